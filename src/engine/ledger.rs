@@ -1,0 +1,405 @@
+//! The ledger: every invoice line, stored as columns of integers, built once and shared by
+//! every analysis. Text values (customer ids, products, reps, ...) are interned to dense
+//! integer codes so that analyses group by integers, never by strings.
+
+use super::date::Day;
+use super::money::Money;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// A customer: a dense index into the ledger's customer table (not the id in the file).
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct CustomerId(u32);
+
+impl CustomerId {
+    pub const fn index(self) -> usize {
+        self.0 as usize
+    }
+
+    pub fn from_index(index: usize) -> CustomerId {
+        CustomerId(index as u32)
+    }
+}
+
+/// A field of a ledger line, named as method.md §1 names it (these names are what `--map`
+/// and the column mapping use).
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Field {
+    Customer,
+    Date,
+    Amount,
+    CustomerName,
+    Invoice,
+    Product,
+    ProductGroup,
+    Quantity,
+    Cost,
+    SalesRep,
+    Team,
+    Department,
+    Region,
+    Segment,
+}
+
+impl Field {
+    pub const ALL: [Field; 14] = [
+        Field::Customer,
+        Field::Date,
+        Field::Amount,
+        Field::CustomerName,
+        Field::Invoice,
+        Field::Product,
+        Field::ProductGroup,
+        Field::Quantity,
+        Field::Cost,
+        Field::SalesRep,
+        Field::Team,
+        Field::Department,
+        Field::Region,
+        Field::Segment,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Customer => "customer",
+            Field::Date => "date",
+            Field::Amount => "amount",
+            Field::CustomerName => "customer_name",
+            Field::Invoice => "invoice",
+            Field::Product => "product",
+            Field::ProductGroup => "product_group",
+            Field::Quantity => "quantity",
+            Field::Cost => "cost",
+            Field::SalesRep => "sales_rep",
+            Field::Team => "team",
+            Field::Department => "department",
+            Field::Region => "region",
+            Field::Segment => "segment",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    pub fn is_required(self) -> bool {
+        matches!(self, Field::Customer | Field::Date | Field::Amount)
+    }
+
+    /// The text attribute this field fills, if it is one.
+    pub fn attribute(self) -> Option<Attribute> {
+        Attribute::ALL.into_iter().find(|a| a.field() == self)
+    }
+}
+
+/// A text attribute of a line that analyses can scope or group by.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Attribute {
+    Invoice,
+    Product,
+    ProductGroup,
+    SalesRep,
+    Team,
+    Department,
+    Region,
+    Segment,
+}
+
+impl Attribute {
+    pub const ALL: [Attribute; 8] = [
+        Attribute::Invoice,
+        Attribute::Product,
+        Attribute::ProductGroup,
+        Attribute::SalesRep,
+        Attribute::Team,
+        Attribute::Department,
+        Attribute::Region,
+        Attribute::Segment,
+    ];
+
+    pub fn field(self) -> Field {
+        match self {
+            Attribute::Invoice => Field::Invoice,
+            Attribute::Product => Field::Product,
+            Attribute::ProductGroup => Field::ProductGroup,
+            Attribute::SalesRep => Field::SalesRep,
+            Attribute::Team => Field::Team,
+            Attribute::Department => Field::Department,
+            Attribute::Region => Field::Region,
+            Attribute::Segment => Field::Segment,
+        }
+    }
+}
+
+/// Distinct strings, each given the next integer code in order of first appearance.
+#[derive(Clone, Debug, Default)]
+pub struct Interner {
+    keys: Vec<Box<str>>,
+    codes: HashMap<Box<str>, u32>,
+}
+
+impl Interner {
+    pub fn intern(&mut self, key: &str) -> u32 {
+        if let Some(&code) = self.codes.get(key) {
+            return code;
+        }
+        let code = self.keys.len() as u32;
+        self.keys.push(key.into());
+        self.codes.insert(key.into(), code);
+        code
+    }
+
+    pub fn code(&self, key: &str) -> Option<u32> {
+        self.codes.get(key).copied()
+    }
+
+    /// The string for a code handed out by this interner.
+    pub fn key(&self, code: u32) -> &str {
+        &self.keys[code as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.keys.iter().map(|k| &**k)
+    }
+}
+
+/// One interned text column: a code per line, and the distinct values.
+#[derive(Clone, Debug, Default)]
+pub struct TextColumn {
+    values: Interner,
+    codes: Vec<u32>,
+}
+
+impl TextColumn {
+    pub fn values(&self) -> &Interner {
+        &self.values
+    }
+
+    pub fn codes(&self) -> &[u32] {
+        &self.codes
+    }
+
+    pub fn value_of_line(&self, line: usize) -> &str {
+        self.values.key(self.codes[line])
+    }
+}
+
+/// The whole ledger, one entry per invoice line in every column.
+#[derive(Clone, Debug, Default)]
+pub struct Ledger {
+    customer_keys: Interner,
+    customer_names: Vec<Option<Box<str>>>,
+    customer: Vec<CustomerId>,
+    date: Vec<Day>,
+    amount: Vec<Money>,
+    cost: Option<Vec<Option<Money>>>,
+    quantity: Option<Vec<Option<f64>>>,
+    attributes: Vec<(Attribute, TextColumn)>,
+}
+
+impl Ledger {
+    pub fn len(&self) -> usize {
+        self.customer.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.customer.is_empty()
+    }
+
+    pub fn customer_count(&self) -> usize {
+        self.customer_keys.len()
+    }
+
+    pub fn customers(&self) -> &[CustomerId] {
+        &self.customer
+    }
+
+    pub fn dates(&self) -> &[Day] {
+        &self.date
+    }
+
+    pub fn amounts(&self) -> &[Money] {
+        &self.amount
+    }
+
+    /// Direct cost per line, when the ledger has a cost column (`None` in a cell: not given).
+    pub fn costs(&self) -> Option<&[Option<Money>]> {
+        self.cost.as_deref()
+    }
+
+    pub fn quantities(&self) -> Option<&[Option<f64>]> {
+        self.quantity.as_deref()
+    }
+
+    pub fn attribute(&self, attribute: Attribute) -> Option<&TextColumn> {
+        self.attributes.iter().find(|(a, _)| *a == attribute).map(|(_, c)| c)
+    }
+
+    /// Attributes this ledger has, in a stable order.
+    pub fn attributes(&self) -> impl Iterator<Item = Attribute> + '_ {
+        self.attributes.iter().map(|(a, _)| *a)
+    }
+
+    /// The customer id as written in the file.
+    pub fn customer_key(&self, customer: CustomerId) -> &str {
+        self.customer_keys.key(customer.0)
+    }
+
+    pub fn customer_by_key(&self, key: &str) -> Option<CustomerId> {
+        self.customer_keys.code(key).map(CustomerId)
+    }
+
+    pub fn customer_name(&self, customer: CustomerId) -> Option<&str> {
+        self.customer_names.get(customer.index())?.as_deref()
+    }
+
+    /// All customers, in order of first appearance.
+    pub fn all_customers(&self) -> impl Iterator<Item = CustomerId> {
+        (0..self.customer_count() as u32).map(CustomerId)
+    }
+
+    /// First and last day with a line, or `None` for an empty ledger.
+    pub fn date_range(&self) -> Option<(Day, Day)> {
+        let first = *self.date.iter().min()?;
+        let last = *self.date.iter().max()?;
+        Some((first, last))
+    }
+}
+
+/// Which optional columns a ledger being built carries.
+#[derive(Clone, Debug, Default)]
+pub struct Columns {
+    pub cost: bool,
+    pub quantity: bool,
+    pub attributes: Vec<Attribute>,
+}
+
+/// The optional values of one line; `attributes` in the order of `Columns::attributes`.
+#[derive(Clone, Debug, Default)]
+pub struct LineExtras<'a> {
+    pub customer_name: Option<&'a str>,
+    pub cost: Option<Money>,
+    pub quantity: Option<f64>,
+    pub attributes: &'a [&'a str],
+}
+
+/// Builds a ledger line by line (from a parser or the sample generator).
+#[derive(Debug)]
+pub struct LedgerBuilder {
+    ledger: Ledger,
+}
+
+impl LedgerBuilder {
+    pub fn new(columns: Columns) -> LedgerBuilder {
+        let ledger = Ledger {
+            cost: columns.cost.then(Vec::new),
+            quantity: columns.quantity.then(Vec::new),
+            attributes: columns.attributes.iter().map(|&a| (a, TextColumn::default())).collect(),
+            ..Ledger::default()
+        };
+        LedgerBuilder { ledger }
+    }
+
+    /// Adds a line. `extras.attributes` must have one value per declared attribute; missing
+    /// ones are stored as the empty string.
+    pub fn push(&mut self, customer: &str, date: Day, amount: Money, extras: &LineExtras<'_>) -> CustomerId {
+        let l = &mut self.ledger;
+        let id = CustomerId(l.customer_keys.intern(customer));
+        if id.index() == l.customer_names.len() {
+            l.customer_names.push(None);
+        }
+        if let Some(name) = extras.customer_name.filter(|n| !n.is_empty()) {
+            let slot = &mut l.customer_names[id.index()];
+            if slot.is_none() {
+                *slot = Some(name.into());
+            }
+        }
+        l.customer.push(id);
+        l.date.push(date);
+        l.amount.push(amount);
+        if let Some(cost) = &mut l.cost {
+            cost.push(extras.cost);
+        }
+        if let Some(quantity) = &mut l.quantity {
+            quantity.push(extras.quantity);
+        }
+        for (i, (_, column)) in l.attributes.iter_mut().enumerate() {
+            let value = extras.attributes.get(i).copied().unwrap_or("");
+            let code = column.values.intern(value);
+            column.codes.push(code);
+        }
+        id
+    }
+
+    pub fn len(&self) -> usize {
+        self.ledger.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ledger.is_empty()
+    }
+
+    pub fn finish(self) -> Ledger {
+        self.ledger
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> Day {
+        Day::from_ymd(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn interns_customers_and_attributes_in_order_of_appearance() {
+        let mut b = LedgerBuilder::new(Columns {
+            cost: true,
+            quantity: false,
+            attributes: vec![Attribute::Department],
+        });
+        let extras = |dept: &'static [&'static str], cost| LineExtras {
+            customer_name: Some("Acme"),
+            cost,
+            attributes: dept,
+            ..LineExtras::default()
+        };
+        let a = b.push("C2", day(2024, 1, 5), Money::from_cents(1000), &extras(&["North"], Some(Money::from_cents(400))));
+        let c = b.push("C1", day(2024, 2, 5), Money::from_cents(-200), &extras(&["South"], None));
+        let a2 = b.push("C2", day(2023, 3, 1), Money::from_cents(50), &extras(&["North"], None));
+        let ledger = b.finish();
+
+        assert_eq!((a.index(), c.index(), a2), (0, 1, a));
+        assert_eq!(ledger.len(), 3);
+        assert_eq!(ledger.customer_count(), 2);
+        assert_eq!(ledger.customer_key(c), "C1");
+        assert_eq!(ledger.customer_by_key("C2"), Some(a));
+        assert_eq!(ledger.customer_name(a), Some("Acme"));
+        let dept = ledger.attribute(Attribute::Department).unwrap();
+        assert_eq!(dept.codes(), &[0, 1, 0]);
+        assert_eq!(dept.value_of_line(1), "South");
+        assert_eq!(ledger.costs().unwrap()[1], None);
+        assert_eq!(ledger.amounts().iter().copied().sum::<Money>(), Money::from_cents(850));
+        assert_eq!(ledger.date_range(), Some((day(2023, 3, 1), day(2024, 2, 5))));
+        assert!(ledger.attribute(Attribute::SalesRep).is_none());
+    }
+
+    #[test]
+    fn field_names_round_trip() {
+        for f in Field::ALL {
+            assert_eq!(Field::from_name(f.name()), Some(f));
+        }
+        assert_eq!(Field::from_name("klant"), None);
+        assert_eq!(Field::SalesRep.attribute(), Some(Attribute::SalesRep));
+        assert_eq!(Field::Amount.attribute(), None);
+    }
+}
