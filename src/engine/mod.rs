@@ -1,9 +1,17 @@
 //! The engine: parsing, the ledger model and every analysis of the method. Plain Rust with no
 //! browser types, so it is tested natively and runs unchanged in the browser's worker.
 
+pub mod concentration;
 pub mod date;
+pub mod fast_hash;
+pub mod flows;
 pub mod ledger;
+pub mod migration;
 pub mod money;
 pub mod period;
+pub mod pyramid;
+pub mod revenue;
 pub mod sample;
+pub mod scope;
+pub mod stats;
 pub mod summary;

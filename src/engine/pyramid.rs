@@ -1,0 +1,344 @@
+//! The customer pyramid (method.md §2): active customers ranked by revenue and cut into Top,
+//! Big, Medium and Small at `k(p) = ceil(p * n)`, plus the inactive, prospects and suspects.
+
+use super::ledger::CustomerId;
+use super::money::Money;
+use super::period::Period;
+use super::revenue::RevenueTable;
+use super::stats::{rank_by_revenue, share, BasisPoints};
+use serde::{Deserialize, Serialize};
+
+/// A customer's place in the pyramid of one period.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Top,
+    Big,
+    Medium,
+    Small,
+    /// Active in some earlier period of the data, not in this one.
+    Inactive,
+}
+
+impl Level {
+    /// Apex first.
+    pub const ALL: [Level; 5] = [Level::Top, Level::Big, Level::Medium, Level::Small, Level::Inactive];
+    pub const ACTIVE: [Level; 4] = [Level::Top, Level::Big, Level::Medium, Level::Small];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Top => "top",
+            Level::Big => "big",
+            Level::Medium => "medium",
+            Level::Small => "small",
+            Level::Inactive => "inactive",
+        }
+    }
+
+    pub fn is_active(self) -> bool {
+        self != Level::Inactive
+    }
+}
+
+/// The cumulative cut-offs: ranks up to `top` of the active customers are Top, up to `big` Big,
+/// up to `medium` Medium, the rest Small. Cut-offs out of order leave the squeezed levels empty.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct CutOffs {
+    pub top: BasisPoints,
+    pub big: BasisPoints,
+    pub medium: BasisPoints,
+}
+
+impl Default for CutOffs {
+    fn default() -> Self {
+        CutOffs { top: BasisPoints(100), big: BasisPoints(500), medium: BasisPoints(2_000) }
+    }
+}
+
+impl CutOffs {
+    /// The level of the customer at a 1-based rank among `n` active customers.
+    fn level_at(self, rank: usize, n: usize) -> Level {
+        if rank <= self.top.of(n) {
+            Level::Top
+        } else if rank <= self.big.of(n) {
+            Level::Big
+        } else if rank <= self.medium.of(n) {
+            Level::Medium
+        } else {
+            Level::Small
+        }
+    }
+}
+
+/// Every customer's level in one period: the lookup migration, views and customer detail use.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Levels {
+    period: Period,
+    period_index: usize,
+    /// Indexed by `CustomerId::index`; `None` for customers never active up to this period.
+    of: Vec<Option<Level>>,
+    /// Active customers, rank 1 first.
+    ranked: Vec<CustomerId>,
+}
+
+impl Levels {
+    /// Ranks one period; `None` when the period is not in the table.
+    pub fn classify(table: &RevenueTable, period: Period, cut_offs: CutOffs) -> Option<Levels> {
+        let p = table.period_index(period)?;
+        let revenue = table.revenue(p);
+        let mut ranked: Vec<CustomerId> = (0..revenue.len()).filter(|&c| revenue[c].is_positive()).map(CustomerId::from_index).collect();
+        rank_by_revenue(&mut ranked, |c| revenue[c.index()], table.id_order());
+        let mut of: Vec<Option<Level>> = (0..revenue.len())
+            .map(|c| table.first_active(CustomerId::from_index(c)).filter(|&first| first < p).map(|_| Level::Inactive))
+            .collect();
+        let n = ranked.len();
+        for (i, customer) in ranked.iter().enumerate() {
+            of[customer.index()] = Some(cut_offs.level_at(i + 1, n));
+        }
+        Some(Levels { period, period_index: p, of, ranked })
+    }
+
+    /// Every period of the table, in order.
+    pub fn every_period(table: &RevenueTable, cut_offs: CutOffs) -> Vec<Levels> {
+        table.periods().iter().filter_map(|&p| Levels::classify(table, p, cut_offs)).collect()
+    }
+
+    pub fn period(&self) -> Period {
+        self.period
+    }
+
+    /// The period's position in the revenue table.
+    pub fn period_index(&self) -> usize {
+        self.period_index
+    }
+
+    /// `None`: not active in this period nor in any earlier one.
+    pub fn level(&self, customer: CustomerId) -> Option<Level> {
+        self.of.get(customer.index()).copied().flatten()
+    }
+
+    /// Customers in the ledger (the length of the lookup).
+    pub fn customer_count(&self) -> usize {
+        self.of.len()
+    }
+
+    pub fn is_active(&self, customer: CustomerId) -> bool {
+        self.level(customer).is_some_and(Level::is_active)
+    }
+
+    /// Active customers from rank 1 down.
+    pub fn ranked(&self) -> &[CustomerId] {
+        &self.ranked
+    }
+
+    /// Customers at one level, in rank order for active levels and id order for inactive.
+    pub fn customers_at(&self, level: Level) -> Vec<CustomerId> {
+        if level.is_active() {
+            return self.ranked.iter().copied().filter(|&c| self.level(c) == Some(level)).collect();
+        }
+        (0..self.of.len()).map(CustomerId::from_index).filter(|&c| self.level(c) == Some(level)).collect()
+    }
+}
+
+/// Counts the caller knows from outside the ledger.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outside {
+    /// Known organisations with no purchase yet.
+    pub prospects: Option<u64>,
+    /// The rest of the target market, as the user estimates it.
+    pub suspects: Option<u64>,
+}
+
+/// One row of the pyramid table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LevelRow {
+    pub level: Level,
+    pub customers: usize,
+    /// Of active customers; `None` for the inactive row and when no customer is active.
+    pub customer_share: Option<f64>,
+    /// Sum of the level's `revenue(c, P)`; for inactive customers zero or negative (credit notes).
+    pub revenue: Money,
+    /// Of active customers' revenue; `None` for the inactive row and when no customer is active.
+    pub revenue_share: Option<f64>,
+    /// Rounded half up to the cent; `None` for an empty level.
+    pub average_revenue: Option<Money>,
+    /// Revenue minus given cost, when the ledger has a cost column.
+    pub gross_margin: Option<Money>,
+    /// Gross margin over revenue, when both are known and revenue is not zero.
+    pub gross_margin_share: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Pyramid {
+    pub period: Period,
+    /// Top, Big, Medium, Small, Inactive.
+    pub levels: Vec<LevelRow>,
+    pub active_customers: usize,
+    pub active_revenue: Money,
+    pub outside: Outside,
+}
+
+impl Pyramid {
+    pub fn of(table: &RevenueTable, levels: &Levels, outside: Outside) -> Pyramid {
+        let p = levels.period_index();
+        let revenue = table.revenue(p);
+        let cost = table.cost(p);
+        let mut sums = [(0usize, Money::ZERO, Money::ZERO); 5];
+        for (c, level) in levels.of.iter().enumerate() {
+            if let Some(level) = level {
+                let sum = &mut sums[*level as usize];
+                sum.0 += 1;
+                sum.1 += revenue[c];
+                sum.2 += cost.map_or(Money::ZERO, |cost| cost[c]);
+            }
+        }
+        let active_customers = levels.ranked.len();
+        let active_revenue: Money = sums[..4].iter().map(|s| s.1).sum();
+        let rows = Level::ALL
+            .iter()
+            .map(|&level| {
+                let (customers, revenue, cost) = sums[level as usize];
+                let margin = table.cost(p).map(|_| revenue - cost);
+                let of_active = |part: i64, whole: i64| if level.is_active() { share(part, whole) } else { None };
+                LevelRow {
+                    level,
+                    customers,
+                    customer_share: of_active(customers as i64, active_customers as i64),
+                    revenue,
+                    revenue_share: of_active(revenue.cents(), active_revenue.cents()),
+                    average_revenue: average(revenue, customers),
+                    gross_margin: margin,
+                    gross_margin_share: margin.and_then(|m| share(m.cents(), revenue.cents())),
+                }
+            })
+            .collect();
+        Pyramid { period: levels.period(), levels: rows, active_customers, active_revenue, outside }
+    }
+
+    pub fn row(&self, level: Level) -> Option<&LevelRow> {
+        self.levels.iter().find(|r| r.level == level)
+    }
+}
+
+/// Mean per customer, rounded half away from zero to the cent.
+fn average(total: Money, customers: usize) -> Option<Money> {
+    let n = i64::try_from(customers).ok().filter(|&n| n > 0)?;
+    let cents = total.cents();
+    let rounded = (2 * cents.abs() + n) / (2 * n);
+    Some(Money::from_cents(rounded * cents.signum()))
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::engine::revenue::tests::{table_of, Line};
+    use proptest::prelude::*;
+
+    fn counts(p: &Pyramid) -> Vec<(usize, i64)> {
+        p.levels.iter().map(|r| (r.customers, r.revenue.cents())).collect()
+    }
+
+    #[test]
+    fn ties_at_a_cut_off_go_by_id_bytes() {
+        // Seven customers in 2024: n = 7, k(1%) = 1, k(5%) = 1, k(20%) = ceil(1.4) = 2.
+        // "a" and "B" tie at 500 for rank 1; byte order puts "B" (0x42) before "a" (0x61):
+        // B is Top, a is Medium (rank 2). "c" and "d" tie at 100 far below any cut-off.
+        let lines: Vec<Line> = vec![
+            ("a", (2024, 1, 1), 500),
+            ("B", (2024, 1, 1), 500),
+            ("x", (2024, 1, 1), 300),
+            ("y", (2024, 1, 1), 200),
+            ("z", (2024, 1, 1), 150),
+            ("c", (2024, 1, 1), 100),
+            ("d", (2024, 1, 1), 100),
+        ];
+        let (ledger, table) = table_of(&lines);
+        let levels = Levels::classify(&table, Period::starting_in(2024), CutOffs::default()).unwrap();
+        let level = |k| levels.level(ledger.customer_by_key(k).unwrap());
+        assert_eq!(level("B"), Some(Level::Top));
+        assert_eq!(level("a"), Some(Level::Medium));
+        assert_eq!(level("x"), Some(Level::Small));
+        let ranked: Vec<&str> = levels.ranked().iter().map(|&c| ledger.customer_key(c)).collect();
+        assert_eq!(ranked, vec!["B", "a", "x", "y", "z", "c", "d"]);
+        let p = Pyramid::of(&table, &levels, Outside::default());
+        // Top: B 500; Big: empty (k(5%) = k(1%)); Medium: a 500; Small: 300+200+150+100+100 = 850.
+        assert_eq!(counts(&p), vec![(1, 500), (0, 0), (1, 500), (5, 850), (0, 0)]);
+        assert_eq!(p.active_revenue, Money::from_cents(1_850));
+        assert_eq!(p.levels[3].average_revenue, Some(Money::from_cents(170)));
+        assert_eq!(p.levels[1].average_revenue, None);
+        assert_eq!(p.levels[0].customer_share, Some(1.0 / 7.0));
+    }
+
+    fn pyramid_of_n(n: usize) -> Vec<usize> {
+        // Customers C000.. with distinct revenues n, n-1, ..., 1 cents.
+        let keys: Vec<&'static str> = (0..n).map(|i| &*Box::leak(format!("C{i:03}").into_boxed_str())).collect();
+        let lines: Vec<Line> = keys.iter().enumerate().map(|(i, k)| (*k, (2024, 1, 1), (n - i) as i64)).collect();
+        let (_, table) = table_of(&lines);
+        let levels = Levels::classify(&table, Period::starting_in(2024), CutOffs::default()).unwrap();
+        Pyramid::of(&table, &levels, Outside::default()).levels.iter().map(|r| r.customers).collect()
+    }
+
+    #[test]
+    fn ceil_cut_offs_for_various_n() {
+        // Level sizes are k(1%), k(5%) - k(1%), k(20%) - k(5%), n - k(20%).
+        assert_eq!(pyramid_of_n(1), vec![1, 0, 0, 0, 0]); // k = 1, 1, 1
+        assert_eq!(pyramid_of_n(7), vec![1, 0, 1, 5, 0]); // k = 1, 1, 2
+        assert_eq!(pyramid_of_n(20), vec![1, 0, 3, 16, 0]); // k = 1, 1, 4
+        assert_eq!(pyramid_of_n(100), vec![1, 4, 15, 80, 0]); // k = 1, 5, 20
+        assert_eq!(pyramid_of_n(101), vec![2, 4, 15, 80, 0]); // k = 2, 6, 21
+    }
+
+    #[test]
+    fn credit_notes_to_zero_or_below_make_a_customer_inactive() {
+        let (ledger, table) = table_of(&[
+            ("A", (2023, 1, 1), 1_000),
+            ("B", (2023, 1, 1), 2_000),
+            ("A", (2024, 2, 1), 400),
+            ("A", (2024, 3, 1), -400), // nets to zero: not active
+            ("B", (2024, 2, 1), 100),
+            ("B", (2024, 3, 1), -300), // nets to -200: not active
+            ("C", (2024, 2, 1), -50),  // only a credit note, never active: not in the pyramid
+            ("D", (2024, 2, 1), 700),
+        ]);
+        let levels = Levels::classify(&table, Period::starting_in(2024), CutOffs::default()).unwrap();
+        let level = |k| levels.level(ledger.customer_by_key(k).unwrap());
+        assert_eq!((level("A"), level("B"), level("C"), level("D")), (Some(Level::Inactive), Some(Level::Inactive), None, Some(Level::Top)));
+        let p = Pyramid::of(&table, &levels, Outside::default());
+        // Inactive revenue is their 2024 revenue: 0 + (-200).
+        assert_eq!(counts(&p), vec![(1, 700), (0, 0), (0, 0), (0, 0), (2, -200)]);
+        assert_eq!(p.levels[4].customer_share, None);
+    }
+
+    #[test]
+    fn a_period_with_no_active_customer() {
+        let (_, table) = table_of(&[("A", (2022, 1, 1), 100), ("A", (2024, 1, 1), 100)]);
+        let levels = Levels::classify(&table, Period::starting_in(2023), CutOffs::default()).unwrap();
+        let p = Pyramid::of(&table, &levels, Outside { prospects: Some(3), suspects: None });
+        assert_eq!(counts(&p), vec![(0, 0), (0, 0), (0, 0), (0, 0), (1, 0)]);
+        assert_eq!(p.levels[0].revenue_share, None);
+        assert!(Levels::classify(&table, Period::starting_in(2030), CutOffs::default()).is_none());
+    }
+
+    /// Random small ledgers: up to 12 customers over 2020-2024, amounts with credit notes.
+    pub(crate) fn random_lines() -> impl Strategy<Value = Vec<Line>> {
+        const KEYS: [&str; 12] = ["A", "B", "C", "D", "E", "F", "G", "H", "a", "b", "c", "d"];
+        prop::collection::vec((0..KEYS.len(), 2020..=2024i32, 1..=12u32, -5_000..20_000i64), 0..60)
+            .prop_map(|v| v.into_iter().map(|(k, y, m, a)| (KEYS[k], (y, m, 1), a)).collect())
+    }
+
+    proptest! {
+        #[test]
+        fn levels_sum_to_the_active_customers(lines in random_lines()) {
+            let (_, table) = table_of(&lines);
+            for levels in Levels::every_period(&table, CutOffs::default()) {
+                let p = Pyramid::of(&table, &levels, Outside::default());
+                let active = &p.levels[..4];
+                let revenue = table.revenue(levels.period_index());
+                let expected: Money = revenue.iter().copied().filter(|r| r.is_positive()).sum();
+                prop_assert_eq!(active.iter().map(|r| r.customers).sum::<usize>(), revenue.iter().filter(|r| r.is_positive()).count());
+                prop_assert_eq!(active.iter().map(|r| r.revenue).sum::<Money>(), expected);
+                prop_assert_eq!(p.active_revenue, expected);
+            }
+        }
+    }
+}

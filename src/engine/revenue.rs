@@ -1,0 +1,387 @@
+//! The revenue table: revenue (and cost) per customer per period for one scope, summed in one
+//! pass over the ledger's columns and shared by every analysis, so that no analysis walks the
+//! lines again (performance.md). A `Breakdown` adds the same sums split by one attribute
+//! (product group, sales rep) for the pages that need them.
+
+use super::date::Day;
+use super::fast_hash::{IntMap, IntSet};
+use super::ledger::{Attribute, CustomerId, Ledger};
+use super::money::Money;
+use super::period::{Period, YearStart};
+use super::scope::Scope;
+use super::stats::id_byte_order;
+use serde::{Deserialize, Serialize};
+
+/// Per customer per period sums, stored period-major: the customers of one period are one
+/// contiguous slice indexed by `CustomerId::index`.
+///
+/// Periods run from the period of the ledger's first line to that of its last, empty ones
+/// included, whatever the scope: two scopes of one ledger always have the same periods.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct RevenueTable {
+    scope: Scope,
+    year_start: YearStart,
+    customers: usize,
+    revenue: Vec<Money>,
+    /// Sum of the lines' given costs, when the ledger has a cost column.
+    cost: Option<Vec<Money>>,
+    lines_without_cost: usize,
+    /// Purchases: distinct invoices with a positive line (distinct days when there is no invoice
+    /// column). An invoice whose positive lines fall in two periods counts once in each.
+    purchases: Vec<u32>,
+    /// Last day with a positive line.
+    last_purchase: Vec<Option<Day>>,
+    /// Per customer, the index of the first period with revenue > 0.
+    first_active: Vec<Option<u32>>,
+    id_order: Vec<u32>,
+    days: DayToPeriod,
+}
+
+impl RevenueTable {
+    pub fn build(ledger: &Ledger, year_start: YearStart, scope: &Scope) -> RevenueTable {
+        let days = DayToPeriod::new(ledger, year_start);
+        let customers = ledger.customer_count();
+        let cells = days.periods.len() * customers;
+        let mut table = RevenueTable {
+            scope: scope.clone(),
+            year_start,
+            customers,
+            revenue: vec![Money::ZERO; cells],
+            cost: ledger.costs().map(|_| vec![Money::ZERO; cells]),
+            lines_without_cost: 0,
+            purchases: vec![0; cells],
+            last_purchase: vec![None; cells],
+            first_active: vec![None; customers],
+            id_order: id_byte_order(ledger),
+            days,
+        };
+        table.sum_lines(ledger);
+        table.find_first_active();
+        table
+    }
+
+    fn sum_lines(&mut self, ledger: &Ledger) {
+        let filter = self.scope.lines(ledger);
+        let invoices = ledger.attribute(Attribute::Invoice).map(|c| c.codes());
+        let costs = ledger.costs();
+        let mut purchases = PurchaseCounter::new(self.customers);
+        for (line, ((customer, &day), &amount)) in ledger.customers().iter().zip(ledger.dates()).zip(ledger.amounts()).enumerate() {
+            if !filter.keeps(line) {
+                continue;
+            }
+            let Some(period) = self.days.index_of(day) else { continue };
+            let cell = period * self.customers + customer.index();
+            self.revenue[cell] += amount;
+            if let (Some(sums), Some(costs)) = (&mut self.cost, costs) {
+                match costs[line] {
+                    Some(cost) => sums[cell] += cost,
+                    None => self.lines_without_cost += 1,
+                }
+            }
+            if amount.is_positive() {
+                let last = &mut self.last_purchase[cell];
+                *last = (*last).max(Some(day));
+                // Without an invoice column, a purchase is a day with a positive line.
+                let token = invoices.map_or(day.number() as u32, |codes| codes[line]);
+                if purchases.is_new(*customer, period, token) {
+                    self.purchases[cell] += 1;
+                }
+            }
+        }
+    }
+
+    fn find_first_active(&mut self) {
+        // Latest period first, so the earliest active period is written last.
+        for (period, revenue) in self.revenue.chunks(self.customers.max(1)).enumerate().rev() {
+            for (first, revenue) in self.first_active.iter_mut().zip(revenue) {
+                if revenue.is_positive() {
+                    *first = Some(period as u32);
+                }
+            }
+        }
+    }
+
+    pub fn scope(&self) -> &Scope {
+        &self.scope
+    }
+
+    pub fn year_start(&self) -> YearStart {
+        self.year_start
+    }
+
+    /// Every period from the ledger's first to its last, in order.
+    pub fn periods(&self) -> &[Period] {
+        &self.days.periods
+    }
+
+    /// The position of a period in `periods()`, `None` outside the data.
+    pub fn period_index(&self, period: Period) -> Option<usize> {
+        self.days.periods.binary_search(&period).ok()
+    }
+
+    /// Customers in the ledger (whether or not the scope has lines of theirs).
+    pub fn customer_count(&self) -> usize {
+        self.customers
+    }
+
+    fn period_slice<'a, T>(&self, column: &'a [T], period: usize) -> &'a [T] {
+        &column[period * self.customers..(period + 1) * self.customers]
+    }
+
+    /// `revenue(c, P)` of method.md §2 for every customer, indexed by `CustomerId::index`.
+    pub fn revenue(&self, period: usize) -> &[Money] {
+        self.period_slice(&self.revenue, period)
+    }
+
+    pub fn revenue_of(&self, customer: CustomerId, period: usize) -> Money {
+        self.revenue[period * self.customers + customer.index()]
+    }
+
+    /// Sum of given costs per customer, when the ledger has a cost column.
+    pub fn cost(&self, period: usize) -> Option<&[Money]> {
+        self.cost.as_deref().map(|cost| self.period_slice(cost, period))
+    }
+
+    /// Lines in scope whose cost cell is empty (their cost counts as zero in margins).
+    pub fn lines_without_cost(&self) -> usize {
+        self.lines_without_cost
+    }
+
+    pub fn purchases(&self, period: usize) -> &[u32] {
+        self.period_slice(&self.purchases, period)
+    }
+
+    pub fn last_purchase(&self, period: usize) -> &[Option<Day>] {
+        self.period_slice(&self.last_purchase, period)
+    }
+
+    /// Index of the first period in which the customer was active (revenue > 0).
+    pub fn first_active(&self, customer: CustomerId) -> Option<usize> {
+        self.first_active[customer.index()].map(|p| p as usize)
+    }
+
+    /// Each customer's position in byte order of the ids (the ranking tie-breaker).
+    pub fn id_order(&self) -> &[u32] {
+        &self.id_order
+    }
+}
+
+/// Maps a day to its period index with one subtraction and one load instead of a calendar
+/// conversion per line.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+struct DayToPeriod {
+    first_day: i32,
+    index: Vec<u32>,
+    periods: Vec<Period>,
+}
+
+impl DayToPeriod {
+    fn new(ledger: &Ledger, year_start: YearStart) -> DayToPeriod {
+        let Some((first, last)) = ledger.date_range() else { return DayToPeriod::default() };
+        let first_period = year_start.period_of(first);
+        let last_period = year_start.period_of(last);
+        let periods: Vec<Period> = (first_period.label_year()..=last_period.label_year()).map(Period::starting_in).collect();
+        let mut index = Vec::with_capacity((last.number() - first.number() + 1) as usize);
+        for (i, &period) in periods.iter().enumerate() {
+            let from = year_start.first_day(period).max(first).number();
+            let to = year_start.end_day(period).min(last.add_days(1)).number();
+            index.extend(std::iter::repeat_n(i as u32, (to - from).max(0) as usize));
+        }
+        DayToPeriod { first_day: first.number(), index, periods }
+    }
+
+    fn index_of(&self, day: Day) -> Option<usize> {
+        let offset = usize::try_from(day.number() - self.first_day).ok()?;
+        self.index.get(offset).map(|&i| i as usize)
+    }
+}
+
+/// Counts each (customer, period, purchase token) once however many lines repeat it.
+struct PurchaseCounter {
+    /// The last token counted per customer: lines of one invoice usually follow each other, so
+    /// most repeats are caught here without touching the set.
+    last: Vec<u64>,
+    seen: IntSet<(u32, u32, u32)>,
+}
+
+impl PurchaseCounter {
+    fn new(customers: usize) -> PurchaseCounter {
+        PurchaseCounter { last: vec![u64::MAX; customers], seen: IntSet::default() }
+    }
+
+    fn is_new(&mut self, customer: CustomerId, period: usize, token: u32) -> bool {
+        let key = ((period as u64) << 32) | u64::from(token);
+        let last = &mut self.last[customer.index()];
+        if *last == key {
+            return false;
+        }
+        *last = key;
+        self.seen.insert((customer.index() as u32, period as u32, token))
+    }
+}
+
+/// Revenue per customer per period split by the values of one attribute (e.g. product group),
+/// for the same scope as its revenue table. Only non-zero combinations are stored.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Breakdown {
+    attribute: Attribute,
+    values: Vec<String>,
+    /// `cells[period_starts[p]..period_starts[p + 1]]` are period p's, sorted by customer, value.
+    period_starts: Vec<usize>,
+    cells: Vec<BreakdownCell>,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BreakdownCell {
+    pub customer: CustomerId,
+    /// Index into `Breakdown::values`.
+    pub value: u32,
+    pub revenue: Money,
+}
+
+impl Breakdown {
+    /// `None` when the ledger has no column for the attribute.
+    pub fn build(ledger: &Ledger, table: &RevenueTable, attribute: Attribute) -> Option<Breakdown> {
+        let column = ledger.attribute(attribute)?;
+        let filter = table.scope.lines(ledger);
+        let mut sums: IntMap<(u32, u32, u32), Money> = IntMap::default();
+        for (line, ((customer, &day), &amount)) in ledger.customers().iter().zip(ledger.dates()).zip(ledger.amounts()).enumerate() {
+            if let (true, Some(period)) = (filter.keeps(line), table.days.index_of(day)) {
+                *sums.entry((period as u32, customer.index() as u32, column.codes()[line])).or_default() += amount;
+            }
+        }
+        let mut keyed: Vec<((u32, u32, u32), Money)> = sums.into_iter().filter(|(_, m)| *m != Money::ZERO).collect();
+        keyed.sort_unstable_by_key(|(key, _)| *key);
+        let period_starts = (0..=table.days.periods.len()).map(|p| keyed.partition_point(|((kp, _, _), _)| (*kp as usize) < p)).collect();
+        let cells = keyed
+            .into_iter()
+            .map(|((_, customer, value), revenue)| BreakdownCell { customer: CustomerId::from_index(customer as usize), value, revenue })
+            .collect();
+        Some(Breakdown { attribute, values: column.values().keys().map(String::from).collect(), period_starts, cells })
+    }
+
+    pub fn attribute(&self) -> Attribute {
+        self.attribute
+    }
+
+    /// The attribute's distinct values, indexed by `BreakdownCell::value`.
+    pub fn values(&self) -> &[String] {
+        &self.values
+    }
+
+    /// One period's cells, sorted by customer then value.
+    pub fn period(&self, period: usize) -> &[BreakdownCell] {
+        match (self.period_starts.get(period), self.period_starts.get(period + 1)) {
+            (Some(&from), Some(&to)) => &self.cells[from..to],
+            _ => &[],
+        }
+    }
+
+    /// One customer's cells in one period.
+    pub fn of_customer(&self, period: usize, customer: CustomerId) -> &[BreakdownCell] {
+        let cells = self.period(period);
+        let from = cells.partition_point(|c| c.customer < customer);
+        let to = cells.partition_point(|c| c.customer <= customer);
+        &cells[from..to]
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::engine::ledger::{Columns, LedgerBuilder, LineExtras};
+
+    /// A line of a hand-made test ledger: customer, (year, month, day), amount in cents.
+    pub(crate) type Line = (&'static str, (i32, u32, u32), i64);
+
+    pub(crate) fn ledger_of(lines: &[Line]) -> Ledger {
+        let mut b = LedgerBuilder::new(Columns::default());
+        for &(customer, (y, m, d), cents) in lines {
+            let day = Day::from_ymd(y, m, d).unwrap_or(Day::from_number(0));
+            b.push(customer, day, Money::from_cents(cents), &LineExtras::default());
+        }
+        b.finish()
+    }
+
+    pub(crate) fn table_of(lines: &[Line]) -> (Ledger, RevenueTable) {
+        let ledger = ledger_of(lines);
+        let table = RevenueTable::build(&ledger, YearStart::default(), &Scope::Company);
+        (ledger, table)
+    }
+
+    fn cents(table: &RevenueTable, ledger: &Ledger, key: &str, period: usize) -> i64 {
+        ledger.customer_by_key(key).map_or(0, |c| table.revenue_of(c, period).cents())
+    }
+
+    #[test]
+    fn sums_per_customer_per_period_with_empty_periods_and_credit_notes() {
+        let (ledger, table) = table_of(&[
+            ("A", (2021, 3, 1), 10_000),
+            ("A", (2021, 9, 1), -10_000), // credited in full: revenue 0 in 2021
+            ("B", (2023, 1, 1), 505),
+            ("B", (2023, 12, 31), 1),
+            ("A", (2023, 6, 1), 20_000),
+        ]);
+        let years: Vec<i32> = table.periods().iter().map(|p| p.label_year()).collect();
+        assert_eq!(years, vec![2021, 2022, 2023]);
+        assert_eq!((cents(&table, &ledger, "A", 0), cents(&table, &ledger, "A", 1), cents(&table, &ledger, "A", 2)), (0, 0, 20_000));
+        assert_eq!(cents(&table, &ledger, "B", 2), 506);
+        let a = ledger.customer_by_key("A").unwrap();
+        let b = ledger.customer_by_key("B").unwrap();
+        // A's 2021 revenue is zero: first active in 2023 (index 2).
+        assert_eq!((table.first_active(a), table.first_active(b)), (Some(2), Some(2)));
+        // No invoice column: purchases are distinct days with a positive line.
+        assert_eq!((table.purchases(0)[a.index()], table.purchases(2)[b.index()]), (1, 2));
+        assert_eq!(table.last_purchase(2)[b.index()], Day::from_ymd(2023, 12, 31));
+        assert!(table.cost(0).is_none());
+    }
+
+    #[test]
+    fn fiscal_years_across_new_year() {
+        let ledger = ledger_of(&[("A", (2023, 6, 30), 100), ("A", (2023, 7, 1), 200), ("A", (2024, 6, 30), 400), ("A", (2024, 7, 1), 800)]);
+        let table = RevenueTable::build(&ledger, YearStart::parse("07-01").unwrap(), &Scope::Company);
+        // 2023-06-30 is in fiscal 2022; 2023-07-01..2024-06-30 is fiscal 2023; 2024-07-01 fiscal 2024.
+        let years: Vec<i32> = table.periods().iter().map(|p| p.label_year()).collect();
+        assert_eq!(years, vec![2022, 2023, 2024]);
+        let revenue: Vec<i64> = (0..3).map(|p| table.revenue(p)[0].cents()).collect();
+        assert_eq!(revenue, vec![100, 600, 800]);
+    }
+
+    #[test]
+    fn counts_invoices_once_and_sums_cost_and_breakdowns() {
+        let mut b = LedgerBuilder::new(Columns { cost: true, quantity: false, attributes: vec![Attribute::Invoice, Attribute::ProductGroup] });
+        let d = |m| Day::from_ymd(2024, m, 1).unwrap();
+        let mut line = |inv: &'static str, group: &'static str, m, cents, cost: Option<i64>| {
+            let attributes = [inv, group];
+            b.push("A", d(m), Money::from_cents(cents), &LineExtras { cost: cost.map(Money::from_cents), attributes: &attributes, ..LineExtras::default() });
+        };
+        line("I1", "Tools", 1, 1_000, Some(600));
+        line("I2", "Food", 2, 500, None);
+        line("I1", "Food", 1, 300, Some(100)); // I1 again after I2: still one purchase
+        line("C1", "Tools", 3, -200, Some(-120)); // a credit note is no purchase
+        let ledger = b.finish();
+        let table = RevenueTable::build(&ledger, YearStart::default(), &Scope::Company);
+        assert_eq!(table.revenue(0)[0], Money::from_cents(1_600));
+        assert_eq!(table.cost(0).map(|c| c[0]), Some(Money::from_cents(580)));
+        assert_eq!(table.lines_without_cost(), 1);
+        assert_eq!(table.purchases(0)[0], 2);
+        let groups = Breakdown::build(&ledger, &table, Attribute::ProductGroup).unwrap();
+        assert_eq!(groups.values(), &["Tools".to_string(), "Food".to_string()]);
+        let a = CustomerId::from_index(0);
+        let by_group: Vec<(u32, i64)> = groups.of_customer(0, a).iter().map(|c| (c.value, c.revenue.cents())).collect();
+        assert_eq!(by_group, vec![(0, 800), (1, 800)]);
+        assert!(Breakdown::build(&ledger, &table, Attribute::SalesRep).is_none());
+    }
+
+    #[test]
+    fn empty_ledger_and_empty_scope() {
+        let ledger = ledger_of(&[]);
+        let table = RevenueTable::build(&ledger, YearStart::default(), &Scope::Company);
+        assert!(table.periods().is_empty());
+        let ledger = ledger_of(&[("A", (2024, 1, 1), 5)]);
+        let scope = Scope::Only { attribute: Attribute::Team, value: "x".into() };
+        let table = RevenueTable::build(&ledger, YearStart::default(), &scope);
+        assert_eq!(table.periods().len(), 1);
+        assert_eq!(table.revenue(0), &[Money::ZERO]);
+    }
+}
