@@ -1,7 +1,9 @@
 //! The engine: parsing, the ledger model and every analysis of the method. Plain Rust with no
 //! browser types, so it is tested natively and runs unchanged in the browser's worker.
 
+pub mod cohorts;
 pub mod concentration;
+pub mod customer;
 pub mod date;
 pub mod fast_hash;
 pub mod flows;
@@ -11,7 +13,9 @@ pub mod money;
 pub mod period;
 pub mod pyramid;
 pub mod revenue;
+pub mod rfm;
 pub mod sample;
 pub mod scope;
 pub mod stats;
 pub mod summary;
+pub mod views;

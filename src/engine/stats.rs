@@ -5,6 +5,7 @@
 use super::ledger::{CustomerId, Ledger};
 use super::money::Money;
 use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
 
 /// A fraction in hundredths of a percent (100 = 1 %). Integers, so that `k(p) = ceil(p * n)`
 /// is exact: in floating point 0.07 * 100 is 7.000000000000001 and would round up to 8.
@@ -33,9 +34,15 @@ pub fn id_byte_order(ledger: &Ledger) -> Vec<u32> {
     position
 }
 
-/// Sorts customers by revenue, highest first, ties by id in byte order (method.md §2).
+/// The method's ranking order (method.md §2): the higher amount first, equal amounts by
+/// customer id in byte order.
+pub fn ranked_order(a: (Money, CustomerId), b: (Money, CustomerId), id_order: &[u32]) -> Ordering {
+    b.0.cmp(&a.0).then(id_order[a.1.index()].cmp(&id_order[b.1.index()]))
+}
+
+/// Sorts customers by revenue in the method's ranking order.
 pub fn rank_by_revenue(customers: &mut [CustomerId], revenue: impl Fn(CustomerId) -> Money, id_order: &[u32]) {
-    customers.sort_unstable_by(|a, b| revenue(*b).cmp(&revenue(*a)).then(id_order[a.index()].cmp(&id_order[b.index()])));
+    customers.sort_unstable_by(|&a, &b| ranked_order((revenue(a), a), (revenue(b), b), id_order));
 }
 
 /// The median, the mean of the two middle values for an even count rounded half up to the cent;

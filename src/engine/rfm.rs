@@ -1,0 +1,248 @@
+//! RFM: recency, frequency and monetary quintile scores (5 = best) as of the end of a period,
+//! over the customers with positive revenue in a trailing window of periods, and the named
+//! segments of the R x FM grid. Rules in docs/method-notes.md.
+
+use super::date::Day;
+use super::ledger::CustomerId;
+use super::money::Money;
+use super::period::Period;
+use super::revenue::RevenueTable;
+use super::stats::{quintile_scores, share};
+use serde::{Deserialize, Serialize};
+
+/// How many periods, ending with the chosen one, the scores look at (clipped to the data).
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RfmSettings {
+    pub window_periods: usize,
+}
+
+impl Default for RfmSettings {
+    /// Two years: customers who stopped buying last year still score, as "at risk" or "lost".
+    fn default() -> Self {
+        RfmSettings { window_periods: 2 }
+    }
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Segment {
+    Champions,
+    Loyal,
+    PotentialLoyalists,
+    New,
+    Promising,
+    NeedAttention,
+    AboutToSleep,
+    AtRisk,
+    CantLoseThem,
+    Hibernating,
+    Lost,
+}
+
+impl Segment {
+    pub const ALL: [Segment; 11] = [
+        Segment::Champions,
+        Segment::Loyal,
+        Segment::PotentialLoyalists,
+        Segment::New,
+        Segment::Promising,
+        Segment::NeedAttention,
+        Segment::AboutToSleep,
+        Segment::AtRisk,
+        Segment::CantLoseThem,
+        Segment::Hibernating,
+        Segment::Lost,
+    ];
+
+    /// The grid: recency score against `fm`, the rounded-up mean of frequency and monetary.
+    pub fn of(r: u8, fm: u8) -> Segment {
+        match (r, fm) {
+            (5, 4..=5) => Segment::Champions,
+            (3..=4, 4..=5) => Segment::Loyal,
+            (4..=5, 2..=3) => Segment::PotentialLoyalists,
+            (5, _) => Segment::New,
+            (4, _) => Segment::Promising,
+            (3, 3) => Segment::NeedAttention,
+            (3, _) => Segment::AboutToSleep,
+            (1..=2, 5) => Segment::CantLoseThem,
+            (1..=2, 3..=4) => Segment::AtRisk,
+            (1, 1) => Segment::Lost,
+            _ => Segment::Hibernating,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RfmScore {
+    pub customer: CustomerId,
+    /// Days from the last purchase to the last day of the period (0: bought that day).
+    pub recency_days: i32,
+    /// Purchases in the window (distinct invoices, or days without an invoice column).
+    pub frequency: u32,
+    /// Revenue in the window.
+    pub monetary: Money,
+    pub r: u8,
+    pub f: u8,
+    pub m: u8,
+    pub segment: Segment,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SegmentRow {
+    pub segment: Segment,
+    pub customers: usize,
+    pub customer_share: Option<f64>,
+    pub monetary: Money,
+    pub monetary_share: Option<f64>,
+    pub average_recency_days: Option<f64>,
+    pub average_frequency: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Rfm {
+    pub period: Period,
+    /// The window's periods, oldest first.
+    pub window: Vec<Period>,
+    /// The last day of the period.
+    pub as_of: Day,
+    pub customers: Vec<RfmScore>,
+    /// Every segment in `Segment::ALL` order, empty ones included.
+    pub segments: Vec<SegmentRow>,
+}
+
+impl Rfm {
+    /// `None` when the period is not in the table.
+    pub fn of(table: &RevenueTable, period: Period, settings: RfmSettings) -> Option<Rfm> {
+        let last = table.period_index(period)?;
+        let first = (last + 1).saturating_sub(settings.window_periods.max(1));
+        let as_of = table.year_start().end_day(period).add_days(-1);
+        let mut customers = window_totals(table, first..=last, as_of);
+        let recency: Vec<i64> = customers.iter().map(|c| -i64::from(c.recency_days)).collect();
+        let frequency: Vec<i64> = customers.iter().map(|c| i64::from(c.frequency)).collect();
+        let monetary: Vec<i64> = customers.iter().map(|c| c.monetary.cents()).collect();
+        let scores = quintile_scores(&recency).into_iter().zip(quintile_scores(&frequency)).zip(quintile_scores(&monetary));
+        for (customer, ((r, f), m)) in customers.iter_mut().zip(scores) {
+            (customer.r, customer.f, customer.m) = (r, f, m);
+            customer.segment = Segment::of(r, (f + m).div_ceil(2));
+        }
+        Some(Rfm { period, window: table.periods()[first..=last].to_vec(), as_of, segments: segment_rows(&customers), customers })
+    }
+}
+
+/// Recency, frequency and monetary of every customer with positive revenue over the window;
+/// scores are filled in afterwards.
+fn window_totals(table: &RevenueTable, window: std::ops::RangeInclusive<usize>, as_of: Day) -> Vec<RfmScore> {
+    let mut customers = Vec::new();
+    for c in 0..table.customer_count() {
+        let mut monetary = Money::ZERO;
+        let mut frequency = 0u32;
+        let mut last_purchase: Option<Day> = None;
+        for p in window.clone() {
+            monetary += table.revenue(p)[c];
+            frequency += table.purchases(p)[c];
+            last_purchase = last_purchase.max(table.last_purchase(p)[c]);
+        }
+        // Positive revenue implies a positive line, hence a last purchase.
+        if let (true, Some(last)) = (monetary.is_positive(), last_purchase) {
+            let recency_days = as_of.number() - last.number();
+            customers.push(RfmScore { customer: CustomerId::from_index(c), recency_days, frequency, monetary, r: 0, f: 0, m: 0, segment: Segment::Lost });
+        }
+    }
+    customers
+}
+
+fn segment_rows(customers: &[RfmScore]) -> Vec<SegmentRow> {
+    let total: Money = customers.iter().map(|c| c.monetary).sum();
+    Segment::ALL
+        .iter()
+        .map(|&segment| {
+            let members: Vec<&RfmScore> = customers.iter().filter(|c| c.segment == segment).collect();
+            let n = members.len();
+            let monetary: Money = members.iter().map(|c| c.monetary).sum();
+            let mean = |sum: i64| (n > 0).then(|| sum as f64 / n as f64);
+            SegmentRow {
+                segment,
+                customers: n,
+                customer_share: share(n as i64, customers.len() as i64),
+                monetary,
+                monetary_share: share(monetary.cents(), total.cents()),
+                average_recency_days: mean(members.iter().map(|c| i64::from(c.recency_days)).sum()),
+                average_frequency: mean(members.iter().map(|c| i64::from(c.frequency)).sum()),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::revenue::tests::table_of;
+
+    #[test]
+    fn the_grid_covers_every_pair() {
+        let grid: Vec<Vec<Segment>> = (1..=5).rev().map(|r| (1..=5).map(|fm| Segment::of(r, fm)).collect()).collect();
+        use Segment::*;
+        assert_eq!(
+            grid,
+            vec![
+                vec![New, PotentialLoyalists, PotentialLoyalists, Champions, Champions],
+                vec![Promising, PotentialLoyalists, PotentialLoyalists, Loyal, Loyal],
+                vec![AboutToSleep, AboutToSleep, NeedAttention, Loyal, Loyal],
+                vec![Hibernating, Hibernating, AtRisk, AtRisk, CantLoseThem],
+                vec![Lost, Hibernating, AtRisk, AtRisk, CantLoseThem],
+            ]
+        );
+    }
+
+    #[test]
+    fn scores_as_of_the_end_of_the_period() {
+        // Window 2023-2024, as of 2024-12-31. Without an invoice column a purchase is a day.
+        let (ledger, table) = table_of(&[
+            ("A", (2024, 12, 31), 5_000), // recency 0, 3 purchases, 9000
+            ("A", (2024, 6, 1), 2_000),
+            ("A", (2023, 3, 1), 2_000),
+            ("B", (2024, 12, 1), 1_000), // recency 30, 1 purchase, 1000
+            ("C", (2023, 1, 31), 800),   // recency 700, 2 purchases, 1500
+            ("C", (2023, 1, 30), 700),
+            ("D", (2022, 5, 1), 99_999), // outside the window
+            ("E", (2024, 2, 1), 300),    // nets to zero: not scored
+            ("E", (2024, 3, 1), -300),
+        ]);
+        let rfm = Rfm::of(&table, Period::starting_in(2024), RfmSettings::default()).unwrap();
+        assert_eq!(rfm.window, vec![Period::starting_in(2023), Period::starting_in(2024)]);
+        assert_eq!(Some(rfm.as_of), Day::from_ymd(2024, 12, 31));
+        let scored: Vec<_> =
+            rfm.customers.iter().map(|s| (ledger.customer_key(s.customer), s.recency_days, s.frequency, s.monetary.cents(), s.r, s.f, s.m, s.segment)).collect();
+        // n = 3; score = ceil(5 * position / 3) with position 1, 2, 3 → 2, 4, 5.
+        // A: R 5, F 5, M 5 → FM 5: Champions. B: R 4, F 2, M 2 → FM 2: Potential loyalists.
+        // C: R 2, F 4, M 4 → FM 4: At risk.
+        assert_eq!(
+            scored,
+            vec![
+                ("A", 0, 3, 9_000, 5, 5, 5, Segment::Champions),
+                ("B", 30, 1, 1_000, 4, 2, 2, Segment::PotentialLoyalists),
+                ("C", 700, 2, 1_500, 2, 4, 4, Segment::AtRisk),
+            ]
+        );
+        let champions = &rfm.segments[0];
+        assert_eq!((champions.customers, champions.monetary.cents(), champions.average_frequency), (1, 9_000, Some(3.0)));
+        assert_eq!(rfm.segments.iter().map(|s| s.customers).sum::<usize>(), 3);
+        assert_eq!(rfm.segments[10].average_recency_days, None);
+    }
+
+    #[test]
+    fn one_customer_and_a_fiscal_year_end() {
+        let (_, table) = table_of(&[("A", (2024, 6, 30), 100)]);
+        let rfm = Rfm::of(&table, Period::starting_in(2024), RfmSettings { window_periods: 1 }).unwrap();
+        // From 2024-06-30 to 2024-12-31: July..December = 31 + 31 + 30 + 31 + 30 + 31 = 184 days.
+        // Alone, the customer scores 5 on everything.
+        assert_eq!(rfm.customers[0].recency_days, 184);
+        assert_eq!(rfm.customers[0].segment, Segment::Champions);
+        assert!(Rfm::of(&table, Period::starting_in(2025), RfmSettings::default()).is_none());
+        // With years starting 07-01 the same day is the last of fiscal 2023.
+        let ledger = crate::engine::revenue::tests::ledger_of(&[("A", (2024, 6, 30), 100)]);
+        let fiscal = RevenueTable::build(&ledger, crate::engine::period::YearStart::parse("07-01").unwrap(), &crate::engine::scope::Scope::Company);
+        let rfm = Rfm::of(&fiscal, Period::starting_in(2023), RfmSettings::default()).unwrap();
+        assert_eq!((rfm.as_of, rfm.customers[0].recency_days), (Day::from_ymd(2024, 6, 30).unwrap(), 0));
+    }
+}

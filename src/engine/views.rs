@@ -1,0 +1,246 @@
+//! Customer views: per sales rep a customer x product-group revenue matrix, white space
+//! (product groups a customer does not buy that its peers in the same pyramid level buy) and
+//! up-sell candidates (customers below their level's median revenue). Definitions in
+//! docs/method-notes.md.
+
+use super::ledger::CustomerId;
+use super::money::Money;
+use super::period::Period;
+use super::pyramid::{Level, Levels};
+use super::revenue::{Breakdown, RevenueTable};
+use super::stats::{median, ranked_order, share, BasisPoints};
+use serde::{Deserialize, Serialize};
+
+/// A product group counts as bought by a level's peers when at least this share of the
+/// level's customers buy it (revenue > 0 in the group in the period).
+pub const PEERS_BUY: BasisPoints = BasisPoints(2_500);
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CustomerRow {
+    pub customer: CustomerId,
+    pub level: Level,
+    pub revenue: Money,
+    /// Revenue per product group, indexed like `CustomerViews::groups`.
+    pub by_group: Vec<Money>,
+}
+
+/// The customers whose main sales rep is `rep`, in rank order, with column totals.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RepMatrix {
+    /// `None`: the ledger has no sales rep column (one matrix for everybody).
+    pub rep: Option<String>,
+    pub rows: Vec<CustomerRow>,
+    pub totals: Vec<Money>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WhiteSpace {
+    pub customer: CustomerId,
+    pub level: Level,
+    /// Index into `CustomerViews::groups`.
+    pub group: u32,
+    /// Share of the level's customers buying the group.
+    pub peers_buying: f64,
+    /// Median revenue in the group among the level's customers buying it.
+    pub estimated_value: Money,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UpSell {
+    pub customer: CustomerId,
+    pub level: Level,
+    pub revenue: Money,
+    pub level_median: Money,
+    /// `level_median - revenue`.
+    pub gap: Money,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CustomerViews {
+    pub period: Period,
+    /// Product group names, the matrices' columns.
+    pub groups: Vec<String>,
+    /// By rep name in byte order.
+    pub reps: Vec<RepMatrix>,
+    /// Highest estimated value first.
+    pub white_space: Vec<WhiteSpace>,
+    /// Largest gap first.
+    pub up_sell: Vec<UpSell>,
+}
+
+impl CustomerViews {
+    /// `groups` is the product-group breakdown of `table`; `reps` its sales-rep breakdown when the
+    /// ledger has that column.
+    pub fn of(table: &RevenueTable, levels: &Levels, groups: &Breakdown, reps: Option<&Breakdown>) -> CustomerViews {
+        CustomerViews {
+            period: levels.period(),
+            groups: groups.values().to_vec(),
+            reps: rep_matrices(table, levels, groups, reps),
+            white_space: white_space(table, levels, groups),
+            up_sell: up_sell(table, levels),
+        }
+    }
+}
+
+/// A customer's revenue per group in the period, dense.
+fn by_group(levels: &Levels, groups: &Breakdown, customer: CustomerId) -> Vec<Money> {
+    let mut row = vec![Money::ZERO; groups.values().len()];
+    for cell in groups.of_customer(levels.period_index(), customer) {
+        row[cell.value as usize] = cell.revenue;
+    }
+    row
+}
+
+/// The rep with the most revenue from the customer in the period (ties: name in byte order).
+fn main_rep(levels: &Levels, reps: &Breakdown, customer: CustomerId) -> Option<u32> {
+    let name = |value: u32| reps.values().get(value as usize).map(|s| s.as_bytes());
+    reps.of_customer(levels.period_index(), customer)
+        .iter()
+        .max_by(|a, b| a.revenue.cmp(&b.revenue).then_with(|| name(b.value).cmp(&name(a.value))))
+        .map(|cell| cell.value)
+}
+
+fn rep_matrices(table: &RevenueTable, levels: &Levels, groups: &Breakdown, reps: Option<&Breakdown>) -> Vec<RepMatrix> {
+    let revenue = table.revenue(levels.period_index());
+    let mut matrices: Vec<RepMatrix> = Vec::new();
+    for &customer in levels.ranked() {
+        let rep = reps.and_then(|reps| Some(reps.values().get(main_rep(levels, reps, customer)? as usize)?.clone()));
+        let row = CustomerRow { customer, level: levels.level(customer).unwrap_or(Level::Small), revenue: revenue[customer.index()], by_group: by_group(levels, groups, customer) };
+        let index = match matrices.iter().position(|m| m.rep == rep) {
+            Some(index) => index,
+            None => {
+                matrices.push(RepMatrix { rep, rows: Vec::new(), totals: vec![Money::ZERO; groups.values().len()] });
+                matrices.len() - 1
+            }
+        };
+        let matrix = &mut matrices[index];
+        for (total, amount) in matrix.totals.iter_mut().zip(&row.by_group) {
+            *total += *amount;
+        }
+        matrix.rows.push(row);
+    }
+    // Named reps in byte order; customers without a rep last.
+    matrices.sort_by(|a, b| a.rep.is_none().cmp(&b.rep.is_none()).then_with(|| a.rep.as_deref().map(str::as_bytes).cmp(&b.rep.as_deref().map(str::as_bytes))));
+    matrices
+}
+
+fn white_space(table: &RevenueTable, levels: &Levels, groups: &Breakdown) -> Vec<WhiteSpace> {
+    let group_count = groups.values().len();
+    let mut opportunities = Vec::new();
+    for level in Level::ACTIVE {
+        let members = levels.customers_at(level);
+        // buyers[g]: revenue in group g of each member buying it.
+        let mut buyers: Vec<Vec<Money>> = vec![Vec::new(); group_count];
+        for &customer in &members {
+            for cell in groups.of_customer(levels.period_index(), customer).iter().filter(|c| c.revenue.is_positive()) {
+                buyers[cell.value as usize].push(cell.revenue);
+            }
+        }
+        for (group, revenues) in buyers.iter_mut().enumerate() {
+            let bought_by_peers = revenues.len() as u128 * 10_000 >= u128::from(PEERS_BUY.0) * members.len() as u128;
+            let (true, Some(estimated_value)) = (bought_by_peers, median(revenues)) else { continue };
+            let peers_buying = share(revenues.len() as i64, members.len() as i64).unwrap_or(0.0);
+            for &customer in &members {
+                let buys = groups.of_customer(levels.period_index(), customer).iter().any(|c| c.value as usize == group && c.revenue.is_positive());
+                if !buys {
+                    opportunities.push(WhiteSpace { customer, level, group: group as u32, peers_buying, estimated_value });
+                }
+            }
+        }
+    }
+    let id_order = table.id_order();
+    opportunities.sort_by(|a, b| ranked_order((a.estimated_value, a.customer), (b.estimated_value, b.customer), id_order).then(a.group.cmp(&b.group)));
+    opportunities
+}
+
+fn up_sell(table: &RevenueTable, levels: &Levels) -> Vec<UpSell> {
+    let revenue = table.revenue(levels.period_index());
+    let mut candidates = Vec::new();
+    for level in Level::ACTIVE {
+        let members = levels.customers_at(level);
+        let Some(level_median) = median(&mut members.iter().map(|c| revenue[c.index()]).collect::<Vec<_>>()) else { continue };
+        for customer in members.into_iter().filter(|c| revenue[c.index()] < level_median) {
+            let revenue = revenue[customer.index()];
+            candidates.push(UpSell { customer, level, revenue, level_median, gap: level_median - revenue });
+        }
+    }
+    let id_order = table.id_order();
+    candidates.sort_by(|a, b| ranked_order((a.gap, a.customer), (b.gap, b.customer), id_order));
+    candidates
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::engine::date::Day;
+    use crate::engine::ledger::{Attribute, Columns, Ledger, LedgerBuilder, LineExtras};
+    use crate::engine::period::YearStart;
+    use crate::engine::pyramid::CutOffs;
+    use crate::engine::scope::Scope;
+
+    /// 2024 lines: customer, product group, sales rep, amount in cents.
+    pub(crate) fn ledger_with_groups(lines: &[(&str, &str, &str, i64)]) -> Ledger {
+        let mut b = LedgerBuilder::new(Columns { attributes: vec![Attribute::ProductGroup, Attribute::SalesRep], ..Columns::default() });
+        let day = Day::from_ymd(2024, 3, 1).unwrap_or(Day::from_number(0));
+        for &(customer, group, rep, cents) in lines {
+            b.push(customer, day, Money::from_cents(cents), &LineExtras { attributes: &[group, rep], ..LineExtras::default() });
+        }
+        b.finish()
+    }
+
+    #[test]
+    fn matrices_white_space_and_up_sell() {
+        let ledger = ledger_with_groups(&[
+            ("T", "Tools", "Ann", 10_000),
+            ("M", "Tools", "Bob", 5_000),
+            ("S1", "Tools", "Ann", 500),
+            ("S1", "Food", "Ann", 300),
+            ("S2", "Tools", "Bob", 400),
+            ("S2", "Food", "Ann", 100),
+            ("S3", "Food", "Bob", 600),
+            ("S4", "Paper", "Ann", 50),
+        ]);
+        let table = RevenueTable::build(&ledger, YearStart::default(), &Scope::Company);
+        let levels = Levels::classify(&table, Period::starting_in(2024), CutOffs::default()).unwrap();
+        let groups = Breakdown::build(&ledger, &table, Attribute::ProductGroup).unwrap();
+        let reps = Breakdown::build(&ledger, &table, Attribute::SalesRep);
+        let views = CustomerViews::of(&table, &levels, &groups, reps.as_ref());
+        let key = |c: CustomerId| ledger.customer_key(c);
+        let cents = |v: &[Money]| v.iter().map(|m| m.cents()).collect::<Vec<_>>();
+
+        // n = 6: k(1%) = k(5%) = 1, k(20%) = 2. Ranks: T 10000 Top, M 5000 Medium,
+        // then Small: S1 800, S3 600, S2 500, S4 50.
+        assert_eq!(views.groups, vec!["Tools", "Food", "Paper"]);
+        // S2's main rep is Bob (400 against Ann's 100).
+        let ann = &views.reps[0];
+        assert_eq!(ann.rep.as_deref(), Some("Ann"));
+        assert_eq!(ann.rows.iter().map(|r| key(r.customer)).collect::<Vec<_>>(), vec!["T", "S1", "S4"]);
+        assert_eq!(cents(&ann.totals), vec![10_500, 300, 50]);
+        let bob = &views.reps[1];
+        assert_eq!(bob.rows.iter().map(|r| key(r.customer)).collect::<Vec<_>>(), vec!["M", "S3", "S2"]);
+        assert_eq!(cents(&bob.totals), vec![5_400, 700, 0]);
+        assert_eq!(cents(&bob.rows[2].by_group), vec![400, 100, 0]);
+
+        // Small level (4 customers). Tools: S1 500, S2 400 (50 %), median 450 for S3 and S4.
+        // Food: S1 300, S2 100, S3 600 (75 %), median 300 for S4. Paper: S4 50 (25 %, exactly the
+        // threshold), median 50 for S1, S2, S3. Top and Medium have one customer each, who buys
+        // every group its level buys.
+        let ws: Vec<(&str, &str, i64)> = views.white_space.iter().map(|w| (key(w.customer), views.groups[w.group as usize].as_str(), w.estimated_value.cents())).collect();
+        assert_eq!(ws, vec![("S3", "Tools", 450), ("S4", "Tools", 450), ("S4", "Food", 300), ("S1", "Paper", 50), ("S2", "Paper", 50), ("S3", "Paper", 50)]);
+        assert_eq!(views.white_space[0].peers_buying, 0.5);
+
+        // Small median: (600 + 500) / 2 = 550; below it S4 (gap 500) and S2 (gap 50).
+        let up: Vec<(&str, i64, i64)> = views.up_sell.iter().map(|u| (key(u.customer), u.level_median.cents(), u.gap.cents())).collect();
+        assert_eq!(up, vec![("S4", 550, 500), ("S2", 550, 50)]);
+    }
+
+    #[test]
+    fn without_a_rep_column_and_without_active_customers() {
+        let ledger = ledger_with_groups(&[("A", "Tools", "", -100)]);
+        let table = RevenueTable::build(&ledger, YearStart::default(), &Scope::Company);
+        let levels = Levels::classify(&table, Period::starting_in(2024), CutOffs::default()).unwrap();
+        let groups = Breakdown::build(&ledger, &table, Attribute::ProductGroup).unwrap();
+        let views = CustomerViews::of(&table, &levels, &groups, None);
+        assert!(views.reps.is_empty() && views.white_space.is_empty() && views.up_sell.is_empty());
+    }
+}
