@@ -4,6 +4,7 @@
 //! `ui` is the Leptos app and exists only when compiled for the browser.
 
 pub mod engine;
+pub mod i18n;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

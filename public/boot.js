@@ -1,0 +1,80 @@
+// Starts the app. Kept as a file (not an inline script) so the Content-Security-Policy needs
+// no hash. Everything here runs before the wasm loads, so its few messages carry their own
+// translations; every other string lives in the app's i18n layer.
+(function () {
+  "use strict";
+  var dutch = (navigator.language || "").toLowerCase().indexOf("nl") === 0;
+  var text = dutch ? {
+    loading: "Clientele wordt geladen…",
+    noWasm: "Deze browser kan Clientele niet uitvoeren: WebAssembly ontbreekt of is uitgeschakeld. Gebruik een recente versie van Firefox, Chrome, Edge of Safari, of vraag uw beheerder WebAssembly toe te staan.",
+    noStorage: "De opslag van deze browser is uitgeschakeld (bijvoorbeeld door privé-vensters of een beleid). Clientele werkt, maar kan uw gegevens niet bewaren: na herladen moet u ze opnieuw importeren.",
+    failed: "Clientele kon niet starten: ",
+    fatalTitle: "Er ging iets mis",
+    fatalText: "Clientele is gestopt om uw gegevens te beschermen. Uw opgeslagen werkruimte is niet gewijzigd. Herlaad de pagina om verder te gaan.",
+    reload: "Pagina herladen"
+  } : {
+    loading: "Loading Clientele…",
+    noWasm: "This browser cannot run Clientele: WebAssembly is missing or disabled. Use a current version of Firefox, Chrome, Edge or Safari, or ask your administrator to allow WebAssembly.",
+    noStorage: "This browser's storage is disabled (private windows or a policy can do that). Clientele works, but cannot keep your data: after a reload you will need to import it again.",
+    failed: "Clientele could not start: ",
+    fatalTitle: "Something went wrong",
+    fatalText: "Clientele stopped to protect your data. Your saved workspace is untouched. Reload the page to continue.",
+    reload: "Reload the page"
+  };
+
+  function byId(id) { return document.getElementById(id); }
+
+  function problem(message) {
+    var box = byId("boot");
+    box.className = "boot boot-problem";
+    byId("boot-message").textContent = message;
+  }
+
+  function storageWorks() {
+    try {
+      var probe = "clientele.probe";
+      window.localStorage.setItem(probe, "1");
+      window.localStorage.removeItem(probe);
+      return !!window.indexedDB;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  function prepareFatalPanel() {
+    byId("fatal-title").textContent = text.fatalTitle;
+    byId("fatal-text").textContent = text.fatalText;
+    var reload = byId("fatal-reload");
+    reload.textContent = text.reload;
+    reload.addEventListener("click", function () { window.location.reload(); });
+  }
+
+  function start() {
+    byId("boot-message").textContent = text.loading;
+    prepareFatalPanel();
+    if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
+      problem(text.noWasm);
+      return;
+    }
+    if (!storageWorks()) {
+      var warning = byId("storage-warning");
+      warning.textContent = text.noStorage;
+      warning.hidden = false;
+    }
+    var tag = document.querySelector("script[data-wasm]");
+    import(tag.dataset.js)
+      .then(function (bindings) { return bindings.default({ module_or_path: tag.dataset.wasm }); })
+      .catch(function (error) { problem(text.failed + error); });
+    if ("serviceWorker" in navigator) {
+      window.addEventListener("load", function () {
+        navigator.serviceWorker.register("sw.js").catch(function () { /* offline use is optional */ });
+      });
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

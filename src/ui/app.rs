@@ -1,0 +1,130 @@
+//! The shell every page shares: header, navigation in the method's terms, routes.
+
+use super::i18n::{use_i18n, I18n};
+use super::pages::{ComingPage, DataPage, Group, HomePage, Page};
+use super::workspace::{use_workspace, Workspace};
+use crate::i18n::{Locale, Msg};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::hooks::use_navigate;
+use leptos_router::{path, NavigateOptions};
+
+#[component]
+pub fn App() -> impl IntoView {
+    let i18n = I18n::provide();
+    Workspace::provide();
+    view! {
+        <Router base=base_path()>
+            <a class="skip-link" href="#main">{move || i18n.t(Msg::SkipToContent)}</a>
+            <Header/>
+            <div class="layout">
+                <Navigation/>
+                <main id="main" class="main" tabindex="-1">
+                    <Routes fallback=move || view! { <NotFound/> }>
+                        <Route path=path!("/") view=HomePage/>
+                        <Route path=path!("/data") view=DataPage/>
+                        <Route path=path!("/pyramid") view=|| view! { <ComingPage page=Page::Pyramid/> }/>
+                        <Route path=path!("/migration") view=|| view! { <ComingPage page=Page::Migration/> }/>
+                        <Route path=path!("/flows") view=|| view! { <ComingPage page=Page::Flows/> }/>
+                        <Route path=path!("/concentration") view=|| view! { <ComingPage page=Page::Concentration/> }/>
+                        <Route path=path!("/customer-views") view=|| view! { <ComingPage page=Page::Views/> }/>
+                        <Route path=path!("/profitability") view=|| view! { <ComingPage page=Page::Profitability/> }/>
+                        <Route path=path!("/lifetime-value") view=|| view! { <ComingPage page=Page::LifetimeValue/> }/>
+                        <Route path=path!("/breakeven") view=|| view! { <ComingPage page=Page::Breakeven/> }/>
+                        <Route path=path!("/interviews") view=|| view! { <ComingPage page=Page::Interviews/> }/>
+                        <Route path=path!("/goals") view=|| view! { <ComingPage page=Page::Goals/> }/>
+                        <Route path=path!("/contact-plan") view=|| view! { <ComingPage page=Page::ContactPlan/> }/>
+                        <Route path=path!("/scorecard") view=|| view! { <ComingPage page=Page::Scorecard/> }/>
+                        <Route path=path!("/actions") view=|| view! { <ComingPage page=Page::Actions/> }/>
+                        <Route path=path!("/customer-focus") view=|| view! { <ComingPage page=Page::CustomerFocus/> }/>
+                    </Routes>
+                    <footer class="footer">{move || i18n.t(Msg::PrivacyFooter)}</footer>
+                </main>
+            </div>
+        </Router>
+    }
+}
+
+/// The path the app is served under, from `<base href>` (Trunk's `--public-url`), without the
+/// trailing slash: empty when served at the root.
+fn base_path() -> String {
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    let path = web_sys::Url::new(&base).map(|u| u.pathname()).unwrap_or_default();
+    path.trim_end_matches('/').to_string()
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let workspace = use_workspace();
+    view! {
+        <header class="header">
+            <A href="/" attr:class="brand">
+                <img src="icons/icon.svg" alt="" width="28" height="28"/>
+                <span class="brand-name">"Clientele"</span>
+                <span class="brand-tagline">{move || i18n.t(Msg::AppTagline)}</span>
+            </A>
+            <span class="workspace-status" data-testid="workspace-status">
+                {move || i18n.t(if workspace.is_loaded() { Msg::WorkspaceSample } else { Msg::WorkspaceEmpty })}
+            </span>
+            <label class="locale">
+                <span>{move || i18n.t(Msg::Language)}</span>
+                <select on:change=move |ev| {
+                    if let Some(locale) = Locale::from_tag(&event_target_value(&ev)) {
+                        i18n.set_locale(locale);
+                    }
+                }>
+                    {Locale::ALL.into_iter().map(|l| view! {
+                        <option value=l.tag() selected=move || i18n.locale() == l>{l.native_name()}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+        </header>
+    }
+}
+
+#[component]
+fn Navigation() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <nav class="nav" aria-label=move || i18n.t(Msg::MainNavigation)>
+            {Group::ALL.into_iter().map(|group| view! {
+                <div class="nav-group">
+                    <h2 class="nav-group-title">{move || i18n.t(group.title())}</h2>
+                    <ul>
+                        {Page::ALL.into_iter().filter(|p| p.group() == group).map(|page| view! {
+                            <li><A href=page.path() exact=true>{move || i18n.t(page.title())}</A></li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            }).collect_view()}
+        </nav>
+    }
+}
+
+/// Loads the sample ledger and opens the Data page to show what was loaded.
+#[component]
+pub fn LoadSampleButton() -> impl IntoView {
+    let i18n = use_i18n();
+    let workspace = use_workspace();
+    let navigate = use_navigate();
+    view! {
+        <button type="button" class="button button-primary" data-testid="try-sample" on:click=move |_| {
+            workspace.load_sample();
+            navigate(Page::Data.path(), NavigateOptions::default());
+        }>
+            {move || i18n.t(Msg::TrySample)}
+        </button>
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="page">
+            <h1>{move || i18n.t(Msg::NotFoundTitle)}</h1>
+            <p>{move || i18n.t(Msg::NotFoundText)}</p>
+        </section>
+    }
+}

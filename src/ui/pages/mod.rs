@@ -1,0 +1,152 @@
+//! Every page of the product, in the method's terms, and where each lives.
+
+mod coming;
+mod data;
+mod home;
+mod summary;
+
+pub use coming::ComingPage;
+pub use data::DataPage;
+pub use home::HomePage;
+
+use crate::i18n::Msg;
+
+/// A group of pages in the navigation.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Group {
+    Start,
+    Performance,
+    Value,
+    Planning,
+    Focus,
+}
+
+impl Group {
+    pub const ALL: [Group; 5] = [Group::Start, Group::Performance, Group::Value, Group::Planning, Group::Focus];
+
+    pub fn title(self) -> Msg {
+        match self {
+            Group::Start => Msg::GroupStart,
+            Group::Performance => Msg::GroupPerformance,
+            Group::Value => Msg::GroupValue,
+            Group::Planning => Msg::GroupPlanning,
+            Group::Focus => Msg::GroupFocus,
+        }
+    }
+}
+
+/// A page of the app: its URL, its name and its place in the navigation.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Page {
+    Home,
+    Data,
+    Pyramid,
+    Migration,
+    Flows,
+    Concentration,
+    Views,
+    Profitability,
+    LifetimeValue,
+    Breakeven,
+    Interviews,
+    Goals,
+    ContactPlan,
+    Scorecard,
+    Actions,
+    CustomerFocus,
+}
+
+impl Page {
+    pub const ALL: [Page; 16] = [
+        Page::Home,
+        Page::Data,
+        Page::Pyramid,
+        Page::Migration,
+        Page::Flows,
+        Page::Concentration,
+        Page::Views,
+        Page::Profitability,
+        Page::LifetimeValue,
+        Page::Breakeven,
+        Page::Interviews,
+        Page::Goals,
+        Page::ContactPlan,
+        Page::Scorecard,
+        Page::Actions,
+        Page::CustomerFocus,
+    ];
+
+    /// The page's URL path below the app's base.
+    pub fn path(self) -> &'static str {
+        match self {
+            Page::Home => "/",
+            Page::Data => "/data",
+            Page::Pyramid => "/pyramid",
+            Page::Migration => "/migration",
+            Page::Flows => "/flows",
+            Page::Concentration => "/concentration",
+            Page::Views => "/customer-views",
+            Page::Profitability => "/profitability",
+            Page::LifetimeValue => "/lifetime-value",
+            Page::Breakeven => "/breakeven",
+            Page::Interviews => "/interviews",
+            Page::Goals => "/goals",
+            Page::ContactPlan => "/contact-plan",
+            Page::Scorecard => "/scorecard",
+            Page::Actions => "/actions",
+            Page::CustomerFocus => "/customer-focus",
+        }
+    }
+
+    pub fn title(self) -> Msg {
+        match self {
+            Page::Home => Msg::PageHome,
+            Page::Data => Msg::PageData,
+            Page::Pyramid => Msg::PagePyramid,
+            Page::Migration => Msg::PageMigration,
+            Page::Flows => Msg::PageFlows,
+            Page::Concentration => Msg::PageConcentration,
+            Page::Views => Msg::PageViews,
+            Page::Profitability => Msg::PageProfitability,
+            Page::LifetimeValue => Msg::PageLifetimeValue,
+            Page::Breakeven => Msg::PageBreakeven,
+            Page::Interviews => Msg::PageInterviews,
+            Page::Goals => Msg::PageGoals,
+            Page::ContactPlan => Msg::PageContactPlan,
+            Page::Scorecard => Msg::PageScorecard,
+            Page::Actions => Msg::PageActions,
+            Page::CustomerFocus => Msg::PageCustomerFocus,
+        }
+    }
+
+    /// What the page is for, in one sentence.
+    pub fn about(self) -> Option<Msg> {
+        match self {
+            Page::Home | Page::Data => None,
+            Page::Pyramid => Some(Msg::AboutPyramid),
+            Page::Migration => Some(Msg::AboutMigration),
+            Page::Flows => Some(Msg::AboutFlows),
+            Page::Concentration => Some(Msg::AboutConcentration),
+            Page::Views => Some(Msg::AboutViews),
+            Page::Profitability => Some(Msg::AboutProfitability),
+            Page::LifetimeValue => Some(Msg::AboutLifetimeValue),
+            Page::Breakeven => Some(Msg::AboutBreakeven),
+            Page::Interviews => Some(Msg::AboutInterviews),
+            Page::Goals => Some(Msg::AboutGoals),
+            Page::ContactPlan => Some(Msg::AboutContactPlan),
+            Page::Scorecard => Some(Msg::AboutScorecard),
+            Page::Actions => Some(Msg::AboutActions),
+            Page::CustomerFocus => Some(Msg::AboutCustomerFocus),
+        }
+    }
+
+    pub fn group(self) -> Group {
+        match self {
+            Page::Home | Page::Data => Group::Start,
+            Page::Pyramid | Page::Migration | Page::Flows | Page::Concentration | Page::Views => Group::Performance,
+            Page::Profitability | Page::LifetimeValue | Page::Breakeven => Group::Value,
+            Page::Interviews | Page::Goals | Page::ContactPlan | Page::Scorecard | Page::Actions => Group::Planning,
+            Page::CustomerFocus => Group::Focus,
+        }
+    }
+}

@@ -1,0 +1,68 @@
+// The shell: the whole product's navigation, every page reachable by URL and by click,
+// pages that have not landed say so and show no numbers, unknown URLs get a clear page.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launch, openApp, appReady, screenshot, PAGES } from "./harness.mjs";
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test("the navigation names every page of the method", async () => {
+  const { page, context, problems } = await openApp(browser, server.origin, "/");
+  await appReady(page);
+  const links = await page.locator("nav.nav a").allTextContents();
+  for (const [name] of PAGES) assert.ok(links.includes(name), `navigation lacks ${name}: ${links}`);
+  assert.equal(await page.locator("main h1").textContent(), "Know your customers, without sending your data anywhere");
+  await screenshot(page, "home");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("every page opens from its own URL and says plainly when it is coming", async () => {
+  const { page, context, problems } = await openApp(browser, server.origin, "/");
+  await appReady(page);
+  for (const [name, path] of PAGES) {
+    await page.goto(server.origin + path);
+    await appReady(page);
+    assert.equal(await page.locator("main h1").textContent(), name, `h1 of ${path}`);
+    if (path !== "/data") {
+      const text = await page.locator("main .card-coming").textContent();
+      assert.match(text, /Coming soon/, `${path} says it is coming`);
+      assert.equal(await page.locator("main table, main canvas, main svg").count(), 0, `${path} shows no results`);
+      assert.doesNotMatch(text, /\d/, `${path} shows no numbers`);
+    }
+    if (path === "/pyramid") await screenshot(page, "coming-pyramid");
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("clicking through the navigation changes the URL and marks the current page", async () => {
+  const { page, context } = await openApp(browser, server.origin, "/");
+  await appReady(page);
+  await page.locator("nav.nav a", { hasText: "Customer Flows" }).click();
+  await page.waitForURL(`${server.origin}/flows`);
+  assert.equal(await page.locator("main h1").textContent(), "Customer Flows");
+  assert.equal(await page.locator('nav.nav a[aria-current="page"]').textContent(), "Customer Flows");
+  await context.close();
+});
+
+test("an unknown address shows a page-not-found message", async () => {
+  const { page, context } = await openApp(browser, server.origin, "/no-such-page");
+  await appReady(page);
+  assert.equal(await page.locator("main h1").textContent(), "Page not found");
+  await context.close();
+});
+
+test("the interface switches to Dutch and remembers it", async () => {
+  const { page, context } = await openApp(browser, server.origin, "/pyramid");
+  await appReady(page);
+  await page.selectOption("header select", "nl");
+  assert.equal(await page.locator("main h1").textContent(), "Klantenpiramide");
+  assert.equal(await page.getAttribute("html", "lang"), "nl");
+  await page.reload();
+  await appReady(page);
+  assert.equal(await page.locator("main h1").textContent(), "Klantenpiramide");
+  await context.close();
+});
