@@ -7,6 +7,7 @@ pub mod customer;
 pub mod date;
 pub mod fast_hash;
 pub mod flows;
+pub mod import;
 pub mod ledger;
 pub mod migration;
 pub mod money;

@@ -1,8 +1,32 @@
 //! The `clientele` command: the engine on the command line, for scripting and very large files.
+//! Each subcommand lives in its own file; the import flags every subcommand that reads ledgers
+//! shares are `import_args::ImportArgs` (flatten them into the subcommand's arguments).
 
+mod check;
+mod import_args;
+mod sample;
+
+use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+#[derive(Parser)]
+#[command(name = "clientele", version, about = "Customer analytics on your own ledger exports")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate ledger files and print the import summary; unreadable rows go to stderr.
+    Check(check::CheckArgs),
+    /// Write the built-in sample ledger as CSV to stdout.
+    Sample(sample::SampleArgs),
+}
+
 fn main() -> ExitCode {
-    eprintln!("usage: clientele <check|analyze|sample> ...");
-    ExitCode::from(2)
+    match Cli::parse().command {
+        Command::Check(args) => check::run(&args),
+        Command::Sample(args) => sample::run(&args),
+    }
 }

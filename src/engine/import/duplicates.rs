@@ -1,0 +1,157 @@
+//! Exact duplicate lines: the same customer, date, amount, cost, quantity and text attributes
+//! as an earlier line. They are reported and, only when the user asks, left out (two identical
+//! invoice lines can be real: the same product twice on one invoice).
+
+use super::FileReport;
+use crate::engine::fast_hash::{IntHasher, IntMap};
+use crate::engine::ledger::{Attribute, Columns, Ledger, LedgerBuilder, LineExtras};
+use serde::{Deserialize, Serialize};
+use std::hash::Hasher;
+
+/// Examples of duplicates kept for the report.
+const EXAMPLES: usize = 10;
+
+/// Where each ledger line came from.
+#[derive(Debug, Default)]
+pub struct Origins {
+    /// Source line of every ledger line.
+    lines: Vec<u64>,
+    /// Index of the first ledger line of every file.
+    file_starts: Vec<usize>,
+}
+
+impl Origins {
+    pub fn start_file(&mut self) {
+        self.file_starts.push(self.lines.len());
+    }
+
+    pub fn push(&mut self, line: u64) {
+        self.lines.push(line);
+    }
+
+    /// (file index, source line) of a ledger line.
+    fn locate(&self, index: usize) -> (usize, u64) {
+        let file = self.file_starts.partition_point(|&start| start <= index).saturating_sub(1);
+        (file, self.lines.get(index).copied().unwrap_or(0))
+    }
+}
+
+/// A line that repeats an earlier one exactly.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DuplicateLine {
+    pub file: String,
+    pub line: u64,
+    pub first_file: String,
+    pub first_line: u64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Duplicates {
+    /// Lines that repeat an earlier line.
+    pub count: usize,
+    /// Whether they were left out of the ledger.
+    pub dropped: bool,
+    /// The first few.
+    pub examples: Vec<DuplicateLine>,
+}
+
+/// Finds the duplicate lines of a freshly built ledger and, if `drop`, rebuilds it without them.
+pub fn detect(ledger: Ledger, origins: &Origins, files: &[FileReport], drop: bool) -> (Ledger, Duplicates) {
+    let repeats = repeated_lines(&ledger);
+    let name = |file: usize| files.get(file).map_or_else(String::new, |f| f.file.clone());
+    let examples = repeats
+        .iter()
+        .take(EXAMPLES)
+        .map(|&(line, first)| {
+            let ((file, line), (first_file, first_line)) = (origins.locate(line), origins.locate(first));
+            DuplicateLine { file: name(file), line, first_file: name(first_file), first_line }
+        })
+        .collect();
+    let duplicates = Duplicates { count: repeats.len(), dropped: drop && !repeats.is_empty(), examples };
+    if !duplicates.dropped {
+        return (ledger, duplicates);
+    }
+    let mut keep = vec![true; ledger.len()];
+    repeats.iter().for_each(|&(line, _)| keep[line] = false);
+    let lines = (0..ledger.len()).filter(|&i| keep[i]).map(|i| (&ledger, i));
+    (rebuild(columns_of(&[&ledger]), lines), duplicates)
+}
+
+/// (line, earlier identical line) for every line that repeats an earlier one.
+fn repeated_lines(ledger: &Ledger) -> Vec<(usize, usize)> {
+    let attributes: Vec<&[u32]> = ledger.attributes().filter_map(|a| ledger.attribute(a)).map(|c| c.codes()).collect();
+    let mut first_by_hash: IntMap<u64, usize> = IntMap::default();
+    first_by_hash.reserve(ledger.len());
+    let mut repeats = Vec::new();
+    for line in 0..ledger.len() {
+        let hash = line_hash(ledger, &attributes, line);
+        match first_by_hash.get(&hash) {
+            // Equal hashes are checked field by field, so a hash collision is never reported.
+            Some(&first) if same_line(ledger, &attributes, first, line) => repeats.push((line, first)),
+            Some(_) => {}
+            None => {
+                first_by_hash.insert(hash, line);
+            }
+        }
+    }
+    repeats
+}
+
+/// Every stored value of a line, as integers (interned codes for text).
+fn line_key<'a>(ledger: &'a Ledger, attributes: &'a [&'a [u32]], line: usize) -> impl Iterator<Item = u64> + 'a {
+    let cost = ledger.costs().and_then(|c| c.get(line).copied().flatten()).map(|m| m.cents());
+    let quantity = ledger.quantities().and_then(|q| q.get(line).copied().flatten()).map(f64::to_bits);
+    [
+        ledger.customers().get(line).map_or(0, |c| c.index() as u64),
+        ledger.dates().get(line).map_or(0, |d| d.number() as u64),
+        ledger.amounts().get(line).map_or(0, |a| a.cents() as u64),
+        cost.map_or(u64::MAX, |c| c as u64),
+        quantity.unwrap_or(u64::MAX),
+    ]
+    .into_iter()
+    .chain(attributes.iter().map(move |codes| codes.get(line).map_or(0, |&c| u64::from(c))))
+}
+
+fn line_hash(ledger: &Ledger, attributes: &[&[u32]], line: usize) -> u64 {
+    let mut hasher = IntHasher::default();
+    line_key(ledger, attributes, line).for_each(|v| hasher.write_u64(v));
+    hasher.finish()
+}
+
+fn same_line(ledger: &Ledger, attributes: &[&[u32]], a: usize, b: usize) -> bool {
+    line_key(ledger, attributes, a).eq(line_key(ledger, attributes, b))
+}
+
+/// The columns that hold every value of these ledgers.
+fn columns_of(ledgers: &[&Ledger]) -> Columns {
+    Columns {
+        cost: ledgers.iter().any(|l| l.costs().is_some()),
+        quantity: ledgers.iter().any(|l| l.quantities().is_some()),
+        attributes: Attribute::ALL.into_iter().filter(|&a| ledgers.iter().any(|l| l.attribute(a).is_some())).collect(),
+    }
+}
+
+/// One ledger holding every line of `ledgers`, in order (e.g. years imported one at a time).
+/// Attributes missing from a ledger are empty on its lines.
+pub fn append(ledgers: &[&Ledger]) -> Ledger {
+    let lines = ledgers.iter().flat_map(|&l| (0..l.len()).map(move |i| (l, i)));
+    rebuild(columns_of(ledgers), lines)
+}
+
+/// A new ledger from lines of existing ones.
+fn rebuild<'a>(columns: Columns, lines: impl Iterator<Item = (&'a Ledger, usize)>) -> Ledger {
+    let mut builder = LedgerBuilder::new(columns.clone());
+    for (ledger, i) in lines {
+        let customer = ledger.customers()[i];
+        let texts: Vec<&str> =
+            columns.attributes.iter().map(|&a| ledger.attribute(a).map_or("", |c| c.value_of_line(i))).collect();
+        let extras = LineExtras {
+            customer_name: ledger.customer_name(customer),
+            cost: ledger.costs().and_then(|c| c[i]),
+            quantity: ledger.quantities().and_then(|q| q[i]),
+            attributes: &texts,
+        };
+        builder.push(ledger.customer_key(customer), ledger.dates()[i], ledger.amounts()[i], &extras);
+    }
+    builder.finish()
+}

@@ -1,0 +1,71 @@
+//! Whole-file problems: each message says what is wrong and what the user can do about it.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ImportError {
+    /// A problem with one of the files being imported.
+    InFile { file: String, error: Box<ImportError> },
+    Empty,
+    /// A header but no data lines.
+    NoData,
+    /// A required field has no column.
+    MissingField { field: String, headers: Vec<String> },
+    /// The user mapped a field to a column the file does not have.
+    UnknownColumn { field: String, column: String, headers: Vec<String> },
+    UnknownEncoding(String),
+    UnknownSheet { sheet: String, sheets: Vec<String> },
+    /// A workbook that cannot be opened or read.
+    Workbook(String),
+    /// An override that cannot work (e.g. a multi-byte delimiter).
+    BadOption(String),
+    /// The progress callback asked to stop.
+    Cancelled,
+}
+
+impl ImportError {
+    pub(crate) fn in_file(self, file: &str) -> ImportError {
+        match self {
+            ImportError::Cancelled | ImportError::InFile { .. } => self,
+            error => ImportError::InFile { file: file.to_string(), error: Box::new(error) },
+        }
+    }
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::InFile { file, error } => write!(f, "{file}: {error}"),
+            ImportError::Empty => write!(f, "the file is empty; export the ledger again and check that it has lines"),
+            ImportError::NoData => write!(f, "the file has a header but no data lines"),
+            ImportError::MissingField { field, headers } => write!(
+                f,
+                "no column found for the required field '{field}' (columns: {}); map one with --map {field}=COLUMN \
+                 or in the column mapping",
+                headers.join(", ")
+            ),
+            ImportError::UnknownColumn { field, column, headers } => write!(
+                f,
+                "'{column}' (mapped to '{field}') is not a column of this file; columns are: {} (or give a column \
+                 number from 1 to {})",
+                headers.join(", "),
+                headers.len()
+            ),
+            ImportError::UnknownEncoding(label) => {
+                write!(f, "unknown encoding '{label}'; use e.g. utf-8, utf-16le, utf-16be or windows-1252")
+            }
+            ImportError::UnknownSheet { sheet, sheets } => {
+                write!(f, "the workbook has no sheet '{sheet}'; its sheets are: {}", sheets.join(", "))
+            }
+            ImportError::Workbook(message) => write!(
+                f,
+                "the workbook cannot be read ({message}); save it again as .xlsx or export the sheet as CSV"
+            ),
+            ImportError::BadOption(message) => write!(f, "{message}"),
+            ImportError::Cancelled => write!(f, "import cancelled"),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}

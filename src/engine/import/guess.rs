@@ -1,0 +1,151 @@
+//! The guess: header row, column mapping, number and date formats, from the sampled rows and
+//! the user's overrides. It is shown to the user, who may override any part of it.
+
+use super::dates::{self, DateFormat};
+use super::dialect::Dialect;
+use super::lines::Plan;
+use super::mapping::{self, MappedField};
+use super::number::{parse_decimal, NumberEvidence, NumberFormat};
+use super::source::SampleRow;
+use super::{ImportError, ImportOptions};
+use crate::engine::ledger::Field;
+use serde::{Deserialize, Serialize};
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FileFormat {
+    Csv,
+    Workbook,
+}
+
+/// What the file itself is: detected before any value is looked at.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceInfo {
+    pub format: FileFormat,
+    /// The encoding's name (`UTF-8`, `UTF-16LE`, `windows-1252`); CSV only.
+    pub encoding: Option<String>,
+    pub bom: bool,
+    pub delimiter: Option<char>,
+    pub quote: Option<char>,
+    /// The workbook's sheets, and the one read.
+    pub sheets: Vec<String>,
+    pub sheet: Option<String>,
+    /// The sheet column of the first cell (0 for CSV).
+    pub first_column: usize,
+}
+
+impl SourceInfo {
+    pub fn csv(encoding: &str, bom: bool, dialect: Dialect) -> SourceInfo {
+        SourceInfo {
+            format: FileFormat::Csv,
+            encoding: Some(encoding.to_string()),
+            bom,
+            delimiter: Some(char::from(dialect.delimiter)),
+            quote: Some(char::from(dialect.quote)),
+            sheets: Vec::new(),
+            sheet: None,
+            first_column: 0,
+        }
+    }
+
+    pub fn workbook(sheets: Vec<String>, sheet: String, first_column: usize) -> SourceInfo {
+        SourceInfo {
+            format: FileFormat::Workbook,
+            encoding: None,
+            bom: false,
+            delimiter: None,
+            quote: None,
+            sheets,
+            sheet: Some(sheet),
+            first_column,
+        }
+    }
+}
+
+/// Everything detected about a file, as shown on the preview screen.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Guess {
+    pub source: SourceInfo,
+    pub has_header: bool,
+    /// Column names (`Column 3` where the file has none).
+    pub headers: Vec<String>,
+    /// Remember the user's mapping under this key (see `header_signature`).
+    pub header_signature: String,
+    pub mapping: Vec<MappedField>,
+    /// Required fields without a column: the import refuses the file until they are mapped.
+    pub missing: Vec<Field>,
+    pub number_format: NumberFormat,
+    pub date_format: DateFormat,
+    /// Where the guess was a close call (e.g. dates that read both day-first and month-first).
+    pub notes: Vec<String>,
+}
+
+/// The guess, the plan to read the lines with, and the sampled data rows (header removed).
+pub fn guess(
+    source: SourceInfo,
+    mut rows: Vec<SampleRow>,
+    options: &ImportOptions,
+) -> Result<(Guess, Plan, Vec<SampleRow>), ImportError> {
+    if let Some(mark) = options.decimal_mark.filter(|m| !matches!(m, '.' | ',')) {
+        return Err(ImportError::BadOption(format!("the decimal mark must be '.' or ',', not '{mark}'")));
+    }
+    let has_header = options.has_header.unwrap_or_else(|| looks_like_header(&rows));
+    let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let named = if has_header && !rows.is_empty() { rows.remove(0).cells } else { Vec::new() };
+    let headers: Vec<String> = (0..width.max(named.len()))
+        .map(|i| named.get(i).map(|h| h.trim()).filter(|h| !h.is_empty()).map_or_else(|| format!("Column {}", i + 1), str::to_string))
+        .collect();
+    let (mapping, mapped) = mapping::resolve(&headers, &options.mapping)?;
+    let mut notes = Vec::new();
+    let values = |field: Field| -> Vec<&str> {
+        mapping.column(field).map_or_else(Vec::new, |c| rows.iter().filter_map(|r| r.untyped_text(c)).collect())
+    };
+    let date_format = options.date_format.unwrap_or_else(|| {
+        let (format, note) = dates::detect(&values(Field::Date));
+        notes.extend(note);
+        format.unwrap_or(DateFormat::YearMonthDay)
+    });
+    let number_format = number_format(options, &source, [values(Field::Amount), values(Field::Cost)].concat(), &mut notes);
+    let plan = Plan { has_header, mapping, number: number_format, date: date_format, first_column: source.first_column };
+    let guess = Guess {
+        source,
+        has_header,
+        header_signature: mapping::header_signature(&headers),
+        headers,
+        missing: Field::ALL.into_iter().filter(|f| f.is_required() && !plan.mapping.is_mapped(*f)).collect(),
+        mapping: mapped,
+        number_format,
+        date_format,
+        notes,
+    };
+    Ok((guess, plan, rows))
+}
+
+/// The user's decimal mark and thousands separator, or what the amounts show.
+fn number_format(options: &ImportOptions, source: &SourceInfo, values: Vec<&str>, notes: &mut Vec<String>) -> NumberFormat {
+    let mut evidence = NumberEvidence::default();
+    values.iter().for_each(|v| evidence.add(v));
+    let (detected, note) = evidence.conclude(source.delimiter == Some(';'));
+    match options.decimal_mark {
+        Some(decimal_mark) => NumberFormat { decimal_mark, thousands_separator: options.thousands_separator },
+        None => {
+            notes.extend(note);
+            NumberFormat { thousands_separator: options.thousands_separator.or(detected.thousands_separator), ..detected }
+        }
+    }
+}
+
+/// A first row is a header when none of its cells is a number or date, and a cell names a known
+/// field or the next row has numbers or dates.
+fn looks_like_header(rows: &[SampleRow]) -> bool {
+    let Some(first) = rows.first() else { return false };
+    let has_values = |row: &SampleRow| row.cells.iter().any(|c| is_value(c));
+    !has_values(first) && (mapping::names_a_field(&first.cells) || rows.get(1).is_some_and(has_values))
+}
+
+fn is_value(text: &str) -> bool {
+    let point = NumberFormat::default();
+    let comma = NumberFormat { decimal_mark: ',', thousands_separator: None };
+    parse_decimal(text, point).is_ok()
+        || parse_decimal(text, comma).is_ok()
+        || DateFormat::ALL.into_iter().any(|f| f.parse(text).is_some())
+}

@@ -1,0 +1,330 @@
+//! Turning one record into one ledger line, or into row errors, or recognising it as a total.
+
+use super::dates::{excel_day, DateFormat};
+use super::duplicates::Origins;
+use super::mapping::{normalize, Mapping};
+use super::number::{parse_cents, parse_decimal, NumberError, NumberFormat};
+use super::source::{Cell, Row};
+use super::{FileReport, Guess};
+use crate::engine::date::Day;
+use crate::engine::ledger::{Attribute, Columns, Field, LedgerBuilder, LineExtras};
+use crate::engine::money::Money;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// Error values longer than this are cut (a runaway quoted field can hold megabytes).
+const MAX_VALUE_CHARS: usize = 200;
+
+/// Words that mark a total or subtotal line (normalised), in the five languages.
+const TOTAL_WORDS: [&str; 16] = [
+    "total", "totals", "grand total", "subtotal", "sub total", "sum", "totaal", "eindtotaal", "subtotaal",
+    "summe", "gesamt", "gesamtsumme", "zwischensumme", "totalt", "summa", "somme",
+];
+
+/// What a file's lines are read with: the outcome of the guess and the user's overrides.
+#[derive(Clone, Debug)]
+pub struct Plan {
+    pub has_header: bool,
+    pub mapping: Mapping,
+    pub number: NumberFormat,
+    pub date: DateFormat,
+    /// The sheet column of the first cell (0 for CSV), so errors name the column the user sees.
+    pub first_column: usize,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ErrorKind {
+    Missing,
+    BadDate,
+    BadNumber,
+}
+
+/// A line that could not be read, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowError {
+    /// The 1-based line of the file where the record starts (the row number in a sheet).
+    pub line: u64,
+    /// 1-based column number.
+    pub column: usize,
+    pub header: String,
+    /// The cell's text (cut after 200 characters).
+    pub value: String,
+    pub kind: ErrorKind,
+    pub reason: String,
+}
+
+impl RowError {
+    /// The column as a spreadsheet letter (`A`, `Z`, `AA`).
+    pub fn column_letter(&self) -> String {
+        let mut letters = Vec::new();
+        let mut n = self.column;
+        while n > 0 {
+            let rem = (n - 1) % 26;
+            letters.push(char::from(b'A' + rem as u8));
+            n = (n - 1) / 26;
+        }
+        letters.iter().rev().collect()
+    }
+}
+
+/// A total or subtotal line, left out of the ledger.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TotalRow {
+    pub line: u64,
+    /// The word that marked it (`Total`, `Summe`), or empty for a trailing line with an amount
+    /// and no customer.
+    pub label: String,
+    pub amount: Option<Money>,
+}
+
+/// The ledger columns for files with these mappings: every optional field any of them maps.
+pub fn columns_of<'m>(mappings: impl Iterator<Item = &'m Mapping> + Clone) -> Columns {
+    let any = |field: Field| mappings.clone().any(|m| m.is_mapped(field));
+    Columns {
+        cost: any(Field::Cost),
+        quantity: any(Field::Quantity),
+        attributes: Attribute::ALL.into_iter().filter(|a| any(a.field())).collect(),
+    }
+}
+
+/// Reads one file's records into the ledger being built.
+pub struct LineReader<'r> {
+    plan: &'r Plan,
+    headers: &'r [String],
+    /// This file's column for each attribute column of the ledger.
+    attributes: Vec<Option<usize>>,
+    cost: bool,
+    quantity: bool,
+    builder: &'r mut LedgerBuilder,
+    origins: &'r mut Origins,
+    lines: usize,
+    errors: Vec<RowError>,
+    totals: Vec<TotalRow>,
+    /// Lines with an amount and no customer: totals if nothing but such lines follows, errors
+    /// otherwise.
+    pending: Vec<(TotalRow, Vec<RowError>)>,
+    blank_lines: usize,
+}
+
+impl<'r> LineReader<'r> {
+    pub fn new(
+        plan: &'r Plan,
+        columns: &Columns,
+        headers: &'r [String],
+        builder: &'r mut LedgerBuilder,
+        origins: &'r mut Origins,
+    ) -> LineReader<'r> {
+        LineReader {
+            plan,
+            headers,
+            attributes: columns.attributes.iter().map(|a| plan.mapping.column(a.field())).collect(),
+            cost: columns.cost,
+            quantity: columns.quantity,
+            builder,
+            origins,
+            lines: 0,
+            errors: Vec::new(),
+            totals: Vec::new(),
+            pending: Vec::new(),
+            blank_lines: 0,
+        }
+    }
+
+    fn cell<'c, R: Row + ?Sized>(&self, row: &'c R, field: Field) -> Cell<'c> {
+        self.plan.mapping.column(field).map_or(Cell::Empty, |c| row.cell(c))
+    }
+
+    /// Reads the record that starts on `line`.
+    pub fn read<R: Row + ?Sized>(&mut self, line: u64, row: &R) {
+        if row.is_blank() {
+            self.blank_lines += 1;
+            return;
+        }
+        let mut errors = Vec::new();
+        let amount = self.money(row, Field::Amount, line, &mut errors);
+        if let Some(label) = self.total_label(row) {
+            self.totals.push(TotalRow { line, label, amount });
+            return;
+        }
+        let customer = self.cell(row, Field::Customer).text();
+        let date = self.date(row, line, &mut errors);
+        let cost = self.optional_money(row, line, &mut errors);
+        let quantity = self.quantity(row, line, &mut errors);
+        if customer.is_empty() {
+            errors.insert(0, self.error(line, row, Field::Customer, ErrorKind::Missing, "missing customer".into()));
+            if amount.is_some() {
+                self.pending.push((TotalRow { line, label: String::new(), amount }, errors));
+                return;
+            }
+        }
+        self.flush_pending();
+        match (date, amount) {
+            (Some(date), Some(amount)) if errors.is_empty() => self.push(line, row, &customer, date, amount, cost, quantity),
+            _ => self.errors.append(&mut errors),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push<R: Row + ?Sized>(
+        &mut self,
+        line: u64,
+        row: &R,
+        customer: &str,
+        date: Day,
+        amount: Money,
+        cost: Option<Money>,
+        quantity: Option<f64>,
+    ) {
+        let name = self.cell(row, Field::CustomerName).text();
+        let texts: [Cow<'_, str>; Attribute::ALL.len()] = std::array::from_fn(|i| {
+            self.attributes.get(i).copied().flatten().map_or(Cow::Borrowed(""), |c| row.cell(c).text())
+        });
+        let values: [&str; Attribute::ALL.len()] = std::array::from_fn(|i| &*texts[i]);
+        let extras = LineExtras {
+            customer_name: Some(&name),
+            cost: cost.filter(|_| self.cost),
+            quantity: quantity.filter(|_| self.quantity),
+            attributes: values.get(..self.attributes.len()).unwrap_or_default(),
+        };
+        self.builder.push(customer, date, amount, &extras);
+        self.origins.push(line);
+        self.lines += 1;
+    }
+
+    /// Earlier lines without a customer were not trailing totals after all.
+    fn flush_pending(&mut self) {
+        for (_, mut errors) in self.pending.drain(..) {
+            self.errors.append(&mut errors);
+        }
+    }
+
+    /// The total word in the customer, customer name or first cell, if the line is a total.
+    fn total_label<R: Row + ?Sized>(&self, row: &R) -> Option<String> {
+        let cells = [self.cell(row, Field::Customer), self.cell(row, Field::CustomerName), row.cell(0)];
+        cells.into_iter().map(Cell::text).find(|text| is_total_label(text)).map(Cow::into_owned)
+    }
+
+    fn date<R: Row + ?Sized>(&self, row: &R, line: u64, errors: &mut Vec<RowError>) -> Option<Day> {
+        let cell = self.cell(row, Field::Date);
+        let day = match cell {
+            Cell::Text(text) if !text.trim().is_empty() => self.plan.date.parse(text),
+            Cell::Number(serial) if serial.is_finite() => excel_day(serial.floor() as i64),
+            Cell::Date(day) => Some(day),
+            _ => {
+                errors.push(self.error(line, row, Field::Date, ErrorKind::Missing, "missing date".into()));
+                return None;
+            }
+        };
+        if day.is_none() {
+            let reason = format!("not a date in the format {} (see --date-format)", self.plan.date.pattern());
+            errors.push(self.error(line, row, Field::Date, ErrorKind::BadDate, reason));
+        }
+        day
+    }
+
+    /// A required amount: missing or unreadable is an error.
+    fn money<R: Row + ?Sized>(&self, row: &R, field: Field, line: u64, errors: &mut Vec<RowError>) -> Option<Money> {
+        let result = match self.cell(row, field) {
+            Cell::Text(text) => parse_cents(text, self.plan.number),
+            // Workbook numbers are read from their shortest decimal form, never through float arithmetic.
+            Cell::Number(number) => parse_cents(&number.to_string(), NumberFormat::default()),
+            Cell::Date(_) => Err(NumberError::NotANumber),
+            Cell::Empty => Err(NumberError::Empty),
+        };
+        self.number_result(result.map(Money::from_cents), row, field, line, errors)
+    }
+
+    /// The cost, when mapped: empty is "not given", unreadable is an error.
+    fn optional_money<R: Row + ?Sized>(&self, row: &R, line: u64, errors: &mut Vec<RowError>) -> Option<Money> {
+        if self.cell(row, Field::Cost).is_blank() {
+            return None;
+        }
+        self.money(row, Field::Cost, line, errors)
+    }
+
+    fn quantity<R: Row + ?Sized>(&self, row: &R, line: u64, errors: &mut Vec<RowError>) -> Option<f64> {
+        let result = match self.cell(row, Field::Quantity) {
+            cell if cell.is_blank() => return None,
+            Cell::Text(text) => parse_decimal(text, self.plan.number).map(|d| d.to_f64()),
+            Cell::Number(number) => Ok(number),
+            _ => Err(NumberError::NotANumber),
+        };
+        self.number_result(result, row, Field::Quantity, line, errors)
+    }
+
+    fn number_result<T, R: Row + ?Sized>(
+        &self,
+        result: Result<T, NumberError>,
+        row: &R,
+        field: Field,
+        line: u64,
+        errors: &mut Vec<RowError>,
+    ) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(NumberError::Empty) => {
+                let reason = format!("missing {}", field.name());
+                errors.push(self.error(line, row, field, ErrorKind::Missing, reason));
+                None
+            }
+            Err(e) => {
+                let reason = format!("{}: {}", field.name(), e.message());
+                errors.push(self.error(line, row, field, ErrorKind::BadNumber, reason));
+                None
+            }
+        }
+    }
+
+    fn error<R: Row + ?Sized>(&self, line: u64, row: &R, field: Field, kind: ErrorKind, reason: String) -> RowError {
+        let column = self.plan.mapping.column(field).unwrap_or(0);
+        let text = self.cell(row, field).text();
+        RowError {
+            line,
+            column: self.plan.first_column + column + 1,
+            header: self.headers.get(column).cloned().unwrap_or_default(),
+            value: text.chars().take(MAX_VALUE_CHARS).collect(),
+            kind,
+            reason,
+        }
+    }
+
+    pub fn finish(mut self, file: String, guess: Guess) -> FileReport {
+        self.totals.extend(self.pending.drain(..).map(|(total, _)| total));
+        self.totals.sort_by_key(|t| t.line);
+        FileReport { file, guess, lines: self.lines, errors: self.errors, totals: self.totals, blank_lines: self.blank_lines }
+    }
+}
+
+/// `Total`, `Summe:`, `Total 2024`: a total word, then nothing but numbers.
+fn is_total_label(text: &str) -> bool {
+    if text.is_empty() || text.len() > 40 {
+        return false;
+    }
+    let normalized = normalize(text);
+    TOTAL_WORDS.iter().any(|word| {
+        normalized.strip_prefix(word).is_some_and(|rest| {
+            rest.is_empty() || (rest.starts_with(' ') && rest.split(' ').all(|w| w.chars().all(|c| c.is_ascii_digit())))
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_total_labels_not_company_names() {
+        for label in ["Total", "TOTAAL", "Summe:", "Grand total", "Total 2024", "totalt", "Somme"] {
+            assert!(is_total_label(label), "{label}");
+        }
+        for name in ["Total Logistics BV", "Summit BV", "", "C10001"] {
+            assert!(!is_total_label(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn spreadsheet_column_letters() {
+        let letter = |column| RowError { line: 1, column, header: String::new(), value: String::new(), kind: ErrorKind::Missing, reason: String::new() }.column_letter();
+        assert_eq!((letter(1), letter(26), letter(27), letter(703)), ("A".into(), "Z".into(), "AA".into(), "AAA".into()));
+    }
+}

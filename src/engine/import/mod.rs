@@ -1,0 +1,169 @@
+//! Ledger import: whatever an accounting or CRM system exports (CSV in any common dialect and
+//! encoding, or a workbook) into the columnar `Ledger`, in one pass, with a report of every line
+//! that could not be read. The rules users see are in docs/import.md.
+//!
+//! Flow: `open` decodes the file and guesses its dialect, mapping and formats from the first
+//! 64 KB (`Guess`); the user may override any of it (`ImportOptions`); `import_files` then reads
+//! every line once into a `LedgerBuilder`.
+
+mod dates;
+mod dialect;
+mod duplicates;
+mod encoding;
+mod error;
+mod export;
+mod guess;
+mod lines;
+mod mapping;
+mod number;
+mod source;
+mod workbook;
+
+pub use dates::DateFormat;
+pub use duplicates::{append, DuplicateLine, Duplicates};
+pub use error::ImportError;
+pub use export::{write_error_report, write_ledger_csv, write_test_ledger};
+pub use guess::{FileFormat, Guess};
+pub use lines::{ErrorKind, RowError, TotalRow};
+pub use mapping::{header_signature, normalize as normalize_header, ColumnRef, MappedField, MappingSource};
+pub use number::NumberFormat;
+
+use crate::engine::ledger::{Field, Ledger, LedgerBuilder};
+use crate::engine::summary::Summary;
+use serde::{Deserialize, Serialize};
+use source::Opened;
+
+/// The user's overrides; everything left `None` is detected.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ImportOptions {
+    /// An encoding label such as `utf-8`, `utf-16le`, `windows-1252` or `latin1`.
+    pub encoding: Option<String>,
+    /// `,`, `;`, tab, `|` or any other ASCII character.
+    pub delimiter: Option<char>,
+    pub quote: Option<char>,
+    /// `.` or `,`.
+    pub decimal_mark: Option<char>,
+    pub thousands_separator: Option<char>,
+    pub date_format: Option<DateFormat>,
+    pub has_header: Option<bool>,
+    /// The workbook sheet to read (default: the first).
+    pub sheet: Option<String>,
+    /// Fields the user mapped: to a column, or (`None`) to no column at all.
+    pub mapping: Vec<(Field, Option<ColumnRef>)>,
+    /// Leave out lines that repeat an earlier line exactly (default: keep them, since two
+    /// identical invoice lines can be real).
+    pub drop_duplicates: bool,
+}
+
+/// How far an import has come, for a progress bar.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    /// Which of the files being imported (0-based).
+    pub file: usize,
+    /// Records read so far in this file.
+    pub rows: u64,
+    /// Bytes of this file read so far (of its decoded text for re-encoded files).
+    pub bytes_read: u64,
+    pub bytes_total: u64,
+}
+
+/// One file to import.
+#[derive(Copy, Clone, Debug)]
+pub struct InputFile<'a> {
+    /// The file's name: its extension helps tell workbooks from text, and reports name it.
+    pub name: &'a str,
+    pub bytes: &'a [u8],
+}
+
+/// What an import tells the user about one file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FileReport {
+    pub file: String,
+    pub guess: Guess,
+    /// Lines imported into the ledger.
+    pub lines: usize,
+    /// Lines that could not be read (not imported), in file order.
+    pub errors: Vec<RowError>,
+    /// Total and subtotal lines, recognised and left out.
+    pub totals: Vec<TotalRow>,
+    /// Lines with no value at all, skipped.
+    pub blank_lines: usize,
+}
+
+/// Everything about an import except the ledger itself: what crosses the worker boundary.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ImportReport {
+    pub files: Vec<FileReport>,
+    pub duplicates: Duplicates,
+    pub summary: Summary,
+}
+
+impl ImportReport {
+    pub fn error_count(&self) -> usize {
+        self.files.iter().map(|f| f.errors.len()).sum()
+    }
+}
+
+/// An imported ledger and its report. The caller decides: keep the valid lines, or cancel.
+#[derive(Clone, Debug)]
+pub struct Imported {
+    pub ledger: Ledger,
+    pub report: ImportReport,
+}
+
+/// The guess and the first rows as text, for the preview and override screen.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Preview {
+    pub guess: Guess,
+    /// The first data rows: (line number, cells).
+    pub rows: Vec<(u64, Vec<String>)>,
+}
+
+/// Imports one file; see `import_files`.
+pub fn import_bytes(
+    file_name: &str,
+    bytes: &[u8],
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(Progress) -> bool,
+) -> Result<Imported, ImportError> {
+    import_files(&[InputFile { name: file_name, bytes }], options, progress)
+}
+
+/// Imports several files (e.g. years exported separately) into one ledger, each with its own
+/// guess. `progress` is called every few thousand rows; returning `false` cancels the import.
+/// Required fields must be mapped in every file; optional ones mapped in some files are empty
+/// on the other files' lines.
+pub fn import_files(
+    files: &[InputFile<'_>],
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(Progress) -> bool,
+) -> Result<Imported, ImportError> {
+    let opened = files.iter().map(|f| Opened::open(f, options)).collect::<Result<Vec<_>, _>>()?;
+    for file in &opened {
+        file.check_required()?;
+    }
+    let columns = lines::columns_of(opened.iter().map(Opened::mapping));
+    let mut builder = LedgerBuilder::new(columns.clone());
+    let mut origins = duplicates::Origins::default();
+    let mut reports = Vec::with_capacity(opened.len());
+    for (index, file) in opened.into_iter().enumerate() {
+        let mut file_progress = |p: Progress| progress(Progress { file: index, ..p });
+        reports.push(file.read_into(&mut builder, &columns, &mut origins, &mut file_progress)?);
+    }
+    let (ledger, duplicates) = duplicates::detect(builder.finish(), &origins, &reports, options.drop_duplicates);
+    let summary = Summary::of(&ledger);
+    Ok(Imported { ledger, report: ImportReport { files: reports, duplicates, summary } })
+}
+
+/// The guess for a file and its first `rows` data rows (at most what the first 64 KB hold),
+/// without importing it. Unmapped required fields are listed in `Guess::missing`, not errors.
+pub fn preview(file_name: &str, bytes: &[u8], options: &ImportOptions, rows: usize) -> Result<Preview, ImportError> {
+    let opened = Opened::open(&InputFile { name: file_name, bytes }, options)?;
+    Ok(opened.preview(rows))
+}
+
+/// The names `--map` and the mapping screen use for the fields (method.md §1).
+pub fn field_names() -> impl Iterator<Item = &'static str> {
+    Field::ALL.into_iter().map(Field::name)
+}
