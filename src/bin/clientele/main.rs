@@ -2,6 +2,7 @@
 //! Each subcommand lives in its own file; the import flags every subcommand that reads ledgers
 //! shares are `import_args::ImportArgs` (flatten them into the subcommand's arguments).
 
+mod analyze;
 mod check;
 mod import_args;
 mod sample;
@@ -20,12 +21,15 @@ struct Cli {
 enum Command {
     /// Validate ledger files and print the import summary; unreadable rows go to stderr.
     Check(check::CheckArgs),
+    /// Pyramid, flows, migration and concentration of every period (`--json` for one JSON object).
+    Analyze(analyze::AnalyzeArgs),
     /// Write the built-in sample ledger as CSV to stdout.
     Sample(sample::SampleArgs),
 }
 
 fn main() -> ExitCode {
     match Cli::parse().command {
+        Command::Analyze(args) => analyze::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Sample(args) => sample::run(&args),
     }
