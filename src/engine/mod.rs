@@ -17,6 +17,7 @@ pub mod revenue;
 pub mod rfm;
 pub mod sample;
 pub mod scope;
+pub mod session;
 pub mod stats;
 pub mod summary;
 pub mod views;

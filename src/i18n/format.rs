@@ -87,9 +87,18 @@ mod tests {
 
     #[test]
     fn whole_money_rounds_half_away_from_zero() {
-        assert_eq!(Locale::En.money_whole(Money::from_cents(1_234_550)), "12,346");
-        assert_eq!(Locale::En.money_whole(Money::from_cents(-1_234_550)), "-12,346");
-        assert_eq!(Locale::En.money_whole(Money::from_cents(1_234_549)), "12,345");
+        assert_eq!(
+            Locale::En.money_whole(Money::from_cents(1_234_550)),
+            "12,346"
+        );
+        assert_eq!(
+            Locale::En.money_whole(Money::from_cents(-1_234_550)),
+            "-12,346"
+        );
+        assert_eq!(
+            Locale::En.money_whole(Money::from_cents(1_234_549)),
+            "12,345"
+        );
     }
 
     #[test]

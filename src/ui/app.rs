@@ -49,7 +49,9 @@ pub fn App() -> impl IntoView {
 /// trailing slash: empty when served at the root.
 fn base_path() -> String {
     let base = document().base_uri().ok().flatten().unwrap_or_default();
-    let path = web_sys::Url::new(&base).map(|u| u.pathname()).unwrap_or_default();
+    let path = web_sys::Url::new(&base)
+        .map(|u| u.pathname())
+        .unwrap_or_default();
     path.trim_end_matches('/').to_string()
 }
 

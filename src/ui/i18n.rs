@@ -1,7 +1,7 @@
 //! The chosen locale as app-wide reactive context.
 
 use super::settings;
-use crate::i18n::{Locale, Msg};
+use crate::i18n::{Locale, Text};
 use leptos::prelude::*;
 
 const SETTING: &str = "locale";
@@ -14,9 +14,14 @@ pub struct I18n {
 impl I18n {
     /// The saved choice, else the browser's language, else English.
     pub fn provide() -> I18n {
-        let browser = window().navigator().language().and_then(|tag| Locale::from_tag(&tag));
+        let browser = window()
+            .navigator()
+            .language()
+            .and_then(|tag| Locale::from_tag(&tag));
         let initial = settings::load(SETTING).or(browser).unwrap_or_default();
-        let i18n = I18n { locale: RwSignal::new(initial) };
+        let i18n = I18n {
+            locale: RwSignal::new(initial),
+        };
         Effect::new(move |_| {
             let locale = i18n.locale.get();
             settings::save(SETTING, &locale);
@@ -37,7 +42,7 @@ impl I18n {
     }
 
     /// The text of a message in the current locale (reactive).
-    pub fn t(self, msg: Msg) -> &'static str {
+    pub fn t(self, msg: impl Text) -> &'static str {
         msg.text(self.locale.get())
     }
 }

@@ -1,6 +1,7 @@
 //! The browser app: Leptos components that ask the engine and draw. No calculation lives here.
 
 mod app;
+mod engine;
 mod fatal;
 mod i18n;
 mod pages;
@@ -14,7 +15,10 @@ use wasm_bindgen::JsCast;
 pub fn start() {
     fatal::install_panic_hook();
     let document = document();
-    let Some(root) = document.get_element_by_id("app").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
+    let Some(root) = document
+        .get_element_by_id("app")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
         fatal::show("the page has no #app element");
         return;
     };
@@ -23,7 +27,11 @@ pub fn start() {
     }
     leptos::mount::mount_to(root, app::App).forget();
     // Lets the end-to-end tests prove, on the real build, that a panic shows the error panel.
-    if window().location().search().is_ok_and(|query| query.contains("clientele-test-panic")) {
+    if window()
+        .location()
+        .search()
+        .is_ok_and(|query| query.contains("clientele-test-panic"))
+    {
         panic!("test panic requested by the address");
     }
 }

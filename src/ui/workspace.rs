@@ -1,39 +1,31 @@
-//! The workspace: the ledger the user is working on, shared by every page.
-//!
-//! For now the only source is the built-in sample, remembered as a setting and regenerated
-//! (deterministically) on reload; imported ledgers and IndexedDB storage come with the import.
+//! The workspace as the pages see it: what is loaded (source and summary) and a revision that
+//! changes whenever the ledger does, so analysis pages know to ask again.
 
+use super::engine::ask;
 use super::settings;
-use crate::engine::{ledger::Ledger, sample, summary::Summary};
+use crate::engine::session::{Request, Response, Source};
+use crate::engine::summary::Summary;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-use std::sync::Arc;
+use leptos::task::spawn_local;
 
 const SETTING: &str = "workspace";
 
-/// Where the loaded ledger came from.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Source {
-    Sample,
-}
-
-#[derive(Clone)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Loaded {
     pub source: Source,
-    // Read by the analysis pages as they land.
-    #[allow(dead_code)]
-    pub ledger: Arc<Ledger>,
     pub summary: Summary,
 }
 
 #[derive(Copy, Clone)]
 pub struct Workspace {
     loaded: RwSignal<Option<Loaded>>,
+    revision: RwSignal<u64>,
+    error: RwSignal<Option<String>>,
 }
 
 impl Workspace {
     pub fn provide() -> Workspace {
-        let workspace = Workspace { loaded: RwSignal::new(None) };
+        let workspace = Workspace { loaded: RwSignal::new(None), revision: RwSignal::new(0), error: RwSignal::new(None) };
         if settings::load::<Source>(SETTING) == Some(Source::Sample) {
             workspace.load_sample();
         }
@@ -42,24 +34,59 @@ impl Workspace {
     }
 
     pub fn load_sample(self) {
-        let ledger = sample::sample_ledger();
-        let summary = Summary::of(&ledger);
-        self.loaded.set(Some(Loaded { source: Source::Sample, ledger: Arc::new(ledger), summary }));
-        settings::save(SETTING, &Source::Sample);
+        self.send(Request::LoadSample);
     }
 
     pub fn close(self) {
-        self.loaded.set(None);
-        settings::remove(SETTING);
+        self.send(Request::Close);
     }
 
-    /// The loaded ledger, if any (reactive).
+    /// Sends a request that changes the workspace and takes in its answer.
+    pub fn send(self, request: Request) {
+        spawn_local(async move {
+            let response = ask(request).await;
+            self.take(response);
+        });
+    }
+
+    /// Takes in a response that may change the workspace.
+    pub fn take(self, response: Response) {
+        match response {
+            Response::Loaded { source, summary } => {
+                if source == Source::Sample {
+                    settings::save(SETTING, &source);
+                }
+                self.loaded.set(Some(Loaded { source, summary }));
+                self.error.set(None);
+                self.revision.update(|r| *r += 1);
+            }
+            Response::Closed => {
+                settings::remove(SETTING);
+                self.loaded.set(None);
+                self.revision.update(|r| *r += 1);
+            }
+            Response::Failed(message) => self.error.set(Some(message)),
+            _ => {}
+        }
+    }
+
+    /// What is loaded, if anything (reactive).
     pub fn loaded(self) -> Option<Loaded> {
         self.loaded.get()
     }
 
     pub fn is_loaded(self) -> bool {
         self.loaded.with(Option::is_some)
+    }
+
+    /// Changes whenever the ledger does (reactive): analysis resources track it.
+    pub fn revision(self) -> u64 {
+        self.revision.get()
+    }
+
+    /// The last failure to load, if any (reactive).
+    pub fn error(self) -> Option<String> {
+        self.error.get()
     }
 }
 

@@ -4,7 +4,8 @@ use super::summary::SummaryTable;
 use crate::i18n::Msg;
 use crate::ui::app::LoadSampleButton;
 use crate::ui::i18n::use_i18n;
-use crate::ui::workspace::{use_workspace, Source};
+use crate::engine::session::Source;
+use crate::ui::workspace::use_workspace;
 use leptos::prelude::*;
 
 #[component]
@@ -19,11 +20,15 @@ pub fn DataPage() -> impl IntoView {
                 <p>{move || i18n.t(Msg::ImportComing)}</p>
                 <div class="actions"><LoadSampleButton/></div>
             </div>
+            {move || workspace.error().map(|message| view! { <div class="card card-error" role="alert"><p>{message}</p></div> })}
             {move || workspace.loaded().map(|loaded| {
-                let source = match loaded.source { Source::Sample => Msg::WorkspaceSample };
+                let title = match &loaded.source {
+                    Source::Sample => i18n.t(Msg::WorkspaceSample).to_string(),
+                    Source::Files(names) => names.join(", "),
+                };
                 view! {
                     <div class="card">
-                        <h2>{move || i18n.t(source)}</h2>
+                        <h2>{title}</h2>
                         <SummaryTable summary=loaded.summary.clone()/>
                         <div class="actions">
                             <button type="button" class="button button-secondary" on:click=move |_| workspace.close()>

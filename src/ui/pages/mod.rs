@@ -22,7 +22,13 @@ pub enum Group {
 }
 
 impl Group {
-    pub const ALL: [Group; 5] = [Group::Start, Group::Performance, Group::Value, Group::Planning, Group::Focus];
+    pub const ALL: [Group; 5] = [
+        Group::Start,
+        Group::Performance,
+        Group::Value,
+        Group::Planning,
+        Group::Focus,
+    ];
 
     pub fn title(self) -> Msg {
         match self {
@@ -143,9 +149,15 @@ impl Page {
     pub fn group(self) -> Group {
         match self {
             Page::Home | Page::Data => Group::Start,
-            Page::Pyramid | Page::Migration | Page::Flows | Page::Concentration | Page::Views => Group::Performance,
+            Page::Pyramid | Page::Migration | Page::Flows | Page::Concentration | Page::Views => {
+                Group::Performance
+            }
             Page::Profitability | Page::LifetimeValue | Page::Breakeven => Group::Value,
-            Page::Interviews | Page::Goals | Page::ContactPlan | Page::Scorecard | Page::Actions => Group::Planning,
+            Page::Interviews
+            | Page::Goals
+            | Page::ContactPlan
+            | Page::Scorecard
+            | Page::Actions => Group::Planning,
             Page::CustomerFocus => Group::Focus,
         }
     }

@@ -1,0 +1,83 @@
+# Shared by scripts/serve and scripts/test: install what is missing, quickly skip what is there,
+# and stop with a clear message when something cannot be installed.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+die() { printf '\033[31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+
+# Runs apt-get as root, through sudo when we are not root.
+apt_get() {
+  if [ "$(id -u)" -eq 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get "$@"
+  elif command -v sudo >/dev/null; then
+    sudo DEBIAN_FRONTEND=noninteractive apt-get "$@"
+  else
+    die "need root or sudo to run: apt-get $*"
+  fi
+}
+
+# Installs Debian packages; a stale package list or a half-done install is retried once.
+apt_install() {
+  command -v apt-get >/dev/null || die "apt-get not found: install $* with your system's package manager"
+  say "installing $* with apt"
+  apt_get update -qq || true
+  if ! apt_get install -y -qq "$@"; then
+    apt_get --fix-broken install -y -qq || true
+    apt_get update -qq
+    apt_get install -y -qq "$@" || die "could not install $* with apt-get"
+  fi
+}
+
+ensure_rust() {
+  command -v cargo >/dev/null && command -v rustup >/dev/null \
+    || die "Rust is not installed: install rustup (the Rust toolchain installer), then run this again"
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+# Trunk 0.21 (0.22 needs a newer rustc than this project's), built from crates.io.
+ensure_trunk() {
+  if ! trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.'; then
+    say "installing trunk 0.21 (a few minutes, once)"
+    cargo install trunk --version '^0.21' --locked || die "could not install trunk 0.21 from crates.io"
+  fi
+}
+
+# wasm-bindgen-cli must equal the wasm-bindgen version that Cargo.lock pins, exactly.
+ensure_wasm_bindgen() {
+  local want
+  want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+  [ -n "$want" ] || die "Cargo.lock pins no wasm-bindgen version"
+  if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $want"; then
+    say "installing wasm-bindgen-cli $want (a few minutes, once)"
+    cargo install wasm-bindgen-cli --version "$want" --force || die "could not install wasm-bindgen-cli $want"
+  fi
+}
+
+ensure_app_tools() {
+  ensure_rust
+  ensure_trunk
+  ensure_wasm_bindgen
+  # Trunk builds offline (it must not download tools), so crates are fetched first.
+  cargo fetch --locked >/dev/null 2>&1 || cargo fetch --locked
+}
+
+ensure_browser() {
+  command -v chromium >/dev/null && command -v chromedriver >/dev/null || apt_install chromium chromium-driver
+}
+
+ensure_node() {
+  local major
+  major=$(node --version 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/' || true)
+  if [ -z "$major" ] || [ "$major" -lt 18 ] || ! command -v npm >/dev/null; then
+    apt_install nodejs npm
+  fi
+  (cd tests/e2e && { [ -d node_modules/playwright-core ] && [ node_modules/.package-lock.json -nt package-lock.json ]; } \
+    || npm ci --no-audit --no-fund --loglevel=error) || die "could not install the end-to-end test dependencies with npm"
+}
