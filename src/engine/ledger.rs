@@ -352,6 +352,8 @@ impl LedgerBuilder {
     }
 }
 
+mod snapshot;
+
 #[cfg(test)]
 mod tests {
     use super::*;

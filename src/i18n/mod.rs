@@ -63,7 +63,9 @@ macro_rules! messages {
     };
 }
 
+mod data;
 mod shell;
+pub use data::DataMsg;
 pub use shell::Msg;
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 mod coming;
 mod data;
 mod home;
-mod summary;
+pub mod summary;
 
 pub use coming::ComingPage;
 pub use data::DataPage;
