@@ -60,7 +60,8 @@ messages! {
         Discard => "Discard this import", "Deze import verwerpen";
         WorkspaceTitle => "Workspace", "Werkruimte";
         SaveWorkspace => "Save workspace as a file", "Werkruimte als bestand bewaren";
-        OpenWorkspace => "Open a workspace file", "Een werkruimtebestand openen";
+        OpenWorkspace => "To open a workspace file (.clientele), drop it above or choose it like a ledger file.",
+            "Een werkruimtebestand (.clientele) opent u door het hierboven neer te zetten of te kiezen zoals een grootboekbestand.";
         WorkspaceHelp => "A workspace file holds the whole ledger. Keep it as a backup or open it in Clientele on another computer.",
             "Een werkruimtebestand bevat het hele grootboek. Bewaar het als reserve of open het in Clientele op een andere computer.";
         SavedHere => "Saved in this browser: the workspace is back when you return.", "Bewaard in deze browser: de werkruimte is er weer als u terugkomt.";

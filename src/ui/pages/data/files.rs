@@ -43,7 +43,7 @@ pub fn WorkspaceFiles() -> impl IntoView {
                 <button type="button" class="button button-secondary" data-testid="save-workspace" disabled=move || !workspace.is_loaded() on:click=save>
                     {move || i18n.t(DataMsg::SaveWorkspace)}
                 </button>
-                <span class="hint">{move || i18n.t(DataMsg::OpenWorkspace)}": "{move || i18n.t(DataMsg::DropHere)}" (.clientele)"</span>
+                <span class="hint">{move || i18n.t(DataMsg::OpenWorkspace)}</span>
             </div>
         </div>
     }
