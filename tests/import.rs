@@ -5,7 +5,7 @@ mod common;
 
 use clientele::engine::date::Day;
 use clientele::engine::import::{
-    import_bytes, import_files, preview, write_error_report, write_ledger_csv, DateFormat, ErrorKind, ImportError,
+    append, import_bytes, import_files, preview, write_error_report, write_ledger_csv, DateFormat, ErrorKind, ImportError,
     ImportOptions, Imported, InputFile, NumberFormat, Progress, TotalRow,
 };
 use clientele::engine::ledger::{Attribute, Field};
@@ -189,6 +189,18 @@ fn appends_files_and_reports_duplicates() {
     assert!(dropped.report.duplicates.dropped);
     assert_eq!((dropped.report.summary.lines, dropped.report.summary.revenue), (3, cents(6_000)));
     assert_eq!(dropped.ledger.attribute(Attribute::Product).unwrap().value_of_line(2), "P1");
+}
+
+#[test]
+fn appends_ledgers_imported_one_at_a_time() {
+    let (en, nl) = (import("en_comma.csv"), import("nl_semicolon.csv"));
+    let both = append(&[&en.ledger, &nl.ledger]);
+    let s = Summary::of(&both);
+    assert_eq!((s.lines, s.customers, s.revenue), (6, 4, cents(228_406 + 130_000)));
+    // en_comma.csv has products and no product groups, nl_semicolon.csv the other way round.
+    assert_eq!(both.attribute(Attribute::Product).unwrap().value_of_line(4), "");
+    assert_eq!(both.attribute(Attribute::ProductGroup).unwrap().value_of_line(4), "Metaal");
+    assert_eq!(both.customer_name(both.customer_by_key("1001").unwrap()), Some("Bakker BV"));
 }
 
 #[test]

@@ -137,6 +137,9 @@ impl Attribute {
 pub struct Interner {
     keys: Vec<Box<str>>,
     codes: HashMap<Box<str>, u32, BuildHasherDefault<TextHasher>>,
+    /// The code last interned: consecutive lines often repeat a value (the lines of one
+    /// invoice, one customer's lines), and comparing with it is cheaper than a lookup.
+    last: Option<u32>,
 }
 
 /// The interner's hash: FxHash's step over 8-byte words, then a SplitMix64 finish so that the
@@ -178,12 +181,19 @@ impl Hasher for TextHasher {
 
 impl Interner {
     pub fn intern(&mut self, key: &str) -> u32 {
-        if let Some(&code) = self.codes.get(key) {
-            return code;
+        if let Some(last) = self.last.filter(|&c| self.keys.get(c as usize).is_some_and(|k| **k == *key)) {
+            return last;
         }
-        let code = self.keys.len() as u32;
-        self.keys.push(key.into());
-        self.codes.insert(key.into(), code);
+        let code = match self.codes.get(key) {
+            Some(&code) => code,
+            None => {
+                let code = self.keys.len() as u32;
+                self.keys.push(key.into());
+                self.codes.insert(key.into(), code);
+                code
+            }
+        };
+        self.last = Some(code);
         code
     }
 
