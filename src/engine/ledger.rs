@@ -137,9 +137,6 @@ impl Attribute {
 pub struct Interner {
     keys: Vec<Box<str>>,
     codes: HashMap<Box<str>, u32, BuildHasherDefault<TextHasher>>,
-    /// The code last interned: consecutive lines often repeat a value (the lines of one
-    /// invoice, one customer's lines), and comparing with it is cheaper than a lookup.
-    last: Option<u32>,
 }
 
 /// The interner's hash: FxHash's step over 8-byte words, then a SplitMix64 finish so that the
@@ -181,20 +178,22 @@ impl Hasher for TextHasher {
 
 impl Interner {
     pub fn intern(&mut self, key: &str) -> u32 {
-        if let Some(last) = self.last.filter(|&c| self.keys.get(c as usize).is_some_and(|k| **k == *key)) {
-            return last;
+        if let Some(&code) = self.codes.get(key) {
+            return code;
         }
-        let code = match self.codes.get(key) {
-            Some(&code) => code,
-            None => {
-                let code = self.keys.len() as u32;
-                self.keys.push(key.into());
-                self.codes.insert(key.into(), code);
-                code
-            }
-        };
-        self.last = Some(code);
+        let code = self.keys.len() as u32;
+        self.keys.push(key.into());
+        self.codes.insert(key.into(), code);
         code
+    }
+
+    /// `intern`, trying the previous line's code first: consecutive lines often repeat a value
+    /// (the lines of one invoice, one customer's lines), and comparing is cheaper than a lookup.
+    fn intern_after(&mut self, key: &str, previous: Option<u32>) -> u32 {
+        match previous {
+            Some(code) if self.keys.get(code as usize).is_some_and(|k| **k == *key) => code,
+            _ => self.intern(key),
+        }
     }
 
     pub fn code(&self, key: &str) -> Option<u32> {
@@ -360,7 +359,7 @@ impl LedgerBuilder {
     /// ones are stored as the empty string.
     pub fn push(&mut self, customer: &str, date: Day, amount: Money, extras: &LineExtras<'_>) -> CustomerId {
         let l = &mut self.ledger;
-        let id = CustomerId(l.customer_keys.intern(customer));
+        let id = CustomerId(l.customer_keys.intern_after(customer, l.customer.last().map(|c| c.0)));
         if id.index() == l.customer_names.len() {
             l.customer_names.push(None);
         }
@@ -381,7 +380,7 @@ impl LedgerBuilder {
         }
         for (i, (_, column)) in l.attributes.iter_mut().enumerate() {
             let value = extras.attributes.get(i).copied().unwrap_or("");
-            let code = column.values.intern(value);
+            let code = column.values.intern_after(value, column.codes.last().copied());
             column.codes.push(code);
         }
         id
