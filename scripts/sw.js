@@ -5,7 +5,8 @@
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches.open(VERSION)
-      .then((cache) => cache.addAll(ASSETS.map((path) => new URL(path, self.registration.scope).href)))
+      // `reload` bypasses the HTTP cache: the worker's files keep their names across builds.
+      .then((cache) => cache.addAll(ASSETS.map((path) => new Request(new URL(path, self.registration.scope).href, { cache: "reload" }))))
       .then(() => self.skipWaiting())
   );
 });
