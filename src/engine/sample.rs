@@ -80,16 +80,8 @@ pub fn sample_ledger() -> Ledger {
     let mut builder = LedgerBuilder::new(Columns {
         cost: true,
         quantity: true,
-        attributes: vec![
-            Attribute::Invoice,
-            Attribute::Product,
-            Attribute::ProductGroup,
-            Attribute::SalesRep,
-            Attribute::Team,
-            Attribute::Department,
-            Attribute::Region,
-            Attribute::Segment,
-        ],
+        // Every attribute, in `Attribute::ALL` order (the order `SampleLine::push` fills them in).
+        attributes: Attribute::ALL.to_vec(),
     });
     let mut invoice_seq = 0u32;
     for p in &profiles {
