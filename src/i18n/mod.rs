@@ -63,7 +63,9 @@ macro_rules! messages {
     };
 }
 
+mod analyses;
 mod shell;
+pub use analyses::AnalysisMsg;
 pub use shell::Msg;
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The shell every page shares: header, navigation in the method's terms, routes.
 
 use super::i18n::{use_i18n, I18n};
-use super::pages::{ComingPage, DataPage, Group, HomePage, Page};
+use super::pages::{ComingPage, DataPage, Group, HomePage, Page, PyramidPage};
 use super::workspace::{use_workspace, Workspace};
 use crate::i18n::{Locale, Msg};
 use leptos::prelude::*;
@@ -23,7 +23,7 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=move || view! { <NotFound/> }>
                         <Route path=path!("/") view=HomePage/>
                         <Route path=path!("/data") view=DataPage/>
-                        <Route path=path!("/pyramid") view=|| view! { <ComingPage page=Page::Pyramid/> }/>
+                        <Route path=path!("/pyramid") view=PyramidPage/>
                         <Route path=path!("/migration") view=|| view! { <ComingPage page=Page::Migration/> }/>
                         <Route path=path!("/flows") view=|| view! { <ComingPage page=Page::Flows/> }/>
                         <Route path=path!("/concentration") view=|| view! { <ComingPage page=Page::Concentration/> }/>
