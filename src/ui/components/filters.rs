@@ -97,13 +97,29 @@ fn use_dimensions() -> LocalResource<Answer<Dimensions>> {
     )
 }
 
+/// The organisation first (the method's scopes), then what was sold.
+const SCOPE_ORDER: [Attribute; 8] = [
+    Attribute::Department,
+    Attribute::Team,
+    Attribute::SalesRep,
+    Attribute::Region,
+    Attribute::Segment,
+    Attribute::ProductGroup,
+    Attribute::Product,
+    Attribute::Invoice,
+];
+
 /// Period and scope pickers; `cut_offs` adds the pyramid settings.
 #[component]
 pub fn FilterBar(filters: Filters, #[prop(optional)] cut_offs: bool, #[prop(optional)] label: Option<M>) -> impl IntoView {
     let i18n = use_i18n();
     let dimensions = use_dimensions();
     let periods = move || dimensions.get().and_then(Answer::ready).map(|d| d.periods).unwrap_or_default();
-    let attributes = move || dimensions.get().and_then(Answer::ready).map(|d| d.attributes).unwrap_or_default();
+    let attributes = move || {
+        let mut attributes = dimensions.get().and_then(Answer::ready).map(|d| d.attributes).unwrap_or_default();
+        attributes.sort_by_key(|(a, _)| SCOPE_ORDER.iter().position(|o| o == a));
+        attributes
+    };
     view! {
         <form class="filter-bar" role="search" aria-label=move || i18n.t(label.unwrap_or(M::Filters)) on:submit=|ev| ev.prevent_default()>
             {label.map(|l| view! { <span class="filter-title">{move || i18n.t(l)}</span> })}

@@ -96,11 +96,26 @@ fn row_view(row: Vec<Cell>) -> impl IntoView {
     view! { <tr>{row.into_iter().enumerate().map(|(i, cell)| cell_view(cell, i == 0)).collect_view()}</tr> }
 }
 
+/// The "Download CSV" button of a table; `file` names the download (without `.csv`).
+#[component]
+pub fn CsvButton(#[prop(into)] table: Signal<TableData>, file: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    let download = move |_| download_text(&table.with_untracked(TableData::csv), "text/csv;charset=utf-8", &format!("{file}.csv"));
+    view! {
+        <button type="button" class="button button-secondary button-small" data-testid=format!("csv-{file}") on:click=download>
+            {move || i18n.t(M::DownloadCsv)}
+        </button>
+    }
+}
+
+/// The CSS class of a heatmap cell: six steps of intensity for a share in 0..=1.
+pub fn heat_class(share: f64) -> String {
+    format!("heat heat-{}", (share.clamp(0.0, 1.0) * 5.0).ceil() as u8)
+}
+
 /// The table and its "Download CSV" button; `file` names the download (without `.csv`).
 #[component]
 pub fn DataTable(#[prop(into)] table: Signal<TableData>, file: &'static str, #[prop(optional)] class: &'static str) -> impl IntoView {
-    let i18n = use_i18n();
-    let download = move |_| download_text(&table.with_untracked(TableData::csv), "text/csv;charset=utf-8", &format!("{file}.csv"));
     view! {
         <div class="table-frame">
             <div class="table-scroll">
@@ -116,11 +131,7 @@ pub fn DataTable(#[prop(into)] table: Signal<TableData>, file: &'static str, #[p
                     {move || table.with(|t| t.footer.clone()).map(|row| view! { <tfoot>{row_view(row)}</tfoot> })}
                 </table>
             </div>
-            <div class="frame-actions">
-                <button type="button" class="button button-secondary button-small" data-testid=format!("csv-{file}") on:click=download>
-                    {move || i18n.t(M::DownloadCsv)}
-                </button>
-            </div>
+            <div class="frame-actions"><CsvButton table file/></div>
         </div>
     }
 }

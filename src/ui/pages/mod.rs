@@ -1,15 +1,29 @@
 //! Every page of the product, in the method's terms, and where each lives.
 
+mod cohorts;
 mod coming;
+mod concentration;
+mod customer;
 mod data;
+mod flows;
 mod home;
+mod migration;
 mod pyramid;
+mod rfm;
 mod summary;
+mod views;
 
+pub use cohorts::CohortsPage;
 pub use coming::ComingPage;
+pub use concentration::ConcentrationPage;
+pub use customer::CustomerPage;
 pub use data::DataPage;
+pub use flows::FlowsPage;
 pub use home::HomePage;
+pub use migration::MigrationPage;
 pub use pyramid::PyramidPage;
+pub use rfm::RfmPage;
+pub use views::ViewsPage;
 
 use crate::i18n::Msg;
 
