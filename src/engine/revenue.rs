@@ -62,9 +62,12 @@ impl RevenueTable {
 
     fn sum_lines(&mut self, ledger: &Ledger) {
         let filter = self.scope.lines(ledger);
-        let invoices = ledger.attribute(Attribute::Invoice).map(|c| c.codes());
+        let invoice_column = ledger.attribute(Attribute::Invoice);
+        let invoices = invoice_column.map(|c| c.codes());
         let costs = ledger.costs();
-        let mut purchases = PurchaseCounter::new(self.customers);
+        // A purchase token: the invoice, or without an invoice column the day (as an offset).
+        let tokens = invoice_column.map_or(self.days.index.len(), |c| c.values().len());
+        let mut purchases = PurchaseCounter::new(self.customers, tokens);
         for (line, ((customer, &day), &amount)) in ledger.customers().iter().zip(ledger.dates()).zip(ledger.amounts()).enumerate() {
             if !filter.keeps(line) {
                 continue;
@@ -81,8 +84,7 @@ impl RevenueTable {
             if amount.is_positive() {
                 let last = &mut self.last_purchase[cell];
                 *last = (*last).max(Some(day));
-                // Without an invoice column, a purchase is a day with a positive line.
-                let token = invoices.map_or(day.number() as u32, |codes| codes[line]);
+                let token = invoices.map_or((day.number() - self.days.first_day) as u32, |codes| codes[line]);
                 if purchases.is_new(*customer, period, token) {
                     self.purchases[cell] += 1;
                 }
@@ -198,25 +200,37 @@ impl DayToPeriod {
 
 /// Counts each (customer, period, purchase token) once however many lines repeat it.
 struct PurchaseCounter {
-    /// The last token counted per customer: lines of one invoice usually follow each other, so
-    /// most repeats are caught here without touching the set.
+    /// The (customer, period) that first used each token, packed as `(customer + 1) << 32 |
+    /// period` (0: unused). An invoice normally belongs to one customer in one period, so nearly
+    /// every repeat is settled by this one load, with no hashing.
+    owner: Vec<u64>,
+    /// Tokens shared by several customers or periods (always the case for days): the last one
+    /// counted per customer catches consecutive lines, the set settles the rest exactly.
     last: Vec<u64>,
     seen: IntSet<(u32, u32, u32)>,
 }
 
 impl PurchaseCounter {
-    fn new(customers: usize) -> PurchaseCounter {
-        PurchaseCounter { last: vec![u64::MAX; customers], seen: IntSet::default() }
+    fn new(customers: usize, tokens: usize) -> PurchaseCounter {
+        PurchaseCounter { owner: vec![0; tokens], last: vec![u64::MAX; customers], seen: IntSet::default() }
     }
 
     fn is_new(&mut self, customer: CustomerId, period: usize, token: u32) -> bool {
-        let key = ((period as u64) << 32) | u64::from(token);
-        let last = &mut self.last[customer.index()];
-        if *last == key {
+        let (c, p) = (customer.index() as u64, period as u64);
+        let Some(owner) = self.owner.get_mut(token as usize) else { return false };
+        let key = ((c + 1) << 32) | p;
+        if *owner == 0 {
+            *owner = key;
+            return true;
+        }
+        if *owner == key {
             return false;
         }
-        *last = key;
-        self.seen.insert((customer.index() as u32, period as u32, token))
+        let recent = (p << 32) | u64::from(token);
+        if std::mem::replace(&mut self.last[customer.index()], recent) == recent {
+            return false;
+        }
+        self.seen.insert((c as u32, p as u32, token))
     }
 }
 
@@ -243,15 +257,8 @@ impl Breakdown {
     /// `None` when the ledger has no column for the attribute.
     pub fn build(ledger: &Ledger, table: &RevenueTable, attribute: Attribute) -> Option<Breakdown> {
         let column = ledger.attribute(attribute)?;
-        let filter = table.scope.lines(ledger);
-        let mut sums: IntMap<(u32, u32, u32), Money> = IntMap::default();
-        for (line, ((customer, &day), &amount)) in ledger.customers().iter().zip(ledger.dates()).zip(ledger.amounts()).enumerate() {
-            if let (true, Some(period)) = (filter.keeps(line), table.days.index_of(day)) {
-                *sums.entry((period as u32, customer.index() as u32, column.codes()[line])).or_default() += amount;
-            }
-        }
-        let mut keyed: Vec<((u32, u32, u32), Money)> = sums.into_iter().filter(|(_, m)| *m != Money::ZERO).collect();
-        keyed.sort_unstable_by_key(|(key, _)| *key);
+        let cells = table.days.periods.len() * table.customers * column.values().len();
+        let keyed = if cells <= DENSE_CELLS { sums_dense(ledger, table, column.codes(), column.values().len()) } else { sums_hashed(ledger, table, column.codes()) };
         let period_starts = (0..=table.days.periods.len()).map(|p| keyed.partition_point(|((kp, _, _), _)| (*kp as usize) < p)).collect();
         let cells = keyed
             .into_iter()
@@ -285,6 +292,44 @@ impl Breakdown {
         &cells[from..to]
     }
 }
+
+/// Up to this many (period, customer, value) combinations a breakdown sums into a plain array
+/// (at most 32 MB, and several times faster than hashing); beyond it into a hash map.
+const DENSE_CELLS: usize = 1 << 22;
+
+/// A breakdown's non-zero sums keyed (period, customer, value), sorted by key.
+type KeyedSums = Vec<((u32, u32, u32), Money)>;
+
+/// Calls `add(period, line)` for every line of the table's scope.
+fn for_each_line(ledger: &Ledger, table: &RevenueTable, mut add: impl FnMut(usize, usize)) {
+    let filter = table.scope.lines(ledger);
+    for (line, &day) in ledger.dates().iter().enumerate() {
+        if let (true, Some(period)) = (filter.keeps(line), table.days.index_of(day)) {
+            add(period, line);
+        }
+    }
+}
+
+fn sums_dense(ledger: &Ledger, table: &RevenueTable, codes: &[u32], values: usize) -> KeyedSums {
+    let mut sums = vec![Money::ZERO; table.days.periods.len() * table.customers * values];
+    for_each_line(ledger, table, |period, line| {
+        sums[(period * table.customers + ledger.customers()[line].index()) * values + codes[line] as usize] += ledger.amounts()[line];
+    });
+    let per_period = table.customers * values;
+    let key = |i: usize| ((i / per_period) as u32, ((i % per_period) / values) as u32, (i % values) as u32);
+    sums.iter().enumerate().filter(|(_, m)| **m != Money::ZERO).map(|(i, m)| (key(i), *m)).collect()
+}
+
+fn sums_hashed(ledger: &Ledger, table: &RevenueTable, codes: &[u32]) -> KeyedSums {
+    let mut sums: IntMap<(u32, u32, u32), Money> = IntMap::default();
+    for_each_line(ledger, table, |period, line| {
+        *sums.entry((period as u32, ledger.customers()[line].index() as u32, codes[line])).or_default() += ledger.amounts()[line];
+    });
+    let mut keyed: KeyedSums = sums.into_iter().filter(|(_, m)| *m != Money::ZERO).collect();
+    keyed.sort_unstable_by_key(|(key, _)| *key);
+    keyed
+}
+
 
 #[cfg(test)]
 pub(crate) mod tests {
@@ -371,6 +416,29 @@ pub(crate) mod tests {
         let by_group: Vec<(u32, i64)> = groups.of_customer(0, a).iter().map(|c| (c.value, c.revenue.cents())).collect();
         assert_eq!(by_group, vec![(0, 800), (1, 800)]);
         assert!(Breakdown::build(&ledger, &table, Attribute::SalesRep).is_none());
+        // Large ledgers sum into a hash map instead of an array: same cells.
+        for attribute in [Attribute::ProductGroup, Attribute::Invoice] {
+            let column = ledger.attribute(attribute).unwrap();
+            assert_eq!(sums_dense(&ledger, &table, column.codes(), column.values().len()), sums_hashed(&ledger, &table, column.codes()));
+        }
+    }
+
+    #[test]
+    fn an_invoice_number_shared_by_customers_and_periods_counts_once_per_pair() {
+        let mut b = LedgerBuilder::new(Columns { attributes: vec![Attribute::Invoice], ..Columns::default() });
+        let mut line = |customer: &str, year, month| {
+            b.push(customer, Day::from_ymd(year, month, 1).unwrap(), Money::from_cents(100), &LineExtras { attributes: &["X"], ..LineExtras::default() });
+        };
+        // A 2023, B 2023, A 2023 again, B 2023 again, A 2024: one purchase for each of
+        // (A, 2023), (B, 2023), (A, 2024).
+        line("A", 2023, 1);
+        line("B", 2023, 2);
+        line("A", 2023, 3);
+        line("B", 2023, 4);
+        line("A", 2024, 1);
+        let ledger = b.finish();
+        let table = RevenueTable::build(&ledger, YearStart::default(), &Scope::Company);
+        assert_eq!((table.purchases(0), table.purchases(1)), (&[1, 1][..], &[1, 0][..]));
     }
 
     #[test]

@@ -88,6 +88,7 @@ messages! {
         ImportComing => "Importing your own CSV or Excel export is being built; until then, the sample ledger shows what Clientele does.",
             "Het importeren van uw eigen CSV- of Excel-export wordt gebouwd; tot dan laat het voorbeeldgrootboek zien wat Clientele doet.";
         WorkspaceEmpty => "No ledger loaded", "Geen grootboek geladen";
+        WorkspaceOpening => "Opening the saved workspace…", "De bewaarde werkruimte wordt geopend…";
         WorkspaceSample => "Sample ledger (fictitious company)", "Voorbeeldgrootboek (fictief bedrijf)";
         CloseWorkspace => "Close this ledger", "Dit grootboek sluiten";
         LoadedLedger => "Loaded ledger", "Geladen grootboek";

@@ -72,7 +72,11 @@ fn Header() -> impl IntoView {
                 <span class="brand-tagline">{move || i18n.t(Msg::AppTagline)}</span>
             </A>
             <span class="workspace-status" data-testid="workspace-status">
-                {move || i18n.t(if workspace.is_loaded() { Msg::WorkspaceSample } else { Msg::WorkspaceEmpty })}
+                {move || match workspace.loaded() {
+                    Some(loaded) => loaded.title(i18n),
+                    None if workspace.is_ready() => i18n.t(Msg::WorkspaceEmpty).to_string(),
+                    None => i18n.t(Msg::WorkspaceOpening).to_string(),
+                }}
             </span>
             <label class="locale">
                 <span>{move || i18n.t(Msg::Language)}</span>

@@ -2,6 +2,7 @@
 
 mod app;
 mod components;
+mod download;
 mod engine;
 mod fatal;
 mod i18n;

@@ -23,9 +23,3 @@ pub fn save<T: Serialize>(key: &str, value: &T) {
         let _ = LocalStorage::set(format!("{PREFIX}{key}"), value);
     }
 }
-
-pub fn remove(key: &str) {
-    if available() {
-        LocalStorage::delete(format!("{PREFIX}{key}"));
-    }
-}

@@ -74,9 +74,11 @@ export async function openApp(browser, origin, path = "/", { locale = "en-GB", i
   return { context, page, problems };
 }
 
-/** Waits until the app has mounted (the navigation is drawn). */
+/** Waits until the app has mounted (the navigation is drawn) and the worker has said what
+ * workspace it restored from storage. */
 export async function appReady(page) {
   await page.locator("nav.nav").waitFor({ timeout: 30000 });
+  await page.waitForFunction(() => !document.querySelector('[data-testid="workspace-status"]')?.textContent.includes("…"), null, { timeout: 30000 });
 }
 
 export async function screenshot(page, name) {

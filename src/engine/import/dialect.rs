@@ -32,7 +32,8 @@ pub fn sample(text: &str) -> &str {
 /// Files from old Macs end lines with a lone CR; the reader counts lines by LF, so those become
 /// LF (a copy, only for such files).
 pub fn normalize_line_endings(text: Cow<'_, str>) -> Cow<'_, str> {
-    if text.contains('\r') && !text.contains('\n') {
+    // Looking for LF first: it is found at once in ordinary files, where CR is searched to the end.
+    if !text.contains('\n') && text.contains('\r') {
         Cow::Owned(text.replace('\r', "\n"))
     } else {
         text

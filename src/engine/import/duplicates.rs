@@ -14,8 +14,8 @@ const EXAMPLES: usize = 10;
 /// Where each ledger line came from.
 #[derive(Debug, Default)]
 pub struct Origins {
-    /// Source line of every ledger line.
-    lines: Vec<u64>,
+    /// Source line of every ledger line (32 bits: no file in memory has four billion lines).
+    lines: Vec<u32>,
     /// Index of the first ledger line of every file.
     file_starts: Vec<usize>,
 }
@@ -26,13 +26,13 @@ impl Origins {
     }
 
     pub fn push(&mut self, line: u64) {
-        self.lines.push(line);
+        self.lines.push(u32::try_from(line).unwrap_or(u32::MAX));
     }
 
     /// (file index, source line) of a ledger line.
     fn locate(&self, index: usize) -> (usize, u64) {
         let file = self.file_starts.partition_point(|&start| start <= index).saturating_sub(1);
-        (file, self.lines.get(index).copied().unwrap_or(0))
+        (file, self.lines.get(index).map_or(0, |&line| u64::from(line)))
     }
 }
 
@@ -80,17 +80,17 @@ pub fn detect(ledger: Ledger, origins: &Origins, files: &[FileReport], drop: boo
 /// (line, earlier identical line) for every line that repeats an earlier one.
 fn repeated_lines(ledger: &Ledger) -> Vec<(usize, usize)> {
     let attributes: Vec<&[u32]> = ledger.attributes().filter_map(|a| ledger.attribute(a)).map(|c| c.codes()).collect();
-    let mut first_by_hash: IntMap<u64, usize> = IntMap::default();
+    let mut first_by_hash: IntMap<u64, u32> = IntMap::default();
     first_by_hash.reserve(ledger.len());
     let mut repeats = Vec::new();
     for line in 0..ledger.len() {
         let hash = line_hash(ledger, &attributes, line);
         match first_by_hash.get(&hash) {
             // Equal hashes are checked field by field, so a hash collision is never reported.
-            Some(&first) if same_line(ledger, &attributes, first, line) => repeats.push((line, first)),
+            Some(&first) if same_line(ledger, &attributes, first as usize, line) => repeats.push((line, first as usize)),
             Some(_) => {}
             None => {
-                first_by_hash.insert(hash, line);
+                first_by_hash.insert(hash, line as u32);
             }
         }
     }

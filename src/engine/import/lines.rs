@@ -297,7 +297,10 @@ impl<'r> LineReader<'r> {
 
 /// `Total`, `Summe:`, `Total 2024`: a total word, then nothing but numbers.
 fn is_total_label(text: &str) -> bool {
-    if text.is_empty() || text.len() > 40 {
+    // This runs on three cells of every line: rule out most text by its first letter, without
+    // allocating (every total word starts with t, s, g, e or z).
+    let first = text.as_bytes().first().map(u8::to_ascii_lowercase);
+    if !first.is_some_and(|b| b"tsgez".contains(&b)) || text.len() > 40 {
         return false;
     }
     let normalized = normalize(text);

@@ -139,6 +139,11 @@ fn strip_sign_and_currency(text: &str) -> Result<(bool, &str), NumberError> {
 }
 
 fn strip_currency(text: &str) -> &str {
+    // Most amounts start and end with a digit: skip the search (it runs on every amount).
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    if digit(text.chars().next()) && digit(text.chars().next_back()) {
+        return text;
+    }
     for currency in CURRENCIES {
         if let Some(rest) = strip_prefix_ignore_case(text, currency) {
             return rest;

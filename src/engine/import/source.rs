@@ -65,14 +65,18 @@ pub trait Row {
     }
 }
 
-impl Row for csv::ByteRecord {
+impl Row for csv::StringRecord {
     fn width(&self) -> usize {
         self.len()
     }
 
     fn cell(&self, column: usize) -> Cell<'_> {
-        // The reader runs over a `str`, and ASCII delimiters and quotes never split a character.
-        self.get(column).and_then(|bytes| std::str::from_utf8(bytes).ok()).map_or(Cell::Empty, Cell::Text)
+        self.get(column).map_or(Cell::Empty, Cell::Text)
+    }
+
+    fn is_blank(&self) -> bool {
+        // All fields at once: ASCII spaces only (a cell of no-break spaces is not blank here).
+        self.as_slice().bytes().all(|b| b.is_ascii_whitespace())
     }
 }
 
@@ -149,16 +153,15 @@ impl<'a> Opened<'a> {
         &self.plan.mapping
     }
 
-    /// Refuses a file whose required fields have no column, or that has no data lines.
+    /// Refuses a file whose required fields have no column.
     pub fn check_required(&self) -> Result<(), ImportError> {
-        let error = if let Some(field) = self.guess.missing.first() {
-            ImportError::MissingField { field: field.name().to_string(), headers: self.guess.headers.clone() }
-        } else if self.sample.is_empty() {
-            ImportError::NoData
-        } else {
-            return Ok(());
-        };
-        Err(error.in_file(&self.name))
+        match self.guess.missing.first() {
+            Some(field) => {
+                let headers = self.guess.headers.clone();
+                Err(ImportError::MissingField { field: field.name().to_string(), headers }.in_file(&self.name))
+            }
+            None => Ok(()),
+        }
     }
 
     pub fn preview(self, rows: usize) -> Preview {
@@ -166,7 +169,8 @@ impl<'a> Opened<'a> {
         Preview { guess: self.guess, rows }
     }
 
-    /// Reads every line into `builder`, which carries `columns` (those of all files imported).
+    /// Reads every line into `builder`, which carries `columns` (those of all files imported);
+    /// a file without a single data line is an error.
     pub fn read_into(
         self,
         builder: &mut LedgerBuilder,
@@ -182,7 +186,11 @@ impl<'a> Opened<'a> {
             Table::Csv { text, dialect } => read_csv(text, *dialect, skip, &mut reader, progress)?,
             Table::Sheet(sheet) => sheet.read(skip, &mut reader, progress)?,
         }
-        Ok(reader.finish(self.name, self.guess))
+        let report = reader.finish(self.name, self.guess);
+        if report.lines == 0 && report.errors.is_empty() && report.totals.is_empty() {
+            return Err(ImportError::NoData.in_file(&report.file));
+        }
+        Ok(report)
     }
 }
 
@@ -199,9 +207,9 @@ fn ascii(c: Option<char>, what: &str) -> Result<Option<u8>, ImportError> {
 fn csv_sample(text: &str, dialect: Dialect) -> Vec<SampleRow> {
     let sample = dialect::sample(text);
     let mut reader = dialect::reader(sample.as_bytes(), dialect);
-    let mut record = csv::ByteRecord::new();
+    let mut record = csv::StringRecord::new();
     let mut rows = Vec::new();
-    while rows.len() <= SAMPLE_ROWS && matches!(reader.read_byte_record(&mut record), Ok(true)) {
+    while rows.len() <= SAMPLE_ROWS && matches!(reader.read_record(&mut record), Ok(true)) {
         rows.push(SampleRow::of(line_of(&record), &record));
     }
     if sample.len() < text.len() || rows.len() > SAMPLE_ROWS {
@@ -214,7 +222,7 @@ fn csv_sample(text: &str, dialect: Dialect) -> Vec<SampleRow> {
 }
 
 /// The 1-based line where a record starts.
-fn line_of(record: &csv::ByteRecord) -> u64 {
+fn line_of(record: &csv::StringRecord) -> u64 {
     record.position().map_or(0, csv::Position::line)
 }
 
@@ -227,12 +235,14 @@ fn read_csv(
     progress: &mut dyn FnMut(Progress) -> bool,
 ) -> Result<(), ImportError> {
     let mut csv = dialect::reader(text.as_bytes(), dialect);
-    let mut record = csv::ByteRecord::new();
+    // A `StringRecord` checks UTF-8 once per record, so cells are read as `str` for free; the
+    // text is valid UTF-8 and ASCII delimiters never split a character, so the check never fails.
+    let mut record = csv::StringRecord::new();
     let skip = skip + usize::from(dialect.sep_line);
     let mut rows = 0u64;
     let total = text.len() as u64;
     // A malformed record (only possible on I/O errors for an in-memory reader) ends the file.
-    while let Ok(true) = csv.read_byte_record(&mut record) {
+    while let Ok(true) = csv.read_record(&mut record) {
         rows += 1;
         if rows > skip as u64 {
             reader.read(line_of(&record), &record);

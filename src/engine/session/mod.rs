@@ -4,6 +4,7 @@
 //! on the page itself; and it is tested natively like the rest of the engine.
 
 pub mod analysis;
+pub mod backup;
 
 use super::import::{self, ImportError, ImportOptions, ImportReport, InputFile, Preview, Progress};
 use super::ledger::Ledger;
@@ -39,6 +40,8 @@ pub enum Request {
     Commit,
     Discard,
     Close,
+    /// Opens a workspace file (a backup, or what storage kept).
+    Restore { file: FileData },
     Analysis(AnalysisRequest),
 }
 
@@ -89,6 +92,10 @@ impl Session {
                 *self = Session::default();
                 Response::Closed
             }
+            Request::Restore { file } => match backup::decode(&file.bytes) {
+                Ok((source, ledger)) => self.set_ledger(ledger, source),
+                Err(error) => Response::Failed(format!("{}: {error}", file.name)),
+            },
             Request::Analysis(request) => match &self.ledger {
                 Some(ledger) => Response::Analysis(self.analyses.answer(ledger, request)),
                 None => Response::Failed("No ledger is loaded: load the sample or import a file first.".into()),
@@ -96,9 +103,14 @@ impl Session {
         }
     }
 
-    /// The workspace's ledger, for saving it.
     pub fn ledger(&self) -> Option<&Ledger> {
         self.ledger.as_deref()
+    }
+
+    /// The workspace as one file (for storage and backups); `None` when nothing is loaded.
+    pub fn workspace_file(&self) -> Option<Vec<u8>> {
+        let (ledger, source) = (self.ledger.as_deref()?, self.source.as_ref()?);
+        backup::encode(source, ledger).ok()
     }
 
     /// Makes `ledger` the workspace's (e.g. restored from storage).
@@ -170,6 +182,25 @@ mod tests {
         };
         assert_eq!(source, Source::Files(vec!["ledger.csv".into()]));
         assert_eq!(summary.revenue.cents(), 1_050);
+    }
+
+    #[test]
+    fn a_workspace_file_restores_the_same_workspace() {
+        let mut session = Session::default();
+        session.handle(Request::LoadSample, &mut no_progress);
+        let bytes = session.workspace_file().unwrap();
+        let mut other = Session::default();
+        let file = FileData { name: "backup.clientele".into(), bytes };
+        let Response::Loaded { source, summary } = other.handle(Request::Restore { file }, &mut no_progress) else {
+            panic!("not restored");
+        };
+        assert_eq!((source, summary.customers), (Source::Sample, 2_000));
+        let junk = FileData { name: "notes.txt".into(), bytes: b"hello".to_vec() };
+        let Response::Failed(message) = other.handle(Request::Restore { file: junk }, &mut no_progress) else {
+            panic!("junk restored");
+        };
+        assert!(message.starts_with("notes.txt: this is not a Clientele workspace file"), "{message}");
+        assert_eq!(other.ledger().map(Ledger::customer_count), Some(2_000), "the workspace is untouched");
     }
 
     #[test]

@@ -18,6 +18,8 @@ use leptos::prelude::*;
 /// An answer the page can draw, or why there is none.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Answer<T> {
+    /// The worker has not yet said what workspace it restored; asking now would go unheard.
+    Waiting,
     Ready(T),
     /// No ledger loaded (or the engine refused, with its reason).
     Failed(String),
@@ -33,7 +35,11 @@ pub fn ask_answer<T: Clone + 'static>(
     LocalResource::new(move || {
         let request = request();
         let _ = workspace.revision();
+        let ready = workspace.is_ready();
         async move {
+            if !ready {
+                return Answer::Waiting;
+            }
             match ask(Request::Analysis(request)).await {
                 Response::Analysis(response) => pick(response).map_or_else(|| Answer::Failed(String::new()), Answer::Ready),
                 Response::Failed(reason) => Answer::Failed(reason),
@@ -47,7 +53,7 @@ impl<T> Answer<T> {
     pub fn ready(self) -> Option<T> {
         match self {
             Answer::Ready(value) => Some(value),
-            Answer::Failed(_) => None,
+            Answer::Waiting | Answer::Failed(_) => None,
         }
     }
 }
@@ -61,7 +67,7 @@ where
     let i18n = use_i18n();
     let workspace = use_workspace();
     move || match answer.get() {
-        None => view! { <p class="hint" role="status">{move || i18n.t(M::Computing)}</p> }.into_any(),
+        None | Some(Answer::Waiting) => view! { <p class="hint" role="status">{move || i18n.t(M::Computing)}</p> }.into_any(),
         Some(_) if !workspace.is_loaded() => view! {
             <div class="card card-empty" role="note">
                 <p>{move || i18n.t(M::NoLedger)}</p>

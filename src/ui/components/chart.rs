@@ -2,7 +2,7 @@
 //! drawn by `view!` as SVG (crisp at any zoom and in print) with presentation attributes
 //! rather than CSS, so the PNG made from the SVG alone looks like the page.
 
-use super::download::download_svg_as_png;
+use super::png::download_svg_as_png;
 use crate::i18n::AnalysisMsg as M;
 use crate::ui::i18n::use_i18n;
 use leptos::html::Div;

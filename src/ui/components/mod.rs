@@ -3,6 +3,6 @@
 
 pub mod answer;
 pub mod chart;
-mod download;
 pub mod filters;
+mod png;
 pub mod table;

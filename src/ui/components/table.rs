@@ -1,10 +1,10 @@
 //! A data table described once and drawn twice: as a real `<table>` with headers and as the CSV
 //! the user downloads (raw numbers, formula-safe text), so the two never disagree.
 
-use super::download::download_text;
 use crate::engine::import::write_table_csv;
 use crate::engine::session::analysis::CustomerRef;
 use crate::i18n::AnalysisMsg as M;
+use crate::ui::download::offer;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -100,7 +100,11 @@ fn row_view(row: Vec<Cell>) -> impl IntoView {
 #[component]
 pub fn CsvButton(#[prop(into)] table: Signal<TableData>, file: &'static str) -> impl IntoView {
     let i18n = use_i18n();
-    let download = move |_| download_text(&table.with_untracked(TableData::csv), "text/csv;charset=utf-8", &format!("{file}.csv"));
+    // A byte order mark tells spreadsheet programs that the CSV is UTF-8.
+    let download = move |_| {
+        let csv = format!("\u{feff}{}", table.with_untracked(TableData::csv));
+        let _ = offer(&format!("{file}.csv"), "text/csv;charset=utf-8", csv.as_bytes());
+    };
     view! {
         <button type="button" class="button button-secondary button-small" data-testid=format!("csv-{file}") on:click=download>
             {move || i18n.t(M::DownloadCsv)}

@@ -10,7 +10,7 @@ mod home;
 mod migration;
 mod pyramid;
 mod rfm;
-mod summary;
+pub mod summary;
 mod views;
 
 pub use cohorts::CohortsPage;

@@ -1,0 +1,80 @@
+//! A whole workspace as one file: what IndexedDB keeps between visits and what the user saves
+//! as a backup. Layout: the magic `CLIENTELE`, a format version (u16, little endian), then the
+//! postcard-encoded source and the ledger's stored form.
+//!
+//! Versions: 1 = source + ledger. A new version adds a branch to `decode` that reads the old
+//! layout and fills the new parts with their defaults (side tables, settings), so a workspace
+//! saved by an older Clientele always opens in a newer one.
+
+use super::Source;
+use crate::engine::ledger::Ledger;
+use std::fmt;
+
+const MAGIC: &[u8; 9] = b"CLIENTELE";
+pub const VERSION: u16 = 1;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BackupError {
+    NotABackup,
+    /// Written by a newer Clientele than this one.
+    TooNew(u16),
+    Damaged,
+}
+
+impl fmt::Display for BackupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BackupError::NotABackup => write!(f, "this is not a Clientele workspace file: choose a file saved with \"Save workspace\""),
+            BackupError::TooNew(v) => write!(f, "this workspace was saved by a newer version of Clientele (format {v}): reload the app to update it, then open the file again"),
+            BackupError::Damaged => write!(f, "this workspace file is damaged or incomplete: use another copy of it"),
+        }
+    }
+}
+
+pub fn encode(source: &Source, ledger: &Ledger) -> Result<Vec<u8>, BackupError> {
+    let mut out = MAGIC.to_vec();
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    let out = postcard::to_extend(source, out).map_err(|_| BackupError::Damaged)?;
+    ledger.encode_into(out).map_err(|_| BackupError::Damaged)
+}
+
+pub fn decode(bytes: &[u8]) -> Result<(Source, Ledger), BackupError> {
+    let rest = bytes.strip_prefix(MAGIC).ok_or(BackupError::NotABackup)?;
+    let (version, rest) = rest.split_first_chunk::<2>().ok_or(BackupError::Damaged)?;
+    match u16::from_le_bytes(*version) {
+        1 => {
+            let (source, rest) = postcard::take_from_bytes::<Source>(rest).map_err(|_| BackupError::Damaged)?;
+            let ledger = Ledger::decode(rest).ok_or(BackupError::Damaged)?;
+            Ok((source, ledger))
+        }
+        newer => Err(BackupError::TooNew(newer)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{sample, summary::Summary};
+
+    #[test]
+    fn round_trip_restores_an_identical_workspace() {
+        let ledger = sample::sample_ledger();
+        let source = Source::Files(vec!["2024.csv".into(), "2025.xlsx".into()]);
+        let bytes = encode(&source, &ledger).unwrap();
+        let (back_source, back) = decode(&bytes).unwrap();
+        assert_eq!(back_source, source);
+        assert_eq!(Summary::of(&back), Summary::of(&ledger));
+        assert_eq!(back.dates(), ledger.dates());
+    }
+
+    #[test]
+    fn refuses_foreign_newer_and_truncated_files() {
+        assert_eq!(decode(b"customer;date;amount\n").unwrap_err(), BackupError::NotABackup);
+        let mut newer = MAGIC.to_vec();
+        newer.extend_from_slice(&7u16.to_le_bytes());
+        assert_eq!(decode(&newer).unwrap_err(), BackupError::TooNew(7));
+        let bytes = encode(&Source::Sample, &sample::sample_ledger()).unwrap();
+        assert_eq!(decode(&bytes[..bytes.len() / 2]).unwrap_err(), BackupError::Damaged);
+        assert_eq!(decode(&bytes[..10]).unwrap_err(), BackupError::Damaged);
+    }
+}

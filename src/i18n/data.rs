@@ -1,0 +1,74 @@
+//! Messages of the Data page: import, validation report, workspace files and storage.
+
+messages! {
+    /// The Data page.
+    DataMsg {
+        DropHere => "Drop ledger files here, or", "Sleep grootboekbestanden hierheen, of";
+        ChooseFiles => "choose files", "kies bestanden";
+        FileTypes => "CSV, TXT or TSV exports, and Excel or OpenDocument workbooks (.xlsx, .xls, .ods). Several files (years exported separately) are combined into one ledger.",
+            "CSV-, TXT- of TSV-exports en Excel- of OpenDocument-werkmappen (.xlsx, .xls, .ods). Meerdere bestanden (apart geëxporteerde jaren) worden samengevoegd tot één grootboek.";
+        StaysLocal => "The files are read here, in your browser; nothing is uploaded.", "De bestanden worden hier in uw browser gelezen; er wordt niets geüpload.";
+        Reading => "Reading the file…", "Bestand wordt gelezen…";
+        Detected => "What Clientele detected", "Wat Clientele herkende";
+        DetectedHelp => "Check the guesses and correct any that are wrong; the preview below follows your choices.",
+            "Controleer de herkenning en verbeter wat niet klopt; het voorbeeld hieronder volgt uw keuzes.";
+        Encoding => "Encoding", "Tekencodering";
+        Delimiter => "Delimiter", "Scheidingsteken";
+        DecimalMark => "Decimal mark", "Decimaalteken";
+        ThousandsSeparator => "Thousands separator", "Duizendtalscheiding";
+        DateFormat => "Date format", "Datumnotatie";
+        Sheet => "Sheet", "Werkblad";
+        HeaderRow => "First row holds column names", "Eerste regel bevat kolomnamen";
+        Detect => "(detect)", "(herkennen)";
+        NoneOption => "none", "geen";
+        Tab => "tab", "tab";
+        Space => "space", "spatie";
+        Comma => "comma", "komma";
+        Semicolon => "semicolon", "puntkomma";
+        Period => "point", "punt";
+        Apostrophe => "apostrophe", "apostrof";
+        Pipe => "vertical bar", "verticale streep";
+        Mapping => "Columns", "Kolommen";
+        MappingHelp => "Which column holds what. Customer, date and amount are required; the rest makes more analyses possible.",
+            "Welke kolom wat bevat. Klant, datum en bedrag zijn verplicht; de rest maakt meer analyses mogelijk.";
+        Field => "Field", "Veld";
+        Column => "Column", "Kolom";
+        NotInFile => "— not in the file —", "— niet in het bestand —";
+        Required => "required", "verplicht";
+        MissingRequired => "Map the required fields before importing:", "Koppel eerst de verplichte velden:";
+        SavedMappingUsed => "Using the column mapping you chose last time for files with these columns.",
+            "De kolomkoppeling die u de vorige keer voor bestanden met deze kolommen koos, wordt gebruikt.";
+        Preview => "Preview of the first rows", "Voorbeeld van de eerste regels";
+        Line => "Line", "Regel";
+        ImportButton => "Import", "Importeren";
+        Cancel => "Cancel", "Annuleren";
+        Importing => "Importing…", "Bezig met importeren…";
+        RowsRead => "rows read", "regels gelezen";
+        Cancelled => "The import was cancelled. Your workspace is as it was.", "Het importeren is geannuleerd. Uw werkruimte is ongewijzigd.";
+        ReportTitle => "Import report", "Importverslag";
+        ReportClean => "Every line was read.", "Elke regel is gelezen.";
+        ReportErrors => "lines could not be read and are not imported. Each is listed with its line, column, value and the reason.",
+            "regels konden niet worden gelezen en worden niet geïmporteerd. Elke regel staat hieronder met regelnummer, kolom, waarde en reden.";
+        ReportShowing => "Showing the first", "Getoond worden de eerste";
+        DownloadReport => "Download the report (CSV)", "Verslag downloaden (CSV)";
+        Reason => "Reason", "Reden";
+        File => "File", "Bestand";
+        TotalsSkipped => "total or subtotal lines recognised and left out", "totaal- of subtotaalregels herkend en weggelaten";
+        DuplicatesFound => "lines repeat an earlier line exactly (kept: identical invoice lines can be real)",
+            "regels herhalen een eerdere regel exact (behouden: identieke factuurregels kunnen echt zijn)";
+        KeepValid => "Use the lines that were read", "De gelezen regels gebruiken";
+        Discard => "Discard this import", "Deze import verwerpen";
+        WorkspaceTitle => "Workspace", "Werkruimte";
+        SaveWorkspace => "Save workspace as a file", "Werkruimte als bestand bewaren";
+        OpenWorkspace => "To open a workspace file (.clientele), drop it above or choose it like a ledger file.",
+            "Een werkruimtebestand (.clientele) opent u door het hierboven neer te zetten of te kiezen zoals een grootboekbestand.";
+        WorkspaceHelp => "A workspace file holds the whole ledger. Keep it as a backup or open it in Clientele on another computer.",
+            "Een werkruimtebestand bevat het hele grootboek. Bewaar het als reserve of open het in Clientele op een andere computer.";
+        SavedHere => "Saved in this browser: the workspace is back when you return.", "Bewaard in deze browser: de werkruimte is er weer als u terugkomt.";
+        NotSavedHere => "Could not save the workspace in this browser. What was saved before is unchanged. Save a workspace file to keep this one.",
+            "De werkruimte kon niet in deze browser worden bewaard. Wat eerder bewaard was, is ongewijzigd. Bewaar een werkruimtebestand om deze te behouden.";
+        StorageOff => "This browser does not let Clientele keep data. Save a workspace file to keep your work.",
+            "Deze browser staat niet toe dat Clientele gegevens bewaart. Bewaar een werkruimtebestand om uw werk te behouden.";
+        EngineFailed => "The engine could not be started in this browser.", "De rekenkern kon in deze browser niet worden gestart.";
+    }
+}

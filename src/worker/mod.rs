@@ -1,0 +1,148 @@
+//! The Web Worker that owns the workspace: it reads the files the user picks (the `File`
+//! handles are posted here, never their bytes through the page), runs the engine's `Session`,
+//! keeps the workspace in IndexedDB, and answers the page with small JSON messages. The page
+//! stays responsive whatever the engine is doing; cancelling an import terminates this worker
+//! and starts a new one, which restores the saved workspace.
+//!
+//! Messages from the page: `{id, request: <Request as JSON>, files?: File[]}`, or
+//! `{id, backup: true}` for the workspace file. To the page: `{id, kind, json?, bytes?}` with
+//! kind `response`, `progress`, `storage` (a `StorageNote`) or `backup`.
+
+mod storage;
+
+use crate::engine::import::Progress;
+use crate::engine::session::{FileData, Request, Response, Session};
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use serde::Serialize;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
+
+pub use storage::StorageNote;
+
+thread_local! {
+    static SESSION: RefCell<Session> = RefCell::new(Session::default());
+}
+
+/// Entry point of the worker binary.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| on_message(event.data()));
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    wasm_bindgen_futures::spawn_local(restore());
+}
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+/// Posts `{id, kind, json}`.
+fn post<T: Serialize>(id: u32, kind: &str, value: &T) {
+    let message = Object::new();
+    let json = serde_json::to_string(value).unwrap_or_default();
+    let _ = Reflect::set(&message, &"id".into(), &id.into());
+    let _ = Reflect::set(&message, &"kind".into(), &kind.into());
+    let _ = Reflect::set(&message, &"json".into(), &json.into());
+    let _ = scope().post_message(&message);
+}
+
+fn on_message(data: JsValue) {
+    let id = Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as u32;
+    if Reflect::get(&data, &"backup".into()).is_ok_and(|v| v.is_truthy()) {
+        post_backup(id);
+        return;
+    }
+    let response = match parse_request(&data) {
+        Ok(request) => handle(id, request),
+        Err(message) => Response::Failed(message),
+    };
+    post(id, "response", &response);
+    after(&response);
+}
+
+/// The request, with the bytes of the posted files filled in (in the order they were posted).
+fn parse_request(data: &JsValue) -> Result<Request, String> {
+    let json = Reflect::get(data, &"request".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+    let mut request: Request = serde_json::from_str(&json).map_err(|e| format!("internal message not understood: {e}"))?;
+    let files: Vec<File> = Reflect::get(data, &"files".into())
+        .ok()
+        .filter(|v| Array::is_array(v))
+        .map(|v| Array::from(&v).iter().filter_map(|f| f.dyn_into::<File>().ok()).collect())
+        .unwrap_or_default();
+    let mut read = files.iter().map(read_file);
+    let mut fill = |slot: &mut FileData| -> Result<(), String> {
+        *slot = read.next().ok_or("a file was not passed on to the worker")??;
+        Ok(())
+    };
+    match &mut request {
+        Request::Import { files, .. } => files.iter_mut().try_for_each(&mut fill)?,
+        Request::Preview { file, .. } | Request::Restore { file } => fill(file)?,
+        _ => {}
+    }
+    Ok(request)
+}
+
+fn read_file(file: &File) -> Result<FileData, String> {
+    let reader = FileReaderSync::new().map_err(|_| "this browser cannot read files in a worker".to_string())?;
+    let buffer = reader
+        .read_as_array_buffer(file)
+        .map_err(|_| format!("{}: the file could not be read (was it moved or deleted?)", file.name()))?;
+    Ok(FileData { name: file.name(), bytes: Uint8Array::new(&buffer).to_vec() })
+}
+
+fn handle(id: u32, request: Request) -> Response {
+    SESSION.with(|session| {
+        session.borrow_mut().handle(request, &mut |progress: Progress| {
+            post(id, "progress", &progress);
+            true
+        })
+    })
+}
+
+/// Keeps storage in step with the workspace.
+fn after(response: &Response) {
+    match response {
+        Response::Loaded { .. } => {
+            if let Some(file) = SESSION.with(|s| s.borrow().workspace_file()) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    post(0, "storage", &storage::save(&file).await);
+                });
+            }
+        }
+        Response::Closed => wasm_bindgen_futures::spawn_local(async {
+            post(0, "storage", &storage::clear().await);
+        }),
+        _ => {}
+    }
+}
+
+/// Opens the saved workspace, if any, and tells the page (as an unsolicited response).
+async fn restore() {
+    match storage::load().await {
+        Ok(Some(bytes)) => {
+            let file = FileData { name: "saved workspace".into(), bytes };
+            let response = handle(0, Request::Restore { file });
+            post(0, "response", &response);
+        }
+        Ok(None) => post(0, "response", &Response::Closed),
+        Err(message) => post(0, "storage", &StorageNote::Unavailable(message)),
+    }
+}
+
+fn post_backup(id: u32) {
+    let file = SESSION.with(|s| s.borrow().workspace_file());
+    let message = Object::new();
+    let _ = Reflect::set(&message, &"id".into(), &id.into());
+    let _ = Reflect::set(&message, &"kind".into(), &"backup".into());
+    if let Some(file) = file {
+        let bytes = Uint8Array::from(&file[..]);
+        let _ = Reflect::set(&message, &"bytes".into(), &bytes);
+        let transfer = Array::of1(&bytes.buffer());
+        let _ = scope().post_message_with_transfer(&message, &transfer);
+    } else {
+        let _ = scope().post_message(&message);
+    }
+}
