@@ -103,7 +103,7 @@ pub fn sample_ledger() -> Ledger {
 }
 
 fn profile(index: usize, rng: &mut ChaCha8Rng) -> Profile {
-    let department = rng.gen_range(0..DEPARTMENTS.len());
+    let department = pick(rng, DEPARTMENTS.len());
     // About two thirds are customers when the data starts; the rest arrive later.
     let arrival = if rng.gen_bool(0.66) {
         FIRST_YEAR
@@ -111,11 +111,11 @@ fn profile(index: usize, rng: &mut ChaCha8Rng) -> Profile {
         rng.gen_range(FIRST_YEAR + 1..=LAST_YEAR)
     };
     let base_revenue = 800_000.0 * (normal(rng) * 1.55).exp();
-    let group_count = rng.gen_range(1..=4) + usize::from(base_revenue > 5_000_000.0) * 2;
+    let group_count = 1 + pick(rng, 4) + usize::from(base_revenue > 5_000_000.0) * 2;
     let mut groups: Vec<usize> = Vec::new();
     while groups.len() < group_count.min(GROUPS.len()) {
         // Department shapes the assortment: each department leans to two groups.
-        let g = if rng.gen_bool(0.5) { (department * 3 + rng.gen_range(0..2)) % GROUPS.len() } else { rng.gen_range(0..GROUPS.len()) };
+        let g = if rng.gen_bool(0.5) { (department * 3 + pick(rng, 2)) % GROUPS.len() } else { pick(rng, GROUPS.len()) };
         if !groups.contains(&g) {
             groups.push(g);
         }
@@ -127,10 +127,10 @@ fn profile(index: usize, rng: &mut ChaCha8Rng) -> Profile {
         key: format!("C{:05}", 10_001 + index),
         name: format!("{first} {second} {form}"),
         department,
-        rep: rng.gen_range(0..REPS[department].len()),
+        rep: pick(rng, REPS[department].len()),
         team: usize::from(base_revenue < 3_000_000.0),
-        region: rng.gen_range(0..REGIONS.len()),
-        segment: rng.gen_range(0..SEGMENTS.len()),
+        region: pick(rng, REGIONS.len()),
+        segment: pick(rng, SEGMENTS.len()),
         base_revenue,
         arrival,
         groups,
@@ -154,11 +154,11 @@ fn invoice_year(p: &Profile, year: i32, revenue_cents: f64, seq: &mut u32, build
         *seq += 1;
         let invoice = format!("INV{year}-{:06}", *seq);
         let date = random_day(year, rng);
-        let lines = rng.gen_range(1..=4usize);
+        let lines = 1 + pick(rng, 4);
         for _ in 0..lines {
-            let g = p.groups[rng.gen_range(0..p.groups.len())];
+            let g = p.groups[pick(rng, p.groups.len())];
             let amount = (per_invoice / lines as f64 * (0.6 + 0.8 * rng.gen::<f64>())).round().max(100.0) as i64;
-            let line = SampleLine { profile: p, invoice: &invoice, group: g, product: rng.gen_range(0..PRODUCTS_PER_GROUP), date, amount };
+            let line = SampleLine { profile: p, invoice: &invoice, group: g, product: pick(rng, PRODUCTS_PER_GROUP), date, amount };
             line.push(builder, rng);
             // About 3 % of lines are credited later (returns, price corrections).
             if rng.gen_bool(0.03) {
@@ -218,6 +218,12 @@ fn random_day(year: i32, rng: &mut ChaCha8Rng) -> Day {
 
 /// A standard normal draw (Box–Muller); rand's distributions live in another crate and this is
 /// the only one the sample needs.
+/// A uniform index below `n`. Drawn as `u32`: rand draws a `usize` range from 64 bits natively
+/// but from 32 bits in wasm32, which would give the browser a different sample than the CLI.
+fn pick(rng: &mut ChaCha8Rng, n: usize) -> usize {
+    rng.gen_range(0..n as u32) as usize
+}
+
 fn normal(rng: &mut ChaCha8Rng) -> f64 {
     let u1: f64 = 1.0 - rng.gen::<f64>();
     let u2: f64 = rng.gen();

@@ -46,6 +46,12 @@ impl Locale {
         format!("{} %", text.replace('.', &decimal.to_string()))
     }
 
+    /// A plain number with a fixed number of decimals (a coefficient such as Gini).
+    pub fn decimal(self, value: f64, decimals: usize) -> String {
+        let (_, decimal) = self.separators();
+        format!("{value:.decimals$}").replace('.', &decimal.to_string())
+    }
+
     /// A date: ISO order for English (unambiguous across the US and UK), day-month-year for Dutch.
     pub fn date(self, day: Day) -> String {
         let (y, m, d) = day.ymd();
@@ -107,6 +113,7 @@ mod tests {
         assert_eq!(Locale::Nl.count(999), "999");
         assert_eq!(Locale::Nl.percent(0.7534), "75,3 %");
         assert_eq!(Locale::En.percent(1.0), "100.0 %");
+        assert_eq!(Locale::Nl.decimal(0.61234, 3), "0,612");
         let day = Day::from_ymd(2025, 3, 7).unwrap();
         assert_eq!(Locale::En.date(day), "2025-03-07");
         assert_eq!(Locale::Nl.date(day), "07-03-2025");

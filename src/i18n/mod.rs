@@ -63,8 +63,10 @@ macro_rules! messages {
     };
 }
 
+mod analyses;
 mod data;
 mod shell;
+pub use analyses::AnalysisMsg;
 pub use data::DataMsg;
 pub use shell::Msg;
 

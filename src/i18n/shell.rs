@@ -32,6 +32,8 @@ messages! {
         PageCustomerFocus => "Customer Focus", "Klantgerichtheid";
         PageActions => "Actions", "Acties";
         PageBreakeven => "Breakeven", "Break-even";
+        PageRfm => "RFM Segments", "RFM-segmenten";
+        PageCohorts => "Cohorts", "Cohorten";
 
         AboutPyramid => "Who your Top, Big, Medium and Small customers are, what each level brings in, and who became inactive.",
             "Wie uw Top-, Grote, Middelgrote en Kleine klanten zijn, wat elk niveau oplevert en wie inactief werd.";
@@ -43,6 +45,10 @@ messages! {
             "Hoe geconcentreerd uw omzet is: de Paretocurve, de Gini-coëfficiënt en omzetklassen.";
         AboutViews => "Per sales rep, which customers buy which product groups, and the cross-sell and up-sell white space.",
             "Per verkoper welke klanten welke productgroepen kopen, en de ruimte voor kruis- en meerverkoop.";
+        AboutRfm => "Customers scored on recency, frequency and monetary value (5 = best), and the segments that follow.",
+            "Klanten gescoord op recentheid, frequentie en geldwaarde (5 = best), en de segmenten die daaruit volgen.";
+        AboutCohorts => "Customers grouped by their first year, and how many of them (and how much of their revenue) stay in later years.",
+            "Klanten gegroepeerd naar hun eerste jaar, en hoeveel van hen (en van hun omzet) in latere jaren blijven.";
         AboutProfitability => "Profit per customer with every cost allocated, the whale curve, and why loss-makers lose money.",
             "Winst per klant met alle kosten toegerekend, de walviscurve, en waarom verliesgevende klanten verlies maken.";
         AboutLifetimeValue => "What a customer is worth over the whole relationship, simple and probabilistic.",

@@ -1,7 +1,9 @@
 //! The shell every page shares: header, navigation in the method's terms, routes.
 
 use super::i18n::{use_i18n, I18n};
-use super::pages::{ComingPage, DataPage, Group, HomePage, Page};
+use super::pages::{
+    CohortsPage, ComingPage, ConcentrationPage, CustomerPage, DataPage, FlowsPage, Group, HomePage, MigrationPage, Page, PyramidPage, RfmPage, ViewsPage,
+};
 use super::workspace::{use_workspace, Workspace};
 use crate::i18n::{Locale, Msg};
 use leptos::prelude::*;
@@ -23,11 +25,14 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=move || view! { <NotFound/> }>
                         <Route path=path!("/") view=HomePage/>
                         <Route path=path!("/data") view=DataPage/>
-                        <Route path=path!("/pyramid") view=|| view! { <ComingPage page=Page::Pyramid/> }/>
-                        <Route path=path!("/migration") view=|| view! { <ComingPage page=Page::Migration/> }/>
-                        <Route path=path!("/flows") view=|| view! { <ComingPage page=Page::Flows/> }/>
-                        <Route path=path!("/concentration") view=|| view! { <ComingPage page=Page::Concentration/> }/>
-                        <Route path=path!("/customer-views") view=|| view! { <ComingPage page=Page::Views/> }/>
+                        <Route path=path!("/pyramid") view=PyramidPage/>
+                        <Route path=path!("/migration") view=MigrationPage/>
+                        <Route path=path!("/flows") view=FlowsPage/>
+                        <Route path=path!("/concentration") view=ConcentrationPage/>
+                        <Route path=path!("/customer-views") view=ViewsPage/>
+                        <Route path=path!("/rfm") view=RfmPage/>
+                        <Route path=path!("/cohorts") view=CohortsPage/>
+                        <Route path=path!("/customers/:key") view=CustomerPage/>
                         <Route path=path!("/profitability") view=|| view! { <ComingPage page=Page::Profitability/> }/>
                         <Route path=path!("/lifetime-value") view=|| view! { <ComingPage page=Page::LifetimeValue/> }/>
                         <Route path=path!("/breakeven") view=|| view! { <ComingPage page=Page::Breakeven/> }/>

@@ -12,7 +12,12 @@ pub fn offer(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     let options = BlobPropertyBag::new();
     options.set_type(mime);
     let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|e| format!("{e:?}"))?;
-    let url = Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    offer_blob(name, &blob)
+}
+
+/// Offers a blob the browser already holds (e.g. a canvas drawn as PNG) as a file.
+pub fn offer_blob(name: &str, blob: &Blob) -> Result<(), String> {
+    let url = Url::create_object_url_with_blob(blob).map_err(|e| format!("{e:?}"))?;
     let link: HtmlAnchorElement = document().create_element("a").map_err(|e| format!("{e:?}"))?.unchecked_into();
     link.set_href(&url);
     link.set_download(name);

@@ -1,6 +1,7 @@
 //! The browser app: Leptos components that ask the engine and draw. No calculation lives here.
 
 mod app;
+mod components;
 mod download;
 mod engine;
 mod fatal;

@@ -110,6 +110,27 @@ pub fn write_error_report(files: &[FileReport], out: impl io::Write) -> csv::Res
     Ok(())
 }
 
+/// Writes a table (header row, then rows) as CSV for the user to download, every text cell
+/// made formula-safe. Plain numbers (`-1234.56`) are written as they are: a spreadsheet reads
+/// them as numbers, never as formulas, and a leading apostrophe would turn them into text.
+pub fn write_table_csv(rows: &[Vec<String>]) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for row in rows {
+        let cells = row.iter().map(|cell| if is_plain_number(cell) { Cow::Borrowed(cell.as_str()) } else { formula_safe(cell) });
+        // Writing to memory cannot fail.
+        let _ = writer.write_record(cells.map(|c| c.into_owned()));
+    }
+    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// An optional minus sign, digits, and at most one `.` followed by digits.
+fn is_plain_number(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    all_digits(whole) && all_digits(fraction)
+}
+
 /// The cell with a leading apostrophe if a spreadsheet would read it as a formula.
 fn formula_safe(text: &str) -> Cow<'_, str> {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
@@ -129,5 +150,17 @@ mod tests {
         assert_eq!(formula_safe("-12,50"), "'-12,50");
         assert_eq!(formula_safe("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(formula_safe("Acme"), "Acme");
+    }
+
+    #[test]
+    fn tables_keep_numbers_and_neutralise_text() {
+        let rows = vec![
+            vec!["customer".to_string(), "revenue".to_string()],
+            vec!["=cmd|' /C calc'!A0".to_string(), "-1234.50".to_string()],
+            vec!["Acme, Inc".to_string(), "-12,50".to_string()],
+            vec!["+31 20".to_string(), "12.".to_string()],
+        ];
+        let csv = write_table_csv(&rows);
+        assert_eq!(csv, "customer,revenue\n'=cmd|' /C calc'!A0,-1234.50\n\"Acme, Inc\",\"'-12,50\"\n'+31 20,12.\n");
     }
 }

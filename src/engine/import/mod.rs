@@ -22,7 +22,7 @@ mod workbook;
 pub use dates::DateFormat;
 pub use duplicates::{append, DuplicateLine, Duplicates};
 pub use error::ImportError;
-pub use export::{write_error_report, write_ledger_csv, write_test_ledger};
+pub use export::{write_error_report, write_ledger_csv, write_table_csv, write_test_ledger};
 pub use guess::{FileFormat, Guess, SourceInfo};
 pub use lines::{ErrorKind, RowError, TotalRow};
 pub use mapping::{header_signature, normalize as normalize_header, ColumnRef, MappedField, MappingSource};

@@ -4,13 +4,21 @@
 //! and kept for the next request (performance.md: no work repeated across analyses), so a page
 //! that changes its period or a second page on the same scope costs no pass over the ledger.
 
-use crate::engine::ledger::{Attribute, Ledger};
+use crate::engine::cohorts::{cohorts, Cohort};
+use crate::engine::concentration::Concentration;
+use crate::engine::customer::CustomerDetail;
+use crate::engine::flows::Flows;
+use crate::engine::ledger::{Attribute, CustomerId, Ledger};
+use crate::engine::migration::{Migration, MoveTotals, Movement};
+use crate::engine::money::Money;
 use crate::engine::period::{Period, YearStart};
-use crate::engine::pyramid::{CutOffs, Levels, Outside, Pyramid};
-use crate::engine::revenue::RevenueTable;
+use crate::engine::pyramid::{CutOffs, Level, Levels, Outside, Pyramid};
+use crate::engine::revenue::{Breakdown, RevenueTable};
+use crate::engine::rfm::{Rfm, RfmSettings, Segment, SegmentRow};
 use crate::engine::scope::Scope;
+use crate::engine::views::CustomerViews;
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// What every analysis page chooses: the year's first day and the lines in scope.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -20,18 +28,46 @@ pub struct Selection {
     pub cut_offs: CutOffs,
 }
 
+/// Lists of customers in a response are cut here: a page shows the first ones and says how many
+/// there are (a million-line ledger can put tens of thousands in one migration cell, and every
+/// response is copied between the worker and the page).
+pub const LIST_LIMIT: usize = 500;
+
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum AnalysisRequest {
     /// What can be chosen: periods, and the values of each attribute (for scope pickers).
     Dimensions { year_start: YearStart },
-    /// The pyramid of one period (the latest when `None`).
+    /// The pyramid of one period (the latest when `None`, here and below).
     Pyramid { selection: Selection, period: Option<Period>, outside: Outside },
+    /// Flows of every period that has a previous period in the data.
+    Flows { selection: Selection },
+    /// The matrix from the period before `period` to `period`.
+    Migration { selection: Selection, period: Option<Period> },
+    /// The customers of one migration cell, ranked by revenue in `period`.
+    MigrationCell { selection: Selection, period: Option<Period>, from: Option<Level>, to: Level },
+    Concentration { selection: Selection, period: Option<Period> },
+    /// One sales rep's customers (the first rep when `None`), white space and up-sell.
+    CustomerViews { selection: Selection, period: Option<Period>, rep: Option<String> },
+    /// Segment table, and the customers of `segment` when one is chosen.
+    Rfm { selection: Selection, period: Option<Period>, settings: RfmSettings, segment: Option<Segment> },
+    Cohorts { selection: Selection },
+    /// One customer by the id as written in the file.
+    Customer { selection: Selection, key: String },
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum AnalysisResponse {
     Dimensions(Dimensions),
     Pyramid(Option<Pyramid>),
+    Flows(Vec<Flows>),
+    Migration(Option<MigrationSummary>),
+    MigrationCell(CustomerList<MovedCustomer>),
+    Concentration(Option<Concentration>),
+    /// `None` when the period is not in the data or the ledger has no product groups.
+    CustomerViews(Option<RepView>),
+    Rfm(Option<RfmView>),
+    Cohorts(Vec<Cohort>),
+    Customer(Option<CustomerDetail>),
 }
 
 /// The choices a ledger offers.
@@ -42,10 +78,132 @@ pub struct Dimensions {
     pub attributes: Vec<(Attribute, Vec<String>)>,
 }
 
-/// A revenue table and every period's levels for one selection.
+/// A customer as the page shows and links it (the page cannot resolve a `CustomerId`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerRef {
+    pub key: String,
+    pub name: Option<String>,
+}
+
+impl CustomerRef {
+    fn of(ledger: &Ledger, customer: CustomerId) -> CustomerRef {
+        CustomerRef { key: ledger.customer_key(customer).to_string(), name: ledger.customer_name(customer).map(String::from) }
+    }
+}
+
+/// The first `LIST_LIMIT` items of a list and its full length.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CustomerList<T> {
+    pub total: usize,
+    pub items: Vec<T>,
+}
+
+impl<T> CustomerList<T> {
+    fn of(items: impl ExactSizeIterator<Item = T>) -> CustomerList<T> {
+        CustomerList { total: items.len(), items: items.take(LIST_LIMIT).collect() }
+    }
+}
+
+/// One migration cell without its customers (those come with `MigrationCell`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CellSummary {
+    pub from: Option<Level>,
+    pub to: Level,
+    pub movement: Movement,
+    pub customers: usize,
+    pub revenue_from: Money,
+    pub revenue_to: Money,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MigrationSummary {
+    /// The later period; the matrix runs from `period.previous()`.
+    pub period: Period,
+    /// Every cell (method-notes: all 29), from-major in `migration::FROM` order.
+    pub cells: Vec<CellSummary>,
+    pub upward: MoveTotals,
+    pub stable: MoveTotals,
+    pub downward: MoveTotals,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MovedCustomer {
+    pub customer: CustomerRef,
+    pub revenue_from: Money,
+    pub revenue_to: Money,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ViewRow {
+    pub customer: CustomerRef,
+    pub level: Level,
+    pub revenue: Money,
+    /// Indexed like `RepView::groups`.
+    pub by_group: Vec<Money>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WhiteSpaceRow {
+    pub customer: CustomerRef,
+    pub level: Level,
+    pub group: String,
+    pub peers_buying: f64,
+    pub estimated_value: Money,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UpSellRow {
+    pub customer: CustomerRef,
+    pub level: Level,
+    pub revenue: Money,
+    pub level_median: Money,
+    pub gap: Money,
+}
+
+/// Customer views for one sales rep.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RepView {
+    pub period: Period,
+    /// Every rep with customers in the period; `None` stands for customers without a rep.
+    pub reps: Vec<Option<String>>,
+    /// The rep shown.
+    pub rep: Option<String>,
+    pub groups: Vec<String>,
+    pub rows: CustomerList<ViewRow>,
+    pub totals: Vec<Money>,
+    /// The rep's customers' opportunities, highest estimated value first.
+    pub white_space: CustomerList<WhiteSpaceRow>,
+    pub up_sell: CustomerList<UpSellRow>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RfmRow {
+    pub customer: CustomerRef,
+    pub recency_days: i32,
+    pub frequency: u32,
+    pub monetary: Money,
+    pub r: u8,
+    pub f: u8,
+    pub m: u8,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RfmView {
+    pub period: Period,
+    pub window: Vec<Period>,
+    pub segments: Vec<SegmentRow>,
+    pub segment: Option<Segment>,
+    /// The chosen segment's customers, highest monetary first.
+    pub customers: CustomerList<RfmRow>,
+}
+
+/// A revenue table and every period's levels for one selection, with the breakdowns some pages
+/// need built on their first request.
 pub struct Prepared {
     pub table: RevenueTable,
     pub levels: Vec<Levels>,
+    groups: OnceLock<Option<Breakdown>>,
+    reps: OnceLock<Option<Breakdown>>,
 }
 
 impl Prepared {
@@ -55,6 +213,21 @@ impl Prepared {
             Some(p) => self.levels.iter().find(|l| l.period() == p),
             None => self.levels.last(),
         }
+    }
+
+    /// The levels of `period` (latest when `None`) and of the period before it.
+    fn pair_of(&self, period: Option<Period>) -> Option<(&Levels, &Levels)> {
+        let later = self.levels_of(period)?;
+        let earlier = self.levels.iter().find(|l| l.period() == later.period().previous())?;
+        Some((earlier, later))
+    }
+
+    fn groups(&self, ledger: &Ledger) -> Option<&Breakdown> {
+        self.groups.get_or_init(|| Breakdown::build(ledger, &self.table, Attribute::ProductGroup)).as_ref()
+    }
+
+    fn reps(&self, ledger: &Ledger) -> Option<&Breakdown> {
+        self.reps.get_or_init(|| Breakdown::build(ledger, &self.table, Attribute::SalesRep)).as_ref()
     }
 }
 
@@ -76,6 +249,36 @@ impl AnalysisCache {
                 let pyramid = prepared.levels_of(period).map(|levels| Pyramid::of(&prepared.table, levels, outside));
                 AnalysisResponse::Pyramid(pyramid)
             }
+            AnalysisRequest::Flows { selection } => AnalysisResponse::Flows(Flows::every_period(&self.prepare(ledger, &selection).levels)),
+            AnalysisRequest::Migration { selection, period } => {
+                let prepared = self.prepare(ledger, &selection);
+                let migration = prepared.pair_of(period).and_then(|(earlier, later)| Migration::between(&prepared.table, earlier, later));
+                AnalysisResponse::Migration(migration.map(MigrationSummary::of))
+            }
+            AnalysisRequest::MigrationCell { selection, period, from, to } => {
+                let prepared = self.prepare(ledger, &selection);
+                AnalysisResponse::MigrationCell(migration_cell(ledger, &prepared, period, from, to))
+            }
+            AnalysisRequest::Concentration { selection, period } => {
+                let prepared = self.prepare(ledger, &selection);
+                AnalysisResponse::Concentration(prepared.levels_of(period).map(|levels| Concentration::of(&prepared.table, levels)))
+            }
+            AnalysisRequest::CustomerViews { selection, period, rep } => {
+                let prepared = self.prepare(ledger, &selection);
+                AnalysisResponse::CustomerViews(rep_view(ledger, &prepared, period, rep))
+            }
+            AnalysisRequest::Rfm { selection, period, settings, segment } => {
+                let prepared = self.prepare(ledger, &selection);
+                AnalysisResponse::Rfm(rfm_view(ledger, &prepared, period, settings, segment))
+            }
+            AnalysisRequest::Cohorts { selection } => AnalysisResponse::Cohorts(cohorts(&self.prepare(ledger, &selection).table)),
+            AnalysisRequest::Customer { selection, key } => {
+                let prepared = self.prepare(ledger, &selection);
+                let detail = ledger.customer_by_key(&key).and_then(|customer| {
+                    CustomerDetail::of(ledger, &prepared.table, &prepared.levels, prepared.groups(ledger), customer)
+                });
+                AnalysisResponse::Customer(detail)
+            }
         }
     }
 
@@ -89,13 +292,97 @@ impl AnalysisCache {
         }
         let table = RevenueTable::build(ledger, selection.year_start, &selection.scope);
         let levels = Levels::every_period(&table, selection.cut_offs);
-        let prepared = Arc::new(Prepared { table, levels });
+        let prepared = Arc::new(Prepared { table, levels, groups: OnceLock::new(), reps: OnceLock::new() });
         if self.prepared.len() == KEEP {
             self.prepared.remove(0);
         }
         self.prepared.push((selection.clone(), Arc::clone(&prepared)));
         prepared
     }
+}
+
+impl MigrationSummary {
+    fn of(migration: Migration) -> MigrationSummary {
+        let cells = migration
+            .cells
+            .iter()
+            .map(|c| CellSummary {
+                from: c.from,
+                to: c.to,
+                movement: Movement::of(c.from, c.to),
+                customers: c.customers,
+                revenue_from: c.revenue_from,
+                revenue_to: c.revenue_to,
+            })
+            .collect();
+        MigrationSummary { period: migration.period, cells, upward: migration.upward, stable: migration.stable, downward: migration.downward }
+    }
+}
+
+fn migration_cell(ledger: &Ledger, prepared: &Prepared, period: Option<Period>, from: Option<Level>, to: Level) -> CustomerList<MovedCustomer> {
+    let empty = CustomerList { total: 0, items: Vec::new() };
+    let Some((earlier, later)) = prepared.pair_of(period) else { return empty };
+    let Some(migration) = Migration::between(&prepared.table, earlier, later) else { return empty };
+    let customers = migration.cell(from, to).map(|c| c.customer_list.clone()).unwrap_or_default();
+    let table = &prepared.table;
+    CustomerList::of(customers.into_iter().map(|c| MovedCustomer {
+        customer: CustomerRef::of(ledger, c),
+        revenue_from: table.revenue_of(c, earlier.period_index()),
+        revenue_to: table.revenue_of(c, later.period_index()),
+    }))
+}
+
+fn rep_view(ledger: &Ledger, prepared: &Prepared, period: Option<Period>, rep: Option<String>) -> Option<RepView> {
+    let levels = prepared.levels_of(period)?;
+    let views = CustomerViews::of(&prepared.table, levels, prepared.groups(ledger)?, prepared.reps(ledger));
+    let reps: Vec<Option<String>> = views.reps.iter().map(|m| m.rep.clone()).collect();
+    let matrix = views.reps.into_iter().find(|m| rep.is_none() || m.rep == rep);
+    let (rep, rows, totals) = match matrix {
+        Some(m) => (m.rep, m.rows, m.totals),
+        None => (rep, Vec::new(), vec![Money::ZERO; views.groups.len()]),
+    };
+    let mine = |customer: CustomerId| rows.iter().any(|r| r.customer == customer);
+    let group = |index: u32| views.groups.get(index as usize).cloned().unwrap_or_default();
+    let white_space: Vec<WhiteSpaceRow> = views
+        .white_space
+        .iter()
+        .filter(|w| mine(w.customer))
+        .map(|w| WhiteSpaceRow { customer: CustomerRef::of(ledger, w.customer), level: w.level, group: group(w.group), peers_buying: w.peers_buying, estimated_value: w.estimated_value })
+        .collect();
+    let up_sell: Vec<UpSellRow> = views
+        .up_sell
+        .iter()
+        .filter(|u| mine(u.customer))
+        .map(|u| UpSellRow { customer: CustomerRef::of(ledger, u.customer), level: u.level, revenue: u.revenue, level_median: u.level_median, gap: u.gap })
+        .collect();
+    let rows = CustomerList::of(rows.into_iter().map(|r| ViewRow { customer: CustomerRef::of(ledger, r.customer), level: r.level, revenue: r.revenue, by_group: r.by_group }));
+    Some(RepView {
+        period: views.period,
+        reps,
+        rep,
+        groups: views.groups,
+        rows,
+        totals,
+        white_space: CustomerList::of(white_space.into_iter()),
+        up_sell: CustomerList::of(up_sell.into_iter()),
+    })
+}
+
+fn rfm_view(ledger: &Ledger, prepared: &Prepared, period: Option<Period>, settings: RfmSettings, segment: Option<Segment>) -> Option<RfmView> {
+    let period = period.or_else(|| prepared.levels.last().map(Levels::period))?;
+    let rfm = Rfm::of(&prepared.table, period, settings)?;
+    let mut members: Vec<_> = rfm.customers.iter().filter(|c| Some(c.segment) == segment).collect();
+    members.sort_by(|a, b| b.monetary.cmp(&a.monetary).then_with(|| ledger.customer_key(a.customer).as_bytes().cmp(ledger.customer_key(b.customer).as_bytes())));
+    let customers = CustomerList::of(members.into_iter().map(|c| RfmRow {
+        customer: CustomerRef::of(ledger, c.customer),
+        recency_days: c.recency_days,
+        frequency: c.frequency,
+        monetary: c.monetary,
+        r: c.r,
+        f: c.f,
+        m: c.m,
+    }));
+    Some(RfmView { period: rfm.period, window: rfm.window, segments: rfm.segments, segment, customers })
 }
 
 fn dimensions(ledger: &Ledger, year_start: YearStart) -> Dimensions {
@@ -121,7 +408,6 @@ fn dimensions(ledger: &Ledger, year_start: YearStart) -> Dimensions {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::pyramid::Level;
     use crate::engine::sample;
 
     #[test]
@@ -161,5 +447,131 @@ mod tests {
             cache.prepare(&ledger, &Selection { scope, ..Selection::default() });
         }
         assert_eq!(cache.prepared.len(), KEEP);
+    }
+
+    /// The sample ledger and a cache, asked like the pages ask.
+    fn ask(request: AnalysisRequest) -> AnalysisResponse {
+        let ledger = sample::sample_ledger();
+        AnalysisCache::default().answer(&ledger, request)
+    }
+
+    fn department() -> Selection {
+        let ledger = sample::sample_ledger();
+        let value = dimensions(&ledger, YearStart::default()).attributes.into_iter().find(|(a, _)| *a == Attribute::Department).and_then(|(_, v)| v.into_iter().next()).unwrap();
+        Selection { scope: Scope::Only { attribute: Attribute::Department, value }, ..Selection::default() }
+    }
+
+    #[test]
+    fn flows_of_every_period_after_the_first_keep_the_identity() {
+        let AnalysisResponse::Flows(flows) = ask(AnalysisRequest::Flows { selection: department() }) else { panic!("no flows") };
+        assert_eq!(flows.iter().map(|f| f.period.label_year()).collect::<Vec<_>>(), vec![2022, 2023, 2024, 2025]);
+        for f in &flows {
+            assert_eq!(f.end + f.lost, f.start + f.new + f.regained);
+        }
+    }
+
+    #[test]
+    fn migration_rows_add_up_to_the_earlier_pyramid_and_cells_list_their_customers() {
+        let ledger = sample::sample_ledger();
+        let mut cache = AnalysisCache::default();
+        let selection = department();
+        let period = Some(Period::starting_in(2024));
+        let AnalysisResponse::Migration(Some(m)) = cache.answer(&ledger, AnalysisRequest::Migration { selection: selection.clone(), period }) else {
+            panic!("no migration")
+        };
+        assert_eq!((m.period, m.cells.len()), (Period::starting_in(2024), 29));
+        let earlier = Some(Period::starting_in(2023));
+        let AnalysisResponse::Pyramid(Some(pyramid)) = cache.answer(&ledger, AnalysisRequest::Pyramid { selection: selection.clone(), period: earlier, outside: Outside::default() }) else {
+            panic!("no pyramid")
+        };
+        for row in &pyramid.levels {
+            let cells = m.cells.iter().filter(|c| c.from == Some(row.level));
+            assert_eq!(cells.fold((0, Money::ZERO), |(n, r), c| (n + c.customers, r + c.revenue_from)), (row.customers, row.revenue));
+        }
+        let moved = m.upward.customers + m.stable.customers + m.downward.customers;
+        assert_eq!(moved, m.cells.iter().map(|c| c.customers).sum::<usize>());
+
+        let cell = m.cells.iter().find(|c| c.from == Some(Level::Small) && c.to == Level::Small).unwrap();
+        let request = AnalysisRequest::MigrationCell { selection, period, from: cell.from, to: cell.to };
+        let AnalysisResponse::MigrationCell(list) = cache.answer(&ledger, request) else { panic!("no cell") };
+        assert_eq!(list.total, cell.customers);
+        assert_eq!(list.items.len(), cell.customers.min(LIST_LIMIT));
+        let first = &list.items[0];
+        assert!(ledger.customer_by_key(&first.customer.key).is_some());
+        assert!(list.items.windows(2).all(|w| w[0].revenue_to >= w[1].revenue_to), "ranked by revenue in the later period");
+        assert!(first.customer.name.is_some(), "the sample names its customers");
+    }
+
+    #[test]
+    fn no_migration_into_the_first_period() {
+        let request = AnalysisRequest::Migration { selection: Selection::default(), period: Some(Period::starting_in(2021)) };
+        assert!(matches!(ask(request), AnalysisResponse::Migration(None)));
+        let cell = AnalysisRequest::MigrationCell { selection: Selection::default(), period: Some(Period::starting_in(2021)), from: None, to: Level::Top };
+        let AnalysisResponse::MigrationCell(list) = ask(cell) else { panic!("no answer") };
+        assert_eq!((list.total, list.items.len()), (0, 0));
+    }
+
+    #[test]
+    fn concentration_of_the_latest_period() {
+        let AnalysisResponse::Concentration(Some(c)) = ask(AnalysisRequest::Concentration { selection: Selection::default(), period: None }) else {
+            panic!("no concentration")
+        };
+        assert_eq!(c.period, Period::starting_in(2025));
+        assert_eq!(c.top_customers, c.active_customers.div_ceil(5));
+        assert!(c.top20_revenue_share > 0.5 && c.gini > 0.0 && c.gini < 1.0);
+        assert_eq!(c.bands.iter().map(|b| b.customers).sum::<usize>(), c.active_customers);
+    }
+
+    #[test]
+    fn customer_views_of_one_rep() {
+        let ledger = sample::sample_ledger();
+        let mut cache = AnalysisCache::default();
+        let request = |rep| AnalysisRequest::CustomerViews { selection: Selection::default(), period: None, rep };
+        let AnalysisResponse::CustomerViews(Some(first)) = cache.answer(&ledger, request(None)) else { panic!("no views") };
+        assert!(first.reps.len() > 1 && !first.groups.is_empty());
+        assert_eq!(first.rep, first.reps[0]);
+        let second = first.reps[1].clone();
+        let AnalysisResponse::CustomerViews(Some(view)) = cache.answer(&ledger, request(second.clone())) else { panic!("no views") };
+        assert_eq!(view.rep, second);
+        let keys: Vec<&str> = view.rows.items.iter().map(|r| r.customer.key.as_str()).collect();
+        assert!(view.white_space.items.iter().all(|w| keys.contains(&w.customer.key.as_str())), "only the rep's customers");
+        assert!(view.up_sell.items.iter().all(|u| keys.contains(&u.customer.key.as_str()) && u.revenue < u.level_median));
+        for (g, total) in view.totals.iter().enumerate() {
+            assert_eq!(*total, view.rows.items.iter().map(|r| r.by_group[g]).sum::<Money>());
+        }
+    }
+
+    #[test]
+    fn rfm_segments_and_the_customers_of_one() {
+        let request = AnalysisRequest::Rfm { selection: Selection::default(), period: None, settings: RfmSettings::default(), segment: Some(Segment::Champions) };
+        let AnalysisResponse::Rfm(Some(rfm)) = ask(request) else { panic!("no rfm") };
+        let champions = rfm.segments.iter().find(|s| s.segment == Segment::Champions).map(|s| s.customers).unwrap_or_default();
+        assert!(champions > 0);
+        assert_eq!(rfm.customers.total, champions);
+        assert!(rfm.customers.items.iter().all(|c| c.r == 5 && (c.f + c.m).div_ceil(2) >= 4));
+    }
+
+    #[test]
+    fn cohorts_hold_every_customer_ever_active() {
+        let AnalysisResponse::Cohorts(all) = ask(AnalysisRequest::Cohorts { selection: Selection::default() }) else { panic!("no cohorts") };
+        assert_eq!(all[0].first_period, Period::starting_in(2021));
+        let AnalysisResponse::Pyramid(Some(last)) = ask(AnalysisRequest::Pyramid { selection: Selection::default(), period: None, outside: Outside::default() }) else {
+            panic!("no pyramid")
+        };
+        // Everyone ever active is active or inactive in the last period.
+        let ever: usize = last.levels.iter().map(|r| r.customers).sum();
+        assert_eq!(all.iter().map(|c| c.customers).sum::<usize>(), ever);
+    }
+
+    #[test]
+    fn customer_detail_by_key() {
+        let ledger = sample::sample_ledger();
+        let key = ledger.customer_key(CustomerId::from_index(0)).to_string();
+        let AnalysisResponse::Customer(Some(detail)) = ask(AnalysisRequest::Customer { selection: Selection::default(), key: key.clone() }) else {
+            panic!("no customer")
+        };
+        assert_eq!((detail.key, detail.periods.len()), (key, 5));
+        assert!(!detail.groups.is_empty());
+        assert!(matches!(ask(AnalysisRequest::Customer { selection: Selection::default(), key: "no such id".into() }), AnalysisResponse::Customer(None)));
     }
 }

@@ -1,7 +1,7 @@
 //! The honest placeholder for a page whose analysis has not landed: it says what the page
 //! will do and shows no numbers.
 
-use super::Page;
+use super::{Page, PageIntro};
 use crate::i18n::Msg;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -11,8 +11,7 @@ pub fn ComingPage(page: Page) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="page" data-page=page.path()>
-            <h1>{move || i18n.t(page.title())}</h1>
-            {page.about().map(|about| view! { <p class="lead">{move || i18n.t(about)}</p> })}
+            <PageIntro page/>
             <div class="card card-coming" role="note">
                 <h2>{move || i18n.t(Msg::ComingTitle)}</h2>
                 <p>{move || i18n.t(Msg::ComingText)}</p>

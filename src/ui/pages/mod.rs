@@ -1,13 +1,29 @@
 //! Every page of the product, in the method's terms, and where each lives.
 
+mod cohorts;
 mod coming;
+mod concentration;
+mod customer;
 mod data;
+mod flows;
 mod home;
+mod migration;
+mod pyramid;
+mod rfm;
 pub mod summary;
+mod views;
 
+pub use cohorts::CohortsPage;
 pub use coming::ComingPage;
+pub use concentration::ConcentrationPage;
+pub use customer::CustomerPage;
 pub use data::DataPage;
+pub use flows::FlowsPage;
 pub use home::HomePage;
+pub use migration::MigrationPage;
+pub use pyramid::PyramidPage;
+pub use rfm::RfmPage;
+pub use views::ViewsPage;
 
 use crate::i18n::Msg;
 
@@ -51,6 +67,8 @@ pub enum Page {
     Flows,
     Concentration,
     Views,
+    Rfm,
+    Cohorts,
     Profitability,
     LifetimeValue,
     Breakeven,
@@ -63,7 +81,7 @@ pub enum Page {
 }
 
 impl Page {
-    pub const ALL: [Page; 16] = [
+    pub const ALL: [Page; 18] = [
         Page::Home,
         Page::Data,
         Page::Pyramid,
@@ -71,6 +89,8 @@ impl Page {
         Page::Flows,
         Page::Concentration,
         Page::Views,
+        Page::Rfm,
+        Page::Cohorts,
         Page::Profitability,
         Page::LifetimeValue,
         Page::Breakeven,
@@ -92,6 +112,8 @@ impl Page {
             Page::Flows => "/flows",
             Page::Concentration => "/concentration",
             Page::Views => "/customer-views",
+            Page::Rfm => "/rfm",
+            Page::Cohorts => "/cohorts",
             Page::Profitability => "/profitability",
             Page::LifetimeValue => "/lifetime-value",
             Page::Breakeven => "/breakeven",
@@ -113,6 +135,8 @@ impl Page {
             Page::Flows => Msg::PageFlows,
             Page::Concentration => Msg::PageConcentration,
             Page::Views => Msg::PageViews,
+            Page::Rfm => Msg::PageRfm,
+            Page::Cohorts => Msg::PageCohorts,
             Page::Profitability => Msg::PageProfitability,
             Page::LifetimeValue => Msg::PageLifetimeValue,
             Page::Breakeven => Msg::PageBreakeven,
@@ -134,6 +158,8 @@ impl Page {
             Page::Flows => Some(Msg::AboutFlows),
             Page::Concentration => Some(Msg::AboutConcentration),
             Page::Views => Some(Msg::AboutViews),
+            Page::Rfm => Some(Msg::AboutRfm),
+            Page::Cohorts => Some(Msg::AboutCohorts),
             Page::Profitability => Some(Msg::AboutProfitability),
             Page::LifetimeValue => Some(Msg::AboutLifetimeValue),
             Page::Breakeven => Some(Msg::AboutBreakeven),
@@ -149,9 +175,13 @@ impl Page {
     pub fn group(self) -> Group {
         match self {
             Page::Home | Page::Data => Group::Start,
-            Page::Pyramid | Page::Migration | Page::Flows | Page::Concentration | Page::Views => {
-                Group::Performance
-            }
+            Page::Pyramid
+            | Page::Migration
+            | Page::Flows
+            | Page::Concentration
+            | Page::Views
+            | Page::Rfm
+            | Page::Cohorts => Group::Performance,
             Page::Profitability | Page::LifetimeValue | Page::Breakeven => Group::Value,
             Page::Interviews
             | Page::Goals
@@ -160,5 +190,16 @@ impl Page {
             | Page::Actions => Group::Planning,
             Page::CustomerFocus => Group::Focus,
         }
+    }
+}
+
+/// The title and one-line purpose every page opens with.
+#[leptos::component]
+pub fn PageIntro(page: Page) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    let i18n = crate::ui::i18n::use_i18n();
+    view! {
+        <h1>{move || i18n.t(page.title())}</h1>
+        {page.about().map(|about| view! { <p class="lead">{move || i18n.t(about)}</p> })}
     }
 }

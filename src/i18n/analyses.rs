@@ -1,0 +1,155 @@
+//! Messages of the Customer Performance pages (pyramid, migration, flows, concentration,
+//! customer views, RFM, cohorts, customer detail) and their shared filter bar, tables and charts.
+
+messages! {
+    /// The analysis pages and their shared components.
+    AnalysisMsg {
+        Filters => "Filters", "Filters";
+        Period => "Year", "Jaar";
+        LatestPeriod => "Latest year", "Laatste jaar";
+        Scope => "Scope", "Bereik";
+        WholeCompany => "Whole company", "Hele bedrijf";
+        Product => "Product", "Product";
+        ProductGroup => "Product group", "Productgroep";
+        SalesRep => "Sales rep", "Verkoper";
+        Team => "Team", "Team";
+        Department => "Department", "Afdeling";
+        Region => "Region", "Regio";
+        Segment => "Segment", "Segment";
+        Invoice => "Invoice", "Factuur";
+        CutOffs => "Pyramid cut-offs (% of active customers, cumulative)", "Grenzen van de piramide (% van de actieve klanten, cumulatief)";
+        CutTop => "Top up to", "Top tot";
+        CutBig => "Big up to", "Groot tot";
+        CutMedium => "Medium up to", "Middelgroot tot";
+        ResetCutOffs => "Default cut-offs (1 / 5 / 20 %)", "Standaardgrenzen (1 / 5 / 20 %)";
+        Computing => "Computing…", "Bezig met berekenen…";
+        NoLedger => "No ledger is loaded yet. Load the sample ledger, or import your own on the Data page.",
+            "Er is nog geen grootboek geladen. Laad het voorbeeldgrootboek, of importeer uw eigen grootboek op de pagina Gegevens.";
+        NoCustomers => "No customers in this selection: choose another year or scope.",
+            "Geen klanten in deze selectie: kies een ander jaar of bereik.";
+        DownloadCsv => "Download CSV", "CSV downloaden";
+        DownloadPng => "Download PNG", "PNG downloaden";
+        ShowingFirst => "Showing the first", "Eerste";
+        ShowingOf => "of", "van";
+
+        Level => "Level", "Niveau";
+        Top => "Top", "Top";
+        Big => "Big", "Groot";
+        Medium => "Medium", "Middelgroot";
+        Small => "Small", "Klein";
+        Inactive => "Inactive", "Inactief";
+        NotYet => "Not yet a customer", "Nog geen klant";
+        Prospects => "Prospects", "Prospects";
+        Suspects => "Suspects", "Suspects";
+        ProspectsHint => "Counts you know from outside the ledger (prospects list, market estimate); they stay in this browser.",
+            "Aantallen die u buiten het grootboek kent (prospectlijst, marktschatting); ze blijven in deze browser.";
+        Customers => "Customers", "Klanten";
+        CustomerShare => "Share of customers", "Aandeel klanten";
+        Revenue => "Revenue", "Omzet";
+        RevenueShare => "Share of revenue", "Aandeel omzet";
+        AverageRevenue => "Average revenue", "Gemiddelde omzet";
+        GrossMargin => "Gross margin", "Brutomarge";
+        MarginShare => "Margin %", "Marge %";
+        Total => "Total", "Totaal";
+        ActiveCustomers => "Active customers", "Actieve klanten";
+        PyramidTable => "Customers and revenue per level", "Klanten en omzet per niveau";
+        PyramidChart => "Customer pyramid", "Klantenpiramide";
+        CompareWith => "Compare with", "Vergelijk met";
+        NoComparison => "No comparison", "Geen vergelijking";
+        SameYear => "Same year", "Zelfde jaar";
+        SameScope => "Same scope", "Zelfde bereik";
+
+        Start => "Start", "Begin";
+        Lost => "Lost", "Verloren";
+        New => "New", "Nieuw";
+        Regained => "Regained", "Teruggewonnen";
+        Retained => "Retained", "Behouden";
+        End => "End", "Eind";
+        FlowsWaterfall => "Customer flows", "Klantstromen";
+        FlowsTrend => "Trend over the years", "Verloop over de jaren";
+        FlowsTable => "Flows per year", "Stromen per jaar";
+        NoFlows => "Flows need two consecutive years in the data.", "Klantstromen hebben twee opeenvolgende jaren in de gegevens nodig.";
+
+        MigrationMatrix => "Migration matrix", "Migratiematrix";
+        FromState => "From (earlier year)", "Van (vorig jaar)";
+        ToState => "To (this year)", "Naar (dit jaar)";
+        Upward => "Upward", "Omhoog";
+        Stable => "Stable", "Stabiel";
+        Downward => "Downward", "Omlaag";
+        Movement => "Movement", "Beweging";
+        RevenueBefore => "Revenue earlier year", "Omzet vorig jaar";
+        RevenueAfter => "Revenue this year", "Omzet dit jaar";
+        Change => "Change", "Verschil";
+        MoveTotals => "Movers and the revenue they gained or lost", "Bewegers en de omzet die ze wonnen of verloren";
+        CellHint => "Choose a cell to list its customers.", "Kies een cel om de klanten ervan te zien.";
+        CellCustomers => "Customers moving", "Klanten van";
+        NoMigration => "Migration needs the year before the chosen one in the data: choose a later year.",
+            "Migratie heeft het jaar vóór het gekozen jaar nodig: kies een later jaar.";
+        MigrationCells => "Migration cells", "Migratiecellen";
+
+        Statement1 => "of customers make", "van de klanten maakt";
+        Statement2 => "of revenue", "van de omzet";
+        Gini => "Gini coefficient", "Gini-coëfficiënt";
+        GiniHint => "0 = every customer buys the same, 1 = one customer buys everything.", "0 = elke klant koopt evenveel, 1 = één klant koopt alles.";
+        LorenzCurve => "Pareto curve: cumulative share of revenue by cumulative share of customers, largest first",
+            "Paretocurve: cumulatief aandeel omzet naar cumulatief aandeel klanten, grootste eerst";
+        LorenzTable => "Pareto curve points", "Punten van de Paretocurve";
+        EqualityLine => "Equal revenue per customer", "Gelijke omzet per klant";
+        Bands => "Customers by yearly revenue band", "Klanten per omzetklasse (jaaromzet)";
+        Band => "Revenue band", "Omzetklasse";
+        AndMore => "and more", "en meer";
+
+        ChooseRep => "Sales rep", "Verkoper";
+        NoRep => "No sales rep", "Geen verkoper";
+        RepMatrix => "Revenue per customer and product group", "Omzet per klant en productgroep";
+        WhiteSpace => "Cross-sell white space: groups that similar customers buy", "Ruimte voor kruisverkoop: groepen die vergelijkbare klanten kopen";
+        PeersBuying => "Peers buying", "Kopende collega's";
+        EstimatedValue => "Estimated value", "Geschatte waarde";
+        UpSell => "Up-sell candidates: below their level's median", "Kandidaten voor meerverkoop: onder de mediaan van hun niveau";
+        LevelMedian => "Level median", "Mediaan niveau";
+        Gap => "Gap", "Verschil";
+        NeedsGroups => "Customer views need a product group column in the ledger and a year with customers.",
+            "Klantbeelden hebben een kolom productgroep in het grootboek en een jaar met klanten nodig.";
+
+        RfmSegments => "RFM segments", "RFM-segmenten";
+        RfmWindow => "Scored over", "Gescoord over";
+        Years => "years", "jaar";
+        RecencyDays => "Days since last purchase", "Dagen sinds laatste aankoop";
+        AverageRecency => "Average days since last purchase", "Gemiddeld dagen sinds laatste aankoop";
+        Frequency => "Purchases", "Aankopen";
+        AverageFrequency => "Average purchases", "Gemiddeld aantal aankopen";
+        Monetary => "Revenue in window", "Omzet in venster";
+        Scores => "R-F-M", "R-F-M";
+        SegmentCustomers => "Customers in segment", "Klanten in segment";
+        ShowCustomers => "Show customers", "Toon klanten";
+        Champions => "Champions", "Kampioenen";
+        Loyal => "Loyal", "Trouw";
+        PotentialLoyalists => "Potential loyalists", "Potentieel trouw";
+        NewCustomers => "New customers", "Nieuwe klanten";
+        Promising => "Promising", "Veelbelovend";
+        NeedAttention => "Need attention", "Aandacht nodig";
+        AboutToSleep => "About to sleep", "Dreigen in te slapen";
+        AtRisk => "At risk", "Risico";
+        CantLoseThem => "Can't lose them", "Niet te verliezen";
+        Hibernating => "Hibernating", "Slapend";
+        LostSegment => "Lost", "Verloren";
+
+        CohortRetention => "Share of each cohort active per year", "Aandeel van elk cohort dat per jaar actief is";
+        CohortRevenue => "Revenue of each cohort as a share of its first year", "Omzet van elk cohort als aandeel van het eerste jaar";
+        FirstYear => "First year", "Eerste jaar";
+        CohortSize => "Customers", "Klanten";
+        ShowRevenue => "Show", "Toon";
+        ShowRetention => "Customer retention", "Klantbehoud";
+        ShowRevenueRetention => "Revenue retention", "Omzetbehoud";
+
+        CustomerTitle => "Customer", "Klant";
+        CustomerId => "Customer id", "Klantnummer";
+        CustomerName => "Name", "Naam";
+        Purchases => "Purchases", "Aankopen";
+        FlowStatus => "Flow", "Stroom";
+        PerYear => "Revenue, level and flow per year", "Omzet, niveau en stroom per jaar";
+        PerGroup => "Revenue per product group", "Omzet per productgroep";
+        UnknownCustomer => "There is no customer with this id in the loaded ledger.", "Er is geen klant met dit nummer in het geladen grootboek.";
+        RevenueChart => "Revenue per year", "Omzet per jaar";
+    }
+}

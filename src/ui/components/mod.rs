@@ -1,0 +1,8 @@
+//! Components shared by the analysis pages: the filter bar, data tables with CSV export, chart
+//! frames with PNG export, and the states an answer can be in.
+
+pub mod answer;
+pub mod chart;
+pub mod filters;
+mod png;
+pub mod table;

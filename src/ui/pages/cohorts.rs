@@ -1,0 +1,70 @@
+//! The Cohorts page: customers grouped by their first year, as a heatmap of the share still
+//! active (or of revenue kept) in every later year; `show=revenue` in the address switches.
+
+use super::{Page, PageIntro};
+use crate::engine::cohorts::Cohort;
+use crate::engine::session::analysis::{AnalysisRequest, AnalysisResponse};
+use crate::i18n::AnalysisMsg as M;
+use crate::ui::components::answer::{ask_answer, empty, show};
+use crate::ui::components::filters::{FilterBar, Filters};
+use crate::ui::components::table::{heat_class, Cell, DataTable, TableData};
+use crate::ui::i18n::{use_i18n, I18n};
+use leptos::prelude::*;
+use leptos_router::hooks::query_signal;
+
+#[component]
+pub fn CohortsPage() -> impl IntoView {
+    let filters = Filters::main();
+    let (show_param, set_show) = query_signal::<String>("show");
+    let revenue = Memo::new(move |_| show_param.get().as_deref() == Some("revenue"));
+    let i18n = use_i18n();
+    let answer = ask_answer(
+        move || AnalysisRequest::Cohorts { selection: filters.selection() },
+        |response| match response {
+            AnalysisResponse::Cohorts(all) => Some(all),
+            _ => None,
+        },
+    );
+    view! {
+        <section class="page page-cohorts" data-page="/cohorts">
+            <PageIntro page=Page::Cohorts/>
+            <FilterBar filters/>
+            <div class="filter-bar">
+                <label class="field">
+                    <span>{move || i18n.t(M::ShowRevenue)}</span>
+                    <select data-testid="cohort-show" on:change=move |ev| set_show.set(Some(event_target_value(&ev)).filter(|v| v == "revenue"))>
+                        <option value="customers" selected=move || !revenue.get()>{move || i18n.t(M::ShowRetention)}</option>
+                        <option value="revenue" selected=move || revenue.get()>{move || i18n.t(M::ShowRevenueRetention)}</option>
+                    </select>
+                </label>
+            </div>
+            {show(answer, move |all: Vec<Cohort>| {
+                if all.is_empty() {
+                    return empty(M::NoCustomers).into_any();
+                }
+                view! { <DataTable table=Signal::derive(move || cohort_table(&all, revenue.get(), i18n)) file="cohorts" class="table-heatmap"/> }.into_any()
+            })}
+        </section>
+    }
+}
+
+fn cohort_table(all: &[Cohort], revenue: bool, i18n: I18n) -> TableData {
+    let l = i18n.locale();
+    let periods: Vec<String> = all.first().map(|c| c.periods.iter().map(|p| p.period.to_string()).collect()).unwrap_or_default();
+    let mut columns = vec![i18n.t(M::FirstYear).to_string(), i18n.t(M::CohortSize).to_string()];
+    columns.extend(periods.iter().cloned());
+    let rows = all
+        .iter()
+        .map(|cohort| {
+            let mut row = vec![Cell::text(cohort.first_period.to_string()), Cell::number(l.count(cohort.customers), cohort.customers)];
+            // Years before the cohort's first stay blank, so every column is one calendar year.
+            row.extend((0..periods.len() - cohort.periods.len()).map(|_| Cell::text("").class("heat heat-none")));
+            row.extend(cohort.periods.iter().map(|p| {
+                let share = if revenue { p.revenue_retention } else { p.retention };
+                Cell::number(l.percent(share), format!("{share:.6}")).class(heat_class(share))
+            }));
+            row
+        })
+        .collect();
+    TableData { caption: i18n.t(if revenue { M::CohortRevenue } else { M::CohortRetention }).to_string(), columns, rows, footer: None }
+}

@@ -1,0 +1,99 @@
+//! The customer detail page (`/customers/:key`): revenue, level and flow per year, revenue per
+//! product group, and a chart of the yearly revenue. Every customer name in the app links here.
+
+use crate::engine::customer::CustomerDetail;
+use crate::engine::session::analysis::{AnalysisRequest, AnalysisResponse, Selection};
+use crate::i18n::AnalysisMsg as M;
+use crate::ui::components::answer::{ask_answer, empty, flow_name, level_name, show};
+use crate::ui::components::chart::{bar_chart, ChartFrame, Series, BRAND};
+use crate::ui::components::table::{Cell, DataTable, TableData};
+use crate::ui::i18n::{use_i18n, I18n};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn CustomerPage() -> impl IntoView {
+    let params = use_params_map();
+    let key = Memo::new(move |_| params.with(|p| p.get("key").unwrap_or_default()));
+    let i18n = use_i18n();
+    let answer = ask_answer(
+        move || AnalysisRequest::Customer { selection: Selection::default(), key: key.get() },
+        |response| match response {
+            AnalysisResponse::Customer(detail) => detail,
+            _ => None,
+        },
+    );
+    view! {
+        <section class="page page-customer" data-page="/customers">
+            {show(answer, move |detail: CustomerDetail| {
+                let (chart, years, groups) = (detail.clone(), detail.clone(), detail.clone());
+                view! {
+                    <h1>{detail.name.clone().unwrap_or_else(|| detail.key.clone())}</h1>
+                    <p class="lead">{move || format!("{}: {}", i18n.t(M::CustomerId), detail.key)}</p>
+                    <ChartFrame title=Signal::derive(move || i18n.t(M::RevenueChart).to_string()) file="customer-revenue">
+                        {move || revenue_chart(&chart, i18n)}
+                    </ChartFrame>
+                    <DataTable table=Signal::derive(move || years_table(&years, i18n)) file="customer-years"/>
+                    {(!groups.groups.is_empty()).then(|| view! {
+                        <DataTable table=Signal::derive(move || groups_table(&groups, i18n)) file="customer-groups"/>
+                    })}
+                }
+                .into_any()
+            })}
+            {move || matches!(answer.get(), Some(crate::ui::components::answer::Answer::Failed(_))).then(|| view! {
+                <h1>{move || i18n.t(M::CustomerTitle)}</h1>
+                {empty(M::UnknownCustomer)}
+            })}
+        </section>
+    }
+}
+
+fn revenue_chart(d: &CustomerDetail, i18n: I18n) -> impl IntoView {
+    let l = i18n.locale();
+    let values = d.periods.iter().map(|p| (p.revenue.units_f64(), l.money_whole(p.revenue))).collect();
+    bar_chart(i18n.t(M::RevenueChart).to_string(), d.periods.iter().map(|p| p.period.to_string()).collect(), vec![Series { name: i18n.t(M::Revenue).to_string(), colour: BRAND, values }])
+}
+
+fn years_table(d: &CustomerDetail, i18n: I18n) -> TableData {
+    let l = i18n.locale();
+    TableData {
+        caption: i18n.t(M::PerYear).to_string(),
+        columns: [M::Period, M::Revenue, M::GrossMargin, M::Purchases, M::Level, M::FlowStatus].iter().map(|&m| i18n.t(m).to_string()).collect(),
+        rows: d
+            .periods
+            .iter()
+            .map(|p| {
+                vec![
+                    Cell::text(p.period.to_string()),
+                    Cell::number(l.money(p.revenue), p.revenue),
+                    p.gross_margin.map_or_else(|| Cell::text(""), |m| Cell::number(l.money(m), m)),
+                    Cell::number(l.count(p.purchases as usize), p.purchases),
+                    p.level.map_or_else(|| Cell::text(""), |level| Cell::text(i18n.t(level_name(level))).class(format!("level level-{}", level.name()))),
+                    Cell::text(p.flow.map(|f| i18n.t(flow_name(f))).unwrap_or_default()),
+                ]
+            })
+            .collect(),
+        footer: None,
+    }
+}
+
+fn groups_table(d: &CustomerDetail, i18n: I18n) -> TableData {
+    let l = i18n.locale();
+    let mut columns = vec![i18n.t(M::ProductGroup).to_string()];
+    columns.extend(d.periods.iter().map(|p| p.period.to_string()));
+    columns.push(i18n.t(M::Total).to_string());
+    TableData {
+        caption: i18n.t(M::PerGroup).to_string(),
+        columns,
+        rows: d
+            .groups
+            .iter()
+            .map(|g| {
+                let mut row = vec![Cell::text(g.group.clone())];
+                row.extend(g.revenue.iter().chain([&g.total]).map(|&m| Cell::number(l.money_whole(m), m)));
+                row
+            })
+            .collect(),
+        footer: None,
+    }
+}

@@ -1,0 +1,132 @@
+//! The RFM page: the segment table of the chosen year, and the customers of the segment the
+//! user picks (in the address as `segment=champions`).
+
+use super::{Page, PageIntro};
+use crate::engine::rfm::{RfmSettings, Segment};
+use crate::engine::session::analysis::{AnalysisRequest, AnalysisResponse, RfmView};
+use crate::i18n::AnalysisMsg as M;
+use crate::ui::components::answer::{ask_answer, empty, segment_name, show};
+use crate::ui::components::filters::{FilterBar, Filters};
+use crate::ui::components::table::{cut_note, Cell, DataTable, TableData};
+use crate::ui::i18n::{use_i18n, I18n};
+use leptos::prelude::*;
+use leptos_router::hooks::query_signal;
+
+/// A segment's name in the address: its serde name (`champions`, `at_risk`, ...).
+fn segment_key(segment: Segment) -> String {
+    serde_json::to_string(&segment).unwrap_or_default().trim_matches('"').to_string()
+}
+
+fn parse_segment(key: &str) -> Option<Segment> {
+    Segment::ALL.into_iter().find(|&s| segment_key(s) == key)
+}
+
+#[component]
+pub fn RfmPage() -> impl IntoView {
+    let filters = Filters::main();
+    let (segment, set_segment) = query_signal::<String>("segment");
+    let i18n = use_i18n();
+    let answer = ask_answer(
+        move || AnalysisRequest::Rfm {
+            selection: filters.selection(),
+            period: filters.period(),
+            settings: RfmSettings::default(),
+            segment: segment.get().as_deref().and_then(parse_segment),
+        },
+        |response| match response {
+            AnalysisResponse::Rfm(rfm) => rfm,
+            _ => None,
+        },
+    );
+    view! {
+        <section class="page page-rfm" data-page="/rfm">
+            <PageIntro page=Page::Rfm/>
+            <FilterBar filters/>
+            {show(answer, move |rfm: RfmView| {
+                if rfm.segments.iter().all(|s| s.customers == 0) {
+                    return empty(M::NoCustomers).into_any();
+                }
+                let window = format!("{} {}–{}", i18n.t(M::RfmWindow), rfm.window.first().map(|p| p.to_string()).unwrap_or_default(), rfm.period);
+                let (segments, members) = (rfm.clone(), rfm.clone());
+                let (shown, total) = (rfm.customers.items.len(), rfm.customers.total);
+                view! {
+                    <p class="hint">{window}</p>
+                    <SegmentTable rfm=segments on_pick=move |s| set_segment.set(Some(segment_key(s)))/>
+                    {members.segment.map(|_| view! {
+                        <DataTable table=Signal::derive(move || customers_table(&members, i18n)) file="rfm-customers"/>
+                        {cut_note(shown, total)}
+                    })}
+                }
+                .into_any()
+            })}
+        </section>
+    }
+}
+
+/// The segment table; each segment's name is a button that lists its customers.
+#[component]
+fn SegmentTable(rfm: RfmView, on_pick: impl Fn(Segment) + Copy + Send + Sync + 'static) -> impl IntoView {
+    let i18n = use_i18n();
+    let table = move || {
+        let l = i18n.locale();
+        let share = |s: Option<f64>| s.map_or_else(|| Cell::text(""), |s| Cell::number(l.percent(s), format!("{s:.6}")));
+        let mean = |v: Option<f64>| v.map_or_else(|| Cell::text(""), |v| Cell::number(l.decimal(v, 1), format!("{v:.2}")));
+        TableData {
+            caption: format!("{} {}", i18n.t(M::RfmSegments), rfm.period),
+            columns: [M::Segment, M::Customers, M::CustomerShare, M::Monetary, M::RevenueShare, M::AverageRecency, M::AverageFrequency].iter().map(|&m| i18n.t(m).to_string()).collect(),
+            rows: rfm
+                .segments
+                .iter()
+                .map(|s| {
+                    let chosen = if rfm.segment == Some(s.segment) { " chosen" } else { "" };
+                    vec![
+                        Cell::text(i18n.t(segment_name(s.segment))).class(format!("segment{chosen}")),
+                        Cell::number(l.count(s.customers), s.customers),
+                        share(s.customer_share),
+                        Cell::number(l.money(s.monetary), s.monetary),
+                        share(s.monetary_share),
+                        mean(s.average_recency_days),
+                        mean(s.average_frequency),
+                    ]
+                })
+                .collect(),
+            footer: None,
+        }
+    };
+    let segments = Segment::ALL;
+    view! {
+        <DataTable table=Signal::derive(table) file="rfm-segments"/>
+        <div class="segment-picker" role="group" aria-label=move || i18n.t(M::ShowCustomers)>
+            <span class="hint">{move || i18n.t(M::ShowCustomers)}</span>
+            {segments.into_iter().map(|s| view! {
+                <button type="button" class="button button-secondary button-small" data-segment=segment_key(s) on:click=move |_| on_pick(s)>
+                    {move || i18n.t(segment_name(s))}
+                </button>
+            }).collect_view()}
+        </div>
+    }
+}
+
+fn customers_table(rfm: &RfmView, i18n: I18n) -> TableData {
+    let l = i18n.locale();
+    let name = rfm.segment.map(|s| i18n.t(segment_name(s))).unwrap_or_default();
+    TableData {
+        caption: format!("{} {name} ({})", i18n.t(M::SegmentCustomers), l.count(rfm.customers.total)),
+        columns: [M::CustomerName, M::RecencyDays, M::Frequency, M::Monetary, M::Scores].iter().map(|&m| i18n.t(m).to_string()).collect(),
+        rows: rfm
+            .customers
+            .items
+            .iter()
+            .map(|c| {
+                vec![
+                    Cell::customer(&c.customer),
+                    Cell::number(l.integer(i64::from(c.recency_days)), c.recency_days),
+                    Cell::number(l.count(c.frequency as usize), c.frequency),
+                    Cell::number(l.money(c.monetary), c.monetary),
+                    Cell::text(format!("{}-{}-{}", c.r, c.f, c.m)),
+                ]
+            })
+            .collect(),
+        footer: None,
+    }
+}

@@ -1,0 +1,145 @@
+//! The Customer Views page: for one sales rep (in the address as `rep=`), the customer x
+//! product-group revenue matrix, the ranked cross-sell white space and the up-sell candidates.
+
+use super::{Page, PageIntro};
+use crate::engine::session::analysis::{AnalysisRequest, AnalysisResponse, RepView};
+use crate::i18n::AnalysisMsg as M;
+use crate::ui::components::answer::{ask_answer, empty, level_name, show};
+use crate::ui::components::filters::{FilterBar, Filters};
+use crate::ui::components::table::{cut_note, Cell, DataTable, TableData};
+use crate::ui::i18n::{use_i18n, I18n};
+use leptos::prelude::*;
+use leptos_router::hooks::query_signal;
+
+/// The address's value for customers without a rep (a rep's name is never empty).
+const NO_REP: &str = "";
+
+#[component]
+pub fn ViewsPage() -> impl IntoView {
+    let filters = Filters::main();
+    let (rep, set_rep) = query_signal::<String>("rep");
+    let answer = ask_answer(
+        move || AnalysisRequest::CustomerViews { selection: filters.selection(), period: filters.period(), rep: rep.get().filter(|r| r != NO_REP) },
+        |response| match response {
+            AnalysisResponse::CustomerViews(view) => view,
+            _ => None,
+        },
+    );
+    view! {
+        <section class="page page-views" data-page="/customer-views">
+            <PageIntro page=Page::Views/>
+            <FilterBar filters/>
+            {show(answer, move |view: RepView| {
+                if view.reps.is_empty() {
+                    return empty(M::NoCustomers).into_any();
+                }
+                view! { <RepPicker view=view.clone() on_pick=move |r| set_rep.set(Some(r))/> <RepTables view/> }.into_any()
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn RepPicker(view: RepView, on_pick: impl Fn(String) + Copy + Send + Sync + 'static) -> impl IntoView {
+    let i18n = use_i18n();
+    let shown = view.rep.clone();
+    view! {
+        <div class="filter-bar">
+            <label class="field">
+                <span>{move || i18n.t(M::ChooseRep)}</span>
+                <select data-testid="filter-rep" on:change=move |ev| on_pick(event_target_value(&ev))>
+                    {view.reps.into_iter().map(|rep| {
+                        let selected = rep == shown;
+                        let value = rep.clone().unwrap_or_default();
+                        view! { <option value=value selected=selected>{move || rep.clone().unwrap_or_else(|| i18n.t(M::NoRep).to_string())}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+        </div>
+    }
+}
+
+#[component]
+fn RepTables(view: RepView) -> impl IntoView {
+    let i18n = use_i18n();
+    let notes = (view.rows.items.len(), view.rows.total, view.white_space.items.len(), view.white_space.total, view.up_sell.items.len(), view.up_sell.total);
+    let (matrix, space, up) = (view.clone(), view.clone(), view);
+    view! {
+        <DataTable table=Signal::derive(move || matrix_table(&matrix, i18n)) file="customer-matrix" class="table-compact"/>
+        {cut_note(notes.0, notes.1)}
+        <DataTable table=Signal::derive(move || white_space_table(&space, i18n)) file="white-space"/>
+        {cut_note(notes.2, notes.3)}
+        <DataTable table=Signal::derive(move || up_sell_table(&up, i18n)) file="up-sell"/>
+        {cut_note(notes.4, notes.5)}
+    }
+}
+
+fn rep_name(view: &RepView, i18n: I18n) -> String {
+    view.rep.clone().unwrap_or_else(|| i18n.t(M::NoRep).to_string())
+}
+
+fn matrix_table(view: &RepView, i18n: I18n) -> TableData {
+    let l = i18n.locale();
+    let money = |m| Cell::number(l.money_whole(m), m);
+    let mut columns = vec![i18n.t(M::CustomerName).to_string(), i18n.t(M::Level).to_string(), i18n.t(M::Revenue).to_string()];
+    columns.extend(view.groups.iter().cloned());
+    let rows = view
+        .rows
+        .items
+        .iter()
+        .map(|r| {
+            let mut row = vec![Cell::customer(&r.customer), Cell::text(i18n.t(level_name(r.level))).class(format!("level level-{}", r.level.name())), money(r.revenue)];
+            row.extend(r.by_group.iter().map(|&m| if m == Default::default() { Cell::text("").class("blank") } else { money(m) }));
+            row
+        })
+        .collect();
+    let mut footer = vec![Cell::text(i18n.t(M::Total)), Cell::text(""), money(view.totals.iter().copied().sum())];
+    footer.extend(view.totals.iter().map(|&m| money(m)));
+    TableData { caption: format!("{} · {} · {}", i18n.t(M::RepMatrix), rep_name(view, i18n), view.period), columns, rows, footer: Some(footer) }
+}
+
+fn white_space_table(view: &RepView, i18n: I18n) -> TableData {
+    let l = i18n.locale();
+    TableData {
+        caption: format!("{} · {}", i18n.t(M::WhiteSpace), rep_name(view, i18n)),
+        columns: [M::CustomerName, M::Level, M::ProductGroup, M::PeersBuying, M::EstimatedValue].iter().map(|&m| i18n.t(m).to_string()).collect(),
+        rows: view
+            .white_space
+            .items
+            .iter()
+            .map(|w| {
+                vec![
+                    Cell::customer(&w.customer),
+                    Cell::text(i18n.t(level_name(w.level))),
+                    Cell::text(w.group.clone()),
+                    Cell::number(l.percent(w.peers_buying), format!("{:.6}", w.peers_buying)),
+                    Cell::number(l.money(w.estimated_value), w.estimated_value),
+                ]
+            })
+            .collect(),
+        footer: None,
+    }
+}
+
+fn up_sell_table(view: &RepView, i18n: I18n) -> TableData {
+    let l = i18n.locale();
+    TableData {
+        caption: format!("{} · {}", i18n.t(M::UpSell), rep_name(view, i18n)),
+        columns: [M::CustomerName, M::Level, M::Revenue, M::LevelMedian, M::Gap].iter().map(|&m| i18n.t(m).to_string()).collect(),
+        rows: view
+            .up_sell
+            .items
+            .iter()
+            .map(|u| {
+                vec![
+                    Cell::customer(&u.customer),
+                    Cell::text(i18n.t(level_name(u.level))),
+                    Cell::number(l.money(u.revenue), u.revenue),
+                    Cell::number(l.money(u.level_median), u.level_median),
+                    Cell::number(l.money(u.gap), u.gap),
+                ]
+            })
+            .collect(),
+        footer: None,
+    }
+}
