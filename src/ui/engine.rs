@@ -33,6 +33,9 @@ struct Bridge {
     worker: Worker,
     next_id: u32,
     pending: HashMap<u32, oneshot::Sender<Reply>>,
+    /// Messages posted before the worker said it listens: a worker's wasm starts
+    /// asynchronously, and what it receives before then would be lost.
+    waiting: Option<Vec<Object>>,
 }
 
 thread_local! {
@@ -53,7 +56,7 @@ fn spawn_worker() -> Result<(), String> {
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| on_message(event.data()));
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    BRIDGE.with(|b| *b.borrow_mut() = Some(Bridge { worker, next_id: 1, pending: HashMap::new() }));
+    BRIDGE.with(|b| *b.borrow_mut() = Some(Bridge { worker, next_id: 1, pending: HashMap::new(), waiting: Some(Vec::new()) }));
     Ok(())
 }
 
@@ -83,6 +86,7 @@ fn on_message(data: JsValue) {
     let id = Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as u32;
     let kind = Reflect::get(&data, &"kind".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
     match kind.as_str() {
+        "listening" => flush_waiting(),
         "progress" => {
             if let Some(progress) = parse(&data) {
                 listener(|l| (l.progress)(progress));
@@ -108,6 +112,16 @@ fn on_message(data: JsValue) {
     }
 }
 
+fn flush_waiting() {
+    BRIDGE.with(|b| {
+        if let Some(bridge) = b.borrow_mut().as_mut() {
+            for message in bridge.waiting.take().unwrap_or_default() {
+                let _ = bridge.worker.post_message(&message);
+            }
+        }
+    });
+}
+
 fn resolve(id: u32, reply: Reply) {
     let sender = BRIDGE.with(|b| b.borrow_mut().as_mut().and_then(|b| b.pending.remove(&id)));
     if let Some(sender) = sender {
@@ -128,7 +142,10 @@ async fn post(message: Object, transfer_files: &[File]) -> Option<Reply> {
             let files: Array = transfer_files.iter().collect();
             let _ = Reflect::set(&message, &"files".into(), &files);
         }
-        bridge.worker.post_message(&message).ok()?;
+        match &mut bridge.waiting {
+            Some(waiting) => waiting.push(message),
+            None => bridge.worker.post_message(&message).ok()?,
+        }
         bridge.pending.insert(id, sender);
         Some(())
     });

@@ -6,7 +6,8 @@
 //!
 //! Messages from the page: `{id, request: <Request as JSON>, files?: File[]}`, or
 //! `{id, backup: true}` for the workspace file. To the page: `{id, kind, json?, bytes?}` with
-//! kind `response`, `progress`, `storage` (a `StorageNote`) or `backup`.
+//! kind `listening` (sent once, when the worker can take messages), `response`, `progress`,
+//! `storage` (a `StorageNote`) or `backup`.
 
 mod storage;
 
@@ -32,6 +33,7 @@ pub fn start() {
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| on_message(event.data()));
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
+    post(0, "listening", &());
     wasm_bindgen_futures::spawn_local(restore());
 }
 

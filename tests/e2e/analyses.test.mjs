@@ -31,6 +31,8 @@ async function withSample(path) {
   await appReady(app.page);
   await app.page.getByTestId("try-sample").click();
   await app.page.locator("table.table-summary").waitFor();
+  // The next visit finds the sample only once it is saved.
+  await app.page.getByTestId("storage-saved").waitFor();
   await app.page.goto(server.origin + path);
   await appReady(app.page);
   return app;

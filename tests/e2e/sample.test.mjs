@@ -36,6 +36,7 @@ test("one click loads the sample ledger and shows its summary", async () => {
   await screenshot(page, "data-sample");
   assert.deepEqual(problems, []);
 
+  await page.getByTestId("storage-saved").waitFor();
   await page.reload();
   await appReady(page);
   await page.locator("table.table-summary").waitFor();
@@ -49,6 +50,7 @@ test("one click loads the sample ledger and shows its summary", async () => {
   await screenshot(page, "data-sample-nl");
 
   await page.getByRole("button", { name: "Dit grootboek sluiten" }).click();
-  assert.equal(await page.locator("table.table-summary").count(), 0);
+  await page.locator("table.table-summary").waitFor({ state: "detached" });
+  assert.equal(await page.getByTestId("workspace-status").textContent(), "Geen grootboek geladen");
   await context.close();
 });
