@@ -5,8 +5,9 @@
 use super::date::Day;
 use super::money::Money;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use hashbrown::hash_table::{Entry, HashTable};
+use hashbrown::DefaultHashBuilder;
+use std::hash::BuildHasher;
 
 /// A customer: a dense index into the ledger's customer table (not the id in the file).
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -132,59 +133,32 @@ impl Attribute {
     }
 }
 
-/// Distinct strings, each given the next integer code in order of first appearance.
+/// Distinct strings, each given the next integer code in order of first appearance. Each key
+/// is stored once, in `keys`: the table holds only codes and compares through `keys`.
 #[derive(Clone, Debug, Default)]
 pub struct Interner {
     keys: Vec<Box<str>>,
-    codes: HashMap<Box<str>, u32, BuildHasherDefault<TextHasher>>,
-}
-
-/// The interner's hash: FxHash's step over 8-byte words, then a SplitMix64 finish so that the
-/// low bits (hashbrown's bucket index) depend on every byte. Importing interns every text cell
-/// of every line, and std's SipHash (a defence against crafted keys, which a user's own ledger
-/// in their own browser is not) took a third of the import time.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct TextHasher(u64);
-
-impl TextHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for TextHasher {
-    fn finish(&self) -> u64 {
-        let z = (self.0 ^ (self.0 >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        let z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut words = bytes.chunks_exact(8);
-        for word in &mut words {
-            let mut buf = [0u8; 8];
-            buf.copy_from_slice(word);
-            self.add(u64::from_le_bytes(buf));
-        }
-        let rest = words.remainder();
-        if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            // The length keeps "a" and "a\0" apart.
-            self.add(u64::from_le_bytes(buf) ^ ((rest.len() as u64) << 59));
-        }
-    }
+    codes: HashTable<u32>,
+    hasher: DefaultHashBuilder,
 }
 
 impl Interner {
     pub fn intern(&mut self, key: &str) -> u32 {
-        if let Some(&code) = self.codes.get(key) {
-            return code;
+        let Interner { keys, codes, hasher } = self;
+        let entry = codes.entry(
+            hasher.hash_one(key),
+            |&code| *keys[code as usize] == *key,
+            |&code| hasher.hash_one(&*keys[code as usize]),
+        );
+        match entry {
+            Entry::Occupied(found) => *found.get(),
+            Entry::Vacant(slot) => {
+                let code = keys.len() as u32;
+                slot.insert(code);
+                keys.push(key.into());
+                code
+            }
         }
-        let code = self.keys.len() as u32;
-        self.keys.push(key.into());
-        self.codes.insert(key.into(), code);
-        code
     }
 
     /// `intern`, trying the previous line's code first: consecutive lines often repeat a value
@@ -197,7 +171,7 @@ impl Interner {
     }
 
     pub fn code(&self, key: &str) -> Option<u32> {
-        self.codes.get(key).copied()
+        self.codes.find(self.hasher.hash_one(key), |&code| *self.keys[code as usize] == *key).copied()
     }
 
     /// The string for a code handed out by this interner.

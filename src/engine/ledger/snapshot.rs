@@ -5,7 +5,9 @@
 use super::{Attribute, CustomerId, Interner, Ledger, TextColumn};
 use crate::engine::date::Day;
 use crate::engine::money::Money;
+use hashbrown::{DefaultHashBuilder, HashTable};
 use serde::{Deserialize, Serialize};
+use std::hash::BuildHasher;
 
 /// The columns by reference, for writing without copying them.
 #[derive(Serialize)]
@@ -80,8 +82,12 @@ impl Ledger {
 
 impl Interner {
     fn from_keys(keys: Vec<Box<str>>) -> Interner {
-        let codes = keys.iter().enumerate().map(|(i, k)| (k.clone(), i as u32)).collect();
-        Interner { keys, codes }
+        let hasher = DefaultHashBuilder::default();
+        let mut codes = HashTable::with_capacity(keys.len());
+        for (code, key) in keys.iter().enumerate() {
+            codes.insert_unique(hasher.hash_one(key), code as u32, |&c| hasher.hash_one(&keys[c as usize]));
+        }
+        Interner { keys, codes, hasher }
     }
 }
 
