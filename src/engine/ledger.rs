@@ -360,6 +360,59 @@ impl LedgerBuilder {
         id
     }
 
+    /// A builder with the same columns and no lines.
+    pub fn empty_like(&self) -> LedgerBuilder {
+        let l = &self.ledger;
+        let columns = Columns {
+            cost: l.cost.is_some(),
+            quantity: l.quantity.is_some(),
+            attributes: l.attributes.iter().map(|(a, _)| *a).collect(),
+        };
+        LedgerBuilder::new(columns)
+    }
+
+    /// Room for `lines` more lines in every column, so that a large import grows no column
+    /// (and copies none) line by line.
+    pub fn reserve(&mut self, lines: usize) {
+        let l = &mut self.ledger;
+        l.customer.reserve(lines);
+        l.date.reserve(lines);
+        l.amount.reserve(lines);
+        l.cost.iter_mut().for_each(|c| c.reserve(lines));
+        l.quantity.iter_mut().for_each(|q| q.reserve(lines));
+        l.attributes.iter_mut().for_each(|(_, c)| c.codes.reserve(lines));
+    }
+
+    /// Appends the lines of `later`, a builder with the same columns (e.g. the second half of a
+    /// file read on another thread). The result is the ledger that pushing `later`'s lines here
+    /// would give: its values are interned here in their order of first appearance.
+    pub fn append(&mut self, later: LedgerBuilder) {
+        let (l, later) = (&mut self.ledger, later.ledger);
+        let customers: Vec<u32> = later.customer_keys.keys().map(|key| l.customer_keys.intern(key)).collect();
+        for (&code, name) in customers.iter().zip(later.customer_names) {
+            if code as usize == l.customer_names.len() {
+                l.customer_names.push(None);
+            }
+            let slot = &mut l.customer_names[code as usize];
+            if slot.is_none() {
+                *slot = name;
+            }
+        }
+        l.customer.extend(later.customer.iter().map(|c| CustomerId(customers[c.index()])));
+        l.date.extend(later.date);
+        l.amount.extend(later.amount);
+        if let (Some(cost), Some(more)) = (&mut l.cost, later.cost) {
+            cost.extend(more);
+        }
+        if let (Some(quantity), Some(more)) = (&mut l.quantity, later.quantity) {
+            quantity.extend(more);
+        }
+        for ((_, column), (_, more)) in l.attributes.iter_mut().zip(later.attributes) {
+            let codes: Vec<u32> = more.values.keys().map(|key| column.values.intern(key)).collect();
+            column.codes.extend(more.codes.iter().map(|&c| codes[c as usize]));
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.ledger.len()
     }
@@ -414,6 +467,31 @@ mod tests {
         assert_eq!(ledger.amounts().iter().copied().sum::<Money>(), Money::from_cents(850));
         assert_eq!(ledger.date_range(), Some((day(2023, 3, 1), day(2024, 2, 5))));
         assert!(ledger.attribute(Attribute::SalesRep).is_none());
+    }
+
+    #[test]
+    fn appending_a_builder_equals_pushing_its_lines() {
+        let columns = Columns { cost: true, quantity: true, attributes: vec![Attribute::Invoice, Attribute::Region] };
+        let lines = [("C2", "", "I1", "N"), ("C1", "Acme", "I2", "S"), ("C3", "Beta", "I3", "N"), ("C1", "Other", "I2", "E"), ("C2", "Gamma", "I4", "S")];
+        let push = |b: &mut LedgerBuilder, (customer, name, invoice, region): (&str, &str, &str, &str)| {
+            let extras = LineExtras { customer_name: Some(name), cost: Some(Money::from_cents(1)), quantity: None, attributes: &[invoice, region] };
+            b.push(customer, day(2024, 1, 1), Money::from_cents(customer.len() as i64), &extras);
+        };
+        let mut whole = LedgerBuilder::new(columns.clone());
+        lines.iter().for_each(|&line| push(&mut whole, line));
+        let (mut first, mut second) = (LedgerBuilder::new(columns.clone()), LedgerBuilder::new(columns));
+        lines[..2].iter().for_each(|&line| push(&mut first, line));
+        lines[2..].iter().for_each(|&line| push(&mut second, line));
+        first.append(second);
+        let (whole, joined) = (whole.finish(), first.finish());
+        assert_eq!(joined.customers(), whole.customers());
+        assert_eq!(joined.customer_keys.keys().collect::<Vec<_>>(), whole.customer_keys.keys().collect::<Vec<_>>());
+        assert_eq!(joined.customer_names, whole.customer_names);
+        assert_eq!((joined.costs(), joined.quantities(), joined.amounts()), (whole.costs(), whole.quantities(), whole.amounts()));
+        for a in [Attribute::Invoice, Attribute::Region] {
+            let (j, w) = (joined.attribute(a).unwrap(), whole.attribute(a).unwrap());
+            assert_eq!((j.codes(), j.values().keys().collect::<Vec<_>>()), (w.codes(), w.values().keys().collect::<Vec<_>>()));
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@ use std::hash::{BuildHasher, Hasher};
 const EXAMPLES: usize = 10;
 
 /// Where each ledger line came from.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub struct Origins {
     /// Source line of every ledger line (32 bits: no file in memory has four billion lines).
     lines: Vec<u32>,
@@ -28,6 +28,17 @@ impl Origins {
 
     pub fn push(&mut self, line: u64) {
         self.lines.push(u32::try_from(line).unwrap_or(u32::MAX));
+    }
+
+    /// Appends the lines of records read from the middle of the same file, whose line numbers
+    /// count from there: `line_offset` lines of the file come before them.
+    pub fn append(&mut self, later: Origins, line_offset: u64) {
+        let offset = u32::try_from(line_offset).unwrap_or(u32::MAX);
+        self.lines.extend(later.lines.iter().map(|&line| line.saturating_add(offset)));
+    }
+
+    pub fn reserve(&mut self, lines: usize) {
+        self.lines.reserve(lines);
     }
 
     /// (file index, source line) of a ledger line.
