@@ -52,7 +52,12 @@ impl Workspace {
         let listener = Listener {
             progress: Box::new(move |p| workspace.progress.set(Some(p))),
             response: Box::new(move |r| workspace.take(r)),
-            storage: Box::new(move |note| workspace.storage.set(Some(note))),
+            storage: Box::new(move |note| {
+                if note == StorageNote::Saved {
+                    ask_to_persist();
+                }
+                workspace.storage.set(Some(note));
+            }),
         };
         if let Err(message) = engine::start(listener) {
             workspace.error.set(Some(message));
@@ -144,6 +149,14 @@ impl Workspace {
     /// What happened to the copy kept in this browser (reactive).
     pub fn storage(self) -> Option<StorageNote> {
         self.storage.get()
+    }
+}
+
+/// Asks the browser not to evict the saved workspace under storage pressure (it may say no;
+/// the workspace is still saved, only less durably).
+fn ask_to_persist() {
+    if let Ok(promise) = window().navigator().storage().persist() {
+        drop(promise);
     }
 }
 

@@ -72,25 +72,44 @@ fn parse_request(data: &JsValue) -> Result<Request, String> {
         .filter(|v| Array::is_array(v))
         .map(|v| Array::from(&v).iter().filter_map(|f| f.dyn_into::<File>().ok()).collect())
         .unwrap_or_default();
-    let mut read = files.iter().map(read_file);
-    let mut fill = |slot: &mut FileData| -> Result<(), String> {
-        *slot = read.next().ok_or("a file was not passed on to the worker")??;
-        Ok(())
-    };
+    let mut files = files.iter();
+    let mut next = || files.next().ok_or_else(|| "a file was not passed on to the worker".to_string());
     match &mut request {
-        Request::Import { files, .. } => files.iter_mut().try_for_each(&mut fill)?,
-        Request::Preview { file, .. } | Request::Restore { file } => fill(file)?,
+        Request::Import { files, .. } => files.iter_mut().try_for_each(|slot| read_file(next()?, Whole).map(|f| *slot = f))?,
+        Request::Restore { file } => *file = read_file(next()?, Whole)?,
+        Request::Preview { file, .. } => *file = read_file(next()?, Head)?,
         _ => {}
     }
     Ok(request)
 }
 
-fn read_file(file: &File) -> Result<FileData, String> {
+/// How much of a file a request needs.
+#[derive(Copy, Clone, PartialEq)]
+enum Extent {
+    Whole,
+    /// The first 64 KB (what the importer guesses from) ending at a line break, for the preview:
+    /// a 100 MB export is not copied to show twelve rows. Workbooks are zip archives and are
+    /// always read whole.
+    Head,
+}
+use Extent::{Head, Whole};
+
+const HEAD_BYTES: f64 = 65_536.0;
+
+fn read_file(file: &File, extent: Extent) -> Result<FileData, String> {
+    let unreadable = || format!("{}: the file could not be read (was it moved or deleted?)", file.name());
+    let name = file.name();
+    let text_file = !["xlsx", "xlsm", "xls", "ods"].iter().any(|ext| name.to_lowercase().ends_with(&format!(".{ext}")));
+    let head = extent == Head && text_file && file.size() > HEAD_BYTES;
+    let blob = if head { file.slice_with_f64_and_f64(0.0, HEAD_BYTES).map_err(|_| unreadable())? } else { file.clone().into() };
     let reader = FileReaderSync::new().map_err(|_| "this browser cannot read files in a worker".to_string())?;
-    let buffer = reader
-        .read_as_array_buffer(file)
-        .map_err(|_| format!("{}: the file could not be read (was it moved or deleted?)", file.name()))?;
-    Ok(FileData { name: file.name(), bytes: Uint8Array::new(&buffer).to_vec() })
+    let buffer = reader.read_as_array_buffer(&blob).map_err(|_| unreadable())?;
+    let mut bytes = Uint8Array::new(&buffer).to_vec();
+    if head {
+        let end = bytes.iter().rposition(|&b| b == b'\n').map_or(bytes.len(), |i| i + 1);
+        bytes.truncate(end);
+    }
+    Ok(FileData { name, bytes })
 }
 
 fn handle(id: u32, request: Request) -> Response {

@@ -1,0 +1,73 @@
+// The browser timing run (not a test: it asserts nothing, it measures). Imports a large ledger
+// into the release build in headless Chromium and prints how long each step took and the
+// browser's peak memory.
+//
+//   node tests/e2e/bench-browser.mjs [ledger.csv]
+//
+// Without a file it generates the 1,000,000-line benchmark ledger with
+// `cargo run --profile native -- sample --lines 1000000`. Build the app first (`trunk build --release --offline`).
+import { execFileSync } from "node:child_process";
+import { statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startServer, launch, openApp, appReady } from "./harness.mjs";
+
+function ledgerFile() {
+  if (process.argv[2]) return process.argv[2];
+  const path = join(tmpdir(), "clientele-bench-1m.csv");
+  try {
+    statSync(path);
+  } catch {
+    const csv = execFileSync("cargo", ["run", "--quiet", "--profile", "native", "--", "sample", "--lines", "1000000"], { maxBuffer: 1 << 30 });
+    writeFileSync(path, csv);
+  }
+  return path;
+}
+
+/** Resident memory of every Chromium process, in MiB (the browser's whole footprint). */
+function browserMemory() {
+  try {
+    const out = execFileSync("ps", ["-C", "chromium", "-o", "rss="]).toString();
+    return out.split("\n").filter(Boolean).reduce((sum, kb) => sum + Number(kb), 0) / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
+const file = ledgerFile();
+const megabytes = statSync(file).size / 1e6;
+const server = await startServer();
+const browser = await launch();
+const started = Date.now();
+const { page, context } = await openApp(browser, server.origin, "/data");
+await appReady(page);
+const interactive = Date.now() - started;
+
+let peak = browserMemory();
+const sampler = setInterval(() => { peak = Math.max(peak, browserMemory()); }, 50);
+const t0 = Date.now();
+await page.getByTestId("ledger-files").setInputFiles(file);
+await page.locator(".preview").waitFor({ timeout: 120000 });
+const t1 = Date.now();
+await page.getByTestId("import").click();
+await page.getByTestId("report").waitFor({ timeout: 300000 });
+const t2 = Date.now();
+await page.getByTestId("keep").click();
+await page.getByTestId("loaded").waitFor({ timeout: 120000 });
+const t3 = Date.now();
+await page.getByTestId("storage-saved").or(page.getByTestId("storage-failed")).waitFor({ timeout: 300000 });
+const t4 = Date.now();
+clearInterval(sampler);
+const lines = await page.locator('[data-testid="loaded"] table.table-summary tbody tr').first().locator("td").textContent();
+
+console.log(`ledger: ${file} (${megabytes.toFixed(1)} MB, ${lines} lines)`);
+console.log(`app interactive after navigation: ${interactive} ms`);
+console.log(`pick -> preview shown:            ${t1 - t0} ms`);
+console.log(`import (read, parse, report):     ${t2 - t1} ms`);
+console.log(`keep -> ledger ready:             ${t3 - t2} ms`);
+console.log(`saved in IndexedDB:               ${t4 - t3} ms`);
+console.log(`pick -> ready (excluding save):   ${t3 - t0 - 0} ms (of which the user's clicks: none)`);
+console.log(`browser peak memory (all processes): ${peak.toFixed(0)} MiB`);
+await context.close();
+await browser.close();
+await server.close();
