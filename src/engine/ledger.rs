@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use hashbrown::hash_table::{Entry, HashTable};
 use hashbrown::DefaultHashBuilder;
 use std::hash::BuildHasher;
+use std::ops::Deref;
 
 /// A customer: a dense index into the ledger's customer table (not the id in the file).
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -134,31 +135,52 @@ impl Attribute {
 }
 
 /// Distinct strings, each given the next integer code in order of first appearance. Each key
-/// is stored once, in `keys`: the table holds only codes and compares through `keys`.
+/// is stored once, in `keys`: the table holds codes (with their key's hash, so that growing the
+/// table never reads the keys again) and compares through `keys`.
 #[derive(Clone, Debug, Default)]
 pub struct Interner {
     keys: Vec<Box<str>>,
-    codes: HashTable<u32>,
+    codes: HashTable<(u32, u32)>,
     hasher: DefaultHashBuilder,
 }
 
 impl Interner {
     pub fn intern(&mut self, key: &str) -> u32 {
-        let Interner { keys, codes, hasher } = self;
-        let entry = codes.entry(
-            hasher.hash_one(key),
-            |&code| *keys[code as usize] == *key,
-            |&code| hasher.hash_one(&*keys[code as usize]),
-        );
+        self.intern_key(key)
+    }
+
+    /// `intern` for a key owned (boxed: kept, not copied) or borrowed (copied when new).
+    fn intern_key<K: Deref<Target = str> + Into<Box<str>>>(&mut self, key: K) -> u32 {
+        let hash = self.hash(&key);
+        let keys = &mut self.keys;
+        let entry = self.codes.entry(spread(hash), |&(code, _)| *keys[code as usize] == *key, |&(_, h)| spread(h));
         match entry {
-            Entry::Occupied(found) => *found.get(),
+            Entry::Occupied(found) => found.get().0,
             Entry::Vacant(slot) => {
                 let code = keys.len() as u32;
-                slot.insert(code);
+                slot.insert((code, hash));
                 keys.push(key.into());
                 code
             }
         }
+    }
+
+    /// An interner whose codes are the positions of `keys` (a stored ledger's values), which
+    /// are kept as they are.
+    pub(super) fn with_keys(keys: Vec<Box<str>>) -> Interner {
+        let mut interner = Interner { codes: HashTable::with_capacity(keys.len()), ..Interner::default() };
+        for (code, key) in keys.iter().enumerate() {
+            let hash = interner.hash(key);
+            interner.codes.insert_unique(spread(hash), (code as u32, hash), |&(_, h)| spread(h));
+        }
+        interner.keys = keys;
+        interner
+    }
+
+    /// The key's hash in 32 bits: stored beside its code, and spread to 64 bits for the table.
+    fn hash(&self, key: &str) -> u32 {
+        let hash = self.hasher.hash_one(key);
+        (hash ^ (hash >> 32)) as u32
     }
 
     /// `intern`, trying the previous line's code first: consecutive lines often repeat a value
@@ -171,7 +193,7 @@ impl Interner {
     }
 
     pub fn code(&self, key: &str) -> Option<u32> {
-        self.codes.find(self.hasher.hash_one(key), |&code| *self.keys[code as usize] == *key).copied()
+        self.codes.find(spread(self.hash(key)), |&(code, _)| *self.keys[code as usize] == *key).map(|&(code, _)| code)
     }
 
     /// The string for a code handed out by this interner.
@@ -190,6 +212,12 @@ impl Interner {
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.keys.iter().map(|k| &**k)
     }
+}
+
+/// A 32-bit hash as the 64 bits the table wants: it picks buckets by the low bits and tags
+/// entries with the top seven, so both come from the 32 bits.
+fn spread(hash: u32) -> u64 {
+    u64::from(hash) << 32 | u64::from(hash)
 }
 
 /// One interned text column: a code per line, and the distinct values.
@@ -388,7 +416,7 @@ impl LedgerBuilder {
     /// would give: its values are interned here in their order of first appearance.
     pub fn append(&mut self, later: LedgerBuilder) {
         let (l, later) = (&mut self.ledger, later.ledger);
-        let customers: Vec<u32> = later.customer_keys.keys().map(|key| l.customer_keys.intern(key)).collect();
+        let customers: Vec<u32> = later.customer_keys.keys.into_iter().map(|key| l.customer_keys.intern_key(key)).collect();
         for (&code, name) in customers.iter().zip(later.customer_names) {
             if code as usize == l.customer_names.len() {
                 l.customer_names.push(None);
@@ -408,7 +436,7 @@ impl LedgerBuilder {
             quantity.extend(more);
         }
         for ((_, column), (_, more)) in l.attributes.iter_mut().zip(later.attributes) {
-            let codes: Vec<u32> = more.values.keys().map(|key| column.values.intern(key)).collect();
+            let codes: Vec<u32> = more.values.keys.into_iter().map(|key| column.values.intern_key(key)).collect();
             column.codes.extend(more.codes.iter().map(|&c| codes[c as usize]));
         }
     }

@@ -35,7 +35,7 @@ impl<'a> Cell<'a> {
     pub fn text(self) -> Cow<'a, str> {
         match self {
             Cell::Empty => Cow::Borrowed(""),
-            Cell::Text(text) => Cow::Borrowed(text.trim()),
+            Cell::Text(text) => Cow::Borrowed(trim(text)),
             Cell::Number(number) => Cow::Owned(number.to_string()),
             Cell::Date(day) => Cow::Owned(day.to_string()),
         }
@@ -44,7 +44,7 @@ impl<'a> Cell<'a> {
     pub fn is_blank(&self) -> bool {
         match self {
             Cell::Empty => true,
-            Cell::Text(text) => text.trim().is_empty(),
+            Cell::Text(text) => trim(text).is_empty(),
             _ => false,
         }
     }
@@ -52,6 +52,15 @@ impl<'a> Cell<'a> {
     /// Whether the file gave the value a type (so its text needs no format guessing).
     pub fn is_typed(&self) -> bool {
         matches!(self, Cell::Number(_) | Cell::Date(_))
+    }
+}
+
+/// `str::trim`, answering at once for the usual cell that starts and ends with a visible ASCII
+/// character (it runs on most cells of every line).
+fn trim(text: &str) -> &str {
+    match text.as_bytes() {
+        [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        _ => text.trim(),
     }
 }
 

@@ -5,9 +5,7 @@
 use super::{Attribute, CustomerId, Interner, Ledger, TextColumn};
 use crate::engine::date::Day;
 use crate::engine::money::Money;
-use hashbrown::{DefaultHashBuilder, HashTable};
 use serde::{Deserialize, Serialize};
-use std::hash::BuildHasher;
 
 /// The columns by reference, for writing without copying them.
 #[derive(Serialize)]
@@ -64,7 +62,7 @@ impl Ledger {
             && c.customer.iter().all(|id| id.index() < customers)
             && c.attributes.iter().all(|(_, values, codes)| codes.len() == lines && codes.iter().all(|&k| (k as usize) < values.len()));
         consistent.then(|| Ledger {
-            customer_keys: Interner::from_keys(c.customer_keys),
+            customer_keys: Interner::with_keys(c.customer_keys),
             customer_names: c.customer_names,
             customer: c.customer,
             date: c.date,
@@ -74,20 +72,9 @@ impl Ledger {
             attributes: c
                 .attributes
                 .into_iter()
-                .map(|(a, values, codes)| (a, TextColumn { values: Interner::from_keys(values), codes }))
+                .map(|(a, values, codes)| (a, TextColumn { values: Interner::with_keys(values), codes }))
                 .collect(),
         })
-    }
-}
-
-impl Interner {
-    fn from_keys(keys: Vec<Box<str>>) -> Interner {
-        let hasher = DefaultHashBuilder::default();
-        let mut codes = HashTable::with_capacity(keys.len());
-        for (code, key) in keys.iter().enumerate() {
-            codes.insert_unique(hasher.hash_one(key), code as u32, |&c| hasher.hash_one(&keys[c as usize]));
-        }
-        Interner { keys, codes, hasher }
     }
 }
 
