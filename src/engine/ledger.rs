@@ -5,8 +5,10 @@
 use super::date::Day;
 use super::money::Money;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use hashbrown::hash_table::{Entry, HashTable};
+use hashbrown::DefaultHashBuilder;
+use std::hash::BuildHasher;
+use std::ops::Deref;
 
 /// A customer: a dense index into the ledger's customer table (not the id in the file).
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -132,59 +134,53 @@ impl Attribute {
     }
 }
 
-/// Distinct strings, each given the next integer code in order of first appearance.
+/// Distinct strings, each given the next integer code in order of first appearance. Each key
+/// is stored once, in `keys`: the table holds codes (with their key's hash, so that growing the
+/// table never reads the keys again) and compares through `keys`.
 #[derive(Clone, Debug, Default)]
 pub struct Interner {
     keys: Vec<Box<str>>,
-    codes: HashMap<Box<str>, u32, BuildHasherDefault<TextHasher>>,
-}
-
-/// The interner's hash: FxHash's step over 8-byte words, then a SplitMix64 finish so that the
-/// low bits (hashbrown's bucket index) depend on every byte. Importing interns every text cell
-/// of every line, and std's SipHash (a defence against crafted keys, which a user's own ledger
-/// in their own browser is not) took a third of the import time.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct TextHasher(u64);
-
-impl TextHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for TextHasher {
-    fn finish(&self) -> u64 {
-        let z = (self.0 ^ (self.0 >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        let z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut words = bytes.chunks_exact(8);
-        for word in &mut words {
-            let mut buf = [0u8; 8];
-            buf.copy_from_slice(word);
-            self.add(u64::from_le_bytes(buf));
-        }
-        let rest = words.remainder();
-        if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            // The length keeps "a" and "a\0" apart.
-            self.add(u64::from_le_bytes(buf) ^ ((rest.len() as u64) << 59));
-        }
-    }
+    codes: HashTable<(u32, u32)>,
+    hasher: DefaultHashBuilder,
 }
 
 impl Interner {
     pub fn intern(&mut self, key: &str) -> u32 {
-        if let Some(&code) = self.codes.get(key) {
-            return code;
+        self.intern_key(key)
+    }
+
+    /// `intern` for a key owned (boxed: kept, not copied) or borrowed (copied when new).
+    fn intern_key<K: Deref<Target = str> + Into<Box<str>>>(&mut self, key: K) -> u32 {
+        let hash = self.hash(&key);
+        let keys = &mut self.keys;
+        let entry = self.codes.entry(spread(hash), |&(code, _)| *keys[code as usize] == *key, |&(_, h)| spread(h));
+        match entry {
+            Entry::Occupied(found) => found.get().0,
+            Entry::Vacant(slot) => {
+                let code = keys.len() as u32;
+                slot.insert((code, hash));
+                keys.push(key.into());
+                code
+            }
         }
-        let code = self.keys.len() as u32;
-        self.keys.push(key.into());
-        self.codes.insert(key.into(), code);
-        code
+    }
+
+    /// An interner whose codes are the positions of `keys` (a stored ledger's values), which
+    /// are kept as they are.
+    pub(super) fn with_keys(keys: Vec<Box<str>>) -> Interner {
+        let mut interner = Interner { codes: HashTable::with_capacity(keys.len()), ..Interner::default() };
+        for (code, key) in keys.iter().enumerate() {
+            let hash = interner.hash(key);
+            interner.codes.insert_unique(spread(hash), (code as u32, hash), |&(_, h)| spread(h));
+        }
+        interner.keys = keys;
+        interner
+    }
+
+    /// The key's hash in 32 bits: stored beside its code, and spread to 64 bits for the table.
+    fn hash(&self, key: &str) -> u32 {
+        let hash = self.hasher.hash_one(key);
+        (hash ^ (hash >> 32)) as u32
     }
 
     /// `intern`, trying the previous line's code first: consecutive lines often repeat a value
@@ -197,7 +193,7 @@ impl Interner {
     }
 
     pub fn code(&self, key: &str) -> Option<u32> {
-        self.codes.get(key).copied()
+        self.codes.find(spread(self.hash(key)), |&(code, _)| *self.keys[code as usize] == *key).map(|&(code, _)| code)
     }
 
     /// The string for a code handed out by this interner.
@@ -216,6 +212,12 @@ impl Interner {
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.keys.iter().map(|k| &**k)
     }
+}
+
+/// A 32-bit hash as the 64 bits the table wants: it picks buckets by the low bits and tags
+/// entries with the top seven, so both come from the 32 bits.
+fn spread(hash: u32) -> u64 {
+    u64::from(hash) << 32 | u64::from(hash)
 }
 
 /// One interned text column: a code per line, and the distinct values.
@@ -386,6 +388,59 @@ impl LedgerBuilder {
         id
     }
 
+    /// A builder with the same columns and no lines.
+    pub fn empty_like(&self) -> LedgerBuilder {
+        let l = &self.ledger;
+        let columns = Columns {
+            cost: l.cost.is_some(),
+            quantity: l.quantity.is_some(),
+            attributes: l.attributes.iter().map(|(a, _)| *a).collect(),
+        };
+        LedgerBuilder::new(columns)
+    }
+
+    /// Room for `lines` more lines in every column, so that a large import grows no column
+    /// (and copies none) line by line.
+    pub fn reserve(&mut self, lines: usize) {
+        let l = &mut self.ledger;
+        l.customer.reserve(lines);
+        l.date.reserve(lines);
+        l.amount.reserve(lines);
+        l.cost.iter_mut().for_each(|c| c.reserve(lines));
+        l.quantity.iter_mut().for_each(|q| q.reserve(lines));
+        l.attributes.iter_mut().for_each(|(_, c)| c.codes.reserve(lines));
+    }
+
+    /// Appends the lines of `later`, a builder with the same columns (e.g. the second half of a
+    /// file read on another thread). The result is the ledger that pushing `later`'s lines here
+    /// would give: its values are interned here in their order of first appearance.
+    pub fn append(&mut self, later: LedgerBuilder) {
+        let (l, later) = (&mut self.ledger, later.ledger);
+        let customers: Vec<u32> = later.customer_keys.keys.into_iter().map(|key| l.customer_keys.intern_key(key)).collect();
+        for (&code, name) in customers.iter().zip(later.customer_names) {
+            if code as usize == l.customer_names.len() {
+                l.customer_names.push(None);
+            }
+            let slot = &mut l.customer_names[code as usize];
+            if slot.is_none() {
+                *slot = name;
+            }
+        }
+        l.customer.extend(later.customer.iter().map(|c| CustomerId(customers[c.index()])));
+        l.date.extend(later.date);
+        l.amount.extend(later.amount);
+        if let (Some(cost), Some(more)) = (&mut l.cost, later.cost) {
+            cost.extend(more);
+        }
+        if let (Some(quantity), Some(more)) = (&mut l.quantity, later.quantity) {
+            quantity.extend(more);
+        }
+        for ((_, column), (_, more)) in l.attributes.iter_mut().zip(later.attributes) {
+            let codes: Vec<u32> = more.values.keys.into_iter().map(|key| column.values.intern_key(key)).collect();
+            column.codes.extend(more.codes.iter().map(|&c| codes[c as usize]));
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.ledger.len()
     }
@@ -440,6 +495,31 @@ mod tests {
         assert_eq!(ledger.amounts().iter().copied().sum::<Money>(), Money::from_cents(850));
         assert_eq!(ledger.date_range(), Some((day(2023, 3, 1), day(2024, 2, 5))));
         assert!(ledger.attribute(Attribute::SalesRep).is_none());
+    }
+
+    #[test]
+    fn appending_a_builder_equals_pushing_its_lines() {
+        let columns = Columns { cost: true, quantity: true, attributes: vec![Attribute::Invoice, Attribute::Region] };
+        let lines = [("C2", "", "I1", "N"), ("C1", "Acme", "I2", "S"), ("C3", "Beta", "I3", "N"), ("C1", "Other", "I2", "E"), ("C2", "Gamma", "I4", "S")];
+        let push = |b: &mut LedgerBuilder, (customer, name, invoice, region): (&str, &str, &str, &str)| {
+            let extras = LineExtras { customer_name: Some(name), cost: Some(Money::from_cents(1)), quantity: None, attributes: &[invoice, region] };
+            b.push(customer, day(2024, 1, 1), Money::from_cents(customer.len() as i64), &extras);
+        };
+        let mut whole = LedgerBuilder::new(columns.clone());
+        lines.iter().for_each(|&line| push(&mut whole, line));
+        let (mut first, mut second) = (LedgerBuilder::new(columns.clone()), LedgerBuilder::new(columns));
+        lines[..2].iter().for_each(|&line| push(&mut first, line));
+        lines[2..].iter().for_each(|&line| push(&mut second, line));
+        first.append(second);
+        let (whole, joined) = (whole.finish(), first.finish());
+        assert_eq!(joined.customers(), whole.customers());
+        assert_eq!(joined.customer_keys.keys().collect::<Vec<_>>(), whole.customer_keys.keys().collect::<Vec<_>>());
+        assert_eq!(joined.customer_names, whole.customer_names);
+        assert_eq!((joined.costs(), joined.quantities(), joined.amounts()), (whole.costs(), whole.quantities(), whole.amounts()));
+        for a in [Attribute::Invoice, Attribute::Region] {
+            let (j, w) = (joined.attribute(a).unwrap(), whole.attribute(a).unwrap());
+            assert_eq!((j.codes(), j.values().keys().collect::<Vec<_>>()), (w.codes(), w.values().keys().collect::<Vec<_>>()));
+        }
     }
 
     #[test]

@@ -5,7 +5,6 @@ pub mod cohorts;
 pub mod concentration;
 pub mod customer;
 pub mod date;
-pub mod fast_hash;
 pub mod flows;
 pub mod import;
 pub mod ledger;

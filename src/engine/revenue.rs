@@ -4,12 +4,12 @@
 //! (product group, sales rep) for the pages that need them.
 
 use super::date::Day;
-use super::fast_hash::{IntMap, IntSet};
 use super::ledger::{Attribute, CustomerId, Ledger};
 use super::money::Money;
 use super::period::{Period, YearStart};
 use super::scope::Scope;
 use super::stats::id_byte_order;
+use hashbrown::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 /// Per customer per period sums, stored period-major: the customers of one period are one
@@ -207,12 +207,12 @@ struct PurchaseCounter {
     /// Tokens shared by several customers or periods (always the case for days): the last one
     /// counted per customer catches consecutive lines, the set settles the rest exactly.
     last: Vec<u64>,
-    seen: IntSet<(u32, u32, u32)>,
+    seen: HashSet<(u32, u32, u32)>,
 }
 
 impl PurchaseCounter {
     fn new(customers: usize, tokens: usize) -> PurchaseCounter {
-        PurchaseCounter { owner: vec![0; tokens], last: vec![u64::MAX; customers], seen: IntSet::default() }
+        PurchaseCounter { owner: vec![0; tokens], last: vec![u64::MAX; customers], seen: HashSet::default() }
     }
 
     fn is_new(&mut self, customer: CustomerId, period: usize, token: u32) -> bool {
@@ -321,7 +321,7 @@ fn sums_dense(ledger: &Ledger, table: &RevenueTable, codes: &[u32], values: usiz
 }
 
 fn sums_hashed(ledger: &Ledger, table: &RevenueTable, codes: &[u32]) -> KeyedSums {
-    let mut sums: IntMap<(u32, u32, u32), Money> = IntMap::default();
+    let mut sums: HashMap<(u32, u32, u32), Money> = HashMap::default();
     for_each_line(ledger, table, |period, line| {
         *sums.entry((period as u32, ledger.customers()[line].index() as u32, codes[line])).or_default() += ledger.amounts()[line];
     });

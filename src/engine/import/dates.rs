@@ -52,6 +52,11 @@ impl DateFormat {
 
     /// The day a value names, or `None` when it does not read in this format.
     pub fn parse(self, text: &str) -> Option<Day> {
+        if self == DateFormat::YearMonthDay {
+            if let Some(day) = iso_day(text.as_bytes()) {
+                return Some(day);
+            }
+        }
         let text = text.trim();
         match self {
             DateFormat::ExcelSerial => excel_serial(text).and_then(excel_day),
@@ -76,6 +81,17 @@ impl DateFormat {
         }
         Day::from_ymd(digits(year)?.try_into().ok()?, digits(month)?, digits(day)?)
     }
+}
+
+/// `YYYY-MM-DD` exactly, the form most exports write, read without splitting; `None` for
+/// anything else, which the general reader then tries (it reads this form the same way).
+fn iso_day(bytes: &[u8]) -> Option<Day> {
+    let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *bytes else { return None };
+    let number = |digits: &[u8]| {
+        digits.iter().try_fold(0u32, |n, &b| b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0')))
+    };
+    let year = number(&[y1, y2, y3, y4])?;
+    Day::from_ymd(year as i32, number(&[m1, m2])?, number(&[d1, d2])?)
 }
 
 /// The date before a time (`2024-01-05 10:00`, `2024-01-05T10:00`).
@@ -195,6 +211,15 @@ mod tests {
         ] {
             assert_eq!(format.parse(text), None, "{text} as {format:?}");
         }
+    }
+
+    #[test]
+    fn the_iso_path_agrees_with_the_general_reader() {
+        for text in ["2024-01-05", "2024-02-30", "2024-13-01", "0000-01-01", "2024-1a-05"] {
+            let general = DateFormat::YearMonthDay.parse_parts(text);
+            assert_eq!(iso_day(text.as_bytes()), general, "{text}");
+        }
+        assert_eq!(iso_day(b"2024/01/05"), None);
     }
 
     #[test]

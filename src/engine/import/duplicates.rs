@@ -3,16 +3,17 @@
 //! invoice lines can be real: the same product twice on one invoice).
 
 use super::FileReport;
-use crate::engine::fast_hash::{IntHasher, IntMap};
 use crate::engine::ledger::{Attribute, Columns, Ledger, LedgerBuilder, LineExtras};
+use hashbrown::hash_table::{Entry, HashTable};
+use hashbrown::DefaultHashBuilder;
 use serde::{Deserialize, Serialize};
-use std::hash::Hasher;
+use std::hash::{BuildHasher, Hasher};
 
 /// Examples of duplicates kept for the report.
 const EXAMPLES: usize = 10;
 
 /// Where each ledger line came from.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub struct Origins {
     /// Source line of every ledger line (32 bits: no file in memory has four billion lines).
     lines: Vec<u32>,
@@ -27,6 +28,17 @@ impl Origins {
 
     pub fn push(&mut self, line: u64) {
         self.lines.push(u32::try_from(line).unwrap_or(u32::MAX));
+    }
+
+    /// Appends the lines of records read from the middle of the same file, whose line numbers
+    /// count from there: `line_offset` lines of the file come before them.
+    pub fn append(&mut self, later: Origins, line_offset: u64) {
+        let offset = u32::try_from(line_offset).unwrap_or(u32::MAX);
+        self.lines.extend(later.lines.iter().map(|&line| line.saturating_add(offset)));
+    }
+
+    pub fn reserve(&mut self, lines: usize) {
+        self.lines.reserve(lines);
     }
 
     /// (file index, source line) of a ledger line.
@@ -80,17 +92,22 @@ pub fn detect(ledger: Ledger, origins: &Origins, files: &[FileReport], drop: boo
 /// (line, earlier identical line) for every line that repeats an earlier one.
 fn repeated_lines(ledger: &Ledger) -> Vec<(usize, usize)> {
     let attributes: Vec<&[u32]> = ledger.attributes().filter_map(|a| ledger.attribute(a)).map(|c| c.codes()).collect();
-    let mut first_by_hash: IntMap<u64, u32> = IntMap::default();
-    first_by_hash.reserve(ledger.len());
+    let hasher = DefaultHashBuilder::default();
+    let hash = |line: usize| {
+        let mut state = hasher.build_hasher();
+        line_key(ledger, &attributes, line).for_each(|v| state.write_u64(v));
+        state.finish()
+    };
+    // The first line of each distinct content; lines with equal hashes are compared field by
+    // field, so a hash collision is never reported as a duplicate.
+    let mut firsts: HashTable<u32> = HashTable::with_capacity(ledger.len());
     let mut repeats = Vec::new();
     for line in 0..ledger.len() {
-        let hash = line_hash(ledger, &attributes, line);
-        match first_by_hash.get(&hash) {
-            // Equal hashes are checked field by field, so a hash collision is never reported.
-            Some(&first) if same_line(ledger, &attributes, first as usize, line) => repeats.push((line, first as usize)),
-            Some(_) => {}
-            None => {
-                first_by_hash.insert(hash, line as u32);
+        let same = |&first: &u32| same_line(ledger, &attributes, first as usize, line);
+        match firsts.entry(hash(line), same, |&first| hash(first as usize)) {
+            Entry::Occupied(first) => repeats.push((line, *first.get() as usize)),
+            Entry::Vacant(slot) => {
+                slot.insert(line as u32);
             }
         }
     }
@@ -110,12 +127,6 @@ fn line_key<'a>(ledger: &'a Ledger, attributes: &'a [&'a [u32]], line: usize) ->
     ]
     .into_iter()
     .chain(attributes.iter().map(move |codes| codes.get(line).map_or(0, |&c| u64::from(c))))
-}
-
-fn line_hash(ledger: &Ledger, attributes: &[&[u32]], line: usize) -> u64 {
-    let mut hasher = IntHasher::default();
-    line_key(ledger, attributes, line).for_each(|v| hasher.write_u64(v));
-    hasher.finish()
 }
 
 fn same_line(ledger: &Ledger, attributes: &[&[u32]], a: usize, b: usize) -> bool {

@@ -97,6 +97,12 @@ pub struct LineReader<'r> {
     quantity: bool,
     builder: &'r mut LedgerBuilder,
     origins: &'r mut Origins,
+    found: Found,
+}
+
+/// What reading a run of records found besides the ledger lines.
+#[derive(Debug, Default)]
+pub struct Found {
     lines: usize,
     errors: Vec<RowError>,
     totals: Vec<TotalRow>,
@@ -104,6 +110,19 @@ pub struct LineReader<'r> {
     /// otherwise.
     pending: Vec<(TotalRow, Vec<RowError>)>,
     blank_lines: usize,
+    /// Whether a line with a customer (or without an amount) came, which makes every earlier
+    /// pending line an error.
+    flushed: bool,
+}
+
+impl Found {
+    /// Moves every line number on by `lines` (for records read from the middle of a file).
+    fn shift(&mut self, lines: u64) {
+        let errors = self.errors.iter_mut().chain(self.pending.iter_mut().flat_map(|(_, e)| e.iter_mut()));
+        errors.for_each(|e| e.line += lines);
+        let totals = self.totals.iter_mut().chain(self.pending.iter_mut().map(|(t, _)| t));
+        totals.for_each(|t| t.line += lines);
+    }
 }
 
 impl<'r> LineReader<'r> {
@@ -122,12 +141,50 @@ impl<'r> LineReader<'r> {
             quantity: columns.quantity,
             builder,
             origins,
-            lines: 0,
-            errors: Vec::new(),
-            totals: Vec::new(),
-            pending: Vec::new(),
-            blank_lines: 0,
+            found: Found::default(),
         }
+    }
+
+    /// A reader with this one's plan for records read into another builder (e.g. on another
+    /// thread), to `join` afterwards.
+    pub fn sibling<'s>(&self, builder: &'s mut LedgerBuilder, origins: &'s mut Origins) -> LineReader<'s>
+    where
+        'r: 's,
+    {
+        LineReader { attributes: self.attributes.clone(), builder, origins, found: Found::default(), ..*self }
+    }
+
+    /// An empty builder with the same columns as this reader's.
+    pub fn empty_builder(&self) -> LedgerBuilder {
+        self.builder.empty_like()
+    }
+
+    /// Room for `lines` more lines.
+    pub fn reserve(&mut self, lines: usize) {
+        self.builder.reserve(lines);
+        self.origins.reserve(lines);
+    }
+
+    /// What this reader found, once its records are read into its builder.
+    pub fn into_found(self) -> Found {
+        self.found
+    }
+
+    /// Appends what another reader read from the records that follow this one's, counting its
+    /// lines from `line_offset` (the lines of the file before its first record).
+    pub fn join(&mut self, builder: LedgerBuilder, origins: Origins, mut later: Found, line_offset: u64) {
+        later.shift(line_offset);
+        self.builder.append(builder);
+        self.origins.append(origins, line_offset);
+        if later.flushed {
+            self.flush_pending();
+        }
+        let found = &mut self.found;
+        found.lines += later.lines;
+        found.errors.append(&mut later.errors);
+        found.totals.append(&mut later.totals);
+        found.pending.append(&mut later.pending);
+        found.blank_lines += later.blank_lines;
     }
 
     fn cell<'c, R: Row + ?Sized>(&self, row: &'c R, field: Field) -> Cell<'c> {
@@ -137,13 +194,13 @@ impl<'r> LineReader<'r> {
     /// Reads the record that starts on `line`.
     pub fn read<R: Row + ?Sized>(&mut self, line: u64, row: &R) {
         if row.is_blank() {
-            self.blank_lines += 1;
+            self.found.blank_lines += 1;
             return;
         }
         let mut errors = Vec::new();
         let amount = self.money(row, Field::Amount, line, &mut errors);
         if let Some(label) = self.total_label(row) {
-            self.totals.push(TotalRow { line, label, amount });
+            self.found.totals.push(TotalRow { line, label, amount });
             return;
         }
         let customer = self.cell(row, Field::Customer).text();
@@ -153,14 +210,14 @@ impl<'r> LineReader<'r> {
         if customer.is_empty() {
             errors.insert(0, self.error(line, row, Field::Customer, ErrorKind::Missing, "missing customer".into()));
             if amount.is_some() {
-                self.pending.push((TotalRow { line, label: String::new(), amount }, errors));
+                self.found.pending.push((TotalRow { line, label: String::new(), amount }, errors));
                 return;
             }
         }
         self.flush_pending();
         match (date, amount) {
             (Some(date), Some(amount)) if errors.is_empty() => self.push(line, row, &customer, date, amount, cost, quantity),
-            _ => self.errors.append(&mut errors),
+            _ => self.found.errors.append(&mut errors),
         }
     }
 
@@ -188,13 +245,15 @@ impl<'r> LineReader<'r> {
         };
         self.builder.push(customer, date, amount, &extras);
         self.origins.push(line);
-        self.lines += 1;
+        self.found.lines += 1;
     }
 
     /// Earlier lines without a customer were not trailing totals after all.
     fn flush_pending(&mut self) {
-        for (_, mut errors) in self.pending.drain(..) {
-            self.errors.append(&mut errors);
+        let found = &mut self.found;
+        found.flushed = true;
+        for (_, mut errors) in found.pending.drain(..) {
+            found.errors.append(&mut errors);
         }
     }
 
@@ -288,10 +347,11 @@ impl<'r> LineReader<'r> {
         }
     }
 
-    pub fn finish(mut self, file: String, guess: Guess) -> FileReport {
-        self.totals.extend(self.pending.drain(..).map(|(total, _)| total));
-        self.totals.sort_by_key(|t| t.line);
-        FileReport { file, guess, lines: self.lines, errors: self.errors, totals: self.totals, blank_lines: self.blank_lines }
+    pub fn finish(self, file: String, guess: Guess) -> FileReport {
+        let Found { lines, errors, mut totals, pending, blank_lines, .. } = self.found;
+        totals.extend(pending.into_iter().map(|(total, _)| total));
+        totals.sort_by_key(|t| t.line);
+        FileReport { file, guess, lines, errors, totals, blank_lines }
     }
 }
 

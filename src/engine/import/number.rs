@@ -102,7 +102,45 @@ pub fn parse_decimal(text: &str, format: NumberFormat) -> Result<Decimal, Number
 
 /// Exact cents of an amount (more than two decimals: rounded half away from zero).
 pub fn parse_cents(text: &str, format: NumberFormat) -> Result<i64, NumberError> {
+    if let Some(cents) = plain_cents(text.as_bytes(), format.decimal_mark) {
+        return Ok(cents);
+    }
     parse_decimal(text, format)?.cents().ok_or(NumberError::TooLarge)
+}
+
+/// Most amounts are plain (`1234.5`, `-12.50`): digits, an optional leading `-` and at most two
+/// decimals after the file's decimal mark. This reads them in one pass, with the same result as
+/// the general parser; anything else (`None`) goes to the general parser. It runs on every
+/// amount and cost of a file.
+fn plain_cents(bytes: &[u8], decimal_mark: char) -> Option<i64> {
+    let (negative, body) = match bytes {
+        [b'-', rest @ ..] => (true, rest),
+        _ => (false, bytes),
+    };
+    // Up to 16 digits and a mark: 16 digits times 100 still fits an i64.
+    if body.len() > 17 || !decimal_mark.is_ascii() {
+        return None;
+    }
+    let (mut value, mut digits, mut decimals) = (0i64, 0u32, None::<u32>);
+    for &b in body {
+        if b.is_ascii_digit() {
+            value = value * 10 + i64::from(b - b'0');
+            digits += 1;
+            decimals = decimals.map(|d| d + 1);
+        } else if b == decimal_mark as u8 && decimals.is_none() {
+            decimals = Some(0);
+        } else {
+            return None;
+        }
+    }
+    let cents = match decimals.unwrap_or(0) {
+        _ if digits == 0 || digits > 16 => return None,
+        0 => value * 100,
+        1 => value * 10,
+        2 => value,
+        _ => return None,
+    };
+    Some(if negative { -cents } else { cents })
 }
 
 /// Splits off `-`, `+`, `(...)`, a trailing `-` and currency signs; returns the sign and the digits.
@@ -317,6 +355,18 @@ mod tests {
         ] {
             assert_eq!(parse_cents(text, format), Ok(cents), "{text}");
         }
+    }
+
+    #[test]
+    fn the_plain_path_agrees_with_the_general_parser() {
+        for text in ["0", "-0", "12", "12.", ".5", "-.5", "-12.5", "12.50", "0012.34", "9999999999999999", "123456789012345.6"] {
+            let general = parse_decimal(text, POINT).ok().and_then(Decimal::cents);
+            assert_eq!(plain_cents(text.as_bytes(), '.'), general, "{text}");
+        }
+        for text in ["", "-", ".", "-.", "1.234", "1,5", " 1", "1-", "+1", "1.2.3", "12345678901234567"] {
+            assert_eq!(plain_cents(text.as_bytes(), '.'), None, "{text}");
+        }
+        assert_eq!(plain_cents(b"12,5", ','), Some(1250));
     }
 
     #[test]

@@ -12,6 +12,7 @@ use super::{FileReport, ImportError, ImportOptions, InputFile, Preview, Progress
 use crate::engine::date::Day;
 use crate::engine::ledger::{Columns, LedgerBuilder};
 use std::borrow::Cow;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Rows kept from the start of a file for guessing and the preview.
 const SAMPLE_ROWS: usize = 1000;
@@ -34,7 +35,7 @@ impl<'a> Cell<'a> {
     pub fn text(self) -> Cow<'a, str> {
         match self {
             Cell::Empty => Cow::Borrowed(""),
-            Cell::Text(text) => Cow::Borrowed(text.trim()),
+            Cell::Text(text) => Cow::Borrowed(trim(text)),
             Cell::Number(number) => Cow::Owned(number.to_string()),
             Cell::Date(day) => Cow::Owned(day.to_string()),
         }
@@ -43,7 +44,7 @@ impl<'a> Cell<'a> {
     pub fn is_blank(&self) -> bool {
         match self {
             Cell::Empty => true,
-            Cell::Text(text) => text.trim().is_empty(),
+            Cell::Text(text) => trim(text).is_empty(),
             _ => false,
         }
     }
@@ -51,6 +52,15 @@ impl<'a> Cell<'a> {
     /// Whether the file gave the value a type (so its text needs no format guessing).
     pub fn is_typed(&self) -> bool {
         matches!(self, Cell::Number(_) | Cell::Date(_))
+    }
+}
+
+/// `str::trim`, answering at once for the usual cell that starts and ends with a visible ASCII
+/// character (it runs on most cells of every line).
+fn trim(text: &str) -> &str {
+    match text.as_bytes() {
+        [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        _ => text.trim(),
     }
 }
 
@@ -178,12 +188,24 @@ impl<'a> Opened<'a> {
         origins: &mut Origins,
         progress: &mut dyn FnMut(Progress) -> bool,
     ) -> Result<FileReport, ImportError> {
+        self.read_split(builder, columns, origins, progress, &parallel_split)
+    }
+
+    /// `read_into`, reading a CSV text in two halves at the byte `split` chooses.
+    fn read_split(
+        self,
+        builder: &mut LedgerBuilder,
+        columns: &Columns,
+        origins: &mut Origins,
+        progress: &mut dyn FnMut(Progress) -> bool,
+        split: &dyn Fn(&str) -> Option<usize>,
+    ) -> Result<FileReport, ImportError> {
         origins.start_file();
         let headers = self.guess.headers.clone();
         let mut reader = LineReader::new(&self.plan, columns, &headers, builder, origins);
         let skip = usize::from(self.plan.has_header);
         match &self.table {
-            Table::Csv { text, dialect } => read_csv(text, *dialect, skip, &mut reader, progress)?,
+            Table::Csv { text, dialect } => read_csv(text, *dialect, skip, split(text), &mut reader, progress)?,
             Table::Sheet(sheet) => sheet.read(skip, &mut reader, progress)?,
         }
         let report = reader.finish(self.name, self.guess);
@@ -226,32 +248,141 @@ fn line_of(record: &csv::StringRecord) -> u64 {
     record.position().map_or(0, csv::Position::line)
 }
 
-/// The one pass over a CSV text: `skip` header records after an optional `sep=` line.
+/// Files smaller than this are read on one thread: a second would not pay for starting.
+const PARALLEL_BYTES: usize = 1 << 20;
+
+/// Where a CSV text is split to read its halves at once: natively, in a large file, the start
+/// of the line after the middle; nowhere in the browser (one thread) or in a small file.
+fn parallel_split(text: &str) -> Option<usize> {
+    let parallel = !cfg!(target_arch = "wasm32")
+        && text.len() >= PARALLEL_BYTES
+        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    parallel.then(|| middle_line(text)).flatten()
+}
+
+/// The one pass over a CSV text: `skip` header records after an optional `sep=` line, in two
+/// halves at once when `split` says where (see `read_halves`).
 fn read_csv(
     text: &str,
     dialect: Dialect,
     skip: usize,
+    split: Option<usize>,
     reader: &mut LineReader<'_>,
     progress: &mut dyn FnMut(Progress) -> bool,
 ) -> Result<(), ImportError> {
-    let mut csv = dialect::reader(text.as_bytes(), dialect);
+    reader.reserve(estimated_lines(text));
+    let skip = skip + usize::from(dialect.sep_line);
+    let total = text.len() as u64;
+    let rows = match split {
+        Some(split) => read_halves(text, dialect, skip, split, reader, progress)?,
+        None => {
+            let mut csv = dialect::reader(text.as_bytes(), dialect);
+            read_records(&mut csv, skip, total, reader, &mut |rows, byte| report_progress(rows, (byte, total), progress))?
+        }
+    };
+    report_progress(rows, (total, total), progress)
+}
+
+/// The lines of the whole text, estimated from its start (the columns are reserved for them):
+/// rather a few hundred too many than one too few, which would double every column.
+fn estimated_lines(text: &str) -> usize {
+    let sample = dialect::sample(text);
+    let lines = sample.bytes().filter(|&b| b == b'\n').count().max(1);
+    text.len().div_ceil(sample.len().max(1)) * lines
+}
+
+/// The start of the line after the middle of the text, if there is one.
+fn middle_line(text: &str) -> Option<usize> {
+    let middle = text.len() / 2;
+    let newline = text.as_bytes().get(middle..)?.iter().position(|&b| b == b'\n')?;
+    Some(middle + newline + 1).filter(|&split| split < text.len())
+}
+
+/// Reads the text in two halves at once: records from `split` on into a second builder on a
+/// second thread, the others here, then joins them. This gives exactly what one pass gives as
+/// long as a record ends at `split`. When one does not (`split` falls inside a quoted field
+/// with a line break), the second half's work is thrown away and this thread reads on. Returns
+/// the records read.
+fn read_halves(
+    text: &str,
+    dialect: Dialect,
+    skip: usize,
+    split: usize,
+    reader: &mut LineReader<'_>,
+    progress: &mut dyn FnMut(Progress) -> bool,
+) -> Result<u64, ImportError> {
+    let total = text.len() as u64;
+    let stop = AtomicBool::new(false);
+    let (mut later_builder, mut later_origins) = (reader.empty_builder(), Origins::default());
+    let mut later = reader.sibling(&mut later_builder, &mut later_origins);
+    later.reserve(estimated_lines(&text[split..]));
+    let (first, second) = std::thread::scope(|scope| {
+        let second = scope.spawn(|| {
+            let mut csv = dialect::reader(text[split..].as_bytes(), dialect);
+            let stopped = |_, _| if stop.load(Ordering::Relaxed) { Err(ImportError::Cancelled) } else { Ok(()) };
+            read_records(&mut csv, 0, u64::MAX, &mut later, &mut { stopped }).map(|rows| (rows, later.into_found()))
+        });
+        let mut csv = dialect::reader(text.as_bytes(), dialect);
+        let mut report = |rows, byte| report_progress(rows, (byte, total), progress);
+        let first = read_records(&mut csv, skip, split as u64, reader, &mut report).and_then(|rows| {
+            match lines_before(text, csv.position(), split).filter(|_| rows >= skip as u64) {
+                Some(lines) => Ok((rows, Some(lines))),
+                None => {
+                    stop.store(true, Ordering::Relaxed);
+                    read_records(&mut csv, skip.saturating_sub(rows as usize), total, reader, &mut report).map(|more| (rows + more, None))
+                }
+            }
+        });
+        if first.is_err() {
+            stop.store(true, Ordering::Relaxed);
+        }
+        (first, second.join())
+    });
+    let second = second.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    match first? {
+        (rows, Some(line_offset)) => {
+            let (later_rows, found) = second?;
+            reader.join(later_builder, later_origins, found, line_offset);
+            Ok(rows + later_rows)
+        }
+        (rows, None) => Ok(rows),
+    }
+}
+
+/// The lines of the text before `split` when the reader, having stopped at `position`, is at
+/// the start of the record there: nothing but line breaks lies between (a CRLF reader stops
+/// before the LF). `None` when a record runs across `split`.
+fn lines_before(text: &str, position: &csv::Position, split: usize) -> Option<u64> {
+    let gap = text.as_bytes().get(position.byte() as usize..split)?;
+    let breaks_only = gap.iter().all(|&b| b == b'\n' || b == b'\r');
+    breaks_only.then(|| position.line() - 1 + gap.iter().filter(|&&b| b == b'\n').count() as u64)
+}
+
+/// Reads records into `reader`, the first `skip` of them not (header and `sep=` lines), until
+/// the end of the text or until the reader has passed byte `end`. `progress(rows, byte)` is
+/// called every few thousand records and may stop the reading. Returns the records read.
+fn read_records(
+    csv: &mut csv::Reader<&[u8]>,
+    skip: usize,
+    end: u64,
+    reader: &mut LineReader<'_>,
+    progress: &mut dyn FnMut(u64, u64) -> Result<(), ImportError>,
+) -> Result<u64, ImportError> {
     // A `StringRecord` checks UTF-8 once per record, so cells are read as `str` for free; the
     // text is valid UTF-8 and ASCII delimiters never split a character, so the check never fails.
     let mut record = csv::StringRecord::new();
-    let skip = skip + usize::from(dialect.sep_line);
     let mut rows = 0u64;
-    let total = text.len() as u64;
     // A malformed record (only possible on I/O errors for an in-memory reader) ends the file.
-    while let Ok(true) = csv.read_record(&mut record) {
+    while csv.position().byte() < end && matches!(csv.read_record(&mut record), Ok(true)) {
         rows += 1;
         if rows > skip as u64 {
             reader.read(line_of(&record), &record);
         }
         if rows % PROGRESS_EVERY == 0 {
-            report_progress(rows, (csv.position().byte(), total), progress)?;
+            progress(rows, csv.position().byte())?;
         }
     }
-    report_progress(rows, (total, total), progress)
+    Ok(rows)
 }
 
 /// Tells the caller how far the file is read; `Err(Cancelled)` when the caller says stop.
@@ -260,5 +391,54 @@ pub fn report_progress(rows: u64, bytes: (u64, u64), progress: &mut dyn FnMut(Pr
         Ok(())
     } else {
         Err(ImportError::Cancelled)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::ledger::Ledger;
+
+    /// Quoted line breaks, CRLF, a blank record, totals, errors, lines without a customer in the
+    /// middle and at the end, and duplicates: every case the two halves must join exactly.
+    const TRICKY: &str = "customer,date,amount,invoice,region\n\
+        C1,2024-01-05,10.00,I1,North\n\
+        C2,2024-01-06,\"1,234.50\",I2,\"South\nEast\"\r\n\
+        ,2024-01-07,5.00,I3,North\n\
+        C1,2024-01-05,10.00,I1,North\r\n\
+        Total,,99.00,,\n\
+        C3,not a date,7.00,I4,West\n\
+        ,,,,\n\
+        \n\
+        C2,2024-01-06,\"1,234.50\",I2,\"South\nEast\"\n\
+        C4,2024-03-01,-2.5,I5,North\n\
+        ,2024-02-01,3.00,,\n\
+        ,2024-02-02,4.00,,\n";
+
+    fn read(text: &str, split: Option<usize>) -> (Ledger, FileReport, Origins) {
+        let file = InputFile { name: "tricky.csv", bytes: text.as_bytes() };
+        let opened = Opened::open(&file, &ImportOptions::default()).unwrap();
+        let columns = super::super::lines::columns_of([opened.mapping()].into_iter());
+        let (mut builder, mut origins) = (LedgerBuilder::new(columns.clone()), Origins::default());
+        let report = opened.read_split(&mut builder, &columns, &mut origins, &mut |_| true, &|_| split).unwrap();
+        (builder.finish(), report, origins)
+    }
+
+    #[test]
+    fn two_halves_read_exactly_what_one_pass_reads_wherever_the_split_falls() {
+        let (whole, report, origins) = read(TRICKY, None);
+        assert_eq!((whole.len(), report.errors.len(), report.totals.len(), report.blank_lines), (5, 2, 3, 1));
+        for split in 1..TRICKY.len() {
+            let (halves, halves_report, halves_origins) = read(TRICKY, Some(split));
+            assert_eq!(halves_report, report, "split at {split}");
+            assert_eq!(halves_origins, origins, "split at {split}");
+            assert_eq!((halves.customers(), halves.dates(), halves.amounts()), (whole.customers(), whole.dates(), whole.amounts()));
+            let keys = |l: &Ledger| l.all_customers().map(|c| l.customer_key(c).to_string()).collect::<Vec<_>>();
+            assert_eq!(keys(&halves), keys(&whole));
+            for a in whole.attributes() {
+                let (h, w) = (halves.attribute(a).unwrap(), whole.attribute(a).unwrap());
+                assert_eq!((h.codes(), h.values().keys().collect::<Vec<_>>()), (w.codes(), w.values().keys().collect::<Vec<_>>()));
+            }
+        }
     }
 }

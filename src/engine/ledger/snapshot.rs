@@ -62,7 +62,7 @@ impl Ledger {
             && c.customer.iter().all(|id| id.index() < customers)
             && c.attributes.iter().all(|(_, values, codes)| codes.len() == lines && codes.iter().all(|&k| (k as usize) < values.len()));
         consistent.then(|| Ledger {
-            customer_keys: Interner::from_keys(c.customer_keys),
+            customer_keys: Interner::with_keys(c.customer_keys),
             customer_names: c.customer_names,
             customer: c.customer,
             date: c.date,
@@ -72,16 +72,9 @@ impl Ledger {
             attributes: c
                 .attributes
                 .into_iter()
-                .map(|(a, values, codes)| (a, TextColumn { values: Interner::from_keys(values), codes }))
+                .map(|(a, values, codes)| (a, TextColumn { values: Interner::with_keys(values), codes }))
                 .collect(),
         })
-    }
-}
-
-impl Interner {
-    fn from_keys(keys: Vec<Box<str>>) -> Interner {
-        let codes = keys.iter().enumerate().map(|(i, k)| (k.clone(), i as u32)).collect();
-        Interner { keys, codes }
     }
 }
 
