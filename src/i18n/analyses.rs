@@ -7,6 +7,8 @@ messages! {
         Filters => "Filters", "Filters";
         Period => "Year", "Jaar";
         LatestPeriod => "Latest year", "Laatste jaar";
+        YearStarts => "Year starts", "Jaar begint";
+        CalendarYear => "calendar year", "kalenderjaar";
         Scope => "Scope", "Bereik";
         WholeCompany => "Whole company", "Hele bedrijf";
         Product => "Product", "Product";

@@ -19,6 +19,8 @@ type Param<T> = (Memo<Option<T>>, SignalSetter<Option<T>>);
 /// The period and scope of a page, read from and written to the address.
 #[derive(Copy, Clone)]
 pub struct Filters {
+    /// `MM-DD` of a fiscal year's first day; absent for calendar years.
+    year_start: Param<String>,
     period: Param<i32>,
     scope: Param<String>,
     cut_offs: [Param<f64>; 3],
@@ -32,7 +34,17 @@ impl Filters {
 
     /// A second period and scope (the pyramid's comparison), sharing the cut-offs.
     pub fn with_keys(period: &'static str, scope: &'static str) -> Filters {
-        Filters { period: query_signal(period), scope: query_signal(scope), cut_offs: [query_signal("top"), query_signal("big"), query_signal("medium")] }
+        Filters {
+            year_start: query_signal("year-start"),
+            period: query_signal(period),
+            scope: query_signal(scope),
+            cut_offs: [query_signal("top"), query_signal("big"), query_signal("medium")],
+        }
+    }
+
+    /// The first day of every period: calendar years unless the address names another (reactive).
+    pub fn year_start(self) -> YearStart {
+        self.year_start.0.get().and_then(|text| YearStart::parse(&text)).unwrap_or_default()
     }
 
     /// The chosen period; `None` for the latest (reactive).
@@ -66,7 +78,7 @@ impl Filters {
 
     /// What the engine needs to know (reactive).
     pub fn selection(self) -> Selection {
-        Selection { year_start: YearStart::default(), scope: self.scope(), cut_offs: self.cut_offs() }
+        Selection { year_start: self.year_start(), scope: self.scope(), cut_offs: self.cut_offs() }
     }
 }
 
@@ -87,9 +99,9 @@ fn basis_points(percent: f64) -> Option<BasisPoints> {
 }
 
 /// The ledger's periods and attribute values, for the pickers (reactive).
-fn use_dimensions() -> LocalResource<Answer<Dimensions>> {
+fn use_dimensions(filters: Filters) -> LocalResource<Answer<Dimensions>> {
     ask_answer(
-        || AnalysisRequest::Dimensions { year_start: YearStart::default() },
+        move || AnalysisRequest::Dimensions { year_start: filters.year_start() },
         |response| match response {
             AnalysisResponse::Dimensions(d) => Some(d),
             _ => None,
@@ -113,7 +125,7 @@ const SCOPE_ORDER: [Attribute; 8] = [
 #[component]
 pub fn FilterBar(filters: Filters, #[prop(optional)] cut_offs: bool, #[prop(optional)] label: Option<M>) -> impl IntoView {
     let i18n = use_i18n();
-    let dimensions = use_dimensions();
+    let dimensions = use_dimensions(filters);
     let periods = move || dimensions.get().and_then(Answer::ready).map(|d| d.periods).unwrap_or_default();
     let attributes = move || {
         let mut attributes = dimensions.get().and_then(Answer::ready).map(|d| d.attributes).unwrap_or_default();
@@ -123,6 +135,7 @@ pub fn FilterBar(filters: Filters, #[prop(optional)] cut_offs: bool, #[prop(opti
     view! {
         <form class="filter-bar" role="search" aria-label=move || i18n.t(label.unwrap_or(M::Filters)) on:submit=|ev| ev.prevent_default()>
             {label.map(|l| view! { <span class="filter-title">{move || i18n.t(l)}</span> })}
+            <YearStartPicker filters/>
             <label class="field">
                 <span>{move || i18n.t(M::Period)}</span>
                 <select data-testid="filter-period" on:change=move |ev| filters.set_period(event_target_value(&ev).parse().ok().map(Period::starting_in))>
@@ -153,6 +166,25 @@ pub fn FilterBar(filters: Filters, #[prop(optional)] cut_offs: bool, #[prop(opti
             </label>
             {cut_offs.then(|| view! { <CutOffSettings filters/> })}
         </form>
+    }
+}
+
+/// The month fiscal years start in (on its first day); a year is labelled by the year it starts in.
+#[component]
+fn YearStartPicker(filters: Filters) -> impl IntoView {
+    let i18n = use_i18n();
+    let current = move || filters.year_start().month();
+    view! {
+        <label class="field">
+            <span>{move || i18n.t(M::YearStarts)}</span>
+            <select data-testid="filter-year-start" on:change=move |ev| {
+                let month = event_target_value(&ev).parse::<u32>().ok().filter(|&m| m > 1);
+                filters.year_start.1.set(month.and_then(|m| YearStart::new(m, 1)).map(|ys| ys.to_string()));
+            }>
+                <option value="1" selected=move || current() == 1>{move || format!("01-01 ({})", i18n.t(M::CalendarYear))}</option>
+                {(2..=12u32).map(|m| view! { <option value=m.to_string() selected=move || current() == m>{format!("{m:02}-01")}</option> }).collect_view()}
+            </select>
+        </label>
     }
 }
 
