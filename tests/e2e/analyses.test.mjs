@@ -214,3 +214,26 @@ test("an empty selection says so, and a tablet-width screen keeps the pyramid re
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("fiscal years: a year starting in July gives the command line's --year-start 07-01 pyramid", async () => {
+  const fiscal = JSON.parse(execFileSync("cargo", ["run", "--release", "--quiet", "--bin", "clientele", "--", "analyze", "--sample", "--year-start", "07-01", "--json"],
+    { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20 }));
+  assert.equal(fiscal.periods[0], "2020", "the sample's first half of 2021 belongs to fiscal 2020");
+  const { page, context } = await withSample("/pyramid?period=2022");
+  await page.getByTestId("filter-year-start").first().selectOption("7");
+  await page.waitForURL(/year-start=07-01/);
+  await page.getByTestId("filter-period").first().locator('option[value="2020"]').waitFor({ state: "attached" });
+  let shown;
+  for (let tries = 0; tries < 100; tries++) {
+    shown = await rows(page, "pyramid-levels");
+    const top = shown.find((r) => r[0] === "Top");
+    if (top && top[1] === count(fiscal.pyramid["2022"].find((l) => l.level === "top").customers)) break;
+    await page.waitForTimeout(100);
+  }
+  for (const level of fiscal.pyramid["2022"]) {
+    const row = shown.find((r) => r[0] === LEVELS_EN[level.level]);
+    assert.equal(row[1], count(level.customers), `fiscal ${level.level} customers`);
+    assert.equal(row[3], money(level.revenue), `fiscal ${level.level} revenue`);
+  }
+  await context.close();
+});
