@@ -92,6 +92,7 @@ messages! {
         WorkspaceSample => "Sample ledger (fictitious company)", "Voorbeeldgrootboek (fictief bedrijf)";
         CloseWorkspace => "Close this ledger", "Dit grootboek sluiten";
         LoadedLedger => "Loaded ledger", "Geladen grootboek";
+        ReadFromFiles => "Read from the files", "Gelezen uit de bestanden";
         SummaryLines => "Invoice lines", "Factuurregels";
         SummaryCustomers => "Customers", "Klanten";
         SummaryProducts => "Products", "Producten";

@@ -103,16 +103,30 @@ fn read_file(file: &File, extent: Extent) -> Result<FileData, String> {
     let name = file.name();
     let text_file = !["xlsx", "xlsm", "xls", "ods"].iter().any(|ext| name.to_lowercase().ends_with(&format!(".{ext}")));
     let head = extent == Head && text_file && file.size() > HEAD_BYTES;
-    let blob = if head { file.slice_with_f64_and_f64(0.0, HEAD_BYTES).map_err(|_| unreadable())? } else { file.clone().into() };
+    let size = if head { HEAD_BYTES } else { file.size() };
     let reader = FileReaderSync::new().map_err(|_| "this browser cannot read files in a worker".to_string())?;
-    let buffer = reader.read_as_array_buffer(&blob).map_err(|_| unreadable())?;
-    let mut bytes = Uint8Array::new(&buffer).to_vec();
+    let mut bytes = vec![0u8; size as usize];
+    // Slice by slice straight into wasm memory: the browser holds one slice at a time instead of
+    // a second copy of the whole file.
+    for (index, chunk) in bytes.chunks_mut(READ_SLICE).enumerate() {
+        let start = (index * READ_SLICE) as f64;
+        let slice = file.slice_with_f64_and_f64(start, start + chunk.len() as f64).map_err(|_| unreadable())?;
+        let buffer = reader.read_as_array_buffer(&slice).map_err(|_| unreadable())?;
+        let array = Uint8Array::new(&buffer);
+        if array.length() as usize != chunk.len() {
+            return Err(unreadable());
+        }
+        array.copy_to(chunk);
+    }
     if head {
         let end = bytes.iter().rposition(|&b| b == b'\n').map_or(bytes.len(), |i| i + 1);
         bytes.truncate(end);
     }
     Ok(FileData { name, bytes })
 }
+
+/// How much of a file is read into the browser's memory at once.
+const READ_SLICE: usize = 8 << 20;
 
 fn handle(id: u32, request: Request) -> Response {
     SESSION.with(|session| {

@@ -6,7 +6,7 @@ use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
 
 #[component]
-pub fn SummaryTable(summary: Summary) -> impl IntoView {
+pub fn SummaryTable(summary: Summary, caption: Msg) -> impl IntoView {
     let i18n = use_i18n();
     let rows = move || {
         let l = i18n.locale();
@@ -27,7 +27,7 @@ pub fn SummaryTable(summary: Summary) -> impl IntoView {
     };
     view! {
         <table class="table table-summary">
-            <caption>{move || i18n.t(Msg::LoadedLedger)}</caption>
+            <caption>{move || i18n.t(caption)}</caption>
             <thead>
                 <tr><th scope="col">{move || i18n.t(Msg::Figure)}</th><th scope="col" class="num">{move || i18n.t(Msg::Value)}</th></tr>
             </thead>

@@ -28,7 +28,7 @@ pub fn DataPage() -> impl IntoView {
             {move || workspace.loaded().map(|loaded| view! {
                 <div class="card" data-testid="loaded">
                     <h2>{loaded.title(i18n)}</h2>
-                    <SummaryTable summary=loaded.summary.clone()/>
+                    <SummaryTable summary=loaded.summary.clone() caption=Msg::LoadedLedger/>
                     <div class="actions">
                         <button type="button" class="button button-secondary" on:click=move |_| workspace.close()>
                             {move || i18n.t(Msg::CloseWorkspace)}

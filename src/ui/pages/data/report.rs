@@ -28,7 +28,7 @@ pub fn ImportReportView(report: ImportReport, on_keep: impl Fn() + 'static, on_d
     view! {
         <div class="report" data-testid="report">
             <h2>{move || i18n.t(DataMsg::ReportTitle)}</h2>
-            <SummaryTable summary=report.summary.clone()/>
+            <SummaryTable summary=report.summary.clone() caption=crate::i18n::Msg::ReadFromFiles/>
             {if errors == 0 {
                 view! { <p class="note" data-testid="report-clean">{move || i18n.t(DataMsg::ReportClean)}</p> }.into_any()
             } else {
