@@ -145,3 +145,27 @@ test("a long import shows progress and can be cancelled, leaving the saved works
   await page.waitForFunction(() => document.querySelector('[data-testid="workspace-status"]').textContent.startsWith("Sample"));
   await context.close();
 });
+
+test("when storage is full the new workspace is not saved and the saved one stays intact", async () => {
+  // A few kilobytes of quota, set before anything is stored (no service worker, whose cache
+  // would fill it): the small ledger fits, the sample's several megabytes do not.
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Storage.overrideQuotaForOrigin", { origin: server.origin, quotaSize: 256 * 1024 });
+  await page.goto(server.origin + "/data");
+  await appReady(page);
+  await pick(page, "grootboek-2024.csv", DUTCH);
+  await page.getByTestId("import").click();
+  await page.getByTestId("keep").click();
+  await page.getByTestId("storage-saved").waitFor();
+  await page.getByTestId("try-sample").click();
+  await page.getByTestId("storage-failed").waitFor();
+  assert.match(await page.getByTestId("storage-failed").textContent(), /What was saved before is unchanged/);
+  assert.equal(await page.getByTestId("workspace-status").textContent(), "Sample ledger (fictitious company)");
+  await screenshot(page, "storage-full");
+  await page.reload();
+  await appReady(page);
+  assert.equal(await page.getByTestId("workspace-status").textContent(), "grootboek-2024.csv", "the saved workspace is the one before");
+  await context.close();
+});
