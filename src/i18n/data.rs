@@ -14,6 +14,7 @@ messages! {
             "Controleer de herkenning en verbeter wat niet klopt; het voorbeeld hieronder volgt uw keuzes.";
         Encoding => "Encoding", "Tekencodering";
         Delimiter => "Delimiter", "Scheidingsteken";
+        Quote => "Quote", "Aanhalingsteken";
         DecimalMark => "Decimal mark", "Decimaalteken";
         ThousandsSeparator => "Thousands separator", "Duizendtalscheiding";
         DateFormat => "Date format", "Datumnotatie";

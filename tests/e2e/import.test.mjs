@@ -38,6 +38,7 @@ test("a Dutch export is detected, reported line by line, imported and kept acros
   await page.locator(".preview").waitFor();
   const detected = await page.locator(".format-controls").textContent();
   assert.match(detected, /\(detect\) \(semicolon\)/);
+  assert.match(detected, /Quote\(detect\) \("\)/);
   assert.match(detected, /\(detect\) \(comma\)/, "decimal comma");
   assert.match(detected, /\(detect\) \(DD-MM-YYYY\)/);
   // Dutch headers are mapped without help.

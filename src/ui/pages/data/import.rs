@@ -328,6 +328,9 @@ fn FormatControls(import: Import, preview: Preview) -> impl IntoView {
                 <Choice label=DataMsg::Delimiter detected=detected_char(g.source.delimiter) current=opt_char(o.delimiter)
                     choices=char_choices(&[',', ';', '\t', '|'], i18n)
                     on_pick=move |v| import.change(|o| o.delimiter = first_char(&v))/>
+                <Choice label=DataMsg::Quote detected=g.source.quote.map(|c| format!("({c})")).unwrap_or_default() current=opt_char(o.quote)
+                    choices=vec![("\"".into(), "\"".into()), ("'".into(), "'".into())]
+                    on_pick=move |v| import.change(|o| o.quote = first_char(&v))/>
             })}
             {(!csv).then(|| {
                 let sheets = g.source.sheets.iter().map(|s| (s.clone(), s.clone())).collect::<Vec<_>>();
