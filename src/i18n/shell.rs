@@ -18,6 +18,8 @@ messages! {
 
         PageHome => "Overview", "Overzicht";
         PageData => "Data", "Gegevens";
+        PageMethods => "Methods", "Methoden";
+        MethodsInEnglish => "This explanation is available in English only for now.", "Deze uitleg is voorlopig alleen in het Engels beschikbaar.";
         PagePyramid => "Customer Pyramid", "Klantenpiramide";
         PageMigration => "Migration", "Migratie";
         PageFlows => "Customer Flows", "Klantstromen";

@@ -1,7 +1,7 @@
 //! The shell every page shares: header, navigation in the method's terms, routes.
 
 use super::i18n::{use_i18n, I18n};
-use super::pages::{
+use super::pages::{MethodsPage, 
     CohortsPage, ComingPage, ConcentrationPage, CustomerPage, DataPage, FlowsPage, Group, HomePage, MigrationPage, Page, PyramidPage, RfmPage, ViewsPage,
 };
 use super::workspace::{use_workspace, Workspace};
@@ -25,6 +25,7 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=move || view! { <NotFound/> }>
                         <Route path=path!("/") view=HomePage/>
                         <Route path=path!("/data") view=DataPage/>
+                        <Route path=path!("/methods") view=MethodsPage/>
                         <Route path=path!("/pyramid") view=PyramidPage/>
                         <Route path=path!("/migration") view=MigrationPage/>
                         <Route path=path!("/flows") view=FlowsPage/>

@@ -73,3 +73,18 @@ test("the interface switches to Dutch and remembers it", async () => {
   assert.equal(await page.locator("main h1").textContent(), "Klantenpiramide");
   await context.close();
 });
+
+test("the Methods page explains how every number is made, from the project's docs", async () => {
+  const { page, context, problems } = await openApp(browser, server.origin, "/");
+  await appReady(page);
+  await page.locator("nav.nav a", { hasText: /^Methods$/ }).click();
+  await page.waitForURL(`${server.origin}/methods`);
+  const text = await page.locator("main").textContent();
+  assert.match(text, /end = start - lost \+ new \+ regained/);
+  assert.match(text, /k\(p\) = ceil\(p × n\)/);
+  assert.match(text, /Importing a ledger/);
+  assert.ok(await page.locator("main .doc table").count() > 0, "tables rendered");
+  await screenshot(page, "methods");
+  assert.deepEqual(problems, []);
+  await context.close();
+});

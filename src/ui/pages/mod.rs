@@ -7,6 +7,7 @@ mod customer;
 mod data;
 mod flows;
 mod home;
+mod methods;
 mod migration;
 mod pyramid;
 mod rfm;
@@ -20,6 +21,7 @@ pub use customer::CustomerPage;
 pub use data::DataPage;
 pub use flows::FlowsPage;
 pub use home::HomePage;
+pub use methods::MethodsPage;
 pub use migration::MigrationPage;
 pub use pyramid::PyramidPage;
 pub use rfm::RfmPage;
@@ -62,6 +64,7 @@ impl Group {
 pub enum Page {
     Home,
     Data,
+    Methods,
     Pyramid,
     Migration,
     Flows,
@@ -81,9 +84,10 @@ pub enum Page {
 }
 
 impl Page {
-    pub const ALL: [Page; 18] = [
+    pub const ALL: [Page; 19] = [
         Page::Home,
         Page::Data,
+        Page::Methods,
         Page::Pyramid,
         Page::Migration,
         Page::Flows,
@@ -107,6 +111,7 @@ impl Page {
         match self {
             Page::Home => "/",
             Page::Data => "/data",
+            Page::Methods => "/methods",
             Page::Pyramid => "/pyramid",
             Page::Migration => "/migration",
             Page::Flows => "/flows",
@@ -130,6 +135,7 @@ impl Page {
         match self {
             Page::Home => Msg::PageHome,
             Page::Data => Msg::PageData,
+            Page::Methods => Msg::PageMethods,
             Page::Pyramid => Msg::PagePyramid,
             Page::Migration => Msg::PageMigration,
             Page::Flows => Msg::PageFlows,
@@ -152,7 +158,7 @@ impl Page {
     /// What the page is for, in one sentence.
     pub fn about(self) -> Option<Msg> {
         match self {
-            Page::Home | Page::Data => None,
+            Page::Home | Page::Data | Page::Methods => None,
             Page::Pyramid => Some(Msg::AboutPyramid),
             Page::Migration => Some(Msg::AboutMigration),
             Page::Flows => Some(Msg::AboutFlows),
@@ -174,7 +180,7 @@ impl Page {
 
     pub fn group(self) -> Group {
         match self {
-            Page::Home | Page::Data => Group::Start,
+            Page::Home | Page::Data | Page::Methods => Group::Start,
             Page::Pyramid
             | Page::Migration
             | Page::Flows
