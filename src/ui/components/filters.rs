@@ -135,7 +135,8 @@ pub fn FilterBar(filters: Filters, #[prop(optional)] cut_offs: bool, #[prop(opti
     view! {
         <form class="filter-bar" role="search" aria-label=move || i18n.t(label.unwrap_or(M::Filters)) on:submit=|ev| ev.prevent_default()>
             {label.map(|l| view! { <span class="filter-title">{move || i18n.t(l)}</span> })}
-            <YearStartPicker filters/>
+            // One year start for the page: the comparison bar (a labelled one) shares it.
+            {label.is_none().then(|| view! { <YearStartPicker filters/> })}
             <label class="field">
                 <span>{move || i18n.t(M::Period)}</span>
                 <select data-testid="filter-period" on:change=move |ev| filters.set_period(event_target_value(&ev).parse().ok().map(Period::starting_in))>
