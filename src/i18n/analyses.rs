@@ -7,6 +7,7 @@ messages! {
         Filters => "Filters", "Filters";
         Period => "Year", "Jaar";
         LatestPeriod => "Latest year", "Laatste jaar";
+        ShowAllRows => "Show all rows", "Alle regels tonen";
         YearStarts => "Year starts", "Jaar begint";
         CalendarYear => "calendar year", "kalenderjaar";
         Scope => "Scope", "Bereik";

@@ -117,9 +117,15 @@ pub fn heat_class(share: f64) -> String {
     format!("heat heat-{}", (share.clamp(0.0, 1.0) * 5.0).ceil() as u8)
 }
 
+/// Rows drawn before "Show all": long customer lists stay quick to open; the CSV has every row.
+const FIRST_ROWS: usize = 100;
+
 /// The table and its "Download CSV" button; `file` names the download (without `.csv`).
 #[component]
 pub fn DataTable(#[prop(into)] table: Signal<TableData>, file: &'static str, #[prop(optional)] class: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    let show_all = RwSignal::new(false);
+    let hidden = move || table.with(|t| t.rows.len()).saturating_sub(if show_all.get() { usize::MAX } else { FIRST_ROWS });
     view! {
         <div class="table-frame">
             <div class="table-scroll">
@@ -131,11 +137,21 @@ pub fn DataTable(#[prop(into)] table: Signal<TableData>, file: &'static str, #[p
                             view! { <th scope="col" class=class>{c}</th> }
                         }).collect_view()}
                     </tr></thead>
-                    <tbody>{move || table.with(|t| t.rows.clone()).into_iter().map(row_view).collect_view()}</tbody>
+                    <tbody>{move || {
+                        let shown = if show_all.get() { usize::MAX } else { FIRST_ROWS };
+                        table.with(|t| t.rows.iter().take(shown).cloned().collect::<Vec<_>>()).into_iter().map(row_view).collect_view()
+                    }}</tbody>
                     {move || table.with(|t| t.footer.clone()).map(|row| view! { <tfoot>{row_view(row)}</tfoot> })}
                 </table>
             </div>
-            <div class="frame-actions"><CsvButton table file/></div>
+            <div class="frame-actions">
+                {move || (hidden() > 0).then(|| view! {
+                    <button type="button" class="button button-secondary button-small" data-testid=format!("show-all-{file}") on:click=move |_| show_all.set(true)>
+                        {format!("{} ({})", i18n.t(M::ShowAllRows), i18n.locale().count(table.with(|t| t.rows.len())))}
+                    </button>
+                })}
+                <CsvButton table file/>
+            </div>
         </div>
     }
 }
