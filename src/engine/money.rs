@@ -86,9 +86,9 @@ mod tests {
     #[test]
     fn sums_exactly_where_floats_drift() {
         // 0.10 added ten times is 1.00 exactly in cents; as f64 it is 0.9999999999999999.
-        let total: Money = std::iter::repeat(Money::from_cents(10)).take(10).sum();
+        let total: Money = std::iter::repeat_n(Money::from_cents(10), 10).sum();
         assert_eq!(total, Money::from_cents(100));
-        let float: f64 = std::iter::repeat(0.1f64).take(10).sum();
+        let float: f64 = std::iter::repeat_n(0.1f64, 10).sum();
         assert_ne!(float, 1.0);
     }
 

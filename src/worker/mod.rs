@@ -71,7 +71,7 @@ fn parse_request(data: &JsValue) -> Result<Request, String> {
     let mut request: Request = serde_json::from_str(&json).map_err(|e| format!("internal message not understood: {e}"))?;
     let files: Vec<File> = Reflect::get(data, &"files".into())
         .ok()
-        .filter(|v| Array::is_array(v))
+        .filter(Array::is_array)
         .map(|v| Array::from(&v).iter().filter_map(|f| f.dyn_into::<File>().ok()).collect())
         .unwrap_or_default();
     let mut files = files.iter();

@@ -318,7 +318,7 @@ fn read_halves(
     later.reserve(estimated_lines(&text[split..]));
     let (first, second) = std::thread::scope(|scope| {
         let second = scope.spawn(|| {
-            let mut csv = dialect::reader(text[split..].as_bytes(), dialect);
+            let mut csv = dialect::reader(&text.as_bytes()[split..], dialect);
             let stopped = |_, _| if stop.load(Ordering::Relaxed) { Err(ImportError::Cancelled) } else { Ok(()) };
             read_records(&mut csv, 0, u64::MAX, &mut later, &mut { stopped }).map(|rows| (rows, later.into_found()))
         });

@@ -7,6 +7,9 @@ use crate::engine::date::Day;
 use crate::engine::money::Money;
 use serde::{Deserialize, Serialize};
 
+/// An attribute column by reference: the attribute, its distinct values, a code per line.
+type AttributeRef<'a> = (Attribute, &'a [Box<str>], &'a [u32]);
+
 /// The columns by reference, for writing without copying them.
 #[derive(Serialize)]
 struct ColumnsRef<'a> {
@@ -17,7 +20,7 @@ struct ColumnsRef<'a> {
     amount: &'a [Money],
     cost: Option<&'a [Option<Money>]>,
     quantity: Option<&'a [Option<f64>]>,
-    attributes: Vec<(Attribute, &'a [Box<str>], &'a [u32])>,
+    attributes: Vec<AttributeRef<'a>>,
 }
 
 #[derive(Deserialize)]
