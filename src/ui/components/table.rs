@@ -3,7 +3,7 @@
 
 use crate::engine::import::write_table_csv;
 use crate::engine::session::analysis::CustomerRef;
-use crate::i18n::AnalysisMsg as M;
+use crate::i18n::{AnalysisMsg as M, Locale};
 use crate::ui::download::offer;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -33,6 +33,12 @@ impl Cell {
     /// A number shown formatted for the locale and exported raw (e.g. `1234.56`).
     pub fn number(shown: String, raw: impl ToString) -> Cell {
         Cell { content: Content::Text(shown), csv: raw.to_string(), numeric: true, class: String::new() }
+    }
+
+    /// A share shown as a percentage and exported with six decimals; empty when there is none
+    /// (a share of nothing).
+    pub fn share(locale: Locale, share: Option<f64>) -> Cell {
+        share.map_or_else(|| Cell::text(""), |s| Cell::number(locale.percent(s), format!("{s:.6}")))
     }
 
     /// A customer's name linking to its page; the CSV holds the name.

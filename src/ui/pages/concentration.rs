@@ -157,14 +157,13 @@ fn bands_chart(c: &Concentration, i18n: I18n) -> impl IntoView {
 
 fn bands_table(c: &Concentration, i18n: I18n) -> TableData {
     let l = i18n.locale();
-    let share = |s: Option<f64>| s.map_or_else(|| Cell::text(""), |s| Cell::number(l.percent(s), format!("{s:.6}")));
     TableData {
         caption: format!("{} {}", i18n.t(M::Bands), c.period),
         columns: [M::Band, M::Customers, M::CustomerShare, M::Revenue, M::RevenueShare].iter().map(|&m| i18n.t(m).to_string()).collect(),
         rows: c
             .bands
             .iter()
-            .map(|b| vec![Cell::text(band_name(b, i18n)), Cell::number(l.count(b.customers), b.customers), share(b.customer_share), Cell::number(l.money(b.revenue), b.revenue), share(b.revenue_share)])
+            .map(|b| vec![Cell::text(band_name(b, i18n)), Cell::number(l.count(b.customers), b.customers), Cell::share(l, b.customer_share), Cell::number(l.money(b.revenue), b.revenue), Cell::share(l, b.revenue_share)])
             .collect(),
         footer: None,
     }

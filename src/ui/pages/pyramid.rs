@@ -143,17 +143,16 @@ fn level_table(pyramid: &Pyramid, i18n: I18n) -> TableData {
 }
 
 fn level_row(row: &LevelRow, l: Locale, i18n: I18n) -> Vec<Cell> {
-    let share = |s: Option<f64>| s.map_or_else(|| Cell::text(""), |s| Cell::number(l.percent(s), format!("{s:.6}")));
     let money = |m: Option<_>| m.map_or_else(|| Cell::text(""), |m| Cell::number(l.money(m), m));
     vec![
         Cell::text(i18n.t(level_name(row.level))).class(format!("level level-{}", row.level.name())),
         Cell::number(l.count(row.customers), row.customers),
-        share(row.customer_share),
+        Cell::share(l, row.customer_share),
         Cell::number(l.money(row.revenue), row.revenue),
-        share(row.revenue_share),
+        Cell::share(l, row.revenue_share),
         money(row.average_revenue),
         money(row.gross_margin),
-        share(row.gross_margin_share),
+        Cell::share(l, row.gross_margin_share),
     ]
 }
 

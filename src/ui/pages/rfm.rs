@@ -69,7 +69,6 @@ fn SegmentTable(rfm: RfmView, on_pick: impl Fn(Segment) + Copy + Send + Sync + '
     let i18n = use_i18n();
     let table = move || {
         let l = i18n.locale();
-        let share = |s: Option<f64>| s.map_or_else(|| Cell::text(""), |s| Cell::number(l.percent(s), format!("{s:.6}")));
         let mean = |v: Option<f64>| v.map_or_else(|| Cell::text(""), |v| Cell::number(l.decimal(v, 1), format!("{v:.2}")));
         TableData {
             caption: format!("{} {}", i18n.t(M::RfmSegments), rfm.period),
@@ -82,9 +81,9 @@ fn SegmentTable(rfm: RfmView, on_pick: impl Fn(Segment) + Copy + Send + Sync + '
                     vec![
                         Cell::text(i18n.t(segment_name(s.segment))).class(format!("segment{chosen}")),
                         Cell::number(l.count(s.customers), s.customers),
-                        share(s.customer_share),
+                        Cell::share(l, s.customer_share),
                         Cell::number(l.money(s.monetary), s.monetary),
-                        share(s.monetary_share),
+                        Cell::share(l, s.monetary_share),
                         mean(s.average_recency_days),
                         mean(s.average_frequency),
                     ]
