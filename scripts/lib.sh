@@ -72,11 +72,19 @@ ensure_browser() {
   command -v chromium >/dev/null && command -v chromedriver >/dev/null || apt_install chromium chromium-driver
 }
 
+# Node.js 20 or newer (playwright-core, which drives Chromium in the end-to-end tests, needs it).
+node_major() {
+  node --version 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/' || true
+}
+
 ensure_node() {
   local major
-  major=$(node --version 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/' || true)
-  if [ -z "$major" ] || [ "$major" -lt 18 ] || ! command -v npm >/dev/null; then
+  major=$(node_major)
+  if [ -z "$major" ] || [ "$major" -lt 20 ] || ! command -v npm >/dev/null; then
     apt_install nodejs npm
+    major=$(node_major)
+    [ -n "$major" ] && [ "$major" -ge 20 ] \
+      || die "the end-to-end tests need Node.js 20 or newer, and apt installed $(node --version 2>/dev/null || echo none): install Node.js 20+ (e.g. from your distribution's backports) and run this again"
   fi
   (cd tests/e2e && { [ -d node_modules/playwright-core ] && [ node_modules/.package-lock.json -nt package-lock.json ]; } \
     || npm ci --no-audit --no-fund --loglevel=error) || die "could not install the end-to-end test dependencies with npm"
