@@ -53,6 +53,13 @@ impl YearStart {
         Day::from_ymd(period.0, self.month, self.day).unwrap_or(Day::from_number(0))
     }
 
+    /// Every period from the one holding `first` to the one holding `last`, empty ones included:
+    /// the periods of a ledger, the same for every analysis and scope of it.
+    pub fn periods_spanning(self, first: Day, last: Day) -> Vec<Period> {
+        let (from, to) = (self.period_of(first), self.period_of(last));
+        (from.0..=to.0).map(Period).collect()
+    }
+
     /// Day after the last day of a period (exclusive end).
     pub fn end_day(self, period: Period) -> Day {
         self.first_day(period.next())
@@ -116,6 +123,14 @@ mod tests {
         assert_eq!(ys.period_of(day(2025, 2, 14)), Period::starting_in(2024));
         assert_eq!(ys.first_day(Period::starting_in(2024)), day(2024, 7, 1));
         assert_eq!(ys.end_day(Period::starting_in(2024)), day(2025, 7, 1));
+    }
+
+    #[test]
+    fn periods_spanning_include_empty_ones() {
+        let ys = YearStart::parse("07-01").unwrap();
+        let labels: Vec<i32> = ys.periods_spanning(day(2021, 1, 5), day(2024, 8, 1)).iter().map(|p| p.0).collect();
+        assert_eq!(labels, vec![2020, 2021, 2022, 2023, 2024]);
+        assert_eq!(ys.periods_spanning(day(2024, 7, 1), day(2024, 7, 1)), vec![Period(2024)]);
     }
 
     #[test]

@@ -180,9 +180,7 @@ struct DayToPeriod {
 impl DayToPeriod {
     fn new(ledger: &Ledger, year_start: YearStart) -> DayToPeriod {
         let Some((first, last)) = ledger.date_range() else { return DayToPeriod::default() };
-        let first_period = year_start.period_of(first);
-        let last_period = year_start.period_of(last);
-        let periods: Vec<Period> = (first_period.label_year()..=last_period.label_year()).map(Period::starting_in).collect();
+        let periods = year_start.periods_spanning(first, last);
         let mut index = Vec::with_capacity((last.number() - first.number() + 1) as usize);
         for (i, &period) in periods.iter().enumerate() {
             let from = year_start.first_day(period).max(first).number();

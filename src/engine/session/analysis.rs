@@ -386,13 +386,7 @@ fn rfm_view(ledger: &Ledger, prepared: &Prepared, period: Option<Period>, settin
 }
 
 fn dimensions(ledger: &Ledger, year_start: YearStart) -> Dimensions {
-    let periods = match ledger.date_range() {
-        Some((first, last)) => {
-            let (first, last) = (year_start.period_of(first), year_start.period_of(last));
-            (first.label_year()..=last.label_year()).map(Period::starting_in).collect()
-        }
-        None => Vec::new(),
-    };
+    let periods = ledger.date_range().map_or_else(Vec::new, |(first, last)| year_start.periods_spanning(first, last));
     let attributes = ledger
         .attributes()
         .filter(|a| *a != Attribute::Invoice)

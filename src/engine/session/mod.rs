@@ -64,7 +64,8 @@ pub enum Response {
 pub struct Session {
     ledger: Option<Arc<Ledger>>,
     source: Option<Source>,
-    candidate: Option<(Ledger, Source)>,
+    /// An imported ledger awaiting `Commit`, with the summary its import already computed.
+    candidate: Option<(Ledger, Source, Summary)>,
     analyses: AnalysisCache,
 }
 
@@ -81,7 +82,7 @@ impl Session {
             }
             Request::Import { files, options } => self.import(&files, &options, progress),
             Request::Commit => match self.candidate.take() {
-                Some((ledger, source)) => self.set_ledger(ledger, source),
+                Some((ledger, source, summary)) => self.install(ledger, source, summary),
                 None => Response::Failed("There is no imported ledger to keep: import the file again.".into()),
             },
             Request::Discard => {
@@ -116,6 +117,10 @@ impl Session {
     /// Makes `ledger` the workspace's (e.g. restored from storage).
     pub fn set_ledger(&mut self, ledger: Ledger, source: Source) -> Response {
         let summary = Summary::of(&ledger);
+        self.install(ledger, source, summary)
+    }
+
+    fn install(&mut self, ledger: Ledger, source: Source, summary: Summary) -> Response {
         self.ledger = Some(Arc::new(ledger));
         self.source = Some(source.clone());
         self.analyses = AnalysisCache::default();
@@ -127,7 +132,8 @@ impl Session {
         let names = files.iter().map(|f| f.name.clone()).collect::<Vec<_>>();
         match import::import_files(&inputs, options, progress) {
             Ok(imported) => {
-                self.candidate = Some((imported.ledger, Source::Files(names)));
+                let summary = imported.report.summary.clone();
+                self.candidate = Some((imported.ledger, Source::Files(names), summary));
                 Response::Imported(imported.report)
             }
             Err(ImportError::Cancelled) => Response::Cancelled,
