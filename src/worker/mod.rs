@@ -43,12 +43,18 @@ fn scope() -> DedicatedWorkerGlobalScope {
 
 /// Posts `{id, kind, json}`.
 fn post<T: Serialize>(id: u32, kind: &str, value: &T) {
-    let message = Object::new();
+    let message = envelope(id, kind);
     let json = serde_json::to_string(value).unwrap_or_default();
-    let _ = Reflect::set(&message, &"id".into(), &id.into());
-    let _ = Reflect::set(&message, &"kind".into(), &kind.into());
     let _ = Reflect::set(&message, &"json".into(), &json.into());
     let _ = scope().post_message(&message);
+}
+
+/// `{id, kind}`, the part every message to the page has.
+fn envelope(id: u32, kind: &str) -> Object {
+    let message = Object::new();
+    let _ = Reflect::set(&message, &"id".into(), &id.into());
+    let _ = Reflect::set(&message, &"kind".into(), &kind.into());
+    message
 }
 
 fn on_message(data: JsValue) {
@@ -169,9 +175,7 @@ async fn restore() {
 
 fn post_backup(id: u32) {
     let file = SESSION.with(|s| s.borrow().workspace_file());
-    let message = Object::new();
-    let _ = Reflect::set(&message, &"id".into(), &id.into());
-    let _ = Reflect::set(&message, &"kind".into(), &"backup".into());
+    let message = envelope(id, "backup");
     if let Some(file) = file {
         let bytes = Uint8Array::from(&file[..]);
         let _ = Reflect::set(&message, &"bytes".into(), &bytes);
