@@ -47,8 +47,11 @@ pub fn cohorts(table: &RevenueTable) -> Vec<Cohort> {
             let revenue_in = |p: usize| -> Money { m.iter().map(|&c| table.revenue_of(c, p)).sum() };
             let first_revenue = revenue_in(first);
             let later = (first..periods.len()).map(|p| {
-                let active = m.iter().filter(|&&c| table.revenue_of(c, p).is_positive()).count();
-                let revenue = revenue_in(p);
+                // A period without lines has no active member and no revenue: not worth a visit.
+                let (active, revenue) = match table.holds_data(p) {
+                    true => (m.iter().filter(|&&c| table.revenue_of(c, p).is_positive()).count(), revenue_in(p)),
+                    false => (0, Money::ZERO),
+                };
                 CohortPeriod {
                     period: periods[p],
                     active,

@@ -1,7 +1,6 @@
 //! Customer flows between two consecutive periods (method.md §3): start, new, regained, lost,
 //! retained and end, with end = start - lost + new + regained by construction.
 
-use super::ledger::CustomerId;
 use super::period::Period;
 use super::pyramid::{Level, Levels};
 use serde::{Deserialize, Serialize};
@@ -54,8 +53,10 @@ impl Flows {
             return None;
         }
         let mut flows = Flows { period: later.period(), start: 0, new: 0, regained: 0, lost: 0, retained: 0, end: 0 };
-        let customers = earlier.customer_count().max(later.customer_count());
-        for customer in (0..customers).map(CustomerId::from_index) {
+        // Every status needs activity in P-1 or P, so only those customers are visited: a
+        // ledger's hundreds of empty periods cost nothing.
+        let was_active = earlier.ranked().iter().filter(|&&c| !later.is_active(c));
+        for &customer in was_active.chain(later.ranked()) {
             match FlowStatus::of(earlier.level(customer), later.level(customer)) {
                 Some(FlowStatus::New) => flows.new += 1,
                 Some(FlowStatus::Regained) => flows.regained += 1,

@@ -7,6 +7,7 @@ use super::period::Period;
 use super::revenue::RevenueTable;
 use super::stats::{rank_by_revenue, share, BasisPoints};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// A customer's place in the pyramid of one period.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -71,12 +72,13 @@ impl CutOffs {
 }
 
 /// Every customer's level in one period: the lookup migration, views and customer detail use.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Levels {
     period: Period,
     period_index: usize,
     /// Indexed by `CustomerId::index`; `None` for customers never active up to this period.
-    of: Vec<Option<Level>>,
+    /// Shared by a run of periods without lines, whose lookups are all the same.
+    of: Arc<[Option<Level>]>,
     /// Active customers, rank 1 first.
     ranked: Vec<CustomerId>,
 }
@@ -95,12 +97,24 @@ impl Levels {
         for (i, customer) in ranked.iter().enumerate() {
             of[customer.index()] = Some(cut_offs.level_at(i + 1, n));
         }
-        Some(Levels { period, period_index: p, of, ranked })
+        Some(Levels { period, period_index: p, of: of.into(), ranked })
     }
 
-    /// Every period of the table, in order.
+    /// Every period of the table, in order. A period without lines after one with nobody active
+    /// shares that one's lookup (nobody became a customer in between), so the lookups grow with
+    /// the periods that hold data, not with the span of the dates.
     pub fn every_period(table: &RevenueTable, cut_offs: CutOffs) -> Vec<Levels> {
-        table.periods().iter().filter_map(|&p| Levels::classify(table, p, cut_offs)).collect()
+        let mut history: Vec<Levels> = Vec::with_capacity(table.periods().len());
+        for (p, &period) in table.periods().iter().enumerate() {
+            let levels = match history.last() {
+                Some(before) if before.ranked.is_empty() && !table.holds_data(p) => {
+                    Some(Levels { period, period_index: p, of: Arc::clone(&before.of), ranked: Vec::new() })
+                }
+                _ => Levels::classify(table, period, cut_offs),
+            };
+            history.extend(levels);
+        }
+        history
     }
 
     pub fn period(&self) -> Period {
@@ -236,6 +250,22 @@ pub(crate) mod tests {
 
     fn counts(p: &Pyramid) -> Vec<(usize, i64)> {
         p.levels.iter().map(|r| (r.customers, r.revenue.cents())).collect()
+    }
+
+    #[test]
+    fn empty_periods_share_one_lookup() {
+        // A buys in 1901, B in 2024: 1901..2024 are 124 periods, two with lines. 1902..2023 have
+        // nobody active and A inactive; they share the lookup made for 1902.
+        let (ledger, table) = table_of(&[("A", (1901, 5, 1), 100), ("B", (2024, 5, 1), 100)]);
+        let history = Levels::every_period(&table, CutOffs::default());
+        assert_eq!(history.len(), 124);
+        let (a, b) = (ledger.customer_by_key("A").unwrap(), ledger.customer_by_key("B").unwrap());
+        assert_eq!((history[0].level(a), history[0].level(b)), (Some(Level::Top), None));
+        let owners = history[2..123].iter().filter(|l| !Arc::ptr_eq(&l.of, &history[1].of)).count();
+        assert_eq!(owners, 0, "empty periods that own a lookup");
+        assert_eq!((history[1].level(a), history[122].level(a), history[122].level(b)), (Some(Level::Inactive), Some(Level::Inactive), None));
+        assert_eq!((history[123].level(a), history[123].level(b)), (Some(Level::Inactive), Some(Level::Top)));
+        assert_eq!(history[122].period(), Period::starting_in(2023));
     }
 
     #[test]

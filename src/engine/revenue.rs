@@ -16,7 +16,10 @@ use serde::{Deserialize, Serialize};
 /// contiguous slice indexed by `CustomerId::index`.
 ///
 /// Periods run from the period of the ledger's first line to that of its last, empty ones
-/// included, whatever the scope: two scopes of one ledger always have the same periods.
+/// included, whatever the scope: two scopes of one ledger always have the same periods. Only the
+/// periods that hold a line of the ledger (in any scope) get slices of their own; the empty ones
+/// share one all-zero slice, so a ledger of 2024-2025 with one line in 1901 stores 4 slices per
+/// column (1901, 2024, 2025 and the shared one), not 125.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct RevenueTable {
     scope: Scope,
@@ -26,8 +29,9 @@ pub struct RevenueTable {
     /// Sum of the lines' given costs, when the ledger has a cost column.
     cost: Option<Vec<Money>>,
     lines_without_cost: usize,
-    /// Purchases: distinct invoices with a positive line (distinct days when there is no invoice
-    /// column). An invoice whose positive lines fall in two periods counts once in each.
+    /// Purchases: distinct invoices with a positive line, and distinct days with a positive line
+    /// that has no invoice (no invoice column, or a blank invoice cell). An invoice whose
+    /// positive lines fall in two periods counts once in each.
     purchases: Vec<u32>,
     /// Last day with a positive line.
     last_purchase: Vec<Option<Day>>,
@@ -41,7 +45,7 @@ impl RevenueTable {
     pub fn build(ledger: &Ledger, year_start: YearStart, scope: &Scope) -> RevenueTable {
         let days = DayToPeriod::new(ledger, year_start);
         let customers = ledger.customer_count();
-        let cells = days.periods.len() * customers;
+        let cells = days.slices() * customers;
         let mut table = RevenueTable {
             scope: scope.clone(),
             year_start,
@@ -62,18 +66,15 @@ impl RevenueTable {
 
     fn sum_lines(&mut self, ledger: &Ledger) {
         let filter = self.scope.lines(ledger);
-        let invoice_column = ledger.attribute(Attribute::Invoice);
-        let invoices = invoice_column.map(|c| c.codes());
         let costs = ledger.costs();
-        // A purchase token: the invoice, or without an invoice column the day (as an offset).
-        let tokens = invoice_column.map_or(self.days.index.len(), |c| c.values().len());
-        let mut purchases = PurchaseCounter::new(self.customers, tokens);
+        let tokens = PurchaseTokens::of(ledger, &self.days);
+        let mut purchases = PurchaseCounter::new(self.customers, tokens.count);
         for (line, ((customer, &day), &amount)) in ledger.customers().iter().zip(ledger.dates()).zip(ledger.amounts()).enumerate() {
             if !filter.keeps(line) {
                 continue;
             }
             let Some(period) = self.days.index_of(day) else { continue };
-            let cell = period * self.customers + customer.index();
+            let cell = self.cell(period, *customer);
             self.revenue[cell] += amount;
             if let (Some(sums), Some(costs)) = (&mut self.cost, costs) {
                 match costs[line] {
@@ -84,8 +85,7 @@ impl RevenueTable {
             if amount.is_positive() {
                 let last = &mut self.last_purchase[cell];
                 *last = (*last).max(Some(day));
-                let token = invoices.map_or((day.number() - self.days.first_day) as u32, |codes| codes[line]);
-                if purchases.is_new(*customer, period, token) {
+                if purchases.is_new(*customer, period, tokens.of_line(line, day)) {
                     self.purchases[cell] += 1;
                 }
             }
@@ -93,14 +93,20 @@ impl RevenueTable {
     }
 
     fn find_first_active(&mut self) {
-        // Latest period first, so the earliest active period is written last.
-        for (period, revenue) in self.revenue.chunks(self.customers.max(1)).enumerate().rev() {
+        // Latest period first, so the earliest active period is written last; empty periods
+        // have no revenue to look at.
+        for (slice, &period) in self.days.with_data.iter().enumerate().rev() {
+            let revenue = &self.revenue[slice * self.customers..(slice + 1) * self.customers];
             for (first, revenue) in self.first_active.iter_mut().zip(revenue) {
                 if revenue.is_positive() {
-                    *first = Some(period as u32);
+                    *first = Some(period);
                 }
             }
         }
+    }
+
+    fn cell(&self, period: usize, customer: CustomerId) -> usize {
+        self.days.slice_of[period] as usize * self.customers + customer.index()
     }
 
     pub fn scope(&self) -> &Scope {
@@ -121,13 +127,26 @@ impl RevenueTable {
         self.days.periods.binary_search(&period).ok()
     }
 
+    /// Whether a line of the ledger (in any scope) is dated in the period; when not, every sum
+    /// of the period is zero and nobody is active in it.
+    pub fn holds_data(&self, period: usize) -> bool {
+        self.days.slice_of.get(period).is_some_and(|&s| (s as usize) < self.days.with_data.len())
+    }
+
+    /// Cells stored per column (revenue, cost, purchases, last purchase): customers times the
+    /// periods that hold data, plus one shared slice when some period is empty.
+    pub fn allocated_cells(&self) -> usize {
+        self.revenue.len()
+    }
+
     /// Customers in the ledger (whether or not the scope has lines of theirs).
     pub fn customer_count(&self) -> usize {
         self.customers
     }
 
     fn period_slice<'a, T>(&self, column: &'a [T], period: usize) -> &'a [T] {
-        &column[period * self.customers..(period + 1) * self.customers]
+        let start = self.cell(period, CustomerId::from_index(0));
+        &column[start..start + self.customers]
     }
 
     /// `revenue(c, P)` of method.md §2 for every customer, indexed by `CustomerId::index`.
@@ -136,7 +155,7 @@ impl RevenueTable {
     }
 
     pub fn revenue_of(&self, customer: CustomerId, period: usize) -> Money {
-        self.revenue[period * self.customers + customer.index()]
+        self.revenue[self.cell(period, customer)]
     }
 
     /// Sum of given costs per customer, when the ledger has a cost column.
@@ -169,12 +188,20 @@ impl RevenueTable {
 }
 
 /// Maps a day to its period index with one subtraction and one load instead of a calendar
-/// conversion per line.
+/// conversion per line, and each period to its slice of the table's columns.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 struct DayToPeriod {
     first_day: i32,
+    /// Per day from the first line's to the last's (at most 73,049 within the date window of
+    /// docs/import.md).
     index: Vec<u32>,
     periods: Vec<Period>,
+    /// The periods (indices) that hold at least one line of the ledger, in order; the i-th owns
+    /// slice i.
+    with_data: Vec<u32>,
+    /// Per period, its slice: its position in `with_data`, or `with_data.len()` (the shared
+    /// all-zero slice) for an empty period.
+    slice_of: Vec<u32>,
 }
 
 impl DayToPeriod {
@@ -187,12 +214,66 @@ impl DayToPeriod {
             let to = year_start.end_day(period).min(last.add_days(1)).number();
             index.extend(std::iter::repeat_n(i as u32, (to - from).max(0) as usize));
         }
-        DayToPeriod { first_day: first.number(), index, periods }
+        let mut days = DayToPeriod { first_day: first.number(), index, periods, with_data: Vec::new(), slice_of: Vec::new() };
+        days.find_periods_with_data(ledger);
+        days
+    }
+
+    fn find_periods_with_data(&mut self, ledger: &Ledger) {
+        let mut has_line = vec![false; self.periods.len()];
+        for &day in ledger.dates() {
+            if let Some(period) = self.index_of(day) {
+                has_line[period] = true;
+            }
+        }
+        self.with_data = (0..self.periods.len() as u32).filter(|&p| has_line[p as usize]).collect();
+        self.slice_of = vec![self.with_data.len() as u32; self.periods.len()];
+        for (slice, &period) in self.with_data.iter().enumerate() {
+            self.slice_of[period as usize] = slice as u32;
+        }
+    }
+
+    /// Slices per column: one per period with data, and the shared one if a period is empty.
+    fn slices(&self) -> usize {
+        self.with_data.len() + usize::from(self.with_data.len() < self.periods.len())
     }
 
     fn index_of(&self, day: Day) -> Option<usize> {
         let offset = usize::try_from(day.number() - self.first_day).ok()?;
         self.index.get(offset).map(|&i| i as usize)
+    }
+}
+
+/// What makes two positive lines one purchase: the same invoice, or for a line without an
+/// invoice (no invoice column, or a blank cell: a file imported beside one that has invoices)
+/// the same day. Invoices are tokens `0..invoices`, days `invoices + offset from the first day`.
+struct PurchaseTokens<'l> {
+    invoices: Option<&'l [u32]>,
+    /// The code of the blank invoice, when some line has one.
+    blank: Option<u32>,
+    invoice_count: u32,
+    first_day: i32,
+    count: usize,
+}
+
+impl<'l> PurchaseTokens<'l> {
+    fn of(ledger: &'l Ledger, days: &DayToPeriod) -> PurchaseTokens<'l> {
+        let column = ledger.attribute(Attribute::Invoice);
+        let invoice_count = column.map_or(0, |c| c.values().len());
+        PurchaseTokens {
+            invoices: column.map(|c| c.codes()),
+            blank: column.and_then(|c| c.values().code("")),
+            invoice_count: invoice_count as u32,
+            first_day: days.first_day,
+            count: invoice_count + days.index.len(),
+        }
+    }
+
+    fn of_line(&self, line: usize, day: Day) -> u32 {
+        match self.invoices.map(|codes| codes[line]) {
+            Some(code) if Some(code) != self.blank => code,
+            _ => self.invoice_count + (day.number() - self.first_day) as u32,
+        }
     }
 }
 
@@ -255,7 +336,7 @@ impl Breakdown {
     /// `None` when the ledger has no column for the attribute.
     pub fn build(ledger: &Ledger, table: &RevenueTable, attribute: Attribute) -> Option<Breakdown> {
         let column = ledger.attribute(attribute)?;
-        let cells = table.days.periods.len() * table.customers * column.values().len();
+        let cells = table.days.with_data.len() * table.customers * column.values().len();
         let keyed = if cells <= DENSE_CELLS { sums_dense(ledger, table, column.codes(), column.values().len()) } else { sums_hashed(ledger, table, column.codes()) };
         let period_starts = (0..=table.days.periods.len()).map(|p| keyed.partition_point(|((kp, _, _), _)| (*kp as usize) < p)).collect();
         let cells = keyed
@@ -308,13 +389,14 @@ fn for_each_line(ledger: &Ledger, table: &RevenueTable, mut add: impl FnMut(usiz
     }
 }
 
+/// Sums into one array over the periods that hold data (a line's period always does).
 fn sums_dense(ledger: &Ledger, table: &RevenueTable, codes: &[u32], values: usize) -> KeyedSums {
-    let mut sums = vec![Money::ZERO; table.days.periods.len() * table.customers * values];
+    let mut sums = vec![Money::ZERO; table.days.with_data.len() * table.customers * values];
     for_each_line(ledger, table, |period, line| {
-        sums[(period * table.customers + ledger.customers()[line].index()) * values + codes[line] as usize] += ledger.amounts()[line];
+        sums[table.cell(period, ledger.customers()[line]) * values + codes[line] as usize] += ledger.amounts()[line];
     });
     let per_period = table.customers * values;
-    let key = |i: usize| ((i / per_period) as u32, ((i % per_period) / values) as u32, (i % values) as u32);
+    let key = |i: usize| (table.days.with_data[i / per_period], ((i % per_period) / values) as u32, (i % values) as u32);
     sums.iter().enumerate().filter(|(_, m)| **m != Money::ZERO).map(|(i, m)| (key(i), *m)).collect()
 }
 
@@ -377,6 +459,11 @@ pub(crate) mod tests {
         assert_eq!((table.purchases(0)[a.index()], table.purchases(2)[b.index()]), (1, 2));
         assert_eq!(table.last_purchase(2)[b.index()], Day::from_ymd(2023, 12, 31));
         assert!(table.cost(0).is_none());
+        // 2022 has no line: it is answered by the shared zero slice. Stored: 2021, 2023 and that
+        // slice, 3 periods * 2 customers.
+        assert_eq!((table.holds_data(0), table.holds_data(1), table.holds_data(2)), (true, false, true));
+        assert_eq!((table.revenue(1), table.purchases(1), table.last_purchase(1)), (&[Money::ZERO; 2][..], &[0; 2][..], &[None; 2][..]));
+        assert_eq!(table.allocated_cells(), 6);
     }
 
     #[test]
