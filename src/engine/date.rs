@@ -9,6 +9,17 @@ use std::fmt;
 pub struct Day(i32);
 
 impl Day {
+    /// The first and last day a ledger line may have (docs/import.md): 1900-01-01 and
+    /// 2099-12-31. A date outside is a typo or a wrong column, and would stretch the periods
+    /// of every analysis over centuries.
+    pub const EARLIEST: Day = Day(-25_567);
+    pub const LATEST: Day = Day(47_481);
+
+    /// Whether the day lies in the window `EARLIEST..=LATEST`.
+    pub fn in_window(self) -> bool {
+        (Day::EARLIEST..=Day::LATEST).contains(&self)
+    }
+
     /// The day for a year, month (1-12) and day of month, or `None` when no such date exists.
     pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Day> {
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
@@ -96,6 +107,16 @@ mod tests {
         assert_eq!(Day::from_ymd(1970, 1, 1).map(Day::number), Some(0));
         assert_eq!(Day::from_ymd(2000, 3, 1).map(Day::number), Some(11017));
         assert_eq!(Day::from_ymd(1969, 12, 31).map(Day::number), Some(-1));
+    }
+
+    #[test]
+    fn the_date_window() {
+        // 1900-01-01 is 70 years before the epoch: 70 * 365 + 17 leap days (1904..1968) = 25,567.
+        // 2100-01-01 is 130 years after it: 130 * 365 + 32 leap days (1972..2096) = 47,482.
+        assert_eq!(Day::from_ymd(1900, 1, 1), Some(Day::EARLIEST));
+        assert_eq!(Day::from_ymd(2099, 12, 31), Some(Day::LATEST));
+        assert!(Day::EARLIEST.in_window() && Day::LATEST.in_window());
+        assert!(!Day::EARLIEST.add_days(-1).in_window() && !Day::LATEST.add_days(1).in_window());
     }
 
     #[test]

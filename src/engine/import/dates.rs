@@ -150,12 +150,13 @@ pub fn detect(values: &[&str]) -> (Option<DateFormat>, Option<String>) {
     (Some(format), note)
 }
 
-/// Like `parse`, but only plausible serials count as dates while guessing.
+/// Like `parse`, but only plausible serials, and only days in the date window, count as dates
+/// while guessing: `0001-01-05` must not outvote the day-first dates beside it.
 fn guess_parse(format: DateFormat, value: &str) -> Option<Day> {
     if format == DateFormat::ExcelSerial && !excel_serial(value).is_some_and(|s| EXCEL_PLAUSIBLE.contains(&s)) {
         return None;
     }
-    format.parse(value)
+    format.parse(value).filter(|day| day.in_window())
 }
 
 #[cfg(test)]
@@ -232,6 +233,11 @@ mod tests {
         assert_eq!(format, Some(DateFormat::DayMonthYear));
         assert!(note.unwrap().contains("day-first"));
         let (format, note) = detect(&["05/01/2024", "junk"]);
+        assert_eq!(format, Some(DateFormat::DayMonthYear));
+        assert!(note.unwrap().contains("1 of 2"));
+        // Out of the date window, 0001-01-05 reads as nothing: day-first wins 1 to 0 (a tie
+        // would have gone to year-first, the first order tried, and refused the 2024 line).
+        let (format, note) = detect(&["0001-01-05", "05/01/2024"]);
         assert_eq!(format, Some(DateFormat::DayMonthYear));
         assert!(note.unwrap().contains("1 of 2"));
         assert_eq!(detect(&["", " "]), (None, None));

@@ -37,6 +37,8 @@ pub enum ErrorKind {
     Missing,
     BadDate,
     BadNumber,
+    /// A date that reads but lies outside `Day::EARLIEST..=Day::LATEST`.
+    DateOutOfRange,
 }
 
 /// A line that could not be read, and why.
@@ -274,9 +276,21 @@ impl<'r> LineReader<'r> {
                 return None;
             }
         };
-        if day.is_none() {
-            let reason = format!("not a date in the format {} (see --date-format)", self.plan.date.pattern());
-            errors.push(self.error(line, row, Field::Date, ErrorKind::BadDate, reason));
+        match day {
+            None => {
+                let reason = format!("not a date in the format {} (see --date-format)", self.plan.date.pattern());
+                errors.push(self.error(line, row, Field::Date, ErrorKind::BadDate, reason));
+            }
+            Some(day) if !day.in_window() => {
+                let reason = format!(
+                    "date {day} is outside {} to {}: correct the year, or map the right column as date (see --map)",
+                    Day::EARLIEST,
+                    Day::LATEST
+                );
+                errors.push(self.error(line, row, Field::Date, ErrorKind::DateOutOfRange, reason));
+                return None;
+            }
+            Some(_) => {}
         }
         day
     }
