@@ -114,9 +114,15 @@ impl Migration {
         Some(migration)
     }
 
-    /// Migration into every period whose previous period is in the data.
+    /// Migration into every period whose previous period is in the data, without the cells'
+    /// customer lists: kept for every period they would hold every customer who ever bought
+    /// once per period, hundreds of times over for a ledger with one far-off date.
     pub fn every_period(table: &RevenueTable, history: &[Levels]) -> Vec<Migration> {
-        history.windows(2).filter_map(|w| Migration::between(table, &w[0], &w[1])).collect()
+        let without_lists = |mut m: Migration| {
+            m.cells.iter_mut().for_each(|cell| cell.customer_list = Vec::new());
+            m
+        };
+        history.windows(2).filter_map(|w| Migration::between(table, &w[0], &w[1])).map(without_lists).collect()
     }
 
     pub fn cell(&self, from: Option<Level>, to: Level) -> Option<&MigrationCell> {
@@ -193,6 +199,7 @@ mod tests {
                     prop_assert_eq!((customers, revenue), (row.customers, row.revenue));
                 }
                 prop_assert!(m.cell(None, Level::Inactive).is_none());
+                prop_assert!(m.cells.iter().all(|c| c.customer_list.is_empty()), "every_period keeps no customer lists");
                 let later = Pyramid::of(&table, &pair[1], Outside::default());
                 for column in &later.levels {
                     let cells = m.cells.iter().filter(|c| c.to == column.level);
