@@ -2,7 +2,7 @@
 //! as an earlier line. They are reported and, only when the user asks, left out (two identical
 //! invoice lines can be real: the same product twice on one invoice).
 
-use super::FileReport;
+use super::{FileReport, ImportError};
 use crate::engine::ledger::{Attribute, Columns, Ledger, LedgerBuilder, LineExtras};
 use hashbrown::hash_table::{Entry, HashTable};
 use hashbrown::DefaultHashBuilder;
@@ -68,7 +68,12 @@ pub struct Duplicates {
 }
 
 /// Finds the duplicate lines of a freshly built ledger and, if `drop`, rebuilds it without them.
-pub fn detect(ledger: Ledger, origins: &Origins, files: &[FileReport], drop: bool) -> (Ledger, Duplicates) {
+pub fn detect(
+    ledger: Ledger,
+    origins: &Origins,
+    files: &[FileReport],
+    drop: bool,
+) -> Result<(Ledger, Duplicates), ImportError> {
     let repeats = repeated_lines(&ledger);
     let name = |file: usize| files.get(file).map_or_else(String::new, |f| f.file.clone());
     let examples = repeats
@@ -81,12 +86,12 @@ pub fn detect(ledger: Ledger, origins: &Origins, files: &[FileReport], drop: boo
         .collect();
     let duplicates = Duplicates { count: repeats.len(), dropped: drop && !repeats.is_empty(), examples };
     if !duplicates.dropped {
-        return (ledger, duplicates);
+        return Ok((ledger, duplicates));
     }
     let mut keep = vec![true; ledger.len()];
     repeats.iter().for_each(|&(line, _)| keep[line] = false);
     let lines = (0..ledger.len()).filter(|&i| keep[i]).map(|i| (&ledger, i));
-    (rebuild(columns_of(&[&ledger]), lines), duplicates)
+    Ok((rebuild(columns_of(&[&ledger]), lines)?, duplicates))
 }
 
 /// (line, earlier identical line) for every line that repeats an earlier one.
@@ -150,14 +155,15 @@ fn columns_of(ledgers: &[&Ledger]) -> Columns {
 }
 
 /// One ledger holding every line of `ledgers`, in order (e.g. years imported one at a time).
-/// Attributes missing from a ledger are empty on its lines.
-pub fn append(ledgers: &[&Ledger]) -> Ledger {
+/// Attributes missing from a ledger are empty on its lines. Each ledger is within the money
+/// limit, but together they may not be.
+pub fn append(ledgers: &[&Ledger]) -> Result<Ledger, ImportError> {
     let lines = ledgers.iter().flat_map(|&l| (0..l.len()).map(move |i| (l, i)));
     rebuild(columns_of(ledgers), lines)
 }
 
 /// A new ledger from lines of existing ones.
-fn rebuild<'a>(columns: Columns, lines: impl Iterator<Item = (&'a Ledger, usize)>) -> Ledger {
+fn rebuild<'a>(columns: Columns, lines: impl Iterator<Item = (&'a Ledger, usize)>) -> Result<Ledger, ImportError> {
     let mut builder = LedgerBuilder::new(columns.clone());
     for (ledger, i) in lines {
         let customer = ledger.customers()[i];
@@ -171,7 +177,7 @@ fn rebuild<'a>(columns: Columns, lines: impl Iterator<Item = (&'a Ledger, usize)
         };
         builder.push(ledger.customer_key(customer), ledger.dates()[i], ledger.amounts()[i], &extras);
     }
-    builder.finish()
+    builder.try_finish().map_err(ImportError::Money)
 }
 
 #[cfg(test)]
