@@ -8,6 +8,8 @@
 //! | C        | 200.00  | 50.00 - 50.00 = 0|        |         |
 //! | D        |         | 300.00           | 300.00 | 99.99   |
 
+mod common;
+
 use serde_json::Value;
 use std::process::Command;
 
@@ -123,4 +125,44 @@ fn sample_flag_and_readable_tables() {
     assert!(output.status.success());
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(text.contains("== 2025 ==") && text.contains("flows: start"), "{text}");
+}
+
+/// Writes `text` to a file of this test binary's temporary directory and returns its path.
+fn temp_file(name: &str, text: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::write(&path, text).expect("temporary file written");
+    path.display().to_string()
+}
+
+#[test]
+fn sums_near_the_ledger_limit_are_exact() {
+    // common::twenty_customers_near_the_ledger_limit: C01 4,058 lines of one trillion, C02..C20
+    // 1,000 each, all in 2024: 23,058 trillion = 2,305,800,000,000,000,000 cents, under 2^61.
+    let file = temp_file("near_limit.csv", &common::twenty_customers_near_the_ledger_limit());
+    let output = Command::new(env!("CARGO_BIN_EXE_clientele")).args(["analyze", &file, "--json"]).output().expect("runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    // n = 20: k(1 %) = ceil(0.2) = 1, k(5 %) = ceil(1.0) = 1, k(20 %) = ceil(4.0) = 4. Top: C01, 4,058
+    // trillion; Big empty; Medium ranks 2-4 (C02, C03, C04 by id): 3,000 trillion, average 1,000
+    // trillion; Small ranks 5-20: 16 customers, 16,000 trillion. Money as exact two-decimal tokens
+    // (the JSON floats cannot hold them exactly, the text does).
+    for token in [
+        r#"{"level":"top","customers":1,"revenue":4058000000000000.00,"#,
+        r#"{"level":"big","customers":0,"revenue":0.00,"#,
+        r#"{"level":"medium","customers":3,"revenue":3000000000000000.00,"#,
+        r#""average_revenue":1000000000000000.00"#,
+        r#"{"level":"small","customers":16,"revenue":16000000000000000.00,"#,
+        r#""top_customers":4,"revenue":23058000000000000.00"#,
+    ] {
+        assert!(text.contains(token), "missing {token} in {text}");
+    }
+    let json: Value = serde_json::from_str(&text).expect("one JSON object");
+    let c = &json["concentration"]["2024"];
+    // Top 4: (4,058 + 3,000) / 23,058 trillion.
+    assert_eq!(c["top20_revenue_share"].as_f64(), Some(7_058.0 / 23_058.0));
+    // Gini, x ascending in trillions: nineteen 1,000s, then 4,058; n = 20.
+    // Σ (2i - 21) x_i = 1,000 * Σ_{i=1..19} (2i - 21) + 19 * 4,058 = 1,000 * (380 - 399) + 77,102 = 58,102;
+    // n Σ x = 20 * 23,058 = 461,160. In cents both exceed i64 (the running sum reaches -10^19 at
+    // i = 10, and n Σ x = 4.6 * 10^19), so only i128 gets 58,102 / 461,160.
+    assert_eq!(c["gini"].as_f64(), Some(58_102.0 / 461_160.0));
 }

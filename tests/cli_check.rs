@@ -126,3 +126,31 @@ fn sample_lines_writes_a_large_ledger_of_eleven_columns() {
     assert_eq!(text.lines().count(), 1001);
     assert_eq!(text.lines().next().unwrap().split(',').count(), 11);
 }
+
+#[test]
+fn barcodes_mapped_as_amounts_are_row_errors_and_exit_2() {
+    // Eleven lines of 90000000000000000: each beyond the one-trillion limit, at line 2..12, column 3.
+    let file = path("barcode_amounts.csv");
+    let out = clientele(&["check", &file]);
+    assert_eq!(out.status.code(), Some(2));
+    let lines: Vec<String> = stderr(&out).lines().map(str::to_string).collect();
+    assert_eq!(lines.len(), 11, "{lines:?}");
+    for (line, text) in (2..).zip(&lines) {
+        let start = format!("{file}:{line}:3: amount beyond one trillion (±1000000000000.00), the most one line may hold");
+        assert!(text.starts_with(&start) && text.ends_with("(value '90000000000000000')"), "{text}");
+    }
+    assert!(stdout(&out).contains("lines: 0"), "{}", stdout(&out));
+}
+
+#[test]
+fn a_ledger_beyond_the_money_limit_exits_1() {
+    // 23,058 lines of one trillion and one more: 23,059 * 10^14 cents > 2^61 (docs/import.md).
+    let text = common::twenty_customers_near_the_ledger_limit() + "C21,2024-03-01,1000000000000.00\n";
+    let file = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("over_limit.csv");
+    std::fs::write(&file, text).unwrap();
+    let out = clientele(&["check", &file.display().to_string()]);
+    assert_eq!(out.status.code(), Some(1));
+    let start = "clientele: the amounts and costs add up to 23059000000000000.00 ignoring their signs, more than \
+                 23058430092136939.52, beyond what Clientele can sum exactly";
+    assert!(stderr(&out).starts_with(start), "{}", stderr(&out));
+}

@@ -8,7 +8,7 @@ use clientele::engine::import::{
     append, import_bytes, import_files, preview, write_error_report, write_ledger_csv, DateFormat, ErrorKind, ImportError,
     ImportOptions, Imported, InputFile, NumberFormat, Progress, TotalRow,
 };
-use clientele::engine::ledger::{Attribute, Field};
+use clientele::engine::ledger::{Attribute, BeyondMoneyLimit, Field};
 use clientele::engine::money::Money;
 use clientele::engine::sample::sample_ledger;
 use clientele::engine::summary::Summary;
@@ -194,7 +194,7 @@ fn appends_files_and_reports_duplicates() {
 #[test]
 fn appends_ledgers_imported_one_at_a_time() {
     let (en, nl) = (import("en_comma.csv"), import("nl_semicolon.csv"));
-    let both = append(&[&en.ledger, &nl.ledger]);
+    let both = append(&[&en.ledger, &nl.ledger]).unwrap();
     let s = Summary::of(&both);
     assert_eq!((s.lines, s.customers, s.revenue), (6, 4, cents(228_406 + 130_000)));
     // en_comma.csv has products and no product groups, nl_semicolon.csv the other way round.
@@ -317,4 +317,44 @@ fn results_cross_the_worker_boundary_as_json() {
     let options = ImportOptions { mapping: vec![(Field::Amount, Some(clientele::engine::import::ColumnRef::Number(3)))], ..ImportOptions::default() };
     let json = serde_json::to_string(&options).unwrap();
     assert_eq!(serde_json::from_str::<ImportOptions>(&json).unwrap(), options);
+}
+
+#[test]
+fn an_amount_beyond_one_trillion_is_a_row_error_not_a_wrapped_sum() {
+    // Eleven barcodes of 90000000000000000 (9 * 10^18 cents each; 11 of them wrap an i64 sum).
+    let imported = import("barcode_amounts.csv");
+    let errors = &imported.report.files[0].errors;
+    let found: Vec<(u64, usize, ErrorKind)> = errors.iter().map(|e| (e.line, e.column, e.kind)).collect();
+    let expected: Vec<(u64, usize, ErrorKind)> = (2..=12).map(|line| (line, 3, ErrorKind::TooLarge)).collect();
+    assert_eq!(found, expected);
+    assert!(errors[0].reason.starts_with("amount beyond one trillion"), "{}", errors[0].reason);
+    assert_eq!((imported.ledger.len(), imported.report.summary.revenue), (0, Money::ZERO));
+}
+
+fn import_text(text: &str) -> Result<Imported, ImportError> {
+    import_bytes("trillions.csv", text.as_bytes(), &ImportOptions::default(), &mut |_| true)
+}
+
+#[test]
+fn a_ledger_beyond_the_money_limit_is_refused_as_a_whole() {
+    // 23,058 lines of 10^14 cents: 2,305,800,000,000,000,000 <= 2^61 = 2,305,843,009,213,693,952.
+    let at = import_text(&common::twenty_customers_near_the_ledger_limit()).unwrap();
+    assert_eq!((at.ledger.len(), at.report.summary.revenue.cents()), (23_058, 2_305_800_000_000_000_000));
+    // One line more: 2,305,900,000,000,000,000 cents, beyond 2^61.
+    let over = common::twenty_customers_near_the_ledger_limit() + "C21,2024-03-01,-1000000000000.00\n";
+    let error = import_text(&over).unwrap_err();
+    assert_eq!(error, ImportError::Money(BeyondMoneyLimit { magnitude: 2_305_900_000_000_000_000 }));
+    let start = "the amounts and costs add up to 23059000000000000.00 ignoring their signs, more than 23058430092136939.52";
+    assert!(error.to_string().starts_with(start), "{error}");
+}
+
+#[test]
+fn files_within_the_money_limit_can_be_beyond_it_together() {
+    // 12,000 lines of 10^14 cents each: 1.2 * 10^18 per file, 2.4 * 10^18 > 2^61 together.
+    let half = common::trillions(&[("A", 12_000)]);
+    let one = import_text(&half).unwrap();
+    let together = ImportError::Money(BeyondMoneyLimit { magnitude: 2_400_000_000_000_000_000 });
+    assert_eq!(append(&[&one.ledger, &one.ledger]).unwrap_err(), together);
+    let files = [InputFile { name: "a.csv", bytes: half.as_bytes() }, InputFile { name: "b.csv", bytes: half.as_bytes() }];
+    assert_eq!(import_files(&files, &ImportOptions::default(), &mut |_| true).unwrap_err(), together);
 }

@@ -44,6 +44,7 @@ pub fn cohorts(table: &RevenueTable) -> Vec<Cohort> {
         .enumerate()
         .filter(|(_, m)| !m.is_empty())
         .map(|(first, m)| {
+            // Distinct members' lines of one period: within 2^61 cents by the ledger limit (money.rs).
             let revenue_in = |p: usize| -> Money { m.iter().map(|&c| table.revenue_of(c, p)).sum() };
             let first_revenue = revenue_in(first);
             let later = (first..periods.len()).map(|p| {

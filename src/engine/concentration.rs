@@ -61,6 +61,8 @@ impl Concentration {
         let revenue = table.revenue(levels.period_index());
         let descending: Vec<i64> = levels.ranked().iter().map(|c| revenue[c.index()].cents()).collect();
         let n = descending.len();
+        // Every i64 sum here (total, top, Lorenz prefix sums, bands) adds one period's revenues of
+        // distinct customers: at most 2^61 cents by the ledger limit (money.rs).
         let total: i64 = descending.iter().sum();
         let top_customers = TOP_SHARE.of(n);
         let top_revenue: i64 = descending[..top_customers].iter().sum();
@@ -82,6 +84,8 @@ impl Concentration {
 
 /// `G = sum_i (2i - n - 1) x_i / (n * sum x)`, x ascending, i = 1..n (method.md §5), with the
 /// sums in exact integers and one division at the end; 0 for no customers or no revenue.
+/// In i128: `(2i - n - 1) x_i` and `n * sum x` reach n * 2^61 (2^93 for 2^32 customers), far
+/// beyond i64 once revenue is large (tests/cli_analyze.rs: sums_near_the_ledger_limit_are_exact).
 pub fn gini(ascending: &[i64]) -> f64 {
     let n = ascending.len() as i128;
     let total: i128 = ascending.iter().map(|&x| i128::from(x)).sum();

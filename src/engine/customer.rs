@@ -59,6 +59,7 @@ impl CustomerDetail {
                 CustomerPeriod {
                     period: levels.period(),
                     revenue,
+                    // |revenue| + |cost| <= 2^61 cents by the ledger limit (money.rs).
                     gross_margin: table.cost(p).map(|cost| revenue - cost[customer.index()]),
                     purchases: table.purchases(p)[customer.index()],
                     level: levels.level(customer),

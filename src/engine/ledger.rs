@@ -340,10 +340,46 @@ pub struct LineExtras<'a> {
     pub attributes: &'a [&'a str],
 }
 
+/// A ledger whose absolute amounts and costs add up to more than `Money::LEDGER_LIMIT_CENTS`:
+/// its sums could not all be exact in `i64`, so it is refused as a whole.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BeyondMoneyLimit {
+    /// The sum of the absolute amounts and costs, in cents.
+    pub magnitude: u128,
+}
+
+impl BeyondMoneyLimit {
+    /// `Err` when `magnitude` (absolute amounts and costs, in cents) is beyond the limit.
+    pub fn check(magnitude: u128) -> Result<(), BeyondMoneyLimit> {
+        if magnitude > Money::LEDGER_LIMIT_CENTS {
+            Err(BeyondMoneyLimit { magnitude })
+        } else {
+            Ok(())
+        }
+    }
+}
+
+impl std::fmt::Display for BeyondMoneyLimit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let cents = |c: u128| format!("{}.{:02}", c / 100, c % 100);
+        write!(
+            f,
+            "the amounts and costs add up to {} ignoring their signs, more than {}, beyond what Clientele can sum \
+             exactly; check that the amount and cost columns hold amounts (not barcodes or account numbers), or \
+             analyse fewer lines at a time",
+            cents(self.magnitude),
+            cents(Money::LEDGER_LIMIT_CENTS)
+        )
+    }
+}
+
 /// Builds a ledger line by line (from a parser or the sample generator).
 #[derive(Debug)]
 pub struct LedgerBuilder {
     ledger: Ledger,
+    /// The sum of the absolute amounts and stored costs so far, checked against the ledger limit.
+    /// `u128`: even 2^64 lines of `i64::MIN` cents add up to 2^127 at most.
+    magnitude: u128,
 }
 
 impl LedgerBuilder {
@@ -354,7 +390,7 @@ impl LedgerBuilder {
             attributes: columns.attributes.iter().map(|&a| (a, TextColumn::default())).collect(),
             ..Ledger::default()
         };
-        LedgerBuilder { ledger }
+        LedgerBuilder { ledger, magnitude: 0 }
     }
 
     /// Adds a line. `extras.attributes` must have one value per declared attribute; missing
@@ -374,8 +410,10 @@ impl LedgerBuilder {
         l.customer.push(id);
         l.date.push(date);
         l.amount.push(amount);
+        self.magnitude += amount.magnitude();
         if let Some(cost) = &mut l.cost {
             cost.push(extras.cost);
+            self.magnitude += extras.cost.map_or(0, Money::magnitude);
         }
         if let Some(quantity) = &mut l.quantity {
             quantity.push(extras.quantity);
@@ -415,6 +453,7 @@ impl LedgerBuilder {
     /// file read on another thread). The result is the ledger that pushing `later`'s lines here
     /// would give: its values are interned here in their order of first appearance.
     pub fn append(&mut self, later: LedgerBuilder) {
+        self.magnitude += later.magnitude;
         let (l, later) = (&mut self.ledger, later.ledger);
         let customers: Vec<u32> = later.customer_keys.keys.into_iter().map(|key| l.customer_keys.intern_key(key)).collect();
         for (&code, name) in customers.iter().zip(later.customer_names) {
@@ -449,12 +488,24 @@ impl LedgerBuilder {
         self.ledger.is_empty()
     }
 
+    /// The ledger, or `Err` when its money is beyond the ledger limit (see `money.rs`): the one
+    /// way lines read from a user become a ledger.
+    pub fn try_finish(self) -> Result<Ledger, BeyondMoneyLimit> {
+        BeyondMoneyLimit::check(self.magnitude)?;
+        Ok(self.ledger)
+    }
+
+    /// The ledger, for lines bounded by construction (the sample, tests): panics beyond the
+    /// ledger limit, which they cannot reach. Anything read from a user goes through `try_finish`.
     pub fn finish(self) -> Ledger {
-        self.ledger
+        self.try_finish().unwrap_or_else(|e| panic!("{e}"))
     }
 }
 
 mod snapshot;
+pub use snapshot::DecodeError;
+#[cfg(test)]
+pub(crate) use snapshot::tests::stored;
 
 #[cfg(test)]
 mod tests {
@@ -520,6 +571,35 @@ mod tests {
             let (j, w) = (joined.attribute(a).unwrap(), whole.attribute(a).unwrap());
             assert_eq!((j.codes(), j.values().keys().collect::<Vec<_>>()), (w.codes(), w.values().keys().collect::<Vec<_>>()));
         }
+    }
+
+    /// A builder with a cost column and `lines` lines of `amount` and `cost` cents.
+    fn builder_of(lines: usize, amount: i64, cost: Option<i64>) -> LedgerBuilder {
+        let mut b = LedgerBuilder::new(Columns { cost: true, ..Columns::default() });
+        let extras = LineExtras { cost: cost.map(Money::from_cents), ..LineExtras::default() };
+        for _ in 0..lines {
+            b.push("A", day(2024, 1, 1), Money::from_cents(amount), &extras);
+        }
+        b
+    }
+
+    #[test]
+    fn money_beyond_the_ledger_limit_is_refused() {
+        const LIMIT: i64 = 1 << 61;
+        // Exactly at the limit: 2^61 = 2^60 amount + 2^59 cost + 2^59 (negative) amount.
+        let mut at = builder_of(1, 1 << 60, Some(1 << 59));
+        at.append(builder_of(1, -(1 << 59), None));
+        assert_eq!(at.try_finish().map(|l| l.len()), Ok(2));
+        // One cent more: a negative amount counts by its size, and so does a cost.
+        let mut over = builder_of(1, LIMIT, None);
+        over.append(builder_of(1, 0, Some(-1)));
+        assert_eq!(over.try_finish().map(|l| l.len()), Err(BeyondMoneyLimit { magnitude: (1 << 61) + 1 }));
+        assert_eq!(builder_of(2, -(1 << 60) - 1, None).try_finish().unwrap_err().magnitude, (1 << 61) + 2);
+        // A cost the ledger has no column for is not stored, so it does not count.
+        let mut no_cost = LedgerBuilder::new(Columns::default());
+        let extras = LineExtras { cost: Some(Money::from_cents(LIMIT)), ..LineExtras::default() };
+        no_cost.push("A", day(2024, 1, 1), Money::from_cents(1), &extras);
+        assert!(no_cost.try_finish().is_ok());
     }
 
     #[test]

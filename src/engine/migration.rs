@@ -60,6 +60,7 @@ pub struct MoveTotals {
 
 impl MoveTotals {
     pub fn change(&self) -> Money {
+        // Sums over two periods' distinct lines: together within 2^61 cents (ledger limit, money.rs).
         self.revenue_to - self.revenue_from
     }
 }

@@ -197,6 +197,7 @@ impl Pyramid {
         let p = levels.period_index();
         let revenue = table.revenue(p);
         let cost = table.cost(p);
+        // Sums of distinct lines' amounts and costs: within 2^61 cents by the ledger limit (money.rs).
         let mut sums = [(0usize, Money::ZERO, Money::ZERO); 5];
         for (c, level) in levels.of.iter().enumerate() {
             if let Some(level) = level {
@@ -212,6 +213,7 @@ impl Pyramid {
             .iter()
             .map(|&level| {
                 let (customers, revenue, cost) = sums[level as usize];
+                // |revenue| + |cost| <= the ledger's absolute amounts and costs <= 2^61 cents.
                 let margin = table.cost(p).map(|_| revenue - cost);
                 let of_active = |part: i64, whole: i64| if level.is_active() { share(part, whole) } else { None };
                 LevelRow {
@@ -238,6 +240,7 @@ impl Pyramid {
 fn average(total: Money, customers: usize) -> Option<Money> {
     let n = i64::try_from(customers).ok().filter(|&n| n > 0)?;
     let cents = total.cents();
+    // |cents| <= 2^61 (ledger limit) and n < 2^32 customers: 2 * 2^61 + n < 2^63 fits i64.
     let rounded = (2 * cents.abs() + n) / (2 * n);
     Some(Money::from_cents(rounded * cents.signum()))
 }
@@ -297,6 +300,35 @@ pub(crate) mod tests {
         assert_eq!(p.levels[3].average_revenue, Some(Money::from_cents(170)));
         assert_eq!(p.levels[1].average_revenue, None);
         assert_eq!(p.levels[0].customer_share, Some(1.0 / 7.0));
+    }
+
+    #[test]
+    fn sums_and_averages_just_below_the_ledger_limit_are_exact() {
+        // Seven customers whose revenue adds up to 2^61 - 17 cents, 17 under the ledger limit.
+        // n = 7: k = 1, 1, 2. Top: t = 2^59; Medium: m = 2^58; Small: the five others, 2^58 - 1,
+        // -2, -3, -4 and -7, sum 5 * 2^58 - 17 = 1,441,151,880,758,558,703.
+        const T: i64 = 1 << 59;
+        const M: i64 = 1 << 58;
+        let lines: Vec<Line> = vec![
+            ("t", (2024, 1, 1), T),
+            ("m", (2024, 1, 1), M),
+            ("s1", (2024, 1, 1), M - 1),
+            ("s2", (2024, 1, 1), M - 2),
+            ("s3", (2024, 1, 1), M - 3),
+            ("s4", (2024, 1, 1), M - 4),
+            ("s7", (2024, 1, 1), M - 7),
+        ];
+        let (_, table) = table_of(&lines);
+        let levels = Levels::classify(&table, Period::starting_in(2024), CutOffs::default()).unwrap();
+        let p = Pyramid::of(&table, &levels, Outside::default());
+        let small = 1_441_151_880_758_558_703;
+        assert_eq!(counts(&p), vec![(1, T), (0, 0), (1, M), (5, small), (0, 0)]);
+        assert_eq!(p.active_revenue.cents(), 2_305_843_009_213_693_935);
+        // Small's average: 1,441,151,880,758,558,703 / 5 = 288,230,376,151,711,740.6, rounded half away
+        // from zero to ...741; the rounding term 2 * 1,441,151,880,758,558,703 + 5 is 2.9 * 10^18.
+        assert_eq!(p.levels[3].average_revenue, Some(Money::from_cents(288_230_376_151_711_741)));
+        // A credit note of the same size averages to its negative.
+        assert_eq!(average(Money::from_cents(-small), 5), Some(Money::from_cents(-288_230_376_151_711_741)));
     }
 
     fn pyramid_of_n(n: usize) -> Vec<usize> {

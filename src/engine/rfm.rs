@@ -152,6 +152,9 @@ fn window_totals(table: &RevenueTable, window: std::ops::RangeInclusive<usize>, 
 }
 
 fn segment_rows(customers: &[RfmScore]) -> Vec<SegmentRow> {
+    // Money: window revenue of distinct customers, within 2^61 cents by the ledger limit (money.rs).
+    // Counts in i64: fewer than 2^32 customers, each with a recency under the window's days (an
+    // i32) and fewer than 2^32 purchases (one per line at most): no sum comes near 2^63.
     let total: Money = customers.iter().map(|c| c.monetary).sum();
     Segment::ALL
         .iter()

@@ -57,6 +57,7 @@ pub fn median(values: &mut [Money]) -> Option<Money> {
         return Some(upper);
     }
     let lower = values[..n / 2].iter().copied().max().unwrap_or(upper);
+    // Each is at most 2^61 cents (the ledger limit, money.rs): their sum plus one fits i64.
     Some(Money::from_cents((lower.cents() + upper.cents() + 1).div_euclid(2)))
 }
 

@@ -30,6 +30,7 @@ impl Summary {
             products: ledger.attribute(Attribute::Product).map(|c| c.values().len()),
             first_day,
             last_day,
+            // Within 2^61 cents: the ledger limit (money.rs) bounds the absolute amounts' sum.
             revenue: ledger.amounts().iter().copied().sum(),
             credit_notes: credits.clone().count(),
             credited: credits.copied().sum(),

@@ -161,6 +161,7 @@ fn up_sell(table: &RevenueTable, levels: &Levels) -> Vec<UpSell> {
         let Some(level_median) = median(&mut members.iter().map(|c| revenue[c.index()]).collect::<Vec<_>>()) else { continue };
         for customer in members.into_iter().filter(|c| revenue[c.index()] < level_median) {
             let revenue = revenue[customer.index()];
+            // Both at most 2^61 cents (ledger limit): the gap is within 2^62.
             candidates.push(UpSell { customer, level, revenue, level_median, gap: level_median - revenue });
         }
     }

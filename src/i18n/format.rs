@@ -35,7 +35,8 @@ impl Locale {
     /// Money rounded to whole units, for tables where cents are noise.
     pub fn money_whole(self, amount: Money) -> String {
         let cents = amount.cents();
-        let rounded = (cents.abs() + 50) / 100 * cents.signum();
+        // In u64: fits for every i64, not only for money within the ledger limit (money.rs).
+        let rounded = ((cents.unsigned_abs() + 50) / 100) as i64 * cents.signum();
         self.integer(rounded)
     }
 
@@ -105,6 +106,9 @@ mod tests {
             Locale::En.money_whole(Money::from_cents(1_234_549)),
             "12,345"
         );
+        // The most negative i64: -9223372036854775808 cents; +50 cents rounds to -92233720368547758
+        // units (the .08 rounds down) without overflowing.
+        assert_eq!(Locale::En.money_whole(Money::from_cents(i64::MIN)), "-92,233,720,368,547,758");
     }
 
     #[test]

@@ -42,3 +42,28 @@ pub fn two_sheet_workbook() -> Vec<u8> {
     sales.write_string(4, 2, "n/a").unwrap();
     workbook.save_to_buffer().unwrap()
 }
+
+/// One trillion, the per-line limit of an amount (docs/import.md), as a file writes it.
+pub const LINE_LIMIT: &str = "1000000000000.00";
+
+/// A CSV ledger whose every line is one trillion, all dated 2024-03-01: `lines` lines for each
+/// customer, in order. Large amounts within the limits, to test sums near the ledger limit.
+pub fn trillions(customers: &[(&str, usize)]) -> String {
+    let mut csv = String::from("customer,date,amount\n");
+    for &(customer, lines) in customers {
+        for _ in 0..lines {
+            csv.push_str(&format!("{customer},2024-03-01,{LINE_LIMIT}\n"));
+        }
+    }
+    csv
+}
+
+/// Twenty customers at the ledger limit: C01 has 4,058 lines of one trillion and C02..C20
+/// 1,000 lines each, 23,058 lines, 2,305,800,000,000,000,000 cents in all, just under the limit
+/// of 2^61 = 2,305,843,009,213,693,952 cents (one more line would be 2,305,900,000,000,000,000).
+pub fn twenty_customers_near_the_ledger_limit() -> String {
+    let names: Vec<String> = (2..=20).map(|i| format!("C{i:02}")).collect();
+    let mut customers = vec![("C01", 4_058)];
+    customers.extend(names.iter().map(|name| (name.as_str(), 1_000)));
+    trillions(&customers)
+}

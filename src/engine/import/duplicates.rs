@@ -2,7 +2,7 @@
 //! as an earlier line. They are reported and, only when the user asks, left out (two identical
 //! invoice lines can be real: the same product twice on one invoice).
 
-use super::FileReport;
+use super::{FileReport, ImportError};
 use crate::engine::ledger::{Attribute, Columns, Ledger, LedgerBuilder, LineExtras};
 use hashbrown::hash_table::{Entry, HashTable};
 use hashbrown::DefaultHashBuilder;
@@ -68,7 +68,12 @@ pub struct Duplicates {
 }
 
 /// Finds the duplicate lines of a freshly built ledger and, if `drop`, rebuilds it without them.
-pub fn detect(ledger: Ledger, origins: &Origins, files: &[FileReport], drop: bool) -> (Ledger, Duplicates) {
+pub fn detect(
+    ledger: Ledger,
+    origins: &Origins,
+    files: &[FileReport],
+    drop: bool,
+) -> Result<(Ledger, Duplicates), ImportError> {
     let repeats = repeated_lines(&ledger);
     let name = |file: usize| files.get(file).map_or_else(String::new, |f| f.file.clone());
     let examples = repeats
@@ -81,12 +86,12 @@ pub fn detect(ledger: Ledger, origins: &Origins, files: &[FileReport], drop: boo
         .collect();
     let duplicates = Duplicates { count: repeats.len(), dropped: drop && !repeats.is_empty(), examples };
     if !duplicates.dropped {
-        return (ledger, duplicates);
+        return Ok((ledger, duplicates));
     }
     let mut keep = vec![true; ledger.len()];
     repeats.iter().for_each(|&(line, _)| keep[line] = false);
     let lines = (0..ledger.len()).filter(|&i| keep[i]).map(|i| (&ledger, i));
-    (rebuild(columns_of(&[&ledger]), lines), duplicates)
+    Ok((rebuild(columns_of(&[&ledger]), lines)?, duplicates))
 }
 
 /// (line, earlier identical line) for every line that repeats an earlier one.
@@ -114,16 +119,23 @@ fn repeated_lines(ledger: &Ledger) -> Vec<(usize, usize)> {
     repeats
 }
 
-/// Every stored value of a line, as integers (interned codes for text).
+/// Every stored value of a line, as integers (interned codes for text). An optional value is
+/// two integers, whether it is given and then its value, so that "not given" never equals a
+/// value (a cost of -0.01 is `u64::MAX` as bits, which a one-integer "missing" marker was).
 fn line_key<'a>(ledger: &'a Ledger, attributes: &'a [&'a [u32]], line: usize) -> impl Iterator<Item = u64> + 'a {
-    let cost = ledger.costs().and_then(|c| c.get(line).copied().flatten()).map(|m| m.cents());
-    let quantity = ledger.quantities().and_then(|q| q.get(line).copied().flatten()).map(f64::to_bits);
+    let cost = ledger.costs().and_then(|c| c.get(line).copied().flatten()).map(|m| m.cents() as u64);
+    // 0.0 and -0.0 are the same quantity but not the same bits (adding +0.0 turns -0.0 into 0.0).
+    let quantity = ledger.quantities().and_then(|q| q.get(line).copied().flatten()).map(|q| (q + 0.0).to_bits());
+    let [cost_given, cost] = [u64::from(cost.is_some()), cost.unwrap_or(0)];
+    let [quantity_given, quantity] = [u64::from(quantity.is_some()), quantity.unwrap_or(0)];
     [
         ledger.customers().get(line).map_or(0, |c| c.index() as u64),
         ledger.dates().get(line).map_or(0, |d| d.number() as u64),
         ledger.amounts().get(line).map_or(0, |a| a.cents() as u64),
-        cost.map_or(u64::MAX, |c| c as u64),
-        quantity.unwrap_or(u64::MAX),
+        cost_given,
+        cost,
+        quantity_given,
+        quantity,
     ]
     .into_iter()
     .chain(attributes.iter().map(move |codes| codes.get(line).map_or(0, |&c| u64::from(c))))
@@ -143,14 +155,15 @@ fn columns_of(ledgers: &[&Ledger]) -> Columns {
 }
 
 /// One ledger holding every line of `ledgers`, in order (e.g. years imported one at a time).
-/// Attributes missing from a ledger are empty on its lines.
-pub fn append(ledgers: &[&Ledger]) -> Ledger {
+/// Attributes missing from a ledger are empty on its lines. Each ledger is within the money
+/// limit, but together they may not be.
+pub fn append(ledgers: &[&Ledger]) -> Result<Ledger, ImportError> {
     let lines = ledgers.iter().flat_map(|&l| (0..l.len()).map(move |i| (l, i)));
     rebuild(columns_of(ledgers), lines)
 }
 
 /// A new ledger from lines of existing ones.
-fn rebuild<'a>(columns: Columns, lines: impl Iterator<Item = (&'a Ledger, usize)>) -> Ledger {
+fn rebuild<'a>(columns: Columns, lines: impl Iterator<Item = (&'a Ledger, usize)>) -> Result<Ledger, ImportError> {
     let mut builder = LedgerBuilder::new(columns.clone());
     for (ledger, i) in lines {
         let customer = ledger.customers()[i];
@@ -164,5 +177,40 @@ fn rebuild<'a>(columns: Columns, lines: impl Iterator<Item = (&'a Ledger, usize)
         };
         builder.push(ledger.customer_key(customer), ledger.dates()[i], ledger.amounts()[i], &extras);
     }
-    builder.finish()
+    builder.try_finish().map_err(ImportError::Money)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::date::Day;
+    use crate::engine::import::{import_bytes, ImportOptions};
+    use crate::engine::money::Money;
+
+    fn duplicates_in(csv: &str) -> usize {
+        import_bytes("d.csv", csv.as_bytes(), &ImportOptions::default(), &mut |_| true).unwrap().report.duplicates.count
+    }
+
+    #[test]
+    fn a_missing_cost_is_not_a_cost_of_minus_one_cent() {
+        // The lines differ only in the cost: not given on line 2, -0.01 on line 3. Not duplicates.
+        assert_eq!(duplicates_in("customer,date,amount,cost\nA,2024-01-05,10.00,\nA,2024-01-05,10.00,-0.01\n"), 0);
+        // The same two lines again (lines 4 and 5) repeat lines 2 and 3: two duplicates in all.
+        let twice = "customer,date,amount,cost\nA,2024-01-05,10.00,\nA,2024-01-05,10.00,-0.01\n\
+                     A,2024-01-05,10.00,\nA,2024-01-05,10.00,-0.01\n";
+        assert_eq!(duplicates_in(twice), 2);
+    }
+
+    #[test]
+    fn a_missing_quantity_is_no_quantity_and_minus_zero_is_zero() {
+        // A NaN whose bits are all ones was the old "missing" marker; 0 and -0 are one quantity.
+        let quantities = [None, Some(f64::from_bits(u64::MAX)), Some(0.0), Some(-0.0)];
+        let mut b = LedgerBuilder::new(Columns { quantity: true, ..Columns::default() });
+        for quantity in quantities {
+            let extras = LineExtras { quantity, ..LineExtras::default() };
+            b.push("A", Day::from_ymd(2024, 1, 5).unwrap(), Money::from_cents(1_000), &extras);
+        }
+        // Only ledger line 3 (-0.0) repeats an earlier one, line 2 (0.0); 0-based.
+        assert_eq!(repeated_lines(&b.finish()), vec![(3, 2)]);
+    }
 }

@@ -1,5 +1,6 @@
 //! Whole-file problems: each message says what is wrong and what the user can do about it.
 
+use crate::engine::ledger::BeyondMoneyLimit;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -20,6 +21,8 @@ pub enum ImportError {
     Workbook(String),
     /// An override that cannot work (e.g. a multi-byte delimiter).
     BadOption(String),
+    /// The ledger's amounts and costs together are beyond what can be summed exactly.
+    Money(BeyondMoneyLimit),
     /// The progress callback asked to stop.
     Cancelled,
 }
@@ -63,6 +66,7 @@ impl fmt::Display for ImportError {
                 "the workbook cannot be read ({message}); save it again as .xlsx or export the sheet as CSV"
             ),
             ImportError::BadOption(message) => write!(f, "{message}"),
+            ImportError::Money(beyond) => write!(f, "{beyond}"),
             ImportError::Cancelled => write!(f, "import cancelled"),
         }
     }

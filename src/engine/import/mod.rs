@@ -151,7 +151,8 @@ pub fn import_files(
         let mut file_progress = |p: Progress| progress(Progress { file: index, ..p });
         reports.push(file.read_into(&mut builder, &columns, &mut origins, &mut file_progress)?);
     }
-    let (ledger, duplicates) = duplicates::detect(builder.finish(), &origins, &reports, options.drop_duplicates);
+    let ledger = builder.try_finish().map_err(ImportError::Money)?;
+    let (ledger, duplicates) = duplicates::detect(ledger, &origins, &reports, options.drop_duplicates)?;
     let summary = Summary::of(&ledger);
     Ok(Imported { ledger, report: ImportReport { files: reports, duplicates, summary } })
 }

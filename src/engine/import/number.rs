@@ -388,6 +388,25 @@ mod tests {
         }
     }
 
+    #[test]
+    fn huge_digit_strings_are_too_large_never_an_overflow() {
+        let nines = |n: usize| "9".repeat(n);
+        // 30 nines read (10^30 - 1 < 2^128), but in cents they are far beyond an i64.
+        assert_eq!(parse_decimal(&nines(30), POINT).map(Decimal::cents), Ok(None));
+        assert_eq!(parse_cents(&nines(30), POINT), Err(NumberError::TooLarge));
+        // 31 digits, or ten thousand, stop at the 31st digit.
+        assert_eq!(parse_cents(&nines(31), POINT), Err(NumberError::TooLarge));
+        assert_eq!(parse_cents(&format!("1{}", "0".repeat(10_000)), POINT), Err(NumberError::TooLarge));
+        assert_eq!(parse_cents(&format!("1,{}", ["000"; 20].join(",")), POINT), Err(NumberError::TooLarge));
+        // i64::MAX cents is 92233720368547758.07; one cent more does not fit, either sign.
+        assert_eq!(parse_cents("92233720368547758.07", POINT), Ok(i64::MAX));
+        assert_eq!(parse_cents("92233720368547758.08", POINT), Err(NumberError::TooLarge));
+        assert_eq!(parse_cents("-92233720368547758.08", POINT), Err(NumberError::TooLarge));
+        // 29 decimals (30 digits with the leading 0): 0.005 rounds half away to 0.01, 5 * 10^-29 to 0.
+        assert_eq!(parse_cents(&format!("0.005{}", "0".repeat(26)), POINT), Ok(1));
+        assert_eq!(parse_cents(&format!("0.{}5", "0".repeat(28)), POINT), Ok(0));
+    }
+
     fn conclude(values: &[&str], comma_likely: bool) -> NumberFormat {
         let mut evidence = NumberEvidence::default();
         values.iter().for_each(|v| evidence.add(v));

@@ -2,7 +2,7 @@
 //! with postcard. Reading it back rebuilds the interners' lookup maps and nothing else, so a
 //! saved workspace opens far faster than re-importing the file.
 
-use super::{Attribute, CustomerId, Interner, Ledger, TextColumn};
+use super::{Attribute, BeyondMoneyLimit, CustomerId, Interner, Ledger, TextColumn};
 use crate::engine::date::Day;
 use crate::engine::money::Money;
 use serde::{Deserialize, Serialize};
@@ -35,6 +35,16 @@ struct ColumnsOwned {
     attributes: Vec<(Attribute, Vec<Box<str>>, Vec<u32>)>,
 }
 
+/// Why stored bytes are not a ledger.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Not a ledger's stored form, or its columns do not fit together.
+    Damaged,
+    /// A consistent ledger whose money is beyond the ledger limit: Clientele never writes one, but a
+    /// file can be altered, and analysing it could overflow.
+    Money(BeyondMoneyLimit),
+}
+
 impl Ledger {
     /// Appends the ledger's stored form to `out`.
     pub fn encode_into(&self, out: Vec<u8>) -> Result<Vec<u8>, postcard::Error> {
@@ -51,10 +61,11 @@ impl Ledger {
         postcard::to_extend(&columns, out)
     }
 
-    /// Reads a ledger written by `encode_into`; `None` when the bytes are not a consistent
-    /// ledger (every column as long as the others, every code within its values).
-    pub fn decode(bytes: &[u8]) -> Option<Ledger> {
-        let c: ColumnsOwned = postcard::from_bytes(bytes).ok()?;
+    /// Reads a ledger written by `encode_into`; `Err` when the bytes are not a consistent
+    /// ledger (every column as long as the others, every code within its values) or when its
+    /// money is beyond the ledger limit (the same check `LedgerBuilder::try_finish` makes).
+    pub fn decode(bytes: &[u8]) -> Result<Ledger, DecodeError> {
+        let c: ColumnsOwned = postcard::from_bytes(bytes).map_err(|_| DecodeError::Damaged)?;
         let lines = c.customer.len();
         let customers = c.customer_keys.len();
         let consistent = c.date.len() == lines
@@ -64,7 +75,13 @@ impl Ledger {
             && c.customer_names.len() == customers
             && c.customer.iter().all(|id| id.index() < customers)
             && c.attributes.iter().all(|(_, values, codes)| codes.len() == lines && codes.iter().all(|&k| (k as usize) < values.len()));
-        consistent.then(|| Ledger {
+        if !consistent {
+            return Err(DecodeError::Damaged);
+        }
+        let costs = c.cost.iter().flatten().flatten();
+        let magnitude: u128 = c.amount.iter().chain(costs).map(|m| m.magnitude()).sum();
+        BeyondMoneyLimit::check(magnitude).map_err(DecodeError::Money)?;
+        Ok(Ledger {
             customer_keys: Interner::with_keys(c.customer_keys),
             customer_names: c.customer_names,
             customer: c.customer,
@@ -82,9 +99,10 @@ impl Ledger {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::engine::ledger::{Columns, Ledger, LedgerBuilder, LineExtras};
-    use crate::engine::{date::Day, money::Money, sample, summary::Summary};
+pub(crate) mod tests {
+    use super::*;
+    use crate::engine::ledger::{Columns, LedgerBuilder, LineExtras};
+    use crate::engine::{sample, summary::Summary};
 
     #[test]
     fn the_sample_survives_a_round_trip() {
@@ -108,9 +126,38 @@ mod tests {
         let mut b = LedgerBuilder::new(Columns::default());
         b.push("A", Day::from_ymd(2024, 1, 1).unwrap(), Money::from_cents(5), &LineExtras::default());
         let bytes = b.finish().encode_into(Vec::new()).unwrap();
-        assert!(Ledger::decode(&bytes).is_some());
-        assert!(Ledger::decode(&bytes[..bytes.len() - 1]).is_none());
-        assert!(Ledger::decode(b"not a ledger at all").is_none());
-        assert!(Ledger::decode(&[]).is_none());
+        assert!(Ledger::decode(&bytes).is_ok());
+        assert_eq!(Ledger::decode(&bytes[..bytes.len() - 1]).err(), Some(DecodeError::Damaged));
+        assert_eq!(Ledger::decode(b"not a ledger at all").err(), Some(DecodeError::Damaged));
+        assert_eq!(Ledger::decode(&[]).err(), Some(DecodeError::Damaged));
+    }
+
+    /// The stored form of one customer's lines with these amounts and costs (in cents), written
+    /// directly: the builder refuses money beyond the limit, a tampered file need not.
+    pub(crate) fn stored(amounts: &[i64], costs: &[Option<i64>]) -> Vec<u8> {
+        let lines = amounts.len();
+        let columns = ColumnsRef {
+            customer_keys: &["A".into()],
+            customer_names: &[None],
+            customer: &vec![CustomerId(0); lines],
+            date: &vec![Day::from_ymd(2024, 1, 1).unwrap(); lines],
+            amount: &amounts.iter().map(|&c| Money::from_cents(c)).collect::<Vec<_>>(),
+            cost: Some(&costs.iter().map(|c| c.map(Money::from_cents)).collect::<Vec<_>>()),
+            quantity: None,
+            attributes: Vec::new(),
+        };
+        postcard::to_allocvec(&columns).unwrap()
+    }
+
+    #[test]
+    fn a_stored_ledger_beyond_the_money_limit_is_refused() {
+        // |2^62| + |-2^62| = 2^63 cents: each fits an i64, their sizes add up far beyond 2^61.
+        let wraps = stored(&[1 << 62, -(1 << 62)], &[None, None]);
+        assert_eq!(Ledger::decode(&wraps).err(), Some(DecodeError::Money(BeyondMoneyLimit { magnitude: 1 << 63 })));
+        // 2^61 - 1 in amounts and 1 in costs: exactly at the limit, accepted; one more cent is not.
+        assert!(Ledger::decode(&stored(&[(1 << 61) - 1], &[Some(-1)])).is_ok());
+        let over = stored(&[(1 << 61) - 1], &[Some(2)]);
+        let one_cent_over = DecodeError::Money(BeyondMoneyLimit { magnitude: (1 << 61) + 1 });
+        assert_eq!(Ledger::decode(&over).err(), Some(one_cent_over));
     }
 }

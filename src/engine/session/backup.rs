@@ -7,7 +7,7 @@
 //! saved by an older Clientele always opens in a newer one.
 
 use super::Source;
-use crate::engine::ledger::Ledger;
+use crate::engine::ledger::{BeyondMoneyLimit, DecodeError, Ledger};
 use std::fmt;
 
 const MAGIC: &[u8; 9] = b"CLIENTELE";
@@ -19,6 +19,8 @@ pub enum BackupError {
     /// Written by a newer Clientele than this one.
     TooNew(u16),
     Damaged,
+    /// A ledger whose money is beyond the ledger limit (altered: Clientele never writes one).
+    Money(BeyondMoneyLimit),
 }
 
 impl fmt::Display for BackupError {
@@ -27,6 +29,7 @@ impl fmt::Display for BackupError {
             BackupError::NotABackup => write!(f, "this is not a Clientele workspace file: choose a file saved with \"Save workspace\""),
             BackupError::TooNew(v) => write!(f, "this workspace was saved by a newer version of Clientele (format {v}): reload the app to update it, then open the file again"),
             BackupError::Damaged => write!(f, "this workspace file is damaged or incomplete: use another copy of it"),
+            BackupError::Money(beyond) => write!(f, "this workspace file cannot be opened: {beyond}; use another copy of it"),
         }
     }
 }
@@ -44,7 +47,10 @@ pub fn decode(bytes: &[u8]) -> Result<(Source, Ledger), BackupError> {
     match u16::from_le_bytes(*version) {
         1 => {
             let (source, rest) = postcard::take_from_bytes::<Source>(rest).map_err(|_| BackupError::Damaged)?;
-            let ledger = Ledger::decode(rest).ok_or(BackupError::Damaged)?;
+            let ledger = Ledger::decode(rest).map_err(|e| match e {
+                DecodeError::Damaged => BackupError::Damaged,
+                DecodeError::Money(beyond) => BackupError::Money(beyond),
+            })?;
             Ok((source, ledger))
         }
         newer => Err(BackupError::TooNew(newer)),
@@ -76,5 +82,21 @@ mod tests {
         let bytes = encode(&Source::Sample, &sample::sample_ledger()).unwrap();
         assert_eq!(decode(&bytes[..bytes.len() / 2]).unwrap_err(), BackupError::Damaged);
         assert_eq!(decode(&bytes[..10]).unwrap_err(), BackupError::Damaged);
+    }
+
+    #[test]
+    fn refuses_an_altered_file_whose_money_is_beyond_the_limit() {
+        // Amounts 2^62 and -2^62 cents: they sum to zero in i64, but their sizes add up to 2^63 cents,
+        // 92233720368547758.08, far beyond the 2^61 cents a ledger may hold.
+        let mut bytes = MAGIC.to_vec();
+        bytes.extend_from_slice(&VERSION.to_le_bytes());
+        let mut bytes = postcard::to_extend(&Source::Sample, bytes).unwrap();
+        bytes.extend(crate::engine::ledger::stored(&[1 << 62, -(1 << 62)], &[None, None]));
+        let error = decode(&bytes).unwrap_err();
+        assert_eq!(error, BackupError::Money(BeyondMoneyLimit { magnitude: 1 << 63 }));
+        let message = error.to_string();
+        let start = "this workspace file cannot be opened: the amounts and costs add up to 92233720368547758.08 \
+                     ignoring their signs, more than 23058430092136939.52";
+        assert!(message.starts_with(start), "{message}");
     }
 }
