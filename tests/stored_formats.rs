@@ -98,6 +98,9 @@ fn levels(pyramid: &Pyramid) -> Vec<(Level, usize, Money, Option<Money>)> {
 ///   Top A 5000, margin 1750; Medium B 2500, margin 1000;
 ///   Small G+H+C+I = 3500, cost 2250, margin 1250; Inactive D, E, F = -200, margin -80.
 ///   Top 20 %: A, B make 7500 of 11000 = 68.18 %.
+/// Gini, x ascending with weights 2i - n - 1 = -5, -3, -1, 1, 3, 5:
+///   2024: (-5*300 - 3*600 - 800 + 1600 + 3*1750 + 5*6500) / (6 * 11550) = 35250 / 69300;
+///   2025: (-5*450 - 3*700 - 1100 + 1250 + 3*2500 + 5*5000) / (6 * 11000) = 28300 / 66000.
 /// Flows 2024 -> 2025: start 6; retained A, B, C; lost D, E, F; new G, H, I; regained none; end 6.
 fn assert_hand_worked_figures(session: &mut Session) {
     let some = |units| Some(eur(units));
@@ -126,11 +129,14 @@ fn assert_hand_worked_figures(session: &mut Session) {
     let flows: Vec<_> = flows.iter().map(|f: &Flows| (f.period, f.start, f.retained, f.lost, f.new, f.regained, f.end)).collect();
     assert_eq!(flows, [(Period::starting_in(2025), 6, 3, 3, 3, 0, 6)]);
 
-    for (year, top_revenue, revenue, share) in [(2024, 8_250, 11_550, 8_250.0 / 11_550.0), (2025, 7_500, 11_000, 7_500.0 / 11_000.0)] {
+    let expected = [(2024, 8_250, 11_550, 35_250.0 / 69_300.0), (2025, 7_500, 11_000, 28_300.0 / 66_000.0)];
+    for (year, top_revenue, revenue, gini) in expected {
         let request = AnalysisRequest::Concentration { selection: Selection::default(), period: Some(Period::starting_in(year)) };
         let AnalysisResponse::Concentration(Some(c)) = ask(session, request) else { panic!("no concentration for {year}") };
         assert_eq!((c.top_customers, c.active_customers, c.top_revenue, c.revenue), (2, 6, eur(top_revenue), eur(revenue)), "{year}");
+        let share = top_revenue as f64 / revenue as f64;
         assert!((c.top20_revenue_share - share).abs() < 1e-12, "{year}: {}", c.top20_revenue_share);
+        assert!((c.gini - gini).abs() < 1e-12, "{year}: Gini {}", c.gini);
     }
 }
 
