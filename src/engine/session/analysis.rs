@@ -455,13 +455,41 @@ mod tests {
         Selection { scope: Scope::Only { attribute: Attribute::Department, value }, ..Selection::default() }
     }
 
-    #[test]
-    fn flows_of_every_period_after_the_first_keep_the_identity() {
-        let AnalysisResponse::Flows(flows) = ask(AnalysisRequest::Flows { selection: department() }) else { panic!("no flows") };
-        assert_eq!(flows.iter().map(|f| f.period.label_year()).collect::<Vec<_>>(), vec![2022, 2023, 2024, 2025]);
-        for f in &flows {
-            assert_eq!(f.end + f.lost, f.start + f.new + f.regained);
+    /// The hand-worked ledger of the flows tests (flows::tests::EVERY_FLOW) as department East,
+    /// and three West lines that change the company's flows but not East's.
+    fn east_and_west() -> Ledger {
+        use crate::engine::date::Day;
+        use crate::engine::flows::tests::EVERY_FLOW;
+        use crate::engine::ledger::{Columns, LedgerBuilder, LineExtras};
+        let west = [("R", (2022, 5, 1), 20_000), ("W", (2023, 5, 1), 40_000), ("N", (2024, 5, 1), 10_000)];
+        let mut b = LedgerBuilder::new(Columns { attributes: vec![Attribute::Department], ..Columns::default() });
+        for (department, lines) in [("East", &EVERY_FLOW[..]), ("West", &west[..])] {
+            for &(customer, (y, m, d), cents) in lines {
+                let day = Day::from_ymd(y, m, d).unwrap_or(Day::from_number(0));
+                b.push(customer, day, Money::from_cents(cents), &LineExtras { attributes: &[department], ..LineExtras::default() });
+            }
         }
+        b.finish()
+    }
+
+    #[test]
+    fn flows_follow_the_scope() {
+        use crate::engine::flows::tests::{counts, EVERY_FLOW_COUNTS};
+        let ledger = east_and_west();
+        let mut cache = AnalysisCache::default();
+        let mut flows = |scope| match cache.answer(&ledger, AnalysisRequest::Flows { selection: Selection { scope, ..Selection::default() } }) {
+            AnalysisResponse::Flows(flows) => counts(&flows),
+            other => panic!("{other:?}"),
+        };
+        let east = Scope::Only { attribute: Attribute::Department, value: "East".into() };
+        assert_eq!(flows(east), EVERY_FLOW_COUNTS);
+        // The company adds West: R buys in 2022, W only in 2023, N 100 in 2024. Active:
+        // 2021 {S, R, C}; 2022 {S, R, L}; 2023 {S, L, N, C, W}; 2024 {S, L, N, R, M, Z}.
+        // (year, start, retained, lost, new, regained, end):
+        // 2022: S, R retained; C lost; L new.
+        // 2023: S, L retained; R lost; N, W new; C regained.
+        // 2024: S, L, N retained; C, W lost; M, Z new; R regained (active in 2022).
+        assert_eq!(flows(Scope::Company), [(2022, 3, 2, 1, 1, 0, 3), (2023, 3, 2, 1, 2, 1, 5), (2024, 5, 3, 2, 2, 1, 6)]);
     }
 
     #[test]

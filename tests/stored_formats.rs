@@ -1,0 +1,153 @@
+//! Saved workspaces open in every later version: the fixtures in tests/fixtures were written
+//! once by an old Clientele (see its README) and are never regenerated. Each must open in the
+//! current engine to the figures hand-worked below from tests/data/stored_formats.csv.
+//!
+//! `CLIENTELE_WRITE_FIXTURES=1 cargo test --test stored_formats` writes a fixture that does
+//! not exist yet (a new format gets a new file beside the old ones); it never overwrites one.
+
+use clientele::engine::flows::Flows;
+use clientele::engine::import::{ImportOptions, Progress};
+use clientele::engine::money::Money;
+use clientele::engine::period::Period;
+use clientele::engine::pyramid::{Level, Outside, Pyramid};
+use clientele::engine::session::analysis::{AnalysisRequest, AnalysisResponse, Selection};
+use clientele::engine::session::{FileData, Request, Response, Session, Source};
+use std::path::PathBuf;
+
+const LEDGER: &str = "stored_formats.csv";
+/// The workspace file ("Save workspace") of format version 1.
+const WORKSPACE_V1: &str = "workspace-v1.clientele";
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+fn no_progress(_: Progress) -> bool {
+    true
+}
+
+fn eur(units: i64) -> Money {
+    Money::from_cents(units * 100)
+}
+
+/// What the app does with a picked ledger: import it, keep it, and save the workspace.
+fn workspace_of_the_ledger() -> Vec<u8> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(LEDGER);
+    let file = FileData { name: LEDGER.into(), bytes: std::fs::read(path).unwrap() };
+    let mut session = Session::default();
+    let imported = session.handle(Request::Import { files: vec![file], options: ImportOptions::default() }, &mut no_progress);
+    assert!(matches!(imported, Response::Imported(ref report) if report.error_count() == 0), "{imported:?}");
+    assert!(matches!(session.handle(Request::Commit, &mut no_progress), Response::Loaded { .. }));
+    session.workspace_file().unwrap()
+}
+
+/// The committed fixture; with CLIENTELE_WRITE_FIXTURES=1, first written if it is missing.
+fn read_fixture(name: &str, write: impl FnOnce() -> Vec<u8>) -> Vec<u8> {
+    let path = fixture(name);
+    if std::env::var("CLIENTELE_WRITE_FIXTURES").is_ok_and(|v| v == "1") && !path.exists() {
+        std::fs::write(&path, write()).unwrap();
+    }
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A session holding the workspace restored from `bytes`, as the app opens a file.
+fn restored(name: &str, bytes: Vec<u8>) -> Session {
+    let mut session = Session::default();
+    let file = FileData { name: name.into(), bytes };
+    let Response::Loaded { source, summary } = session.handle(Request::Restore { file }, &mut no_progress) else {
+        panic!("{name} does not open");
+    };
+    assert_eq!(source, Source::Files(vec![LEDGER.into()]));
+    // 20 lines, customers A..I; revenue 11,550 in 2024 + 10,800 in 2025 (below);
+    // credit notes CN-001 -250, CN-101 -200, CN-102 -300.
+    assert_eq!((summary.lines, summary.customers, summary.revenue), (20, 9, eur(22_350)));
+    assert_eq!((summary.credit_notes, summary.credited), (3, eur(-750)));
+    session
+}
+
+fn ask(session: &mut Session, request: AnalysisRequest) -> AnalysisResponse {
+    match session.handle(Request::Analysis(request), &mut no_progress) {
+        Response::Analysis(answer) => answer,
+        other => panic!("{other:?}"),
+    }
+}
+
+fn pyramid(session: &mut Session, year: i32) -> Pyramid {
+    let request = AnalysisRequest::Pyramid { selection: Selection::default(), period: Some(Period::starting_in(year)), outside: Outside::default() };
+    let AnalysisResponse::Pyramid(Some(pyramid)) = ask(session, request) else { panic!("no pyramid for {year}") };
+    pyramid
+}
+
+/// Per level: customers, revenue and gross margin, Top first, Inactive last.
+fn levels(pyramid: &Pyramid) -> Vec<(Level, usize, Money, Option<Money>)> {
+    pyramid.levels.iter().map(|r| (r.level, r.customers, r.revenue, r.gross_margin)).collect()
+}
+
+/// The figures of tests/data/stored_formats.csv, worked by hand (calendar years, cut-offs
+/// 1/5/20 %: with n = 6 active customers k(1 %) = k(5 %) = 1 and k(20 %) = ceil(1.2) = 2, so
+/// rank 1 is Top, Big is empty, rank 2 is Medium and ranks 3-6 are Small).
+///
+/// 2024, revenue (cost): A 5000+1500 = 6500 (3900), B 2000-250 = 1750 (1050),
+/// C 1200+400 = 1600 (950), D 800 (500), E 600 (400), F 300 (150); all six active.
+///   Top A 6500, margin 2600; Medium B 1750, margin 700;
+///   Small C+D+E+F = 3300, cost 2000, margin 1300; no inactive (no earlier year).
+///   Top 20 %: k = 2 customers (A, B) make 8250 of 11550 = 71.43 %.
+/// 2025: A 4000+1000 = 5000 (3250), B 2500 (1500), G 900+350 = 1250 (700), H 1100 (800),
+/// C 700 (450), I 450 (300) active; D -200 (credit note CN-101 only, cost -120),
+/// F 300-300 = 0 (cost 0) and E (no line) inactive.
+///   Top A 5000, margin 1750; Medium B 2500, margin 1000;
+///   Small G+H+C+I = 3500, cost 2250, margin 1250; Inactive D, E, F = -200, margin -80.
+///   Top 20 %: A, B make 7500 of 11000 = 68.18 %.
+/// Gini, x ascending with weights 2i - n - 1 = -5, -3, -1, 1, 3, 5:
+///   2024: (-5*300 - 3*600 - 800 + 1600 + 3*1750 + 5*6500) / (6 * 11550) = 35250 / 69300;
+///   2025: (-5*450 - 3*700 - 1100 + 1250 + 3*2500 + 5*5000) / (6 * 11000) = 28300 / 66000.
+/// Flows 2024 -> 2025: start 6; retained A, B, C; lost D, E, F; new G, H, I; regained none; end 6.
+fn assert_hand_worked_figures(session: &mut Session) {
+    let some = |units| Some(eur(units));
+    let p2024 = pyramid(session, 2024);
+    assert_eq!((p2024.active_customers, p2024.active_revenue), (6, eur(11_550)));
+    let expected_2024 = [
+        (Level::Top, 1, eur(6_500), some(2_600)),
+        (Level::Big, 0, eur(0), some(0)),
+        (Level::Medium, 1, eur(1_750), some(700)),
+        (Level::Small, 4, eur(3_300), some(1_300)),
+        (Level::Inactive, 0, eur(0), some(0)),
+    ];
+    assert_eq!(levels(&p2024), expected_2024);
+    let p2025 = pyramid(session, 2025);
+    assert_eq!((p2025.active_customers, p2025.active_revenue), (6, eur(11_000)));
+    let expected_2025 = [
+        (Level::Top, 1, eur(5_000), some(1_750)),
+        (Level::Big, 0, eur(0), some(0)),
+        (Level::Medium, 1, eur(2_500), some(1_000)),
+        (Level::Small, 4, eur(3_500), some(1_250)),
+        (Level::Inactive, 3, eur(-200), some(-80)),
+    ];
+    assert_eq!(levels(&p2025), expected_2025);
+
+    let AnalysisResponse::Flows(flows) = ask(session, AnalysisRequest::Flows { selection: Selection::default() }) else { panic!("no flows") };
+    let flows: Vec<_> = flows.iter().map(|f: &Flows| (f.period, f.start, f.retained, f.lost, f.new, f.regained, f.end)).collect();
+    assert_eq!(flows, [(Period::starting_in(2025), 6, 3, 3, 3, 0, 6)]);
+
+    let expected = [(2024, 8_250, 11_550, 35_250.0 / 69_300.0), (2025, 7_500, 11_000, 28_300.0 / 66_000.0)];
+    for (year, top_revenue, revenue, gini) in expected {
+        let request = AnalysisRequest::Concentration { selection: Selection::default(), period: Some(Period::starting_in(year)) };
+        let AnalysisResponse::Concentration(Some(c)) = ask(session, request) else { panic!("no concentration for {year}") };
+        assert_eq!((c.top_customers, c.active_customers, c.top_revenue, c.revenue), (2, 6, eur(top_revenue), eur(revenue)), "{year}");
+        let share = top_revenue as f64 / revenue as f64;
+        assert!((c.top20_revenue_share - share).abs() < 1e-12, "{year}: {}", c.top20_revenue_share);
+        assert!((c.gini - gini).abs() < 1e-12, "{year}: Gini {}", c.gini);
+    }
+}
+
+#[test]
+fn the_ledger_imported_today_has_the_hand_worked_figures() {
+    assert_hand_worked_figures(&mut restored("fresh.clientele", workspace_of_the_ledger()));
+}
+
+#[test]
+fn a_version_1_workspace_file_opens_to_the_same_figures() {
+    let bytes = read_fixture(WORKSPACE_V1, workspace_of_the_ledger);
+    assert_eq!((&bytes[..9], &bytes[9..11]), (&b"CLIENTELE"[..], &1u16.to_le_bytes()[..]), "magic and format version 1");
+    assert_hand_worked_figures(&mut restored(WORKSPACE_V1, bytes));
+}
