@@ -113,16 +113,16 @@ fn formula_cells_are_text_and_a_formula_is_no_amount() {
 #[test]
 fn huge_numbers_and_impossible_dates_are_row_errors() {
     // Line 2: a 30-digit amount, a cost beyond i64 cents and a quantity of 1e400 (infinite as
-    // a float); line 3: a five-digit year; line 4: an Excel serial number where the other dates
+    // a float), the amount and cost beyond the per-line limit; line 3: a five-digit year; line 4: an Excel serial number where the other dates
     // are YYYY-MM-DD. Nothing is imported.
     let expected = Outcome {
         lines: 0,
         customers: vec![],
         revenue_cents: 0,
         errors: vec![
-            error(2, 3, ErrorKind::BadNumber, "999999999999999999999999999999"),
+            error(2, 3, ErrorKind::TooLarge, "999999999999999999999999999999"),
             error(2, 4, ErrorKind::BadNumber, "1e400"),
-            error(2, 5, ErrorKind::BadNumber, "-99999999999999999999.99"),
+            error(2, 5, ErrorKind::TooLarge, "-99999999999999999999.99"),
             error(3, 2, ErrorKind::BadDate, "99999-01-01"),
             error(4, 2, ErrorKind::BadDate, "45296"),
         ],
