@@ -112,9 +112,9 @@ fn formula_cells_are_text_and_a_formula_is_no_amount() {
 
 #[test]
 fn huge_numbers_and_impossible_dates_are_row_errors() {
-    // Line 2: a 30-digit amount, a cost beyond i64 cents and a quantity of 1e400 (infinite as
-    // a float), the amount and cost beyond the per-line limit; line 3: a five-digit year; line 4: an Excel serial number where the other dates
-    // are YYYY-MM-DD. Nothing is imported.
+    // Line 2: a 30-digit amount and a cost beyond i64 cents (both beyond the per-line limit)
+    // and a quantity of 1e400 (infinite as a float); line 3: a five-digit year; line 4: an
+    // Excel serial number where the other dates are YYYY-MM-DD. Nothing is imported.
     let expected = Outcome {
         lines: 0,
         customers: vec![],
