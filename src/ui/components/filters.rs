@@ -1,7 +1,7 @@
 //! The filter bar every analysis page shares. Its state lives in the address (`?period=2024&
 //! scope=department:North&top=1`), so a filtered page can be bookmarked, shared and reloaded.
 
-use super::answer::{ask_answer, name_of, Answer};
+use super::answer::{ask_answer, name_of, no_value_of, Answer};
 use crate::engine::ledger::{Attribute, Field};
 use crate::engine::period::{Period, YearStart};
 use crate::engine::pyramid::CutOffs;
@@ -82,7 +82,7 @@ impl Filters {
     }
 }
 
-/// `department:North` → the lines of department North.
+/// `department:North` → the lines of department North; `department:` → the lines without one.
 fn scope_from(text: &str) -> Option<Scope> {
     let (field, value) = text.split_once(':')?;
     let attribute = Field::from_name(field)?.attribute()?;
@@ -157,9 +157,10 @@ pub fn FilterBar(filters: Filters, #[prop(optional)] cut_offs: bool, #[prop(opti
                     {move || attributes().into_iter().map(|(attribute, values)| view! {
                         <optgroup label=move || i18n.t(name_of(attribute))>
                             {values.into_iter().map(|value| {
-                                let key = scope_text(attribute, &value);
+                                let key = scope_text(attribute, value.as_deref().unwrap_or_default());
                                 let selected = key.clone();
-                                view! { <option value=key selected=move || filters.scope_text() == selected>{value}</option> }
+                                let label = move || value.clone().unwrap_or_else(|| i18n.t(no_value_of(attribute)).to_string());
+                                view! { <option value=key selected=move || filters.scope_text() == selected>{label}</option> }
                             }).collect_view()}
                         </optgroup>
                     }).collect_view()}
