@@ -2,7 +2,7 @@
 //! and flow status in every period.
 
 use super::flows::FlowStatus;
-use super::ledger::{CustomerId, Ledger};
+use super::ledger::{named, CustomerId, Ledger};
 use super::money::Money;
 use super::period::Period;
 use super::pyramid::{Level, Levels};
@@ -89,7 +89,9 @@ fn group_history(groups: &Breakdown, history: &[Levels], customer: CustomerId) -
             bought[cell.value as usize] = true;
         }
     }
-    let mut rows: Vec<GroupHistory> = rows.into_iter().zip(bought).filter(|(_, b)| *b).map(|(r, _)| r).collect();
+    // Lines without a product group (a blank cell) count in the customer's revenue, in no group.
+    let named_and_bought = |(row, bought): &(GroupHistory, bool)| *bought && named(&row.group).is_some();
+    let mut rows: Vec<GroupHistory> = rows.into_iter().zip(bought).filter(named_and_bought).map(|(r, _)| r).collect();
     rows.sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.group.as_bytes().cmp(b.group.as_bytes())));
     rows
 }
@@ -115,6 +117,8 @@ mod tests {
         line("X", 2020, "Tools", 5_000, 0);
         line("X", 2021, "Tools", 5_000, 0);
         line("R", 2023, "Food", 900, 500);
+        // Without a product group: in R's 2023 revenue (950) and margin (950 - 550), in no group.
+        line("R", 2023, "", 50, 50);
         let ledger = b.finish();
         let table = RevenueTable::build(&ledger, YearStart::default(), &Scope::Company);
         let history = Levels::every_period(&table, CutOffs::default());
@@ -132,7 +136,7 @@ mod tests {
                 (2020, 1_300, Some(600), Some(Level::Small), None),
                 (2021, 0, Some(0), Some(Level::Inactive), Some(FlowStatus::Lost)),
                 (2022, 0, Some(0), Some(Level::Inactive), None),
-                (2023, 900, Some(400), Some(Level::Top), Some(FlowStatus::Regained)),
+                (2023, 950, Some(400), Some(Level::Top), Some(FlowStatus::Regained)),
             ]
         );
         let by_group: Vec<(&str, Vec<i64>, i64)> = detail.groups.iter().map(|g| (g.group.as_str(), g.revenue.iter().map(|m| m.cents()).collect(), g.total.cents())).collect();

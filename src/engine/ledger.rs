@@ -220,6 +220,13 @@ fn spread(hash: u32) -> u64 {
     u64::from(hash) << 32 | u64::from(hash)
 }
 
+/// A text cell's value, `None` when it is blank. A blank cell (or a line from a file that does
+/// not map the column) is stored as the empty string, which is never a name: it is no
+/// department, no sales rep, no product group, never one called "".
+pub fn named(value: &str) -> Option<&str> {
+    Some(value).filter(|v| !v.is_empty())
+}
+
 /// One interned text column: a code per line, and the distinct values.
 #[derive(Clone, Debug, Default)]
 pub struct TextColumn {
@@ -394,7 +401,7 @@ impl LedgerBuilder {
     }
 
     /// Adds a line. `extras.attributes` must have one value per declared attribute; missing
-    /// ones are stored as the empty string.
+    /// ones are stored as the empty string, like blank ones (no value: see `named`).
     pub fn push(&mut self, customer: &str, date: Day, amount: Money, extras: &LineExtras<'_>) -> CustomerId {
         let l = &mut self.ledger;
         let id = CustomerId(l.customer_keys.intern_after(customer, l.customer.last().map(|c| c.0)));

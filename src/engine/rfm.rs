@@ -234,6 +234,60 @@ mod tests {
     }
 
     #[test]
+    fn two_customers_buying_on_the_last_day_both_score_five_for_recency() {
+        // Both bought on 2024-12-31, the last day of the period: recency 0 for both, n = 2.
+        let (ledger, table) = table_of(&[
+            ("A", (2024, 12, 31), 1_000), // 1 purchase, 1000
+            ("B", (2024, 12, 31), 2_000), // 2 purchases, 3000
+            ("B", (2024, 6, 1), 1_000),
+        ]);
+        let rfm = Rfm::of(&table, Period::starting_in(2024), RfmSettings::default()).unwrap();
+        let scored: Vec<_> = rfm.customers.iter().map(|s| (ledger.customer_key(s.customer), s.r, s.f, s.m, s.segment)).collect();
+        // R: both values tie at the best, r = 2 → ceil(10 / 2) = 5.
+        // F and M: A is worst (r = 1 → ceil(5 / 2) = 3), B best (r = 2 → 5).
+        // A: R 5, FM ceil(6 / 2) = 3 → Potential loyalists; B: R 5, FM 5 → Champions.
+        assert_eq!(scored, vec![("A", 5, 3, 3, Segment::PotentialLoyalists), ("B", 5, 5, 5, Segment::Champions)]);
+    }
+
+    #[test]
+    fn ties_in_the_middle_share_the_best_score_among_them() {
+        // As of 2024-12-31, window 2023-2024, one purchase per day (no invoice column).
+        let (ledger, table) = table_of(&[
+            ("P", (2024, 12, 31), 500), // recency 0, 1 purchase, 500
+            ("Q", (2024, 12, 31), 100), // recency 0, 2 purchases, 200
+            ("Q", (2024, 11, 1), 100),
+            ("R", (2024, 10, 1), 300), // recency 31 + 30 + 30 = 91 (Oct 1 → Nov 1 → Dec 1 → Dec 31), 2 purchases, 600
+            ("R", (2024, 1, 2), 300),
+            ("S", (2024, 7, 1), 400), // recency 183 (below), 2 purchases, 800
+            ("S", (2023, 7, 1), 400),
+            ("T", (2024, 1, 1), 250), // recency 365 (2024 has 366 days), 4 purchases, 1000
+            ("T", (2023, 4, 1), 250),
+            ("T", (2023, 3, 1), 250),
+            ("T", (2023, 2, 1), 250),
+        ]);
+        let rfm = Rfm::of(&table, Period::starting_in(2024), RfmSettings::default()).unwrap();
+        let scored: Vec<_> = rfm.customers.iter().map(|s| (ledger.customer_key(s.customer), s.recency_days, s.frequency, s.r, s.f, s.m, s.segment)).collect();
+        // S: July 1 to December 31: 31 (to Aug 1) + 31 + 30 + 31 + 30 + 30 (Dec 1 to 31) = 183 days.
+        // n = 5, score = ceil(5 r / 5) = r, with r = how many customers are at most as good.
+        // R (most recent best): T 365 → 1, S 183 → 2, R 91 → 3, P and Q tie at 0 → r 5 → 5.
+        // F: P 1 → 1; Q, R, S tie at 2 → r 4 → 4; T 4 → 5.
+        // M: Q 200 → 1, P 500 → 2, R 600 → 3, S 800 → 4, T 1000 → 5.
+        // FM = ceil((F + M) / 2): P ceil(1.5) = 2, Q ceil(2.5) = 3, R ceil(3.5) = 4, S 4, T 5.
+        // P (5, 2) and Q (5, 3): Potential loyalists; R (3, 4) Loyal; S (2, 4) At risk;
+        // T (1, 5) Can't lose them.
+        assert_eq!(
+            scored,
+            vec![
+                ("P", 0, 1, 5, 1, 2, Segment::PotentialLoyalists),
+                ("Q", 0, 2, 5, 4, 1, Segment::PotentialLoyalists),
+                ("R", 91, 2, 3, 4, 3, Segment::Loyal),
+                ("S", 183, 2, 2, 4, 4, Segment::AtRisk),
+                ("T", 365, 4, 1, 5, 5, Segment::CantLoseThem),
+            ]
+        );
+    }
+
+    #[test]
     fn one_customer_and_a_fiscal_year_end() {
         let (_, table) = table_of(&[("A", (2024, 6, 30), 100)]);
         let rfm = Rfm::of(&table, Period::starting_in(2024), RfmSettings { window_periods: 1 }).unwrap();

@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 pub enum Scope {
     #[default]
     Company,
+    /// The lines whose attribute has this value; the value "" keeps the lines without one (a
+    /// blank cell: "No department", "No sales rep").
     Only { attribute: Attribute, value: String },
 }
 
@@ -54,14 +56,15 @@ mod tests {
     fn keeps_the_lines_of_one_value() {
         let mut b = LedgerBuilder::new(Columns { attributes: vec![Attribute::Department], ..Columns::default() });
         let d = Day::from_number(0);
-        for dept in ["North", "South", "North"] {
+        for dept in ["North", "South", "North", ""] {
             b.push("A", d, Money::from_cents(1), &LineExtras { attributes: &[dept], ..LineExtras::default() });
         }
         let ledger = b.finish();
         let kept = |scope: Scope| (0..ledger.len()).filter(|&l| scope.lines(&ledger).keeps(l)).collect::<Vec<_>>();
         let only = |attribute, value: &str| Scope::Only { attribute, value: value.into() };
-        assert_eq!(kept(Scope::Company), vec![0, 1, 2]);
+        assert_eq!(kept(Scope::Company), vec![0, 1, 2, 3]);
         assert_eq!(kept(only(Attribute::Department, "North")), vec![0, 2]);
+        assert_eq!(kept(only(Attribute::Department, "")), vec![3], "no department");
         assert_eq!(kept(only(Attribute::Department, "West")), Vec::<usize>::new());
         assert_eq!(kept(only(Attribute::SalesRep, "North")), Vec::<usize>::new());
     }

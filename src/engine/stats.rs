@@ -62,8 +62,10 @@ pub fn median(values: &mut [Money]) -> Option<Money> {
 }
 
 /// Quintile scores 1-5 for values where higher is better: a value scores `ceil(5 * r / n)` with
-/// `r` the 1-based position of its first occurrence in ascending order (1 + the number of values
-/// strictly worse), so equal values always share a score and the best value always scores 5.
+/// `r` the number of values at most as good as it (its 1-based position in ascending order, and
+/// for tied values the position of the last of them: the best-ranked). Equal values share a
+/// score, and the best value scores 5 even when several customers share it; a value tied by
+/// many at the bottom can score above 1 (six of ten tied at the worst have r = 6: score 3).
 pub fn quintile_scores(values: &[i64]) -> Vec<u8> {
     let n = values.len();
     let mut sorted = values.to_vec();
@@ -71,8 +73,8 @@ pub fn quintile_scores(values: &[i64]) -> Vec<u8> {
     values
         .iter()
         .map(|v| {
-            let position = sorted.partition_point(|x| x < v) + 1;
-            (5 * position).div_ceil(n) as u8
+            let at_most_as_good = sorted.partition_point(|x| x <= v);
+            (5 * at_most_as_good).div_ceil(n) as u8
         })
         .collect()
 }
@@ -137,10 +139,15 @@ mod tests {
 
     #[test]
     fn quintiles_share_ties() {
-        // Ten distinct values: two per quintile.
+        // Ten distinct values: r = the value's position, ceil(5 r / 10) = ceil(r / 2): two per quintile.
         assert_eq!(quintile_scores(&[10, 9, 8, 7, 6, 5, 4, 3, 2, 1]), vec![5, 5, 4, 4, 3, 3, 2, 2, 1, 1]);
-        // Six customers buy once, four more often: all the ones tie at the bottom.
-        assert_eq!(quintile_scores(&[1, 1, 1, 1, 1, 1, 2, 2, 3, 9]), vec![1, 1, 1, 1, 1, 1, 4, 4, 5, 5]);
+        // Six customers buy once, two twice, one 3 and one 9 times. r = how many values are at most
+        // the customer's: ones 6 → ceil(30 / 10) = 3; twos 8 → 4; 3 → 9 → ceil(4.5) = 5; 9 → 10 → 5.
+        assert_eq!(quintile_scores(&[1, 1, 1, 1, 1, 1, 2, 2, 3, 9]), vec![3, 3, 3, 3, 3, 3, 4, 4, 5, 5]);
+        // Two tied at the best value: r = 2 for both, ceil(10 / 2) = 5 (not ceil(5 / 2) = 3).
+        assert_eq!(quintile_scores(&[7, 7]), vec![5, 5]);
+        // A tie in the middle of five: 1 → r 1 → 1; the three 2s → r 4 → 4; 4 → r 5 → 5.
+        assert_eq!(quintile_scores(&[2, 1, 4, 2, 2]), vec![4, 1, 5, 4, 4]);
         assert_eq!(quintile_scores(&[42]), vec![5]);
         assert!(quintile_scores(&[]).is_empty());
     }

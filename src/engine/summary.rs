@@ -1,7 +1,7 @@
 //! The import summary: what a user checks first after loading a ledger.
 
 use super::date::Day;
-use super::ledger::{Attribute, Ledger};
+use super::ledger::{named, Attribute, Ledger};
 use super::money::Money;
 use serde::{Deserialize, Serialize};
 
@@ -27,7 +27,7 @@ impl Summary {
         Summary {
             lines: ledger.len(),
             customers: ledger.customer_count(),
-            products: ledger.attribute(Attribute::Product).map(|c| c.values().len()),
+            products: ledger.attribute(Attribute::Product).map(|c| c.values().keys().filter_map(named).count()),
             first_day,
             last_day,
             // Within 2^61 cents: the ledger limit (money.rs) bounds the absolute amounts' sum.
@@ -58,5 +58,15 @@ mod tests {
         assert_eq!((s.first_day, s.last_day), (Some(d(1)), Some(d(7))));
         assert_eq!(s.revenue, Money::from_cents(7_833));
         assert_eq!((s.credit_notes, s.credited), (1, Money::from_cents(-2_500)));
+    }
+
+    #[test]
+    fn a_blank_product_is_no_product() {
+        let mut b = LedgerBuilder::new(Columns { attributes: vec![Attribute::Product], ..Columns::default() });
+        for product in ["P1", "", "P1", "P2"] {
+            b.push("A", Day::from_number(0), Money::from_cents(1), &LineExtras { attributes: &[product], ..LineExtras::default() });
+        }
+        // P1 and P2; the blank line has no product.
+        assert_eq!(Summary::of(&b.finish()).products, Some(2));
     }
 }

@@ -3,7 +3,7 @@
 //! up-sell candidates (customers below their level's median revenue). Definitions in
 //! docs/method-notes.md.
 
-use super::ledger::CustomerId;
+use super::ledger::{named, CustomerId};
 use super::money::Money;
 use super::period::Period;
 use super::pyramid::{Level, Levels};
@@ -27,10 +27,14 @@ pub struct CustomerRow {
 /// The customers whose main sales rep is `rep`, in rank order, with column totals.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RepMatrix {
-    /// `None`: the ledger has no sales rep column (one matrix for everybody).
+    /// `None`: the customers without a sales rep (all of them when the ledger has no sales rep
+    /// column), listed after the named reps.
     pub rep: Option<String>,
     pub rows: Vec<CustomerRow>,
+    /// Revenue per product group, indexed like `CustomerViews::groups`.
     pub totals: Vec<Money>,
+    /// The rows' revenue: more than the sum of `totals` when lines have no product group.
+    pub revenue: Money,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -58,7 +62,8 @@ pub struct UpSell {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CustomerViews {
     pub period: Period,
-    /// Product group names, the matrices' columns.
+    /// Product group names, the matrices' columns. Lines without a product group count in the
+    /// customers' revenue but in no column, and are never white space.
     pub groups: Vec<String>,
     /// By rep name in byte order.
     pub reps: Vec<RepMatrix>,
@@ -72,44 +77,76 @@ impl CustomerViews {
     /// `groups` is the product-group breakdown of `table`; `reps` its sales-rep breakdown when the
     /// ledger has that column.
     pub fn of(table: &RevenueTable, levels: &Levels, groups: &Breakdown, reps: Option<&Breakdown>) -> CustomerViews {
+        let columns = GroupColumns::of(groups);
         CustomerViews {
             period: levels.period(),
-            groups: groups.values().to_vec(),
-            reps: rep_matrices(table, levels, groups, reps),
-            white_space: white_space(table, levels, groups),
+            reps: rep_matrices(table, levels, groups, &columns, reps),
+            white_space: white_space(table, levels, groups, &columns),
             up_sell: up_sell(table, levels),
+            groups: columns.names,
         }
     }
 }
 
+/// The matrices' columns: the named product groups, and each breakdown value's column (`None`
+/// for the lines without a group).
+struct GroupColumns {
+    names: Vec<String>,
+    of_value: Vec<Option<usize>>,
+}
+
+impl GroupColumns {
+    fn of(groups: &Breakdown) -> GroupColumns {
+        let mut names = Vec::new();
+        let of_value = groups
+            .values()
+            .iter()
+            .map(|value| {
+                let name = named(value)?;
+                names.push(name.to_string());
+                Some(names.len() - 1)
+            })
+            .collect();
+        GroupColumns { names, of_value }
+    }
+
+    fn column(&self, value: u32) -> Option<usize> {
+        self.of_value.get(value as usize).copied().flatten()
+    }
+}
+
 /// A customer's revenue per group in the period, dense.
-fn by_group(levels: &Levels, groups: &Breakdown, customer: CustomerId) -> Vec<Money> {
-    let mut row = vec![Money::ZERO; groups.values().len()];
+fn by_group(levels: &Levels, groups: &Breakdown, columns: &GroupColumns, customer: CustomerId) -> Vec<Money> {
+    let mut row = vec![Money::ZERO; columns.names.len()];
     for cell in groups.of_customer(levels.period_index(), customer) {
-        row[cell.value as usize] = cell.revenue;
+        if let Some(column) = columns.column(cell.value) {
+            row[column] = cell.revenue;
+        }
     }
     row
 }
 
-/// The rep with the most revenue from the customer in the period (ties: name in byte order).
-fn main_rep(levels: &Levels, reps: &Breakdown, customer: CustomerId) -> Option<u32> {
-    let name = |value: u32| reps.values().get(value as usize).map(|s| s.as_bytes());
+/// The named rep with the most revenue from the customer in the period (ties: name in byte
+/// order); `None` when no named rep brings it revenue (lines without a rep belong to no rep).
+fn main_rep<'b>(levels: &Levels, reps: &'b Breakdown, customer: CustomerId) -> Option<&'b str> {
     reps.of_customer(levels.period_index(), customer)
         .iter()
-        .max_by(|a, b| a.revenue.cmp(&b.revenue).then_with(|| name(b.value).cmp(&name(a.value))))
-        .map(|cell| cell.value)
+        .filter(|cell| cell.revenue.is_positive())
+        .filter_map(|cell| Some((cell.revenue, named(reps.values().get(cell.value as usize)?)?)))
+        .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.as_bytes().cmp(a.1.as_bytes())))
+        .map(|(_, name)| name)
 }
 
-fn rep_matrices(table: &RevenueTable, levels: &Levels, groups: &Breakdown, reps: Option<&Breakdown>) -> Vec<RepMatrix> {
+fn rep_matrices(table: &RevenueTable, levels: &Levels, groups: &Breakdown, columns: &GroupColumns, reps: Option<&Breakdown>) -> Vec<RepMatrix> {
     let revenue = table.revenue(levels.period_index());
     let mut matrices: Vec<RepMatrix> = Vec::new();
     for &customer in levels.ranked() {
-        let rep = reps.and_then(|reps| Some(reps.values().get(main_rep(levels, reps, customer)? as usize)?.clone()));
-        let row = CustomerRow { customer, level: levels.level(customer).unwrap_or(Level::Small), revenue: revenue[customer.index()], by_group: by_group(levels, groups, customer) };
+        let rep = reps.and_then(|reps| main_rep(levels, reps, customer)).map(String::from);
+        let row = CustomerRow { customer, level: levels.level(customer).unwrap_or(Level::Small), revenue: revenue[customer.index()], by_group: by_group(levels, groups, columns, customer) };
         let index = match matrices.iter().position(|m| m.rep == rep) {
             Some(index) => index,
             None => {
-                matrices.push(RepMatrix { rep, rows: Vec::new(), totals: vec![Money::ZERO; groups.values().len()] });
+                matrices.push(RepMatrix { rep, rows: Vec::new(), totals: vec![Money::ZERO; columns.names.len()], revenue: Money::ZERO });
                 matrices.len() - 1
             }
         };
@@ -117,6 +154,7 @@ fn rep_matrices(table: &RevenueTable, levels: &Levels, groups: &Breakdown, reps:
         for (total, amount) in matrix.totals.iter_mut().zip(&row.by_group) {
             *total += *amount;
         }
+        matrix.revenue += row.revenue;
         matrix.rows.push(row);
     }
     // Named reps in byte order; customers without a rep last.
@@ -124,16 +162,19 @@ fn rep_matrices(table: &RevenueTable, levels: &Levels, groups: &Breakdown, reps:
     matrices
 }
 
-fn white_space(table: &RevenueTable, levels: &Levels, groups: &Breakdown) -> Vec<WhiteSpace> {
-    let group_count = groups.values().len();
+fn white_space(table: &RevenueTable, levels: &Levels, groups: &Breakdown, columns: &GroupColumns) -> Vec<WhiteSpace> {
     let mut opportunities = Vec::new();
+    // The named groups a customer buys (revenue > 0): lines without a group are nothing to sell.
+    let bought = |customer: CustomerId| {
+        groups.of_customer(levels.period_index(), customer).iter().filter(|c| c.revenue.is_positive()).filter_map(|c| Some((columns.column(c.value)?, c.revenue)))
+    };
     for level in Level::ACTIVE {
         let members = levels.customers_at(level);
         // buyers[g]: revenue in group g of each member buying it.
-        let mut buyers: Vec<Vec<Money>> = vec![Vec::new(); group_count];
+        let mut buyers: Vec<Vec<Money>> = vec![Vec::new(); columns.names.len()];
         for &customer in &members {
-            for cell in groups.of_customer(levels.period_index(), customer).iter().filter(|c| c.revenue.is_positive()) {
-                buyers[cell.value as usize].push(cell.revenue);
+            for (group, revenue) in bought(customer) {
+                buyers[group].push(revenue);
             }
         }
         for (group, revenues) in buyers.iter_mut().enumerate() {
@@ -141,8 +182,7 @@ fn white_space(table: &RevenueTable, levels: &Levels, groups: &Breakdown) -> Vec
             let (true, Some(estimated_value)) = (bought_by_peers, median(revenues)) else { continue };
             let peers_buying = share(revenues.len() as i64, members.len() as i64).unwrap_or(0.0);
             for &customer in &members {
-                let buys = groups.of_customer(levels.period_index(), customer).iter().any(|c| c.value as usize == group && c.revenue.is_positive());
-                if !buys {
+                if !bought(customer).any(|(g, _)| g == group) {
                     opportunities.push(WhiteSpace { customer, level, group: group as u32, peers_buying, estimated_value });
                 }
             }
@@ -233,6 +273,48 @@ pub(crate) mod tests {
         // Small median: (600 + 500) / 2 = 550; below it S4 (gap 500) and S2 (gap 50).
         let up: Vec<(&str, i64, i64)> = views.up_sell.iter().map(|u| (key(u.customer), u.level_median.cents(), u.gap.cents())).collect();
         assert_eq!(up, vec![("S4", 550, 500), ("S2", 550, 50)]);
+    }
+
+    #[test]
+    fn blank_reps_and_groups_are_no_value() {
+        let ledger = ledger_with_groups(&[
+            ("A", "Tools", "Ann", 1_000),
+            ("A", "", "Ann", 500),
+            ("B", "Tools", "", 800),
+            ("B", "Food", "", 200),
+            ("C", "Food", "Ann", 300),
+            ("C", "", "", 600),
+            ("D", "", "", 100),
+        ]);
+        let table = RevenueTable::build(&ledger, YearStart::default(), &Scope::Company);
+        let levels = Levels::classify(&table, Period::starting_in(2024), CutOffs::default()).unwrap();
+        let groups = Breakdown::build(&ledger, &table, Attribute::ProductGroup).unwrap();
+        let reps = Breakdown::build(&ledger, &table, Attribute::SalesRep);
+        let views = CustomerViews::of(&table, &levels, &groups, reps.as_ref());
+        let key = |c: CustomerId| ledger.customer_key(c);
+        let cents = |v: &[Money]| v.iter().map(|m| m.cents()).collect::<Vec<_>>();
+
+        // Revenue counts every line: A 1000 + 500 = 1500, B 1000, C 300 + 600 = 900, D 100.
+        // n = 4: k(1%) = k(5%) = k(20%) = 1: A Top, B, C, D Small. No column for the blank group.
+        assert_eq!(views.groups, vec!["Tools", "Food"]);
+        // Ann: A, and C (Ann's 300 is C's only revenue from a named rep). Without a rep, listed
+        // last: B (only blank-rep lines) and D.
+        let matrices: Vec<_> = views.reps.iter().map(|m| (m.rep.as_deref(), m.rows.iter().map(|r| (key(r.customer), r.revenue.cents(), cents(&r.by_group))).collect::<Vec<_>>(), cents(&m.totals), m.revenue.cents())).collect();
+        assert_eq!(
+            matrices,
+            vec![
+                (Some("Ann"), vec![("A", 1_500, vec![1_000, 0]), ("C", 900, vec![0, 300])], vec![1_000, 300], 2_400),
+                (None, vec![("B", 1_000, vec![800, 200]), ("D", 100, vec![0, 0])], vec![800, 200], 1_100),
+            ]
+        );
+
+        // Small (B, C, D): Tools bought by B (1 of 3 ≥ 25 %), median 800 → C and D; Food by B 200
+        // and C 300 (2 of 3), median 250 → D. C 600 and D 100 without a group are no group to sell.
+        let ws: Vec<(&str, &str, i64)> = views.white_space.iter().map(|w| (key(w.customer), views.groups[w.group as usize].as_str(), w.estimated_value.cents())).collect();
+        assert_eq!(ws, vec![("C", "Tools", 800), ("D", "Tools", 800), ("D", "Food", 250)]);
+        // Small median 900 (B 1000, C 900, D 100): D is 800 below it.
+        let up: Vec<(&str, i64)> = views.up_sell.iter().map(|u| (key(u.customer), u.gap.cents())).collect();
+        assert_eq!(up, vec![("D", 800)]);
     }
 
     #[test]

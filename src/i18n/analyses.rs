@@ -20,6 +20,14 @@ messages! {
         Region => "Region", "Regio";
         Segment => "Segment", "Segment";
         Invoice => "Invoice", "Factuur";
+        // A blank cell is no value: the scope of the lines without one.
+        NoProduct => "No product", "Geen product";
+        NoProductGroup => "No product group", "Geen productgroep";
+        NoTeam => "No team", "Geen team";
+        NoDepartment => "No department", "Geen afdeling";
+        NoRegion => "No region", "Geen regio";
+        NoSegment => "No segment", "Geen segment";
+        NoInvoice => "No invoice", "Geen factuur";
         CutOffs => "Pyramid cut-offs (% of active customers, cumulative)", "Grenzen van de piramide (% van de actieve klanten, cumulatief)";
         CutTop => "Top up to", "Top tot";
         CutBig => "Big up to", "Groot tot";

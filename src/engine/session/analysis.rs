@@ -8,7 +8,7 @@ use crate::engine::cohorts::{cohorts, Cohort};
 use crate::engine::concentration::Concentration;
 use crate::engine::customer::CustomerDetail;
 use crate::engine::flows::Flows;
-use crate::engine::ledger::{Attribute, CustomerId, Ledger};
+use crate::engine::ledger::{named, Attribute, CustomerId, Ledger};
 use crate::engine::migration::{Migration, MoveTotals, Movement};
 use crate::engine::money::Money;
 use crate::engine::period::{Period, YearStart};
@@ -46,8 +46,8 @@ pub enum AnalysisRequest {
     /// The customers of one migration cell, ranked by revenue in `period`.
     MigrationCell { selection: Selection, period: Option<Period>, from: Option<Level>, to: Level },
     Concentration { selection: Selection, period: Option<Period> },
-    /// One sales rep's customers (the first rep when `None`), white space and up-sell.
-    CustomerViews { selection: Selection, period: Option<Period>, rep: Option<String> },
+    /// One sales rep's customers, white space and up-sell.
+    CustomerViews { selection: Selection, period: Option<Period>, rep: RepChoice },
     /// Segment table, and the customers of `segment` when one is chosen.
     Rfm { selection: Selection, period: Option<Period>, settings: RfmSettings, segment: Option<Segment> },
     Cohorts { selection: Selection },
@@ -70,12 +70,23 @@ pub enum AnalysisResponse {
     Customer(Option<CustomerDetail>),
 }
 
+/// Which sales rep's customers Customer Views shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RepChoice {
+    /// The first in `RepView::reps`.
+    #[default]
+    First,
+    /// This rep's customers; `None`: the customers without a sales rep.
+    Rep(Option<String>),
+}
+
 /// The choices a ledger offers.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Dimensions {
     pub periods: Vec<Period>,
-    /// Each attribute the ledger has, with its distinct non-empty values sorted.
-    pub attributes: Vec<(Attribute, Vec<String>)>,
+    /// Each attribute the ledger has, with its distinct values sorted by their bytes, then `None`
+    /// when some lines have no value (a blank cell). As a scope, `None` is the value "".
+    pub attributes: Vec<(Attribute, Vec<Option<String>>)>,
 }
 
 /// A customer as the page shows and links it (the page cannot resolve a `CustomerId`).
@@ -171,6 +182,8 @@ pub struct RepView {
     pub groups: Vec<String>,
     pub rows: CustomerList<ViewRow>,
     pub totals: Vec<Money>,
+    /// The rep's customers' revenue (lines without a product group included).
+    pub revenue: Money,
     /// The rep's customers' opportunities, highest estimated value first.
     pub white_space: CustomerList<WhiteSpaceRow>,
     pub up_sell: CustomerList<UpSellRow>,
@@ -332,14 +345,17 @@ fn migration_cell(ledger: &Ledger, prepared: &Prepared, period: Option<Period>, 
     }))
 }
 
-fn rep_view(ledger: &Ledger, prepared: &Prepared, period: Option<Period>, rep: Option<String>) -> Option<RepView> {
+fn rep_view(ledger: &Ledger, prepared: &Prepared, period: Option<Period>, choice: RepChoice) -> Option<RepView> {
     let levels = prepared.levels_of(period)?;
     let views = CustomerViews::of(&prepared.table, levels, prepared.groups(ledger)?, prepared.reps(ledger));
     let reps: Vec<Option<String>> = views.reps.iter().map(|m| m.rep.clone()).collect();
-    let matrix = views.reps.into_iter().find(|m| rep.is_none() || m.rep == rep);
-    let (rep, rows, totals) = match matrix {
-        Some(m) => (m.rep, m.rows, m.totals),
-        None => (rep, Vec::new(), vec![Money::ZERO; views.groups.len()]),
+    let rep = match choice {
+        RepChoice::First => reps.first().cloned().flatten(),
+        RepChoice::Rep(rep) => rep,
+    };
+    let (rows, totals, revenue) = match views.reps.into_iter().find(|m| m.rep == rep) {
+        Some(m) => (m.rows, m.totals, m.revenue),
+        None => (Vec::new(), vec![Money::ZERO; views.groups.len()], Money::ZERO),
     };
     let mine = |customer: CustomerId| rows.iter().any(|r| r.customer == customer);
     let group = |index: u32| views.groups.get(index as usize).cloned().unwrap_or_default();
@@ -363,6 +379,7 @@ fn rep_view(ledger: &Ledger, prepared: &Prepared, period: Option<Period>, rep: O
         groups: views.groups,
         rows,
         totals,
+        revenue,
         white_space: CustomerList::of(white_space.into_iter()),
         up_sell: CustomerList::of(up_sell.into_iter()),
     })
@@ -391,8 +408,12 @@ fn dimensions(ledger: &Ledger, year_start: YearStart) -> Dimensions {
         .attributes()
         .filter(|a| *a != Attribute::Invoice)
         .filter_map(|a| {
-            let mut values: Vec<String> = ledger.attribute(a)?.values().keys().filter(|v| !v.is_empty()).map(String::from).collect();
+            let column = ledger.attribute(a)?;
+            let mut values: Vec<Option<String>> = column.values().keys().filter_map(named).map(|v| Some(v.to_string())).collect();
             values.sort_unstable();
+            if column.values().keys().any(|v| named(v).is_none()) {
+                values.push(None);
+            }
             Some((a, values))
         })
         .collect();
@@ -451,7 +472,7 @@ mod tests {
 
     fn department() -> Selection {
         let ledger = sample::sample_ledger();
-        let value = dimensions(&ledger, YearStart::default()).attributes.into_iter().find(|(a, _)| *a == Attribute::Department).and_then(|(_, v)| v.into_iter().next()).unwrap();
+        let value = dimensions(&ledger, YearStart::default()).attributes.into_iter().find(|(a, _)| *a == Attribute::Department).and_then(|(_, v)| v.into_iter().next().flatten()).unwrap();
         Selection { scope: Scope::Only { attribute: Attribute::Department, value }, ..Selection::default() }
     }
 
@@ -549,11 +570,11 @@ mod tests {
         let ledger = sample::sample_ledger();
         let mut cache = AnalysisCache::default();
         let request = |rep| AnalysisRequest::CustomerViews { selection: Selection::default(), period: None, rep };
-        let AnalysisResponse::CustomerViews(Some(first)) = cache.answer(&ledger, request(None)) else { panic!("no views") };
+        let AnalysisResponse::CustomerViews(Some(first)) = cache.answer(&ledger, request(RepChoice::First)) else { panic!("no views") };
         assert!(first.reps.len() > 1 && !first.groups.is_empty());
         assert_eq!(first.rep, first.reps[0]);
         let second = first.reps[1].clone();
-        let AnalysisResponse::CustomerViews(Some(view)) = cache.answer(&ledger, request(second.clone())) else { panic!("no views") };
+        let AnalysisResponse::CustomerViews(Some(view)) = cache.answer(&ledger, request(RepChoice::Rep(second.clone()))) else { panic!("no views") };
         assert_eq!(view.rep, second);
         let keys: Vec<&str> = view.rows.items.iter().map(|r| r.customer.key.as_str()).collect();
         assert!(view.white_space.items.iter().all(|w| keys.contains(&w.customer.key.as_str())), "only the rep's customers");
@@ -561,6 +582,50 @@ mod tests {
         for (g, total) in view.totals.iter().enumerate() {
             assert_eq!(*total, view.rows.items.iter().map(|r| r.by_group[g]).sum::<Money>());
         }
+    }
+
+    /// 2025 lines with blank sales rep, product group and department cells, imported as a user
+    /// would (amounts in whole units).
+    fn ledger_with_blanks() -> Ledger {
+        let csv = "customer,date,amount,sales rep,product group,department\n\
+            A,2025-03-01,1000,Ann,Tools,North\nA,2025-04-01,500,Ann,,North\n\
+            B,2025-03-01,800,,Tools,\nB,2025-05-01,200, ,Food,\n\
+            C,2025-06-01,300,Ann,Food,South\nC,2025-07-01,600,,,South\n\
+            D,2025-08-01,100,,,\n";
+        let file = crate::engine::import::InputFile { name: "blanks.csv", bytes: csv.as_bytes() };
+        crate::engine::import::import_files(&[file], &Default::default(), &mut |_| true).map(|i| i.ledger).unwrap_or_default()
+    }
+
+    #[test]
+    fn blank_cells_are_no_value_listed_last_and_a_scope() {
+        let ledger = ledger_with_blanks();
+        let mut cache = AnalysisCache::default();
+        let values = |a| dimensions(&ledger, YearStart::default()).attributes.into_iter().find(|(x, _)| *x == a).map(|(_, v)| v);
+        let some = |v: &[&str]| v.iter().map(|s| Some(s.to_string())).chain([None]).collect::<Vec<_>>();
+        assert_eq!(values(Attribute::SalesRep), Some(some(&["Ann"])));
+        assert_eq!(values(Attribute::ProductGroup), Some(some(&["Food", "Tools"])));
+        assert_eq!(values(Attribute::Department), Some(some(&["North", "South"])));
+
+        // Revenue: A 1000 + 500, B 800 + 200, C 300 + 600, D 100. Ann is A's rep and C's (the only
+        // named rep C has); B and D have none. Groups: Tools, Food; no column for the blank.
+        let request = |rep| AnalysisRequest::CustomerViews { selection: Selection::default(), period: None, rep };
+        let AnalysisResponse::CustomerViews(Some(ann)) = cache.answer(&ledger, request(RepChoice::First)) else { panic!("no views") };
+        assert_eq!((ann.reps.clone(), ann.rep.clone(), ann.groups.clone()), (vec![Some("Ann".to_string()), None], Some("Ann".to_string()), vec!["Tools".to_string(), "Food".to_string()]));
+        assert_eq!((ann.rows.total, ann.revenue.cents()), (2, 240_000));
+        let AnalysisResponse::CustomerViews(Some(nobody)) = cache.answer(&ledger, request(RepChoice::Rep(None))) else { panic!("no views") };
+        let keys: Vec<&str> = nobody.rows.items.iter().map(|r| r.customer.key.as_str()).collect();
+        assert_eq!((nobody.rep.clone(), keys, nobody.revenue.cents()), (None, vec!["B", "D"], 110_000));
+        // Small = B, C, D (n = 4, k(20 %) = 1: A alone is Top). Tools: B buys, median 800 → D (and
+        // C, Ann's); Food: B 200, C 300, median 250 → D. Lines without a group offer nothing.
+        let ws: Vec<(&str, &str, i64)> = nobody.white_space.items.iter().map(|w| (w.customer.key.as_str(), w.group.as_str(), w.estimated_value.cents())).collect();
+        assert_eq!(ws, vec![("D", "Tools", 80_000), ("D", "Food", 25_000)]);
+
+        // The scope "no department": B 1000 and D 100.
+        let selection = Selection { scope: Scope::Only { attribute: Attribute::Department, value: String::new() }, ..Selection::default() };
+        let AnalysisResponse::Pyramid(Some(pyramid)) = cache.answer(&ledger, AnalysisRequest::Pyramid { selection, period: None, outside: Outside::default() }) else {
+            panic!("no pyramid")
+        };
+        assert_eq!((pyramid.active_customers, pyramid.active_revenue.cents()), (2, 110_000));
     }
 
     #[test]

@@ -99,6 +99,20 @@ pub fn name_of(attribute: Attribute) -> M {
     }
 }
 
+/// What a blank cell of the attribute is called ("No sales rep"): lines without a value.
+pub fn no_value_of(attribute: Attribute) -> M {
+    match attribute {
+        Attribute::Invoice => M::NoInvoice,
+        Attribute::Product => M::NoProduct,
+        Attribute::ProductGroup => M::NoProductGroup,
+        Attribute::SalesRep => M::NoRep,
+        Attribute::Team => M::NoTeam,
+        Attribute::Department => M::NoDepartment,
+        Attribute::Region => M::NoRegion,
+        Attribute::Segment => M::NoSegment,
+    }
+}
+
 pub fn level_name(level: Level) -> M {
     match level {
         Level::Top => M::Top,

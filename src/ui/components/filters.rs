@@ -1,7 +1,7 @@
 //! The filter bar every analysis page shares. Its state lives in the address (`?period=2024&
 //! scope=department:North&top=1`), so a filtered page can be bookmarked, shared and reloaded.
 
-use super::answer::{ask_answer, name_of, Answer};
+use super::answer::{ask_answer, name_of, no_value_of, Answer};
 use crate::engine::ledger::{Attribute, Field};
 use crate::engine::period::{Period, YearStart};
 use crate::engine::pyramid::CutOffs;
@@ -82,7 +82,7 @@ impl Filters {
     }
 }
 
-/// `department:North` → the lines of department North.
+/// `department:North` → the lines of department North; `department:` → the lines without one.
 fn scope_from(text: &str) -> Option<Scope> {
     let (field, value) = text.split_once(':')?;
     let attribute = Field::from_name(field)?.attribute()?;
@@ -121,9 +121,15 @@ const SCOPE_ORDER: [Attribute; 8] = [
     Attribute::Invoice,
 ];
 
-/// Period and scope pickers; `cut_offs` adds the pyramid settings.
+/// Period and scope pickers; `cut_offs` adds the pyramid settings; `every_period` leaves the
+/// period out, for a page that shows all periods at once (a picker there would change nothing).
 #[component]
-pub fn FilterBar(filters: Filters, #[prop(optional)] cut_offs: bool, #[prop(optional)] label: Option<M>) -> impl IntoView {
+pub fn FilterBar(
+    filters: Filters,
+    #[prop(optional)] cut_offs: bool,
+    #[prop(optional)] every_period: bool,
+    #[prop(optional)] label: Option<M>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let dimensions = use_dimensions(filters);
     let periods = move || dimensions.get().and_then(Answer::ready).map(|d| d.periods).unwrap_or_default();
@@ -137,16 +143,18 @@ pub fn FilterBar(filters: Filters, #[prop(optional)] cut_offs: bool, #[prop(opti
             {label.map(|l| view! { <span class="filter-title">{move || i18n.t(l)}</span> })}
             // One year start for the page: the comparison bar (a labelled one) shares it.
             {label.is_none().then(|| view! { <YearStartPicker filters/> })}
-            <label class="field">
-                <span>{move || i18n.t(M::Period)}</span>
-                <select data-testid="filter-period" on:change=move |ev| filters.set_period(event_target_value(&ev).parse().ok().map(Period::starting_in))>
-                    <option value="" selected=move || filters.period.0.get().is_none()>{move || i18n.t(M::LatestPeriod)}</option>
-                    {move || periods().into_iter().rev().map(|p| {
-                        let year = p.label_year();
-                        view! { <option value=year.to_string() selected=move || filters.period.0.get() == Some(year)>{year}</option> }
-                    }).collect_view()}
-                </select>
-            </label>
+            {(!every_period).then(|| view! {
+                <label class="field">
+                    <span>{move || i18n.t(M::Period)}</span>
+                    <select data-testid="filter-period" on:change=move |ev| filters.set_period(event_target_value(&ev).parse().ok().map(Period::starting_in))>
+                        <option value="" selected=move || filters.period.0.get().is_none()>{move || i18n.t(M::LatestPeriod)}</option>
+                        {move || periods().into_iter().rev().map(|p| {
+                            let year = p.label_year();
+                            view! { <option value=year.to_string() selected=move || filters.period.0.get() == Some(year)>{year}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+            })}
             <label class="field">
                 <span>{move || i18n.t(M::Scope)}</span>
                 <select data-testid="filter-scope" on:change=move |ev| {
@@ -157,9 +165,10 @@ pub fn FilterBar(filters: Filters, #[prop(optional)] cut_offs: bool, #[prop(opti
                     {move || attributes().into_iter().map(|(attribute, values)| view! {
                         <optgroup label=move || i18n.t(name_of(attribute))>
                             {values.into_iter().map(|value| {
-                                let key = scope_text(attribute, &value);
+                                let key = scope_text(attribute, value.as_deref().unwrap_or_default());
                                 let selected = key.clone();
-                                view! { <option value=key selected=move || filters.scope_text() == selected>{value}</option> }
+                                let label = move || value.clone().unwrap_or_else(|| i18n.t(no_value_of(attribute)).to_string());
+                                view! { <option value=key selected=move || filters.scope_text() == selected>{label}</option> }
                             }).collect_view()}
                         </optgroup>
                     }).collect_view()}

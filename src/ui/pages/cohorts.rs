@@ -1,5 +1,6 @@
 //! The Cohorts page: customers grouped by their first year, as a heatmap of the share still
 //! active (or of revenue kept) in every later year; `show=revenue` in the address switches.
+//! The table covers every year, so the filter bar has a year start and a scope but no year.
 
 use super::{Page, PageIntro};
 use crate::engine::cohorts::Cohort;
@@ -28,7 +29,7 @@ pub fn CohortsPage() -> impl IntoView {
     view! {
         <section class="page page-cohorts" data-page="/cohorts">
             <PageIntro page=Page::Cohorts/>
-            <FilterBar filters/>
+            <FilterBar filters every_period=true/>
             <div class="filter-bar">
                 <label class="field">
                     <span>{move || i18n.t(M::ShowRevenue)}</span>

@@ -2,7 +2,7 @@
 //! product-group revenue matrix, the ranked cross-sell white space and the up-sell candidates.
 
 use super::{Page, PageIntro};
-use crate::engine::session::analysis::{AnalysisRequest, AnalysisResponse, RepView};
+use crate::engine::session::analysis::{AnalysisRequest, AnalysisResponse, RepChoice, RepView};
 use crate::i18n::AnalysisMsg as M;
 use crate::ui::components::answer::{ask_answer, empty, level_name, show};
 use crate::ui::components::filters::{FilterBar, Filters};
@@ -14,12 +14,20 @@ use leptos_router::hooks::query_signal;
 /// The address's value for customers without a rep (a rep's name is never empty).
 const NO_REP: &str = "";
 
+/// `rep=Ann` → Ann's customers, `rep=` → those without a rep, no `rep` → the first matrix.
+fn rep_choice(rep: Option<String>) -> RepChoice {
+    match rep {
+        None => RepChoice::First,
+        Some(rep) => RepChoice::Rep(Some(rep).filter(|r| r != NO_REP)),
+    }
+}
+
 #[component]
 pub fn ViewsPage() -> impl IntoView {
     let filters = Filters::main();
     let (rep, set_rep) = query_signal::<String>("rep");
     let answer = ask_answer(
-        move || AnalysisRequest::CustomerViews { selection: filters.selection(), period: filters.period(), rep: rep.get().filter(|r| r != NO_REP) },
+        move || AnalysisRequest::CustomerViews { selection: filters.selection(), period: filters.period(), rep: rep_choice(rep.get()) },
         |response| match response {
             AnalysisResponse::CustomerViews(view) => view,
             _ => None,
@@ -50,7 +58,7 @@ fn RepPicker(view: RepView, on_pick: impl Fn(String) + Copy + Send + Sync + 'sta
                 <select data-testid="filter-rep" on:change=move |ev| on_pick(event_target_value(&ev))>
                     {view.reps.into_iter().map(|rep| {
                         let selected = rep == shown;
-                        let value = rep.clone().unwrap_or_default();
+                        let value = rep.clone().unwrap_or_else(|| NO_REP.to_string());
                         view! { <option value=value selected=selected>{move || rep.clone().unwrap_or_else(|| i18n.t(M::NoRep).to_string())}</option> }
                     }).collect_view()}
                 </select>
@@ -93,7 +101,7 @@ fn matrix_table(view: &RepView, i18n: I18n) -> TableData {
             row
         })
         .collect();
-    let mut footer = vec![Cell::text(i18n.t(M::Total)), Cell::text(""), money(view.totals.iter().copied().sum())];
+    let mut footer = vec![Cell::text(i18n.t(M::Total)), Cell::text(""), money(view.revenue)];
     footer.extend(view.totals.iter().map(|&m| money(m)));
     TableData { caption: format!("{} · {} · {}", i18n.t(M::RepMatrix), rep_name(view, i18n), view.period), columns, rows, footer: Some(footer) }
 }
