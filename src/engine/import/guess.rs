@@ -3,7 +3,7 @@
 
 use super::dates::{self, DateFormat};
 use super::dialect::Dialect;
-use super::lines::Plan;
+use super::lines::{self, Plan};
 use super::mapping::{self, MappedField};
 use super::number::{parse_decimal, NumberEvidence, NumberFormat};
 use super::source::SampleRow;
@@ -66,6 +66,10 @@ impl SourceInfo {
 pub struct Guess {
     pub source: SourceInfo,
     pub has_header: bool,
+    /// Lines above the header row that were skipped (a report's title, company, date range).
+    pub title: Option<TitleLines>,
+    /// Whether the file is a grouped report: customers on group rows, filled down (docs/import.md).
+    pub grouped: bool,
     /// Column names (`Column 3` where the file has none).
     pub headers: Vec<String>,
     /// Remember the user's mapping under this key (see `header_signature`).
@@ -79,6 +83,20 @@ pub struct Guess {
     pub notes: Vec<String>,
 }
 
+/// A header row found below a report's title lines.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TitleLines {
+    /// The header's line (its row in a sheet).
+    pub header_line: u64,
+    /// The non-blank lines above it: line number and the text of its non-empty cells.
+    pub skipped: Vec<(u64, String)>,
+}
+
+/// Rows a header row is looked for in, below a report's title lines.
+const TITLE_ROWS: usize = 30;
+/// Title, company and date-range lines have at most this many non-empty cells.
+const TITLE_CELLS: usize = 2;
+
 /// The guess, the plan to read the lines with, and the sampled data rows (header removed).
 pub fn guess(
     source: SourceInfo,
@@ -88,7 +106,13 @@ pub fn guess(
     if let Some(mark) = options.decimal_mark.filter(|m| !matches!(m, '.' | ',')) {
         return Err(ImportError::BadOption(format!("the decimal mark must be '.' or ',', not '{mark}'")));
     }
-    let has_header = options.has_header.unwrap_or_else(|| looks_like_header(&rows));
+    let title = header_below_title(&rows, options).map(|index| {
+        let above: Vec<SampleRow> = rows.drain(..index).collect();
+        title_lines(above, &rows)
+    });
+    let has_header = title.is_some() || options.has_header.unwrap_or_else(|| looks_like_header(&rows));
+    let skip = title.as_ref().map_or(0, |t| t.rows) + usize::from(has_header);
+    let title = title.map(|t| t.lines);
     let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let named = if has_header && !rows.is_empty() { rows.remove(0).cells } else { Vec::new() };
     let headers: Vec<String> = (0..width.max(named.len()))
@@ -105,10 +129,13 @@ pub fn guess(
         format.unwrap_or(DateFormat::YearMonthDay)
     });
     let number_format = number_format(options, &source, [values(Field::Amount), values(Field::Cost)].concat(), &mut notes);
-    let plan = Plan { has_header, mapping, number: number_format, date: date_format, first_column: source.first_column };
+    let grouped = lines::is_grouped(&mapping, &rows);
+    let plan = Plan { skip, grouped, mapping, number: number_format, date: date_format, first_column: source.first_column };
     let guess = Guess {
         source,
         has_header,
+        title,
+        grouped,
         header_signature: mapping::header_signature(&headers),
         headers,
         missing: Field::ALL.into_iter().filter(|f| f.is_required() && !plan.mapping.is_mapped(*f)).collect(),
@@ -132,6 +159,44 @@ fn number_format(options: &ImportOptions, source: &SourceInfo, values: Vec<&str>
             NumberFormat { thousands_separator: options.thousands_separator.or(detected.thousands_separator), ..detected }
         }
     }
+}
+
+/// The index of a header row that comes after title lines: the first of the first 30 rows that
+/// names every required field, when each row before it has at most two non-empty cells. `None`
+/// when the first row is the header, or there is none (the caller then decides as before).
+fn header_below_title(rows: &[SampleRow], options: &ImportOptions) -> Option<usize> {
+    if options.has_header == Some(false) {
+        return None;
+    }
+    for (index, row) in rows.iter().enumerate().take(TITLE_ROWS) {
+        if names_required_fields(&row.cells, options) {
+            return (index > 0).then_some(index);
+        }
+        if row.cells.iter().filter(|c| !c.trim().is_empty()).count() > TITLE_CELLS {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether these cells, read as a header with the user's mapping, give every required field a column.
+fn names_required_fields(cells: &[String], options: &ImportOptions) -> bool {
+    let Ok((mapping, _)) = mapping::resolve(cells, &options.mapping) else { return false };
+    Field::ALL.into_iter().filter(|f| f.is_required()).all(|f| mapping.is_mapped(f))
+}
+
+/// The title rows taken off the sample, described.
+struct Title {
+    /// Records (sheet rows) before the header.
+    rows: usize,
+    lines: TitleLines,
+}
+
+fn title_lines(above: Vec<SampleRow>, below: &[SampleRow]) -> Title {
+    let text = |row: &SampleRow| row.cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect::<Vec<_>>().join(" ");
+    let skipped = above.iter().map(|row| (row.line, text(row))).filter(|(_, text)| !text.is_empty()).collect();
+    let header_line = below.first().map_or(0, |row| row.line);
+    Title { rows: above.len(), lines: TitleLines { header_line, skipped } }
 }
 
 /// A first row is a header when none of its cells is a number or date, and a cell names a known

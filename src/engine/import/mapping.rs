@@ -196,6 +196,12 @@ pub fn names_a_field(cells: &[String]) -> bool {
     })
 }
 
+/// Whether the text is one of the field's known names (`Debiteur` for the customer).
+pub fn names_field(text: &str, field: Field) -> bool {
+    let text = normalize(text);
+    SYNONYMS.iter().filter(|(f, _)| *f == field).flat_map(|(_, names)| names.iter()).any(|name| normalize(name) == text)
+}
+
 /// How well a normalised header (padded with spaces) names a field: an exact synonym beats a
 /// synonym contained in the header as whole words, and longer synonyms beat shorter ones.
 fn score(padded_header: &str, synonym: &str) -> usize {
