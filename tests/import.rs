@@ -432,6 +432,20 @@ fn fills_the_customer_down_in_a_sales_by_customer_detail_report() {
 }
 
 #[test]
+fn takes_the_unnamed_first_column_of_a_grouped_report_as_the_customer() {
+    // QuickBooks leaves the header of the group column empty.
+    let text = String::from_utf8(read_data("sales_by_customer_detail.csv")).unwrap();
+    let unnamed = text.replace("Customer,Date,", ",Date,");
+    let imported = import_bytes("qbo.csv", unnamed.as_bytes(), &ImportOptions::default(), &mut |_| true).unwrap();
+    assert_eq!(mapped(&imported)[0], (Field::Customer, 1));
+    assert_eq!(imported.report.files[0].guess.headers[0], "Column 1");
+    assert_sales_by_customer_detail(&imported, None);
+    // A flat file with an unnamed first column does not get a customer from it.
+    let flat = import_bytes("flat.csv", b",date,amount\nC1,2024-01-05,10.00\n", &ImportOptions::default(), &mut |_| true);
+    assert!(matches!(flat.unwrap_err(), ImportError::InFile { error, .. } if matches!(*error, ImportError::MissingField { .. })));
+}
+
+#[test]
 fn a_subtotal_that_its_lines_do_not_add_up_to_is_noted() {
     let text = String::from_utf8(read_data("sales_by_customer_detail.csv")).unwrap();
     let wrong = text.replace("Total for Beta NV,,,,,\"1,100.00\"", "Total for Beta NV,,,,,\"1,000.00\"");

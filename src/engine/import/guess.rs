@@ -4,7 +4,7 @@
 use super::dates::{self, DateFormat};
 use super::dialect::Dialect;
 use super::lines::{self, Plan};
-use super::mapping::{self, MappedField};
+use super::mapping::{self, MappedField, Mapping, MappingSource};
 use super::number::{parse_decimal, NumberEvidence, NumberFormat};
 use super::source::SampleRow;
 use super::{ImportError, ImportOptions};
@@ -118,7 +118,12 @@ pub fn guess(
     let headers: Vec<String> = (0..width.max(named.len()))
         .map(|i| named.get(i).map(|h| h.trim()).filter(|h| !h.is_empty()).map_or_else(|| format!("Column {}", i + 1), str::to_string))
         .collect();
-    let (mapping, mapped) = mapping::resolve(&headers, &options.mapping)?;
+    let (mut mapping, mut mapped) = mapping::resolve(&headers, &options.mapping)?;
+    if unnamed_customer_column(&named, &mapping, options) && lines::is_grouped(&mapping.with(Field::Customer, 0), &rows) {
+        mapping = mapping.with(Field::Customer, 0);
+        let header = headers.first().cloned().unwrap_or_default();
+        mapped.insert(0, MappedField { field: Field::Customer, column: 1, header, source: MappingSource::Suggested });
+    }
     let mut notes = Vec::new();
     let values = |field: Field| -> Vec<&str> {
         mapping.column(field).map_or_else(Vec::new, |c| rows.iter().filter_map(|r| r.untyped_text(c)).collect())
@@ -179,10 +184,22 @@ fn header_below_title(rows: &[SampleRow], options: &ImportOptions) -> Option<usi
     None
 }
 
-/// Whether these cells, read as a header with the user's mapping, give every required field a column.
+/// Whether these cells, read as a header with the user's mapping, give every required field a
+/// column (the customer possibly the unnamed first one, see `unnamed_customer_column`).
 fn names_required_fields(cells: &[String], options: &ImportOptions) -> bool {
     let Ok((mapping, _)) = mapping::resolve(cells, &options.mapping) else { return false };
-    Field::ALL.into_iter().filter(|f| f.is_required()).all(|f| mapping.is_mapped(f))
+    let unnamed = unnamed_customer_column(cells, &mapping, options);
+    Field::ALL.into_iter().filter(|f| f.is_required()).all(|f| mapping.is_mapped(f) || (f == Field::Customer && unnamed))
+}
+
+/// Whether the header leaves the customer column unnamed the way QuickBooks' grouped reports
+/// do: no column named (or mapped by the user) as the customer, the first header cell empty
+/// and not mapped to anything else. The first column is then the customer's if its rows are
+/// group rows.
+fn unnamed_customer_column(header: &[String], mapping: &Mapping, options: &ImportOptions) -> bool {
+    let given = options.mapping.iter().any(|(field, _)| *field == Field::Customer);
+    let first_empty = header.first().is_some_and(|cell| cell.trim().is_empty());
+    !given && first_empty && !mapping.is_mapped(Field::Customer) && !mapping.uses(0)
 }
 
 /// The title rows taken off the sample, described.

@@ -55,8 +55,15 @@ impl Mapping {
         self.columns[field as usize] = column;
     }
 
-    fn uses(&self, column: usize) -> bool {
+    pub fn uses(&self, column: usize) -> bool {
         self.columns.contains(&Some(column))
+    }
+
+    /// This mapping with `field` in the 0-based `column`.
+    pub fn with(&self, field: Field, column: usize) -> Mapping {
+        let mut mapping = self.clone();
+        mapping.set(field, Some(column));
+        mapping
     }
 
     pub fn is_mapped(&self, field: Field) -> bool {
