@@ -58,7 +58,7 @@ pub fn titled_workbook() -> Vec<u8> {
     let lines = [(1001.0, (2024, 1, 5), Some(100.5)), (1002.0, (2024, 2, 10), Some(200.0)), (1001.0, (2025, 3, 1), Some(50.25)), (1003.0, (2025, 4, 1), None)];
     for (row, (customer, (y, m, d), amount)) in (4u32..).zip(lines) {
         sheet.write_number(row, 0, customer).unwrap();
-        sheet.write_datetime_with_format(row, 1, &ExcelDateTime::from_ymd(y, m, d).unwrap(), &date_format).unwrap();
+        sheet.write_datetime_with_format(row, 1, ExcelDateTime::from_ymd(y, m, d).unwrap(), &date_format).unwrap();
         match amount {
             Some(amount) => sheet.write_number(row, 2, amount).unwrap(),
             None => sheet.write_string(row, 2, "n/a").unwrap(),
@@ -66,6 +66,9 @@ pub fn titled_workbook() -> Vec<u8> {
     }
     workbook.save_to_buffer().unwrap()
 }
+
+/// A row of `grouped_workbook` from sheet row 6 on: first cell, date, invoice number, amount.
+type DetailRow<'a> = (&'a str, Option<(u16, u8, u8)>, f64, Option<f64>);
 
 /// tests/data/sales_by_customer_detail.csv as a workbook (same rows, typed cells, fewer
 /// columns), with Beta NV's subtotal on row 14 as given.
@@ -80,8 +83,7 @@ pub fn grouped_workbook(beta_subtotal: f64) -> Vec<u8> {
         sheet.write_string(4, column as u16, header).unwrap();
     }
     let date_format = Format::new().set_num_format("mm/dd/yyyy");
-    // (first cell, date, invoice number, amount), from sheet row 6 on.
-    let rows: [(&str, Option<(u16, u8, u8)>, f64, Option<f64>); 13] = [
+    let rows: [DetailRow<'_>; 13] = [
         ("Acme BV", None, 0.0, None),
         ("", Some((2023, 1, 15)), 1001.0, Some(200.0)),
         ("", Some((2023, 3, 20)), 1004.0, Some(50.0)),
@@ -101,7 +103,7 @@ pub fn grouped_workbook(beta_subtotal: f64) -> Vec<u8> {
             sheet.write_string(row, 0, first).unwrap();
         }
         if let Some((y, m, d)) = date {
-            sheet.write_datetime_with_format(row, 1, &ExcelDateTime::from_ymd(y, m, d).unwrap(), &date_format).unwrap();
+            sheet.write_datetime_with_format(row, 1, ExcelDateTime::from_ymd(y, m, d).unwrap(), &date_format).unwrap();
             sheet.write_number(row, 2, invoice).unwrap();
         }
         if let Some(amount) = amount {
