@@ -25,7 +25,7 @@ test("the import report shows the header below the title lines, the groups and t
   const { page, problems } = await openApp(browser, server.origin, "/data");
   await appReady(page);
   const r = await importReport(page, "sales-by-customer-detail.csv", DETAIL);
-  assert.equal(r.header, "Column names found on line 5; title lines above them skipped: 3: 'Sales by Customer Detail', 'Bakker Groothandel BV', 'January 2023 - December 2024'");
+  assert.equal(r.header, "Column names found on line 5; title lines above them skipped: 3 ('Sales by Customer Detail', 'Bakker Groothandel BV', 'January 2023 - December 2024')");
   assert.equal(r.groups, "Grouped report (customer on its own row above its lines). Customer groups: 3; lines that took the customer of their group: 6.");
   assert.equal(r.totals, "Rows left out as subtotals: 3. Rows left out as totals: 1 (lines 10, 14, 17, 18).");
   assert.equal(await page.getByTestId("recognised-mismatch").count(), 0);
@@ -44,7 +44,7 @@ test("in Dutch, with a subtotal that its lines do not add up to", async () => {
   await appReady(page);
   const wrong = DETAIL.replace('Total for Beta NV,,,,,"1,100.00"', 'Total for Beta NV,,,,,"1,000.00"');
   const r = await importReport(page, "verkeerd-subtotaal.csv", wrong);
-  assert.match(r.header, /^Kolomnamen gevonden op regel 5; titelregels erboven overgeslagen: 3: 'Sales by Customer Detail'/);
+  assert.match(r.header, /^Kolomnamen gevonden op regel 5; titelregels erboven overgeslagen: 3 \('Sales by Customer Detail'/);
   assert.equal(r.groups, "Gegroepeerd rapport (klant op een eigen regel boven zijn regels). Klantgroepen: 3; regels die de klant van hun groep kregen: 6.");
   assert.equal(r.totals, "Als subtotaal weggelaten regels: 3. Als totaal weggelaten regels: 1 (regels 10, 14, 17, 18).");
   // Beta NV's lines: 1.200,00 - 100,00 = 1.100,00.

@@ -129,7 +129,7 @@ fn header_item(title: &TitleLines, prefix: Option<String>) -> AnyView {
     view! {
         <li data-testid="recognised-header">
             {prefix}{move || i18n.t(DataMsg::HeaderOnLine)}" "{line}"; "{move || i18n.t(DataMsg::TitleLinesSkipped)}" "
-            {move || i18n.locale().count(count)}": "{quoted}
+            {move || i18n.locale().count(count)}" ("{quoted}")"
         </li>
     }
     .into_any()
