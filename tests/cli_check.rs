@@ -139,6 +139,14 @@ fn reports_title_lines_groups_and_subtotals_without_overrides() {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
     }
 
+    let out = clientele(&["check", &path("title_semicolon.csv")]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    // 1.234,50 + 99,95 - 34,45 + 2.000,00 + 500,00 + 12,34
+    for expected in ["delimiter ';'", "decimal mark ','", "header row: line 5 (3 title lines skipped: 'Omzet per klant, alle afdelingen, 2024',", "revenue: 3812.34"] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+
     let out = clientele(&["check", &path("sales_by_customer_detail.csv")]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
@@ -172,6 +180,25 @@ fn notes_a_subtotal_its_lines_do_not_add_up_to_in_a_workbook() {
     // Beta NV's lines: 1,200.00 - 100.00 = 1,100.00, not the 1,000.00 its subtotal says.
     let note = "note: the subtotal on line 14 says 1000.00, but the 2 lines of \"Beta NV\" add up to 1100.00; check the lines above it";
     for expected in ["grouped report: 3 customer groups, customer filled down on 6 lines", note, "revenue: 1725.50"] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+}
+
+#[test]
+fn finds_the_header_on_row_4_of_a_workbook() {
+    let dir = std::env::temp_dir().join(format!("clientele-titled-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let book = dir.join("titled.xlsx");
+    std::fs::write(&book, common::titled_workbook()).unwrap();
+    let book = book.display().to_string();
+    let out = clientele(&["check", &book]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).starts_with(&format!("{book}:8:3: amount: not a number")), "{}", stderr(&out));
+    let text = stdout(&out);
+    // 100.50 + 200.00 + 50.25; row 8 is not read.
+    let header = "header row: line 4 (2 title lines skipped: 'Sales by customer 2024-2025', 'Bakker Groothandel BV Utrecht')";
+    for expected in [header, "lines: 3", "revenue: 350.75"] {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
     }
 }
