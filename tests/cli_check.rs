@@ -154,3 +154,89 @@ fn a_ledger_beyond_the_money_limit_exits_1() {
                  23058430092136939.52, beyond what Clientele can sum exactly";
     assert!(stderr(&out).starts_with(start), "{}", stderr(&out));
 }
+
+#[test]
+fn reports_title_lines_groups_and_subtotals_without_overrides() {
+    let file = path("title_lines.csv");
+    let out = clientele(&["check", &file]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let header = "header row: line 5 (4 title lines skipped: 'Sales ledger', 'Bakker Groothandel BV', 'Period: 1 January 2023 to 31 December 2024', 'Printed 2025-01-06')";
+    // 100.00 + 250.50 + 75.25 + 1,000.00 - 50.50
+    for expected in [header, "lines: 5", "customers: 3", "revenue: 1375.25"] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+
+    let out = clientele(&["check", &path("title_semicolon.csv")]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    // 1.234,50 + 99,95 - 34,45 + 2.000,00 + 500,00 + 12,34
+    for expected in ["delimiter ';'", "decimal mark ','", "header row: line 5 (3 title lines skipped: 'Omzet per klant, alle afdelingen, 2024',", "revenue: 3812.34"] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+
+    let out = clientele(&["check", &path("sales_by_customer_detail.csv")]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    // 550.00 + 1,100.00 + 75.50 over six lines of three customers.
+    for expected in [
+        "header row: line 5 (3 title lines skipped: 'Sales by Customer Detail', 'Bakker Groothandel BV', 'January 2023 - December 2024')",
+        "grouped report: 3 customer groups, customer filled down on 6 lines",
+        "subtotal line 10 left out: \"Total for Acme BV\" 550.00",
+        "subtotal line 14 left out: \"Total for Beta NV\" 1100.00",
+        "subtotal line 17 left out: \"Total for Gamma GmbH\" 75.50",
+        "total line 18 left out: \"TOTAL\" 1725.50",
+        "lines: 6",
+        "customers: 3",
+        "revenue: 1725.50",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+    assert!(!text.contains("note:"), "{text}");
+}
+
+#[test]
+fn notes_a_subtotal_its_lines_do_not_add_up_to_in_a_workbook() {
+    let dir = std::env::temp_dir().join(format!("clientele-grouped-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let book = dir.join("detail.xlsx");
+    std::fs::write(&book, common::grouped_workbook(1000.0)).unwrap();
+    let out = clientele(&["check", &book.display().to_string()]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    // Beta NV's lines: 1,200.00 - 100.00 = 1,100.00, not the 1,000.00 its subtotal says.
+    let note = "note: the subtotal on line 14 says 1000.00, but the 2 lines of \"Beta NV\" add up to 1100.00; check the lines above it";
+    for expected in ["grouped report: 3 customer groups, customer filled down on 6 lines", note, "revenue: 1725.50"] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+}
+
+#[test]
+fn finds_the_header_on_row_4_of_a_workbook() {
+    let dir = std::env::temp_dir().join(format!("clientele-titled-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let book = dir.join("titled.xlsx");
+    std::fs::write(&book, common::titled_workbook()).unwrap();
+    let book = book.display().to_string();
+    let out = clientele(&["check", &book]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).starts_with(&format!("{book}:8:3: amount: not a number")), "{}", stderr(&out));
+    let text = stdout(&out);
+    // 100.50 + 200.00 + 50.25; row 8 is not read.
+    let header = "header row: line 4 (2 title lines skipped: 'Sales by customer 2024-2025', 'Bakker Groothandel BV Utrecht')";
+    for expected in [header, "lines: 3", "revenue: 350.75"] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+}
+
+#[test]
+fn leaves_an_empty_customer_cell_of_a_flat_file_an_error() {
+    let file = path("flat_missing_customer.csv");
+    let out = clientele(&["check", &file]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stderr(&out).trim_end(), format!("{file}:3:1: missing customer (value '')"));
+    // C1 10.00 + C2 30.00
+    assert!(stdout(&out).contains("revenue: 40.00") && !stdout(&out).contains("grouped report"), "{}", stdout(&out));
+}

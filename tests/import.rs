@@ -5,8 +5,8 @@ mod common;
 
 use clientele::engine::date::Day;
 use clientele::engine::import::{
-    append, import_bytes, import_files, preview, write_error_report, write_ledger_csv, DateFormat, ErrorKind, ImportError,
-    ImportOptions, Imported, InputFile, NumberFormat, Progress, TotalRow,
+    append, import_bytes, import_files, preview, write_error_report, write_ledger_csv, DateFormat, ErrorKind, FileReport,
+    Grouping, ImportError, ImportOptions, Imported, InputFile, NumberFormat, Progress, TitleLines, TotalRow,
 };
 use clientele::engine::ledger::{Attribute, BeyondMoneyLimit, Field};
 use clientele::engine::money::Money;
@@ -144,8 +144,8 @@ fn leaves_out_total_lines() {
     assert_eq!(
         file.totals,
         [
-            TotalRow { line: 3, label: "Subtotaal".into(), amount: Some(cents(10_000)) },
-            TotalRow { line: 5, label: String::new(), amount: Some(cents(15_000)) },
+            TotalRow { line: 3, label: "Subtotaal".into(), amount: Some(cents(10_000)), group: None },
+            TotalRow { line: 5, label: String::new(), amount: Some(cents(15_000)), group: None },
         ]
     );
     assert_eq!((imported.report.summary.lines, imported.report.summary.revenue), (2, cents(15_000)));
@@ -357,4 +357,185 @@ fn files_within_the_money_limit_can_be_beyond_it_together() {
     assert_eq!(append(&[&one.ledger, &one.ledger]).unwrap_err(), together);
     let files = [InputFile { name: "a.csv", bytes: half.as_bytes() }, InputFile { name: "b.csv", bytes: half.as_bytes() }];
     assert_eq!(import_files(&files, &ImportOptions::default(), &mut |_| true).unwrap_err(), together);
+}
+
+/// Revenue per customer key and calendar year, in cents, sorted: what the hand-sums below give.
+fn revenue_by_year(imported: &Imported) -> Vec<(String, i32, i64)> {
+    let ledger = &imported.ledger;
+    let mut sums = std::collections::BTreeMap::new();
+    for ((&customer, &date), &amount) in ledger.customers().iter().zip(ledger.dates()).zip(ledger.amounts()) {
+        *sums.entry((ledger.customer_key(customer).to_string(), date.year())).or_insert(0) += amount.cents();
+    }
+    sums.into_iter().map(|((customer, year), cents)| (customer, year, cents)).collect()
+}
+
+fn by_year(rows: &[(&str, i32, i64)]) -> Vec<(String, i32, i64)> {
+    rows.iter().map(|&(c, y, cents)| (c.to_string(), y, cents)).collect()
+}
+
+fn title(header_line: u64, skipped: &[(u64, &str)]) -> Option<TitleLines> {
+    Some(TitleLines { header_line, skipped: skipped.iter().map(|&(line, text)| (line, text.to_string())).collect() })
+}
+
+/// (line, label, amount, what the group's lines add up to when they do not match)
+type Total<'a> = (u64, &'a str, Option<Money>, Option<Money>);
+
+fn totals(file: &FileReport) -> Vec<Total<'_>> {
+    file.totals.iter().map(|t| (t.line, t.label.as_str(), t.amount, t.mismatch())).collect()
+}
+
+#[test]
+fn finds_the_header_below_four_title_lines() {
+    let imported = import("title_lines.csv");
+    let file = &imported.report.files[0];
+    assert!(file.errors.is_empty(), "{:?}", file.errors);
+    assert_eq!(file.guess.source.delimiter, Some(','));
+    // The third title line is ragged: two cells.
+    let skipped = [(1, "Sales ledger"), (2, "Bakker Groothandel BV"), (3, "Period: 1 January 2023 to 31 December 2024"), (4, "Printed 2025-01-06")];
+    assert_eq!(file.guess.title, title(5, &skipped));
+    assert!(!file.guess.grouped && file.grouping.is_none());
+    // C1: 100.00 (2023) and 75.25 (2024); C2: 250.50 (2023) and -50.50 (2024); C3: 1,000.00 (2024).
+    assert_eq!(
+        revenue_by_year(&imported),
+        by_year(&[("C1", 2023, 10_000), ("C1", 2024, 7_525), ("C2", 2023, 25_050), ("C2", 2024, -5_050), ("C3", 2024, 100_000)])
+    );
+}
+
+#[test]
+fn finds_the_header_below_a_title_with_commas_in_a_semicolon_file() {
+    let imported = import("title_semicolon.csv");
+    let file = &imported.report.files[0];
+    assert!(file.errors.is_empty(), "{:?}", file.errors);
+    assert_eq!(file.guess.source.delimiter, Some(';'));
+    assert_eq!(file.guess.number_format, NumberFormat { decimal_mark: ',', thousands_separator: Some('.') });
+    // Line 4 is blank; the header is on line 5.
+    let skipped = [(1, "Omzet per klant, alle afdelingen, 2024"), (2, "Bakker Groothandel B.V., Utrecht"), (3, "Periode: 01-01-2024 t/m 28-02-2025")];
+    assert_eq!(file.guess.title, title(5, &skipped));
+    // 1001: 1.234,50 - 34,45 = 1.200,05 (2024); 1002: 99,95 (2024) and 500,00 (2025);
+    // 1003: 2.000,00 (2024) and 12,34 (2025).
+    assert_eq!(
+        revenue_by_year(&imported),
+        by_year(&[("1001", 2024, 120_005), ("1002", 2024, 9_995), ("1002", 2025, 50_000), ("1003", 2024, 200_000), ("1003", 2025, 1_234)])
+    );
+    let jansen = imported.ledger.customer_by_key("1001").unwrap();
+    assert_eq!(imported.ledger.customer_name(jansen), Some("Jansen, Pieters & Zn."));
+}
+
+#[test]
+fn finds_the_header_on_row_4_of_a_workbook() {
+    let imported = import_bytes("titled.xlsx", &common::titled_workbook(), &ImportOptions::default(), &mut |_| true).unwrap();
+    let file = &imported.report.files[0];
+    // Row 2 has two cells; row 3 is blank and not listed.
+    assert_eq!(file.guess.title, title(4, &[(1, "Sales by customer 2024-2025"), (2, "Bakker Groothandel BV Utrecht")]));
+    let errors: Vec<(u64, String, &str)> = file.errors.iter().map(|e| (e.line, e.column_letter(), e.value.as_str())).collect();
+    assert_eq!(errors, [(8, "C".to_string(), "n/a")]);
+    // 1001: 100.50 (2024) and 50.25 (2025); 1002: 200.00 (2024).
+    assert_eq!(revenue_by_year(&imported), by_year(&[("1001", 2024, 10_050), ("1001", 2025, 5_025), ("1002", 2024, 20_000)]));
+}
+
+/// tests/data/sales_by_customer_detail.csv, and the same as a workbook: three customer groups,
+/// six lines filled down, three subtotals and the grand total.
+fn assert_sales_by_customer_detail(imported: &Imported, beta_mismatch: Option<Money>) {
+    let file = &imported.report.files[0];
+    assert!(file.errors.is_empty(), "{:?}", file.errors);
+    assert_eq!(file.guess.title.as_ref().map(|t| (t.header_line, t.skipped.len())), Some((5, 3)));
+    assert!(file.guess.grouped);
+    assert_eq!(file.grouping, Some(Grouping { groups: 3, filled: 6 }));
+    // Acme BV: 200.00 + 50.00 (2023), 300.00 (2024); Beta NV: 1,200.00 (2023), -100.00 (2024);
+    // Gamma GmbH: 75.50 (2024).
+    assert_eq!(
+        revenue_by_year(imported),
+        by_year(&[("Acme BV", 2023, 25_000), ("Acme BV", 2024, 30_000), ("Beta NV", 2023, 120_000), ("Beta NV", 2024, -10_000), ("Gamma GmbH", 2024, 7_550)])
+    );
+    // Acme's subtotal 550.00 = 200 + 50 + 300; Gamma's 75.50; Beta's lines add up to
+    // 1,200.00 - 100.00 = 1,100.00.
+    let beta = beta_mismatch.map_or(cents(110_000), |_| cents(100_000));
+    assert_eq!(
+        totals(file),
+        [
+            (10, "Total for Acme BV", Some(cents(55_000)), None),
+            (14, "Total for Beta NV", Some(beta), beta_mismatch),
+            (17, "Total for Gamma GmbH", Some(cents(7_550)), None),
+            (18, "TOTAL", Some(cents(172_550)), None),
+        ]
+    );
+    assert_eq!((file.subtotals().count(), file.grand_totals().count()), (3, 1));
+}
+
+#[test]
+fn fills_the_customer_down_in_a_sales_by_customer_detail_report() {
+    let imported = import("sales_by_customer_detail.csv");
+    assert_eq!(imported.report.files[0].guess.date_format, DateFormat::MonthDayYear);
+    assert_sales_by_customer_detail(&imported, None);
+    let workbook = import_bytes("detail.xlsx", &common::grouped_workbook(1100.0), &ImportOptions::default(), &mut |_| true).unwrap();
+    assert_sales_by_customer_detail(&workbook, None);
+}
+
+#[test]
+fn takes_the_unnamed_first_column_of_a_grouped_report_as_the_customer() {
+    // QuickBooks leaves the header of the group column empty.
+    let text = String::from_utf8(read_data("sales_by_customer_detail.csv")).unwrap();
+    let unnamed = text.replace("Customer,Date,", ",Date,");
+    let imported = import_bytes("qbo.csv", unnamed.as_bytes(), &ImportOptions::default(), &mut |_| true).unwrap();
+    assert_eq!(mapped(&imported)[0], (Field::Customer, 1));
+    assert_eq!(imported.report.files[0].guess.headers[0], "Column 1");
+    assert_sales_by_customer_detail(&imported, None);
+    // A flat file with an unnamed first column does not get a customer from it.
+    let flat = import_bytes("flat.csv", b",date,amount\nC1,2024-01-05,10.00\n", &ImportOptions::default(), &mut |_| true);
+    assert!(matches!(flat.unwrap_err(), ImportError::InFile { error, .. } if matches!(*error, ImportError::MissingField { .. })));
+}
+
+#[test]
+fn a_subtotal_that_its_lines_do_not_add_up_to_is_noted() {
+    let text = String::from_utf8(read_data("sales_by_customer_detail.csv")).unwrap();
+    let wrong = text.replace("Total for Beta NV,,,,,\"1,100.00\"", "Total for Beta NV,,,,,\"1,000.00\"");
+    let imported = import_bytes("wrong.csv", wrong.as_bytes(), &ImportOptions::default(), &mut |_| true).unwrap();
+    // Beta NV's lines still add up to 1,200.00 - 100.00 = 1,100.00.
+    assert_sales_by_customer_detail(&imported, Some(cents(110_000)));
+    let workbook = import_bytes("wrong.xlsx", &common::grouped_workbook(1000.0), &ImportOptions::default(), &mut |_| true).unwrap();
+    assert_sales_by_customer_detail(&workbook, Some(cents(110_000)));
+}
+
+#[test]
+fn fills_the_customer_down_under_labelled_group_rows() {
+    let imported = import("omzet_per_debiteur.csv");
+    let file = &imported.report.files[0];
+    assert!(file.errors.is_empty(), "{:?}", file.errors);
+    assert_eq!(file.grouping, Some(Grouping { groups: 2, filled: 3 }));
+    // 1001 Jansen BV: 1.000,00 (2024), 250,00 (2025); 1002 De Vries: 500,00 (2024).
+    assert_eq!(
+        revenue_by_year(&imported),
+        by_year(&[("1001 Jansen BV", 2024, 100_000), ("1001 Jansen BV", 2025, 25_000), ("1002 De Vries", 2024, 50_000)])
+    );
+    // 1.000,00 + 250,00 = 1.250,00 and 500,00: both subtotals match.
+    assert_eq!(
+        totals(file),
+        [
+            (8, "Totaal 1001 Jansen BV", Some(cents(125_000)), None),
+            (11, "Totaal 1002 De Vries", Some(cents(50_000)), None),
+            (12, "Eindtotaal", Some(cents(175_000)), None),
+        ]
+    );
+}
+
+#[test]
+fn never_fills_down_in_a_flat_file() {
+    let imported = import("flat_missing_customer.csv");
+    let file = &imported.report.files[0];
+    assert!(!file.guess.grouped && file.grouping.is_none() && file.guess.title.is_none());
+    let errors: Vec<(u64, usize, ErrorKind, &str)> = file.errors.iter().map(|e| (e.line, e.column, e.kind, e.reason.as_str())).collect();
+    assert_eq!(errors, [(3, 1, ErrorKind::Missing, "missing customer")]);
+    // C1 10.00 and C2 30.00; the 20.00 of line 3 is not given to C1.
+    assert_eq!(revenue_by_year(&imported), by_year(&[("C1", 2024, 1_000), ("C2", 2024, 3_000)]));
+}
+
+#[test]
+fn lines_after_blank_lines_keep_their_line_numbers() {
+    // C2 is on line 4 (line 3 is blank) and C3 on line 7 (lines 5 and 6 are blank), with LF and
+    // with CRLF line ends.
+    for text in ["customer,date,amount\nC1,2024-01-01,1\n\nC2,bad,2\n\n\nC3,bad,3\n", "customer,date,amount\r\nC1,2024-01-01,1\r\n\r\nC2,bad,2\r\n\r\n\r\nC3,bad,3\r\n"] {
+        let imported = import_bytes("blank.csv", text.as_bytes(), &ImportOptions::default(), &mut |_| true).unwrap();
+        let lines: Vec<u64> = imported.report.files[0].errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [4, 7], "{text:?}");
+    }
 }

@@ -54,7 +54,19 @@ messages! {
         DownloadReport => "Download the report (CSV)", "Verslag downloaden (CSV)";
         Reason => "Reason", "Reden";
         File => "File", "Bestand";
-        TotalsSkipped => "total or subtotal lines recognised and left out", "totaal- of subtotaalregels herkend en weggelaten";
+        Recognised => "What was recognised in the file", "Wat er in het bestand is herkend";
+        HeaderOnLine => "Column names found on line", "Kolomnamen gevonden op regel";
+        TitleLinesSkipped => "title lines above them skipped:", "titelregels erboven overgeslagen:";
+        GroupedReport => "Grouped report (customer on its own row above its lines). Customer groups:",
+            "Gegroepeerd rapport (klant op een eigen regel boven zijn regels). Klantgroepen:";
+        FilledDown => "lines that took the customer of their group:", "regels die de klant van hun groep kregen:";
+        SubtotalsLeftOut => "Rows left out as subtotals:", "Als subtotaal weggelaten regels:";
+        TotalsLeftOut => "Rows left out as totals:", "Als totaal weggelaten regels:";
+        OnLines => "lines", "regels";
+        SubtotalSays => "the subtotal says", "het subtotaal zegt";
+        LinesAddUpTo => "but the lines of its group add up to", "maar de regels van de groep tellen op tot";
+        CheckLinesAbove => "Check the lines above it: some may be missing or read wrongly.",
+            "Controleer de regels erboven: er kunnen regels ontbreken of verkeerd gelezen zijn.";
         DuplicatesFound => "lines repeat an earlier line exactly (kept: identical invoice lines can be real)",
             "regels herhalen een eerdere regel exact (behouden: identieke factuurregels kunnen echt zijn)";
         KeepValid => "Use the lines that were read", "De gelezen regels gebruiken";

@@ -67,3 +67,73 @@ pub fn twenty_customers_near_the_ledger_limit() -> String {
     customers.extend(names.iter().map(|name| (name.as_str(), 1_000)));
     trillions(&customers)
 }
+
+/// A sheet with a title, the company and a blank row above the header on row 4, numeric
+/// customer ids, date cells, and one unreadable amount (row 8, column C).
+pub fn titled_workbook() -> Vec<u8> {
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.write_string(0, 0, "Sales by customer 2024-2025").unwrap();
+    sheet.write_string(1, 0, "Bakker Groothandel BV").unwrap();
+    sheet.write_string(1, 1, "Utrecht").unwrap();
+    for (column, header) in ["Customer", "Date", "Amount"].into_iter().enumerate() {
+        sheet.write_string(3, column as u16, header).unwrap();
+    }
+    let date_format = Format::new().set_num_format("yyyy-mm-dd");
+    let lines = [(1001.0, (2024, 1, 5), Some(100.5)), (1002.0, (2024, 2, 10), Some(200.0)), (1001.0, (2025, 3, 1), Some(50.25)), (1003.0, (2025, 4, 1), None)];
+    for (row, (customer, (y, m, d), amount)) in (4u32..).zip(lines) {
+        sheet.write_number(row, 0, customer).unwrap();
+        sheet.write_datetime_with_format(row, 1, ExcelDateTime::from_ymd(y, m, d).unwrap(), &date_format).unwrap();
+        match amount {
+            Some(amount) => sheet.write_number(row, 2, amount).unwrap(),
+            None => sheet.write_string(row, 2, "n/a").unwrap(),
+        };
+    }
+    workbook.save_to_buffer().unwrap()
+}
+
+/// A row of `grouped_workbook` from sheet row 6 on: first cell, date, invoice number, amount.
+type DetailRow<'a> = (&'a str, Option<(u16, u8, u8)>, f64, Option<f64>);
+
+/// tests/data/sales_by_customer_detail.csv as a workbook (same rows, typed cells, fewer
+/// columns), with Beta NV's subtotal on row 14 as given.
+pub fn grouped_workbook(beta_subtotal: f64) -> Vec<u8> {
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    let titles = ["Sales by Customer Detail", "Bakker Groothandel BV", "January 2023 - December 2024"];
+    for (row, title) in (0u32..).zip(titles) {
+        sheet.write_string(row, 0, title).unwrap();
+    }
+    for (column, header) in ["Customer", "Date", "Num", "Amount"].into_iter().enumerate() {
+        sheet.write_string(4, column as u16, header).unwrap();
+    }
+    let date_format = Format::new().set_num_format("mm/dd/yyyy");
+    let rows: [DetailRow<'_>; 13] = [
+        ("Acme BV", None, 0.0, None),
+        ("", Some((2023, 1, 15)), 1001.0, Some(200.0)),
+        ("", Some((2023, 3, 20)), 1004.0, Some(50.0)),
+        ("", Some((2024, 2, 10)), 1010.0, Some(300.0)),
+        ("Total for Acme BV", None, 0.0, Some(550.0)),
+        ("Beta NV", None, 0.0, None),
+        ("", Some((2023, 5, 5)), 1005.0, Some(1200.0)),
+        ("", Some((2024, 11, 30)), 1020.0, Some(-100.0)),
+        ("Total for Beta NV", None, 0.0, Some(beta_subtotal)),
+        ("Gamma GmbH", None, 0.0, None),
+        ("", Some((2024, 12, 31)), 1030.0, Some(75.5)),
+        ("Total for Gamma GmbH", None, 0.0, Some(75.5)),
+        ("TOTAL", None, 0.0, Some(1725.5)),
+    ];
+    for (row, (first, date, invoice, amount)) in (5u32..).zip(rows) {
+        if !first.is_empty() {
+            sheet.write_string(row, 0, first).unwrap();
+        }
+        if let Some((y, m, d)) = date {
+            sheet.write_datetime_with_format(row, 1, ExcelDateTime::from_ymd(y, m, d).unwrap(), &date_format).unwrap();
+            sheet.write_number(row, 2, invoice).unwrap();
+        }
+        if let Some(amount) = amount {
+            sheet.write_number(row, 3, amount).unwrap();
+        }
+    }
+    workbook.save_to_buffer().unwrap()
+}

@@ -52,7 +52,14 @@ fn print_file(file: &FileReport) {
             println!("  format: workbook, sheet {:?} of {}", s.sheet.as_deref().unwrap_or(""), s.sheets.join(", "))
         }
     }
-    println!("  header row: {}", if g.has_header { "yes" } else { "no" });
+    match &g.title {
+        Some(title) => {
+            let skipped: Vec<String> = title.skipped.iter().map(|(_, text)| format!("'{text}'")).collect();
+            let count = title.skipped.len();
+            println!("  header row: line {} ({count} title line{} skipped: {})", title.header_line, plural(count), skipped.join(", "));
+        }
+        None => println!("  header row: {}", if g.has_header { "yes" } else { "no" }),
+    }
     let thousands = g.number_format.thousands_separator.map_or("none".to_string(), |c| format!("{c:?}"));
     println!("  numbers: decimal mark {:?}, thousands separator {thousands}", g.number_format.decimal_mark);
     println!("  dates: {}", g.date_format.pattern());
@@ -61,10 +68,29 @@ fn print_file(file: &FileReport) {
     }
     g.notes.iter().for_each(|note| println!("  note: {note}"));
     println!("  lines imported: {}, unreadable: {}, blank: {}", file.lines, file.errors.len(), file.blank_lines);
+    if let Some(grouping) = file.grouping {
+        let (groups, filled) = (grouping.groups, grouping.filled);
+        println!("  grouped report: {groups} customer group{}, customer filled down on {filled} line{}", plural(groups), plural(filled));
+    }
     for total in &file.totals {
         let amount = total.amount.map_or(String::new(), |a| format!(" {a}"));
-        println!("  total line {} left out: {:?}{amount}", total.line, total.label);
+        let kind = if total.group.is_some() { "subtotal" } else { "total" };
+        println!("  {kind} line {} left out: {:?}{amount}", total.line, total.label);
+        if let (Some(sum), Some(group)) = (total.mismatch(), &total.group) {
+            let says = total.amount.map_or("nothing readable".to_string(), |a| a.to_string());
+            println!(
+                "  note: the subtotal on line {} says {says}, but the {} line{} of {:?} add up to {sum}; check the lines above it",
+                total.line,
+                group.lines,
+                plural(group.lines),
+                group.customer
+            );
+        }
     }
+}
+
+fn plural(count: usize) -> &'static str {
+    if count == 1 { "" } else { "s" }
 }
 
 fn print_summary(report: &ImportReport) {

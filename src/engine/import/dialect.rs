@@ -8,6 +8,8 @@ use std::borrow::Cow;
 pub const SAMPLE_BYTES: usize = 64 * 1024;
 /// Records looked at when sniffing the delimiter.
 const SNIFF_RECORDS: usize = 100;
+/// Leading records that may be a report's title lines (as in guess.rs).
+const TITLE_RECORDS: usize = 30;
 
 pub const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 
@@ -80,9 +82,13 @@ fn sniff_delimiter(sample: &str, quote: u8) -> u8 {
     for delimiter in DELIMITERS {
         let counts = field_counts(sample, delimiter, quote);
         let Some(modal) = modal_count(&counts) else { continue };
-        let consistent = counts.iter().filter(|&&c| c == modal).count();
+        // A report's title, company and date-range lines come first with fewer fields (or, with
+        // commas in a title, more): consistency is judged from the first record of the modal
+        // width on.
+        let body = &counts[counts.iter().take(TITLE_RECORDS).position(|&c| c == modal).unwrap_or(0)..];
+        let consistent = body.iter().filter(|&&c| c == modal).count();
         // Consistency first (at least 9 in 10 records), then the number of columns.
-        let score = if modal > 1 && consistent * 10 >= counts.len() * 9 { modal * 2 + 1 } else { usize::from(modal > 1) };
+        let score = if consistent * 10 >= body.len() * 9 { modal * 2 + 1 } else { 1 };
         if score > best.0 {
             best = (score, delimiter);
         }
@@ -100,10 +106,12 @@ fn field_counts(sample: &str, delimiter: u8, quote: u8) -> Vec<usize> {
     counts
 }
 
+/// The most frequent number of fields among records of more than one (a one-field record is a
+/// title line, or the delimiter is not this one); `None` when there is none.
 fn modal_count(counts: &[usize]) -> Option<usize> {
-    let max = *counts.iter().max()?;
+    let max = *counts.iter().max().filter(|&&max| max > 1)?;
     let mut tally = vec![0usize; max + 1];
-    counts.iter().for_each(|&c| tally[c] += 1);
+    counts.iter().filter(|&&c| c > 1).for_each(|&c| tally[c] += 1);
     // Ties go to the larger count.
     tally.iter().enumerate().rev().max_by_key(|&(_, n)| *n).map(|(count, _)| count)
 }
@@ -135,6 +143,16 @@ mod tests {
         assert_eq!(delimiter("a|b|c\n1|2,5|3\n"), '|');
         assert_eq!(delimiter("\"a;1\",b,c\n\"x;y\",2,3\n"), ',');
         assert_eq!(delimiter("single\ncolumn\n"), ',');
+    }
+
+    #[test]
+    fn title_lines_above_the_header_do_not_decide_the_delimiter() {
+        // By comma the title splits in 3 and the amounts in 2 (`99,95`) or 3 (`1.234,50` after
+        // `Jansen, P.`): no consistent width. By semicolon every record below the title has 3.
+        let text = "Omzet per klant, alle afdelingen, 2024\nPeriode 2024\n\nKlant;Naam;Omzet\n\
+            1;Jansen, P.;1.234,50\n2;De Vries;99,95\n3;Mulder;12,00\n";
+        assert_eq!(delimiter(text), ';');
+        assert_eq!(delimiter("Sales ledger\nPrinted today\na,b,c\n1,2,3\n4,5,6\n"), ',');
     }
 
     #[test]

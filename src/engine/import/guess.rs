@@ -3,8 +3,8 @@
 
 use super::dates::{self, DateFormat};
 use super::dialect::Dialect;
-use super::lines::Plan;
-use super::mapping::{self, MappedField};
+use super::lines::{self, Plan};
+use super::mapping::{self, MappedField, Mapping, MappingSource};
 use super::number::{parse_decimal, NumberEvidence, NumberFormat};
 use super::source::SampleRow;
 use super::{ImportError, ImportOptions};
@@ -66,6 +66,10 @@ impl SourceInfo {
 pub struct Guess {
     pub source: SourceInfo,
     pub has_header: bool,
+    /// Lines above the header row that were skipped (a report's title, company, date range).
+    pub title: Option<TitleLines>,
+    /// Whether the file is a grouped report: customers on group rows, filled down (docs/import.md).
+    pub grouped: bool,
     /// Column names (`Column 3` where the file has none).
     pub headers: Vec<String>,
     /// Remember the user's mapping under this key (see `header_signature`).
@@ -79,6 +83,20 @@ pub struct Guess {
     pub notes: Vec<String>,
 }
 
+/// A header row found below a report's title lines.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TitleLines {
+    /// The header's line (its row in a sheet).
+    pub header_line: u64,
+    /// The non-blank lines above it: line number and the text of its non-empty cells.
+    pub skipped: Vec<(u64, String)>,
+}
+
+/// Rows a header row is looked for in, below a report's title lines.
+const TITLE_ROWS: usize = 30;
+/// Title, company and date-range lines have at most this many non-empty cells.
+const TITLE_CELLS: usize = 2;
+
 /// The guess, the plan to read the lines with, and the sampled data rows (header removed).
 pub fn guess(
     source: SourceInfo,
@@ -88,13 +106,24 @@ pub fn guess(
     if let Some(mark) = options.decimal_mark.filter(|m| !matches!(m, '.' | ',')) {
         return Err(ImportError::BadOption(format!("the decimal mark must be '.' or ',', not '{mark}'")));
     }
-    let has_header = options.has_header.unwrap_or_else(|| looks_like_header(&rows));
+    let title = header_below_title(&rows, options).map(|index| {
+        let above: Vec<SampleRow> = rows.drain(..index).collect();
+        title_lines(above, &rows)
+    });
+    let has_header = title.is_some() || options.has_header.unwrap_or_else(|| looks_like_header(&rows));
+    let skip = title.as_ref().map_or(0, |t| t.rows) + usize::from(has_header);
+    let title = title.map(|t| t.lines);
     let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let named = if has_header && !rows.is_empty() { rows.remove(0).cells } else { Vec::new() };
     let headers: Vec<String> = (0..width.max(named.len()))
         .map(|i| named.get(i).map(|h| h.trim()).filter(|h| !h.is_empty()).map_or_else(|| format!("Column {}", i + 1), str::to_string))
         .collect();
-    let (mapping, mapped) = mapping::resolve(&headers, &options.mapping)?;
+    let (mut mapping, mut mapped) = mapping::resolve(&headers, &options.mapping)?;
+    if unnamed_customer_column(&named, &mapping, options) && lines::is_grouped(&mapping.with(Field::Customer, 0), &rows) {
+        mapping = mapping.with(Field::Customer, 0);
+        let header = headers.first().cloned().unwrap_or_default();
+        mapped.insert(0, MappedField { field: Field::Customer, column: 1, header, source: MappingSource::Suggested });
+    }
     let mut notes = Vec::new();
     let values = |field: Field| -> Vec<&str> {
         mapping.column(field).map_or_else(Vec::new, |c| rows.iter().filter_map(|r| r.untyped_text(c)).collect())
@@ -105,10 +134,13 @@ pub fn guess(
         format.unwrap_or(DateFormat::YearMonthDay)
     });
     let number_format = number_format(options, &source, [values(Field::Amount), values(Field::Cost)].concat(), &mut notes);
-    let plan = Plan { has_header, mapping, number: number_format, date: date_format, first_column: source.first_column };
+    let grouped = lines::is_grouped(&mapping, &rows);
+    let plan = Plan { skip, grouped, mapping, number: number_format, date: date_format, first_column: source.first_column };
     let guess = Guess {
         source,
         has_header,
+        title,
+        grouped,
         header_signature: mapping::header_signature(&headers),
         headers,
         missing: Field::ALL.into_iter().filter(|f| f.is_required() && !plan.mapping.is_mapped(*f)).collect(),
@@ -132,6 +164,56 @@ fn number_format(options: &ImportOptions, source: &SourceInfo, values: Vec<&str>
             NumberFormat { thousands_separator: options.thousands_separator.or(detected.thousands_separator), ..detected }
         }
     }
+}
+
+/// The index of a header row that comes after title lines: the first of the first 30 rows that
+/// names every required field, when each row before it has at most two non-empty cells. `None`
+/// when the first row is the header, or there is none (the caller then decides as before).
+fn header_below_title(rows: &[SampleRow], options: &ImportOptions) -> Option<usize> {
+    if options.has_header == Some(false) {
+        return None;
+    }
+    for (index, row) in rows.iter().enumerate().take(TITLE_ROWS) {
+        if names_required_fields(&row.cells, options) {
+            return (index > 0).then_some(index);
+        }
+        if row.cells.iter().filter(|c| !c.trim().is_empty()).count() > TITLE_CELLS {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether these cells, read as a header with the user's mapping, give every required field a
+/// column (the customer possibly the unnamed first one, see `unnamed_customer_column`).
+fn names_required_fields(cells: &[String], options: &ImportOptions) -> bool {
+    let Ok((mapping, _)) = mapping::resolve(cells, &options.mapping) else { return false };
+    let unnamed = unnamed_customer_column(cells, &mapping, options);
+    Field::ALL.into_iter().filter(|f| f.is_required()).all(|f| mapping.is_mapped(f) || (f == Field::Customer && unnamed))
+}
+
+/// Whether the header leaves the customer column unnamed the way QuickBooks' grouped reports
+/// do: no column named (or mapped by the user) as the customer, the first header cell empty
+/// and not mapped to anything else. The first column is then the customer's if its rows are
+/// group rows.
+fn unnamed_customer_column(header: &[String], mapping: &Mapping, options: &ImportOptions) -> bool {
+    let given = options.mapping.iter().any(|(field, _)| *field == Field::Customer);
+    let first_empty = header.first().is_some_and(|cell| cell.trim().is_empty());
+    !given && first_empty && !mapping.is_mapped(Field::Customer) && !mapping.uses(0)
+}
+
+/// The title rows taken off the sample, described.
+struct Title {
+    /// Records (sheet rows) before the header.
+    rows: usize,
+    lines: TitleLines,
+}
+
+fn title_lines(above: Vec<SampleRow>, below: &[SampleRow]) -> Title {
+    let text = |row: &SampleRow| row.cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect::<Vec<_>>().join(" ");
+    let skipped = above.iter().map(|row| (row.line, text(row))).filter(|(_, text)| !text.is_empty()).collect();
+    let header_line = below.first().map_or(0, |row| row.line);
+    Title { rows: above.len(), lines: TitleLines { header_line, skipped } }
 }
 
 /// A first row is a header when none of its cells is a number or date, and a cell names a known

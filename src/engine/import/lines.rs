@@ -2,7 +2,7 @@
 
 use super::dates::{excel_day, DateFormat};
 use super::duplicates::Origins;
-use super::mapping::{normalize, Mapping};
+use super::mapping::{names_field, normalize, Mapping};
 use super::number::{parse_cents, parse_decimal, NumberError, NumberFormat};
 use super::source::{Cell, Row};
 use super::{FileReport, Guess};
@@ -24,7 +24,10 @@ const TOTAL_WORDS: [&str; 16] = [
 /// What a file's lines are read with: the outcome of the guess and the user's overrides.
 #[derive(Clone, Debug)]
 pub struct Plan {
-    pub has_header: bool,
+    /// Records before the first data record: title lines and the header.
+    pub skip: usize,
+    /// A grouped report: group rows name the customer of the lines below them.
+    pub grouped: bool,
     pub mapping: Mapping,
     pub number: NumberFormat,
     pub date: DateFormat,
@@ -79,6 +82,34 @@ pub struct TotalRow {
     /// and no customer.
     pub label: String,
     pub amount: Option<Money>,
+    /// For a grouped report's subtotal: the group it closes.
+    #[serde(default)]
+    pub group: Option<GroupSum>,
+}
+
+impl TotalRow {
+    /// What the subtotal's lines add up to, when that is not what the subtotal says (a sign
+    /// that the report was read wrongly, or that some of its lines could not be read).
+    pub fn mismatch(&self) -> Option<Money> {
+        self.group.as_ref().filter(|g| self.amount != Some(g.sum)).map(|g| g.sum)
+    }
+}
+
+/// The group a subtotal closes, and its imported lines.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupSum {
+    pub customer: String,
+    pub lines: usize,
+    pub sum: Money,
+}
+
+/// What filling the customer down in a grouped report did.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Grouping {
+    /// Group rows read.
+    pub groups: usize,
+    /// Lines whose empty customer cell took the customer of their group row.
+    pub filled: usize,
 }
 
 /// The ledger columns for files with these mappings: every optional field any of them maps.
@@ -101,6 +132,8 @@ pub struct LineReader<'r> {
     quantity: bool,
     builder: &'r mut LedgerBuilder,
     origins: &'r mut Origins,
+    /// The group of a grouped report the current lines belong to.
+    group: Option<GroupSum>,
     found: Found,
 }
 
@@ -117,6 +150,7 @@ pub struct Found {
     /// Whether a line with a customer (or without an amount) came, which makes every earlier
     /// pending line an error.
     flushed: bool,
+    grouping: Grouping,
 }
 
 impl Found {
@@ -145,6 +179,7 @@ impl<'r> LineReader<'r> {
             quantity: columns.quantity,
             builder,
             origins,
+            group: None,
             found: Found::default(),
         }
     }
@@ -155,7 +190,7 @@ impl<'r> LineReader<'r> {
     where
         'r: 's,
     {
-        LineReader { attributes: self.attributes.clone(), builder, origins, found: Found::default(), ..*self }
+        LineReader { attributes: self.attributes.clone(), builder, origins, group: None, found: Found::default(), ..*self }
     }
 
     /// An empty builder with the same columns as this reader's.
@@ -189,6 +224,8 @@ impl<'r> LineReader<'r> {
         found.totals.append(&mut later.totals);
         found.pending.append(&mut later.pending);
         found.blank_lines += later.blank_lines;
+        found.grouping.groups += later.grouping.groups;
+        found.grouping.filled += later.grouping.filled;
     }
 
     fn cell<'c, R: Row + ?Sized>(&self, row: &'c R, field: Field) -> Cell<'c> {
@@ -204,23 +241,29 @@ impl<'r> LineReader<'r> {
         let mut errors = Vec::new();
         let amount = self.money(row, Field::Amount, line, &mut errors);
         if let Some(label) = self.total_label(row) {
-            self.found.totals.push(TotalRow { line, label, amount });
+            self.leave_out_total(line, label, amount);
             return;
         }
-        let customer = self.cell(row, Field::Customer).text();
+        if self.plan.grouped && self.starts_group(row) {
+            return;
+        }
+        let customer = self.customer(row);
         let date = self.date(row, line, &mut errors);
         let cost = self.optional_money(row, line, &mut errors);
         let quantity = self.quantity(row, line, &mut errors);
         if customer.is_empty() {
             errors.insert(0, self.error(line, row, Field::Customer, ErrorKind::Missing, "missing customer".into()));
             if amount.is_some() {
-                self.found.pending.push((TotalRow { line, label: String::new(), amount }, errors));
+                self.found.pending.push((TotalRow { line, label: String::new(), amount, group: None }, errors));
                 return;
             }
         }
         self.flush_pending();
         match (date, amount) {
-            (Some(date), Some(amount)) if errors.is_empty() => self.push(line, row, &customer, date, amount, cost, quantity),
+            (Some(date), Some(amount)) if errors.is_empty() => {
+                self.push(line, row, &customer, date, amount, cost, quantity);
+                self.add_to_group(amount);
+            }
             _ => self.found.errors.append(&mut errors),
         }
     }
@@ -252,6 +295,41 @@ impl<'r> LineReader<'r> {
         self.found.lines += 1;
     }
 
+    /// A total row ends the current group; a subtotal (a total word and more) closes it.
+    fn leave_out_total(&mut self, line: u64, label: String, amount: Option<Money>) {
+        let group = self.group.take().filter(|_| !is_total_label(&label));
+        self.found.totals.push(TotalRow { line, label, amount, group });
+    }
+
+    /// Starts a group when the row is a group row of a grouped report.
+    fn starts_group<R: Row + ?Sized>(&mut self, row: &R) -> bool {
+        let Some(customer) = group_customer(&self.plan.mapping, row) else { return false };
+        self.group = Some(GroupSum { customer, lines: 0, sum: Money::ZERO });
+        self.found.grouping.groups += 1;
+        true
+    }
+
+    /// The line's customer: its own, or in a grouped report the group's when its cell is empty.
+    fn customer<'c, R: Row + ?Sized>(&mut self, row: &'c R) -> Cow<'c, str> {
+        let own = self.cell(row, Field::Customer).text();
+        match &self.group {
+            Some(group) if own.is_empty() => {
+                self.found.grouping.filled += 1;
+                Cow::Owned(group.customer.clone())
+            }
+            _ => own,
+        }
+    }
+
+    /// Counts an imported line in its group, for the subtotal check.
+    fn add_to_group(&mut self, amount: Money) {
+        if let Some(group) = &mut self.group {
+            // Saturating: the check must not overflow on absurd amounts.
+            group.sum = Money::from_cents(group.sum.cents().saturating_add(amount.cents()));
+            group.lines += 1;
+        }
+    }
+
     /// Earlier lines without a customer were not trailing totals after all.
     fn flush_pending(&mut self) {
         let found = &mut self.found;
@@ -261,10 +339,14 @@ impl<'r> LineReader<'r> {
         }
     }
 
-    /// The total word in the customer, customer name or first cell, if the line is a total.
+    /// The total word in the customer, customer name or first cell, if the line is a total. In
+    /// a grouped report, a line with an amount whose label starts with a total word
+    /// (`Total for Acme BV`) is a subtotal.
     fn total_label<R: Row + ?Sized>(&self, row: &R) -> Option<String> {
+        let subtotal = self.plan.grouped && !self.cell(row, Field::Amount).is_blank();
         let cells = [self.cell(row, Field::Customer), self.cell(row, Field::CustomerName), row.cell(0)];
-        cells.into_iter().map(Cell::text).find(|text| is_total_label(text)).map(Cow::into_owned)
+        let is_label = |text: &str| is_total_label(text) || (subtotal && is_subtotal_label(text));
+        cells.into_iter().map(Cell::text).find(|text| is_label(text)).map(Cow::into_owned)
     }
 
     fn date<R: Row + ?Sized>(&self, row: &R, line: u64, errors: &mut Vec<RowError>) -> Option<Day> {
@@ -369,10 +451,11 @@ impl<'r> LineReader<'r> {
     }
 
     pub fn finish(self, file: String, guess: Guess) -> FileReport {
-        let Found { lines, errors, mut totals, pending, blank_lines, .. } = self.found;
+        let Found { lines, errors, mut totals, pending, blank_lines, grouping, .. } = self.found;
         totals.extend(pending.into_iter().map(|(total, _)| total));
         totals.sort_by_key(|t| t.line);
-        FileReport { file, guess, lines, errors, totals, blank_lines }
+        let grouping = self.plan.grouped.then_some(grouping);
+        FileReport { file, guess, lines, errors, totals, blank_lines, grouping }
     }
 }
 
@@ -383,6 +466,52 @@ fn beyond_line_limit(field: Field) -> String {
         "{name} beyond one trillion (±{limit}), the most one line may hold: is this column really the {name}? A barcode or account \
          number mapped as the {name} does this; map the right column (--map {name}=COLUMN or the column mapping)"
     )
+}
+
+/// Whether these sampled rows (header removed) are a grouped report: a group row directly
+/// followed by a line with an empty customer cell and a date and an amount. Only then are
+/// customers filled down, so an empty customer cell in a flat file stays an error.
+pub fn is_grouped<R: Row>(mapping: &Mapping, rows: &[R]) -> bool {
+    let Some(customer) = mapping.column(Field::Customer) else { return false };
+    let filled = |field: Field, row: &R| mapping.column(field).is_some_and(|c| !row.cell(c).is_blank());
+    let rows: Vec<&R> = rows.iter().filter(|r| !r.is_blank()).collect();
+    rows.windows(2).any(|pair| {
+        let line = pair[1];
+        group_customer(mapping, pair[0]).is_some()
+            && line.cell(customer).is_blank()
+            && filled(Field::Date, line)
+            && filled(Field::Amount, line)
+    })
+}
+
+/// The customer a group row names: a row with no date and no amount whose first cell is filled,
+/// or whose only filled cells are in or before the customer column. The customer is the first
+/// filled cell, without a label such as `Customer:` or `Debiteur:`.
+fn group_customer<R: Row + ?Sized>(mapping: &Mapping, row: &R) -> Option<String> {
+    let customer = mapping.column(Field::Customer)?;
+    let blank = |field: Field| mapping.column(field).is_none_or(|c| row.cell(c).is_blank());
+    if !blank(Field::Date) || !blank(Field::Amount) {
+        return None;
+    }
+    let first = (0..row.width()).find(|&c| !row.cell(c).is_blank())?;
+    let only_before = (customer + 1..row.width()).all(|c| row.cell(c).is_blank());
+    let text = row.cell(first).text();
+    (first == 0 || only_before).then(|| without_label(&text).to_string()).filter(|_| !is_total_label(&text))
+}
+
+/// `Customer: 1001 Acme BV` without its label, when the words before the colon name the
+/// customer field; other text unchanged.
+fn without_label(text: &str) -> &str {
+    match text.split_once(':') {
+        Some((label, rest)) if names_field(label, Field::Customer) && !rest.trim().is_empty() => rest.trim(),
+        _ => text,
+    }
+}
+
+/// `Total for Acme BV`, `Totaal 1001 Jansen BV`: a total word, a space and more.
+fn is_subtotal_label(text: &str) -> bool {
+    let normalized = normalize(text);
+    TOTAL_WORDS.iter().any(|word| normalized.strip_prefix(word).is_some_and(|rest| rest.len() > 1 && rest.starts_with(' ')))
 }
 
 /// `Total`, `Summe:`, `Total 2024`: a total word, then nothing but numbers.

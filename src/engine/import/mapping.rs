@@ -55,8 +55,15 @@ impl Mapping {
         self.columns[field as usize] = column;
     }
 
-    fn uses(&self, column: usize) -> bool {
+    pub fn uses(&self, column: usize) -> bool {
         self.columns.contains(&Some(column))
+    }
+
+    /// This mapping with `field` in the 0-based `column`.
+    pub fn with(&self, field: Field, column: usize) -> Mapping {
+        let mut mapping = self.clone();
+        mapping.set(field, Some(column));
+        mapping
     }
 
     pub fn is_mapped(&self, field: Field) -> bool {
@@ -194,6 +201,12 @@ pub fn names_a_field(cells: &[String]) -> bool {
         let padded = format!(" {} ", normalize(cell));
         synonyms.iter().any(|(_, s)| *s == padded)
     })
+}
+
+/// Whether the text is one of the field's known names (`Debiteur` for the customer).
+pub fn names_field(text: &str, field: Field) -> bool {
+    let text = normalize(text);
+    SYNONYMS.iter().filter(|(f, _)| *f == field).flat_map(|(_, names)| names.iter()).any(|name| normalize(name) == text)
 }
 
 /// How well a normalised header (padded with spaces) names a field: an exact synonym beats a

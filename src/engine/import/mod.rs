@@ -23,8 +23,8 @@ pub use dates::DateFormat;
 pub use duplicates::{append, DuplicateLine, Duplicates};
 pub use error::ImportError;
 pub use export::{write_error_report, write_ledger_csv, write_table_csv, write_test_ledger};
-pub use guess::{FileFormat, Guess, SourceInfo};
-pub use lines::{ErrorKind, RowError, TotalRow};
+pub use guess::{FileFormat, Guess, SourceInfo, TitleLines};
+pub use lines::{ErrorKind, GroupSum, Grouping, RowError, TotalRow};
 pub use mapping::{header_signature, normalize as normalize_header, ColumnRef, MappedField, MappingSource};
 pub use number::NumberFormat;
 
@@ -89,6 +89,20 @@ pub struct FileReport {
     pub totals: Vec<TotalRow>,
     /// Lines with no value at all, skipped.
     pub blank_lines: usize,
+    /// What filling the customer down did, when the file is a grouped report.
+    pub grouping: Option<Grouping>,
+}
+
+impl FileReport {
+    /// Subtotal rows of a grouped report.
+    pub fn subtotals(&self) -> impl Iterator<Item = &TotalRow> {
+        self.totals.iter().filter(|t| t.group.is_some())
+    }
+
+    /// Total rows that close no group (a grand total, a flat file's total lines).
+    pub fn grand_totals(&self) -> impl Iterator<Item = &TotalRow> {
+        self.totals.iter().filter(|t| t.group.is_none())
+    }
 }
 
 /// Everything about an import except the ledger itself: what crosses the worker boundary.

@@ -90,6 +90,16 @@ impl Row for csv::StringRecord {
     }
 }
 
+impl Row for SampleRow {
+    fn width(&self) -> usize {
+        self.cells.len()
+    }
+
+    fn cell(&self, column: usize) -> Cell<'_> {
+        self.cells.get(column).map_or(Cell::Empty, |text| Cell::Text(text))
+    }
+}
+
 /// A row from the start of a file, as text.
 #[derive(Clone, Debug)]
 pub struct SampleRow {
@@ -203,7 +213,10 @@ impl<'a> Opened<'a> {
         origins.start_file();
         let headers = self.guess.headers.clone();
         let mut reader = LineReader::new(&self.plan, columns, &headers, builder, origins);
-        let skip = usize::from(self.plan.has_header);
+        let skip = self.plan.skip;
+        // Filling the customer down carries a group from line to line, so a grouped report is
+        // read in one pass.
+        let split = if self.plan.grouped { &no_split } else { split };
         match &self.table {
             Table::Csv { text, dialect } => read_csv(text, *dialect, skip, split(text), &mut reader, progress)?,
             Table::Sheet(sheet) => sheet.read(skip, &mut reader, progress)?,
@@ -214,6 +227,10 @@ impl<'a> Opened<'a> {
         }
         Ok(report)
     }
+}
+
+fn no_split(_: &str) -> Option<usize> {
+    None
 }
 
 /// An override character that must be ASCII (the CSV reader works on bytes).
@@ -232,7 +249,7 @@ fn csv_sample(text: &str, dialect: Dialect) -> Vec<SampleRow> {
     let mut record = csv::StringRecord::new();
     let mut rows = Vec::new();
     while rows.len() <= SAMPLE_ROWS && matches!(reader.read_record(&mut record), Ok(true)) {
-        rows.push(SampleRow::of(line_of(&record), &record));
+        rows.push(SampleRow::of(line_of(&record, sample.as_bytes()), &record));
     }
     if sample.len() < text.len() || rows.len() > SAMPLE_ROWS {
         rows.pop();
@@ -243,9 +260,14 @@ fn csv_sample(text: &str, dialect: Dialect) -> Vec<SampleRow> {
     rows
 }
 
-/// The 1-based line where a record starts.
-fn line_of(record: &csv::StringRecord) -> u64 {
-    record.position().map_or(0, csv::Position::line)
+/// The 1-based line where a record of `bytes` starts. The reader gives the position where it
+/// began looking for the record, before any blank lines it skipped; those are counted here so
+/// that every line number is the file's own.
+fn line_of(record: &csv::StringRecord, bytes: &[u8]) -> u64 {
+    let Some(position) = record.position() else { return 0 };
+    let rest = bytes.get(position.byte() as usize..).unwrap_or_default();
+    let blank = rest.iter().take_while(|&&b| b == b'\n' || b == b'\r').filter(|&&b| b == b'\n').count();
+    position.line() + blank as u64
 }
 
 /// Files smaller than this are read on one thread: a second would not pay for starting.
@@ -277,7 +299,7 @@ fn read_csv(
         Some(split) => read_halves(text, dialect, skip, split, reader, progress)?,
         None => {
             let mut csv = dialect::reader(text.as_bytes(), dialect);
-            read_records(&mut csv, skip, total, reader, &mut |rows, byte| report_progress(rows, (byte, total), progress))?
+            read_records((&mut csv, text.as_bytes()), skip, total, reader, &mut |rows, byte| report_progress(rows, (byte, total), progress))?
         }
     };
     report_progress(rows, (total, total), progress)
@@ -320,16 +342,17 @@ fn read_halves(
         let second = scope.spawn(|| {
             let mut csv = dialect::reader(&text.as_bytes()[split..], dialect);
             let stopped = |_, _| if stop.load(Ordering::Relaxed) { Err(ImportError::Cancelled) } else { Ok(()) };
-            read_records(&mut csv, 0, u64::MAX, &mut later, &mut { stopped }).map(|rows| (rows, later.into_found()))
+            read_records((&mut csv, &text.as_bytes()[split..]), 0, u64::MAX, &mut later, &mut { stopped }).map(|rows| (rows, later.into_found()))
         });
         let mut csv = dialect::reader(text.as_bytes(), dialect);
         let mut report = |rows, byte| report_progress(rows, (byte, total), progress);
-        let first = read_records(&mut csv, skip, split as u64, reader, &mut report).and_then(|rows| {
+        let first = read_records((&mut csv, text.as_bytes()), skip, split as u64, reader, &mut report).and_then(|rows| {
             match lines_before(text, csv.position(), split).filter(|_| rows >= skip as u64) {
                 Some(lines) => Ok((rows, Some(lines))),
                 None => {
                     stop.store(true, Ordering::Relaxed);
-                    read_records(&mut csv, skip.saturating_sub(rows as usize), total, reader, &mut report).map(|more| (rows + more, None))
+                    let skip = skip.saturating_sub(rows as usize);
+                    read_records((&mut csv, text.as_bytes()), skip, total, reader, &mut report).map(|more| (rows + more, None))
                 }
             }
         });
@@ -358,11 +381,12 @@ fn lines_before(text: &str, position: &csv::Position, split: usize) -> Option<u6
     breaks_only.then(|| position.line() - 1 + gap.iter().filter(|&&b| b == b'\n').count() as u64)
 }
 
-/// Reads records into `reader`, the first `skip` of them not (header and `sep=` lines), until
-/// the end of the text or until the reader has passed byte `end`. `progress(rows, byte)` is
-/// called every few thousand records and may stop the reading. Returns the records read.
+/// Reads records into `reader`, the first `skip` of them not (title, header and `sep=` lines),
+/// until the end of the text or until the reader has passed byte `end`. The csv reader comes
+/// with the bytes it reads, for line numbers. `progress(rows, byte)` is called every few
+/// thousand records and may stop the reading. Returns the records read.
 fn read_records(
-    csv: &mut csv::Reader<&[u8]>,
+    (csv, bytes): (&mut csv::Reader<&[u8]>, &[u8]),
     skip: usize,
     end: u64,
     reader: &mut LineReader<'_>,
@@ -376,7 +400,7 @@ fn read_records(
     while csv.position().byte() < end && matches!(csv.read_record(&mut record), Ok(true)) {
         rows += 1;
         if rows > skip as u64 {
-            reader.read(line_of(&record), &record);
+            reader.read(line_of(&record, bytes), &record);
         }
         if rows % PROGRESS_EVERY == 0 {
             progress(rows, csv.position().byte())?;

@@ -1,7 +1,8 @@
-//! The validation report of an import: every line that could not be read (line, column,
-//! value, reason), totals left out, duplicates; the user keeps the valid lines or discards.
+//! The validation report of an import: what was recognised in report-shaped files (title
+//! lines, grouped reports, totals left out), every line that could not be read (line, column,
+//! value, reason), duplicates; the user keeps the valid lines or discards.
 
-use crate::engine::import::{write_error_report, ImportReport};
+use crate::engine::import::{write_error_report, FileReport, ImportReport, TitleLines, TotalRow};
 use crate::i18n::DataMsg;
 use crate::ui::download;
 use crate::ui::i18n::use_i18n;
@@ -10,12 +11,13 @@ use leptos::prelude::*;
 
 /// Errors listed on the page; the downloadable report has all of them.
 const SHOWN: usize = 200;
+/// Title lines and total rows listed by line; the CLI lists them all.
+const LISTED: usize = 20;
 
 #[component]
 pub fn ImportReportView(report: ImportReport, on_keep: impl Fn() + 'static, on_discard: impl Fn() + 'static) -> impl IntoView {
     let i18n = use_i18n();
     let errors = report.error_count();
-    let totals: usize = report.files.iter().map(|f| f.totals.len()).sum();
     let duplicates = report.duplicates.count;
     let files = report.files.clone();
     let download = move |_| {
@@ -29,6 +31,7 @@ pub fn ImportReportView(report: ImportReport, on_keep: impl Fn() + 'static, on_d
         <div class="report" data-testid="report">
             <h2>{move || i18n.t(DataMsg::ReportTitle)}</h2>
             <SummaryTable summary=report.summary.clone() caption=crate::i18n::Msg::ReadFromFiles/>
+            <Recognised files=report.files.clone()/>
             {if errors == 0 {
                 view! { <p class="note" data-testid="report-clean">{move || i18n.t(DataMsg::ReportClean)}</p> }.into_any()
             } else {
@@ -66,7 +69,6 @@ pub fn ImportReportView(report: ImportReport, on_keep: impl Fn() + 'static, on_d
                     </div>
                 }.into_any()
             }}
-            {(totals > 0).then(|| view! { <p class="note">{totals}" "{move || i18n.t(DataMsg::TotalsSkipped)}</p> })}
             {(duplicates > 0).then(|| view! { <p class="note">{duplicates}" "{move || i18n.t(DataMsg::DuplicatesFound)}</p> })}
             <div class="actions">
                 <button type="button" class="button button-primary" data-testid="keep" on:click=move |_| on_keep()>{move || i18n.t(DataMsg::KeepValid)}</button>
@@ -74,4 +76,96 @@ pub fn ImportReportView(report: ImportReport, on_keep: impl Fn() + 'static, on_d
             </div>
         </div>
     }
+}
+
+/// What the import recognised in each file: the header below title lines, the customer filled
+/// down from group rows, total and subtotal rows left out, and subtotals their lines do not add
+/// up to. Nothing when every file was a plain list of lines.
+#[component]
+fn Recognised(files: Vec<FileReport>) -> impl IntoView {
+    let i18n = use_i18n();
+    let several = files.len() > 1;
+    let items: Vec<AnyView> = files.iter().flat_map(|file| recognised_items(file, several)).collect();
+    (!items.is_empty()).then(|| {
+        view! {
+            <div class="recognised" data-testid="recognised">
+                <h3>{move || i18n.t(DataMsg::Recognised)}</h3>
+                <ul>{items}</ul>
+            </div>
+        }
+    })
+}
+
+fn recognised_items(file: &FileReport, several: bool) -> Vec<AnyView> {
+    let i18n = use_i18n();
+    let prefix = several.then(|| format!("{}: ", file.file));
+    let mut items = Vec::new();
+    if let Some(title) = &file.guess.title {
+        items.push(header_item(title, prefix.clone()));
+    }
+    if let Some(grouping) = file.grouping {
+        let (groups, filled) = (grouping.groups, grouping.filled);
+        items.push(
+            view! {
+                <li data-testid="recognised-groups">
+                    {prefix.clone()}{move || i18n.t(DataMsg::GroupedReport)}" "{move || i18n.locale().count(groups)}"; "
+                    {move || i18n.t(DataMsg::FilledDown)}" "{move || i18n.locale().count(filled)}"."
+                </li>
+            }
+            .into_any(),
+        );
+    }
+    if !file.totals.is_empty() {
+        items.push(totals_item(file, prefix.clone()));
+    }
+    items.extend(file.subtotals().filter(|t| t.mismatch().is_some()).map(|t| mismatch_item(t, prefix.clone())));
+    items
+}
+
+fn header_item(title: &TitleLines, prefix: Option<String>) -> AnyView {
+    let i18n = use_i18n();
+    let (line, count) = (title.header_line, title.skipped.len());
+    let quoted = listed(title.skipped.iter().map(|(_, text)| format!("'{text}'")));
+    view! {
+        <li data-testid="recognised-header">
+            {prefix}{move || i18n.t(DataMsg::HeaderOnLine)}" "{line}"; "{move || i18n.t(DataMsg::TitleLinesSkipped)}" "
+            {move || i18n.locale().count(count)}" ("{quoted}")"
+        </li>
+    }
+    .into_any()
+}
+
+fn totals_item(file: &FileReport, prefix: Option<String>) -> AnyView {
+    let i18n = use_i18n();
+    let (subtotals, totals) = (file.subtotals().count(), file.grand_totals().count());
+    let lines = listed(file.totals.iter().map(|t| t.line.to_string()));
+    view! {
+        <li data-testid="recognised-totals">
+            {prefix}
+            {(subtotals > 0).then(|| view! { {move || i18n.t(DataMsg::SubtotalsLeftOut)}" "{move || i18n.locale().count(subtotals)}". " })}
+            {move || i18n.t(DataMsg::TotalsLeftOut)}" "{move || i18n.locale().count(totals)}" ("{move || i18n.t(DataMsg::OnLines)}" "{lines}")."
+        </li>
+    }
+    .into_any()
+}
+
+fn mismatch_item(total: &TotalRow, prefix: Option<String>) -> AnyView {
+    let i18n = use_i18n();
+    let (line, label, says, sum) = (total.line, total.label.clone(), total.amount, total.mismatch());
+    let money = move |amount: Option<crate::engine::money::Money>| amount.map_or("—".to_string(), |m| i18n.locale().money(m));
+    view! {
+        <li class="note-warning" data-testid="recognised-mismatch">
+            {prefix}{move || i18n.t(DataMsg::Line)}" "{line}" ('"{label}"'): "{move || i18n.t(DataMsg::SubtotalSays)}" "
+            {move || money(says)}", "{move || i18n.t(DataMsg::LinesAddUpTo)}" "{move || money(sum)}". "
+            {move || i18n.t(DataMsg::CheckLinesAbove)}
+        </li>
+    }
+    .into_any()
+}
+
+/// The first few items, comma-separated, with an ellipsis for the rest.
+fn listed(items: impl Iterator<Item = String>) -> String {
+    let items: Vec<String> = items.collect();
+    let more = if items.len() > LISTED { ", …" } else { "" };
+    format!("{}{more}", items.iter().take(LISTED).cloned().collect::<Vec<_>>().join(", "))
 }
