@@ -699,15 +699,9 @@ mod tests {
 
     #[test]
     fn the_rfm_window_decides_who_is_scored_and_how() {
-        // No invoice column: a purchase is a day. No two customers tie on any measure.
-        let ledger = ledger_from(
-            "customer,date,amount\n\
-             A,2024-09-20,100\nA,2024-10-20,100\nA,2024-11-20,100\nA,2024-12-20,100\n\
-             B,2024-10-10,100\nB,2024-11-10,100\nB,2024-12-10,100\n\
-             C,2024-11-01,100\nC,2024-12-01,100\n\
-             D,2024-06-01,50\nD,2023-02-01,100\nD,2023-03-01,100\nD,2023-04-01,100\nD,2023-05-01,100\nD,2023-06-01,100\nD,2023-07-01,100\nD,2023-08-01,100\n\
-             E,2023-03-01,1000\nE,2023-04-01,1000\nE,2023-05-01,1000\nE,2023-06-01,1000\nE,2023-07-01,1000\n",
-        );
+        // tests/data/rfm_window.csv (the e2e test uses it too). No invoice column: a purchase is a
+        // day. No two customers tie on any measure.
+        let ledger = ledger_from(include_str!("../../../tests/data/rfm_window.csv"));
         use Segment::*;
         // Window 1 (2024, as of 2024-12-31): A, B, C, D; E bought only in 2023.
         //   recency days A 11, B 21, C 30, D 213; purchases A 4, B 3, C 2, D 1; revenue 400, 300, 200, 50.

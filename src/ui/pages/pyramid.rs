@@ -5,7 +5,7 @@ use super::{Page, PageIntro};
 use crate::engine::pyramid::{Level, LevelRow, Outside, Pyramid};
 use crate::engine::session::analysis::{AnalysisRequest, AnalysisResponse};
 use crate::i18n::{AnalysisMsg as M, Locale};
-use crate::ui::components::answer::{ask_answer, empty, level_name, show};
+use crate::ui::components::answer::{ask_answer, level_name, show};
 use crate::ui::components::chart::{ChartFrame, FONT, INK, LEVELS, MUTED};
 use crate::ui::components::filters::{FilterBar, Filters};
 use crate::ui::components::table::{Cell, DataTable, TableData};
@@ -42,7 +42,7 @@ fn PyramidView(filters: Filters, outside: RwSignal<Outside>) -> impl IntoView {
     let answer = ask_answer(
         move || AnalysisRequest::Pyramid { selection: filters.selection(), period: filters.period(), outside: outside.get() },
         |response| match response {
-            AnalysisResponse::Pyramid(pyramid) => pyramid,
+            AnalysisResponse::Pyramid(pyramid) => Some(pyramid),
             _ => None,
         },
     );
@@ -50,9 +50,6 @@ fn PyramidView(filters: Filters, outside: RwSignal<Outside>) -> impl IntoView {
     view! {
         <div class="pyramid-view">
             {show(answer, move |pyramid: Pyramid| {
-                if pyramid.active_customers == 0 {
-                    return empty(M::NoCustomers).into_any();
-                }
                 let year = pyramid.period.label_year();
                 let chart = pyramid.clone();
                 let table = pyramid.clone();

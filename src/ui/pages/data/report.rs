@@ -1,5 +1,6 @@
 //! The validation report of an import: every line that could not be read (line, column,
-//! value, reason), totals left out, duplicates; the user keeps the valid lines or discards.
+//! value, reason), totals left out, and what the caller adds (the duplicates choice); the user
+//! keeps the valid lines or discards.
 
 use crate::engine::import::{write_error_report, ImportReport};
 use crate::i18n::DataMsg;
@@ -12,11 +13,10 @@ use leptos::prelude::*;
 const SHOWN: usize = 200;
 
 #[component]
-pub fn ImportReportView(report: ImportReport, on_keep: impl Fn() + 'static, on_discard: impl Fn() + 'static) -> impl IntoView {
+pub fn ImportReportView(report: ImportReport, on_keep: impl Fn() + 'static, on_discard: impl Fn() + 'static, children: Children) -> impl IntoView {
     let i18n = use_i18n();
     let errors = report.error_count();
     let totals: usize = report.files.iter().map(|f| f.totals.len()).sum();
-    let duplicates = report.duplicates.count;
     let files = report.files.clone();
     let download = move |_| {
         let mut csv = Vec::new();
@@ -67,7 +67,7 @@ pub fn ImportReportView(report: ImportReport, on_keep: impl Fn() + 'static, on_d
                 }.into_any()
             }}
             {(totals > 0).then(|| view! { <p class="note">{totals}" "{move || i18n.t(DataMsg::TotalsSkipped)}</p> })}
-            {(duplicates > 0).then(|| view! { <p class="note">{duplicates}" "{move || i18n.t(DataMsg::DuplicatesFound)}</p> })}
+            {children()}
             <div class="actions">
                 <button type="button" class="button button-primary" data-testid="keep" on:click=move |_| on_keep()>{move || i18n.t(DataMsg::KeepValid)}</button>
                 <button type="button" class="button button-secondary" data-testid="discard" on:click=move |_| on_discard()>{move || i18n.t(DataMsg::Discard)}</button>
