@@ -38,6 +38,8 @@ messages! {
             "Dit vergelijkt een jaar met het jaar ervoor, en dat jaar staat niet in het grootboek: kies een later jaar.";
         NoProductGroupColumn => "Customer views split each customer's revenue by product group, and this ledger has no product-group column. Import the file again on the Data page and, under Columns, map the column that holds the product group to the field product_group.",
             "Klantbeelden verdelen de omzet van elke klant over productgroepen, en dit grootboek heeft geen kolom met de productgroep. Importeer het bestand opnieuw op de pagina Gegevens en koppel onder Kolommen de kolom met de productgroep aan het veld product_group.";
+        NoCostColumn => "Gross margins need a cost column (the direct cost of each line), and this ledger has none. To see them, import the file again on the Data page and map the cost column under Columns.",
+            "Brutomarges hebben een kolom kostprijs nodig (de directe kosten van elke regel), en dit grootboek heeft die niet. Importeer het bestand opnieuw op de pagina Gegevens en koppel onder Kolommen de kolom met de kostprijs om ze te zien.";
         ToDataPage => "Go to the Data page", "Naar de pagina Gegevens";
         NoAnswer => "The engine sent no answer for this page: reload the page.", "De rekenkern gaf geen antwoord voor deze pagina: laad de pagina opnieuw.";
         DownloadCsv => "Download CSV", "CSV downloaden";

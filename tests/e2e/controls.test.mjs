@@ -52,6 +52,8 @@ test("exact duplicate lines are kept by default and dropped on request", async (
   assert.match(kept, /duplicates\.csv:3 repeats duplicates\.csv:2/);
   assert.match(kept, /Invoice lines6/);
   assert.equal(await activeRevenue(page), "540.00");
+  // The file has no cost column: the empty margin columns say why.
+  assert.match(await page.getByTestId("no-margins").textContent(), /^Gross margins need a cost column/);
 
   const dropped = await importFile(page, "duplicates.csv", { drop: true });
   assert.match(dropped, /2 lines repeated an earlier line exactly and are left out/);

@@ -58,7 +58,7 @@ pub enum AnalysisRequest {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum AnalysisResponse {
     Dimensions(Dimensions),
-    Pyramid(Pyramid),
+    Pyramid(PyramidView),
     /// Every period that has a previous period in the data; never empty.
     Flows(Vec<Flows>),
     Migration(MigrationSummary),
@@ -90,6 +90,16 @@ pub enum EmptyReason {
     NoProductGroupColumn,
     /// No customer has this id.
     UnknownCustomer,
+    /// Gross margins need the lines' costs; the ledger has no cost column.
+    NoCostColumn,
+}
+
+/// A pyramid, and why its margin columns are empty when they are.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PyramidView {
+    pub pyramid: Pyramid,
+    /// `Some(NoCostColumn)` when the ledger has no cost column.
+    pub without_margins: Option<EmptyReason>,
 }
 
 /// The choices a ledger offers.
@@ -290,7 +300,9 @@ impl AnalysisCache {
             AnalysisRequest::Dimensions { year_start } => AnalysisResponse::Dimensions(dimensions(ledger, year_start)),
             AnalysisRequest::Pyramid { selection, period, outside } => {
                 let prepared = self.prepare(ledger, &selection);
-                AnalysisResponse::Pyramid(Pyramid::of(&prepared.table, prepared.active_levels_of(period)?, outside))
+                let pyramid = Pyramid::of(&prepared.table, prepared.active_levels_of(period)?, outside);
+                let without_margins = ledger.costs().is_none().then_some(EmptyReason::NoCostColumn);
+                AnalysisResponse::Pyramid(PyramidView { pyramid, without_margins })
             }
             AnalysisRequest::Flows { selection } => {
                 let prepared = self.prepare(ledger, &selection);
@@ -498,7 +510,7 @@ mod tests {
         let again = cache.prepare(&ledger, &selection);
         assert!(Arc::ptr_eq(&first, &again));
         let request = AnalysisRequest::Pyramid { selection, period: Some(Period::starting_in(2023)), outside: Outside::default() };
-        let AnalysisResponse::Pyramid(pyramid) = cache.answer(&ledger, request) else {
+        let AnalysisResponse::Pyramid(PyramidView { pyramid, .. }) = cache.answer(&ledger, request) else {
             panic!("no pyramid");
         };
         assert_eq!(pyramid.period, Period::starting_in(2023));
@@ -550,7 +562,7 @@ mod tests {
         };
         assert_eq!((m.period, m.cells.len()), (Period::starting_in(2024), 29));
         let earlier = Some(Period::starting_in(2023));
-        let AnalysisResponse::Pyramid(pyramid) = cache.answer(&ledger, AnalysisRequest::Pyramid { selection: selection.clone(), period: earlier, outside: Outside::default() }) else {
+        let AnalysisResponse::Pyramid(PyramidView { pyramid, .. }) = cache.answer(&ledger, AnalysisRequest::Pyramid { selection: selection.clone(), period: earlier, outside: Outside::default() }) else {
             panic!("no pyramid")
         };
         for row in &pyramid.levels {
@@ -624,7 +636,7 @@ mod tests {
     fn cohorts_hold_every_customer_ever_active() {
         let AnalysisResponse::Cohorts(all) = ask(AnalysisRequest::Cohorts { selection: Selection::default() }) else { panic!("no cohorts") };
         assert_eq!(all[0].first_period, Period::starting_in(2021));
-        let AnalysisResponse::Pyramid(last) = ask(AnalysisRequest::Pyramid { selection: Selection::default(), period: None, outside: Outside::default() }) else {
+        let AnalysisResponse::Pyramid(PyramidView { pyramid: last, .. }) = ask(AnalysisRequest::Pyramid { selection: Selection::default(), period: None, outside: Outside::default() }) else {
             panic!("no pyramid")
         };
         // Everyone ever active is active or inactive in the last period.
@@ -668,7 +680,11 @@ mod tests {
         let pyramid = |selection, period| AnalysisRequest::Pyramid { selection, period, outside: Outside::default() };
         use EmptyReason::*;
         assert_eq!(empty_reason(&ledger, AnalysisRequest::CustomerViews { selection: company.clone(), period: year(2023), rep: None }), Some(NoProductGroupColumn));
-        assert_eq!(empty_reason(&ledger, pyramid(company.clone(), year(2023))), None, "2023 has A and B");
+        let AnalysisResponse::Pyramid(view) = AnalysisCache::default().answer(&ledger, pyramid(company.clone(), year(2023))) else { panic!("2023 has A and B") };
+        assert_eq!(view.without_margins, Some(NoCostColumn));
+        let with_cost = ledger_from("customer,date,amount,cost\nA,2023-03-01,100.00,60.00\n");
+        let AnalysisResponse::Pyramid(view) = AnalysisCache::default().answer(&with_cost, pyramid(company.clone(), None)) else { panic!("no pyramid") };
+        assert_eq!(view.without_margins, None);
         assert_eq!(empty_reason(&ledger, pyramid(company.clone(), year(2024))), Some(NoActiveCustomers));
         assert_eq!(empty_reason(&ledger, pyramid(company.clone(), year(2030))), Some(PeriodNotInData));
         assert_eq!(empty_reason(&ledger, pyramid(only(Attribute::Department, "South"), None)), Some(NoLinesInScope));

@@ -94,17 +94,23 @@ pub fn empty(message: M) -> impl IntoView {
     view! { <div class="card card-empty" role="note" data-testid="empty"><p>{move || i18n.t(message)}</p></div> }
 }
 
-/// The engine's reason in the user's language; a missing column also links to where it is mapped.
-fn empty_because(reason: EmptyReason) -> impl IntoView {
-    let i18n = use_i18n();
-    let message = match reason {
+/// The engine's reason in the user's language.
+pub fn reason_message(reason: EmptyReason) -> M {
+    match reason {
         EmptyReason::NoLinesInScope => M::NoLinesInScope,
         EmptyReason::PeriodNotInData => M::PeriodNotInData,
         EmptyReason::NoActiveCustomers => M::NoActiveCustomers,
         EmptyReason::NoPreviousPeriod => M::NoPreviousPeriod,
         EmptyReason::NoProductGroupColumn => M::NoProductGroupColumn,
         EmptyReason::UnknownCustomer => M::UnknownCustomer,
-    };
+        EmptyReason::NoCostColumn => M::NoCostColumn,
+    }
+}
+
+/// The engine's reason as the page's empty state; a missing column also links to where it is mapped.
+fn empty_because(reason: EmptyReason) -> impl IntoView {
+    let i18n = use_i18n();
+    let message = reason_message(reason);
     let to_data = (reason == EmptyReason::NoProductGroupColumn).then(|| {
         view! { <div class="actions"><A href=Page::Data.path() attr:class="button button-secondary">{move || i18n.t(M::ToDataPage)}</A></div> }
     });
