@@ -54,6 +54,7 @@ test("exact duplicate lines are kept by default and dropped on request", async (
   assert.equal(await activeRevenue(page), "540.00");
   // The file has no cost column: the empty margin columns say why.
   assert.match(await page.getByTestId("no-margins").textContent(), /^Gross margins need a cost column/);
+  await screenshot(page, "pyramid-no-cost-column");
 
   const dropped = await importFile(page, "duplicates.csv", { drop: true });
   assert.match(dropped, /2 lines repeated an earlier line exactly and are left out/);
@@ -106,7 +107,7 @@ test("the RFM window lives in the address and changes the segments", async () =>
 
   await page.getByTestId("rfm-window-years").selectOption("1");
   await page.waitForURL(/[?&]window=1/);
-  await page.waitForFunction(() => /2024–2024/.test(document.querySelector('[data-testid="rfm-window"]')?.textContent));
+  await page.waitForFunction(() => /^Scored over 2024$/.test(document.querySelector('[data-testid="rfm-window"]')?.textContent));
   assert.deepEqual(await counts(), { Champions: 1, Loyal: 1, "Need attention": 1, Hibernating: 1 });
   await screenshot(page, "rfm-window-1");
 

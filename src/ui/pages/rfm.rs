@@ -45,7 +45,10 @@ pub fn RfmPage() -> impl IntoView {
             <PageIntro page=Page::Rfm/>
             <FilterBar filters/>
             {show(answer, move |rfm: RfmView| {
-                let window = format!("{} {}–{}", i18n.t(M::RfmWindow), rfm.window.first().map(|p| p.to_string()).unwrap_or_default(), rfm.period);
+                let window = match rfm.window.first() {
+                    Some(first) if *first != rfm.period => format!("{} {first}–{}", i18n.t(M::RfmWindow), rfm.period),
+                    _ => format!("{} {}", i18n.t(M::RfmWindow), rfm.period),
+                };
                 let (segments, members) = (rfm.clone(), rfm.clone());
                 let (shown, total) = (rfm.customers.items.len(), rfm.customers.total);
                 view! {
