@@ -8,7 +8,7 @@ use clientele::engine::ledger::Ledger;
 use clientele::engine::period::Period;
 use clientele::engine::pyramid::{Level, Outside};
 use clientele::engine::session::analysis::{
-    AnalysisCache, AnalysisRequest, AnalysisResponse, Selection,
+    AnalysisCache, AnalysisRequest, AnalysisResponse, EmptyReason, Selection,
 };
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use std::process::Command;
@@ -198,12 +198,12 @@ fn pyramid_counts(cache: &mut AnalysisCache, ledger: &Ledger, year: i32) -> Vec<
         period: Some(Period::starting_in(year)),
         outside: Outside::default(),
     };
-    let AnalysisResponse::Pyramid(Some(pyramid)) = cache.answer(ledger, request) else {
+    let AnalysisResponse::Pyramid(pyramid) = cache.answer(ledger, request) else {
         panic!("no pyramid for {year}")
     };
     Level::ALL
         .iter()
-        .map(|&l| pyramid.row(l).map_or(0, |r| r.customers))
+        .map(|&l| pyramid.pyramid.row(l).map_or(0, |r| r.customers))
         .collect()
 }
 
@@ -261,11 +261,16 @@ fn one_line_in_1901_stores_three_periods_not_125() {
         pyramid_counts(&mut cache, &ledger, 2025),
         vec![101, 400, 1_500, 8_000, 9_999]
     );
-    // 1950: nobody active, C00000 inactive since 1901.
-    assert_eq!(
-        pyramid_counts(&mut cache, &ledger, 1950),
-        vec![0, 0, 0, 0, 1]
-    );
+    // 1950: nobody active (C00000 is inactive since 1901): the answer says so.
+    let request = AnalysisRequest::Pyramid {
+        selection: Selection::default(),
+        period: Some(Period::starting_in(1950)),
+        outside: Outside::default(),
+    };
+    assert!(matches!(
+        cache.answer(&ledger, request),
+        AnalysisResponse::Empty(EmptyReason::NoActiveCustomers)
+    ));
     // Into 1902: C00000 lost. Into 1950: nothing. Into 2024: 19,999 new. Into 2025: 10,000
     // retained, 9,999 lost, and C00000 regained (active in 1901, before 2024).
     assert_eq!(

@@ -28,7 +28,7 @@ fn customer_purchases(ledger: &Ledger, key: &str) -> Vec<(i32, u32)> {
         selection: Selection::default(),
         key: key.into(),
     };
-    let AnalysisResponse::Customer(Some(detail)) = AnalysisCache::default().answer(ledger, request)
+    let AnalysisResponse::Customer(detail) = AnalysisCache::default().answer(ledger, request)
     else {
         panic!("no customer {key}")
     };
@@ -49,7 +49,7 @@ fn rfm_frequency(ledger: &Ledger, year: i32, key: &str) -> u32 {
             settings: RfmSettings::default(),
             segment: Some(segment),
         };
-        let AnalysisResponse::Rfm(Some(view)) = cache.answer(ledger, request) else {
+        let AnalysisResponse::Rfm(view) = cache.answer(ledger, request) else {
             panic!("no RFM for {year}")
         };
         if let Some(row) = view.customers.items.iter().find(|r| r.customer.key == key) {

@@ -36,8 +36,20 @@ messages! {
         Computing => "Computing…", "Bezig met berekenen…";
         NoLedger => "No ledger is loaded yet. Load the sample ledger, or import your own on the Data page.",
             "Er is nog geen grootboek geladen. Laad het voorbeeldgrootboek, of importeer uw eigen grootboek op de pagina Gegevens.";
-        NoCustomers => "No customers in this selection: choose another year or scope.",
-            "Geen klanten in deze selectie: kies een ander jaar of bereik.";
+        NoLinesInScope => "The chosen scope has no lines in this ledger: choose another scope, or the whole company.",
+            "Het gekozen bereik heeft geen regels in dit grootboek: kies een ander bereik, of het hele bedrijf.";
+        PeriodNotInData => "The chosen year is not in the ledger's dates: choose a year from the list.",
+            "Het gekozen jaar valt buiten de datums van het grootboek: kies een jaar uit de lijst.";
+        NoActiveCustomers => "No customer bought in this year and scope: every customer's revenue here is zero or negative (credit notes). Choose another year or scope.",
+            "Geen klant kocht in dit jaar en bereik: de omzet van elke klant is hier nul of negatief (creditnota's). Kies een ander jaar of bereik.";
+        NoPreviousPeriod => "This compares a year with the year before, and the year before is not in the ledger: choose a later year.",
+            "Dit vergelijkt een jaar met het jaar ervoor, en dat jaar staat niet in het grootboek: kies een later jaar.";
+        NoProductGroupColumn => "Customer views split each customer's revenue by product group, and this ledger has no product-group column. Import the file again on the Data page and, under Columns, map the column that holds the product group to the field product_group.",
+            "Klantbeelden verdelen de omzet van elke klant over productgroepen, en dit grootboek heeft geen kolom met de productgroep. Importeer het bestand opnieuw op de pagina Gegevens en koppel onder Kolommen de kolom met de productgroep aan het veld product_group.";
+        NoCostColumn => "Gross margins need a cost column (the direct cost of each line), and this ledger has none. To see them, import the file again on the Data page and map the cost column under Columns.",
+            "Brutomarges hebben een kolom kostprijs nodig (de directe kosten van elke regel), en dit grootboek heeft die niet. Importeer het bestand opnieuw op de pagina Gegevens en koppel onder Kolommen de kolom met de kostprijs om ze te zien.";
+        ToDataPage => "Go to the Data page", "Naar de pagina Gegevens";
+        NoAnswer => "The engine sent no answer for this page: reload the page.", "De rekenkern gaf geen antwoord voor deze pagina: laad de pagina opnieuw.";
         DownloadCsv => "Download CSV", "CSV downloaden";
         DownloadPng => "Download PNG", "PNG downloaden";
         ShowingFirst => "Showing the first", "Eerste";
@@ -94,8 +106,6 @@ messages! {
         MoveTotals => "Movers and the revenue they gained or lost", "Bewegers en de omzet die ze wonnen of verloren";
         CellHint => "Choose a cell to list its customers.", "Kies een cel om de klanten ervan te zien.";
         CellCustomers => "Customers moving", "Klanten van";
-        NoMigration => "Migration needs the year before the chosen one in the data: choose a later year.",
-            "Migratie heeft het jaar vóór het gekozen jaar nodig: kies een later jaar.";
         MigrationCells => "Migration cells", "Migratiecellen";
 
         Statement1 => "of customers make", "van de klanten maakt";
@@ -119,11 +129,10 @@ messages! {
         UpSell => "Up-sell candidates: below their level's median", "Kandidaten voor meerverkoop: onder de mediaan van hun niveau";
         LevelMedian => "Level median", "Mediaan niveau";
         Gap => "Gap", "Verschil";
-        NeedsGroups => "Customer views need a product group column in the ledger and a year with customers.",
-            "Klantbeelden hebben een kolom productgroep in het grootboek en een jaar met klanten nodig.";
 
         RfmSegments => "RFM segments", "RFM-segmenten";
         RfmWindow => "Scored over", "Gescoord over";
+        RfmWindowYears => "Years scored (up to the chosen one)", "Gescoorde jaren (tot en met het gekozen jaar)";
         Years => "years", "jaar";
         RecencyDays => "Days since last purchase", "Dagen sinds laatste aankoop";
         AverageRecency => "Average days since last purchase", "Gemiddeld dagen sinds laatste aankoop";

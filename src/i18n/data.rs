@@ -67,8 +67,15 @@ messages! {
         LinesAddUpTo => "but the lines of its group add up to", "maar de regels van de groep tellen op tot";
         CheckLinesAbove => "Check the lines above it: some may be missing or read wrongly.",
             "Controleer de regels erboven: er kunnen regels ontbreken of verkeerd gelezen zijn.";
-        DuplicatesFound => "lines repeat an earlier line exactly (kept: identical invoice lines can be real)",
-            "regels herhalen een eerdere regel exact (behouden: identieke factuurregels kunnen echt zijn)";
+        DuplicatesKept => "lines repeat an earlier line exactly (same customer, date, amount, cost, quantity and text) and are kept, for example:",
+            "regels herhalen een eerdere regel exact (zelfde klant, datum, bedrag, kostprijs, aantal en tekst) en worden behouden, bijvoorbeeld:";
+        DuplicatesDropped => "lines repeated an earlier line exactly and are left out: the summary above counts without them. For example:",
+            "regels herhaalden een eerdere regel exact en zijn weggelaten: de samenvatting hierboven telt zonder deze regels. Bijvoorbeeld:";
+        Repeats => "repeats", "herhaalt";
+        DuplicatesHelp => "Identical lines can be real, such as the same product twice on one invoice. Drop them when the files overlap, for example two exports that both hold the same month.",
+            "Identieke regels kunnen echt zijn, zoals hetzelfde product twee keer op één factuur. Laat ze weg als de bestanden overlappen, bijvoorbeeld twee exports die allebei dezelfde maand bevatten.";
+        KeepDuplicates => "Keep them", "Behouden";
+        DropDuplicates => "Drop them", "Weglaten";
         KeepValid => "Use the lines that were read", "De gelezen regels gebruiken";
         Discard => "Discard this import", "Deze import verwerpen";
         WorkspaceTitle => "Workspace", "Werkruimte";

@@ -211,7 +211,7 @@ test("customer views, RFM and cohorts show their tables for the sample and keep 
 test("an empty selection says so, and a tablet-width screen keeps the pyramid readable", async () => {
   const { page, context, problems } = await withSample("/pyramid?scope=department:No%20such%20department");
   await page.getByTestId("empty").waitFor();
-  assert.match(await page.getByTestId("empty").textContent(), /No customers in this selection/);
+  assert.match(await page.getByTestId("empty").textContent(), /The chosen scope has no lines in this ledger/);
   await page.setViewportSize({ width: 800, height: 1000 });
   await page.goto(`${server.origin}/pyramid`);
   await page.locator('table[data-table="pyramid-levels"]').waitFor();

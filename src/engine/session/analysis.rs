@@ -15,7 +15,7 @@ use crate::engine::period::{Period, YearStart};
 use crate::engine::pyramid::{CutOffs, Level, Levels, Outside, Pyramid};
 use crate::engine::revenue::{Breakdown, RevenueTable};
 use crate::engine::rfm::{Rfm, RfmSettings, Segment, SegmentRow};
-use crate::engine::scope::Scope;
+use crate::engine::scope::{LineFilter, Scope};
 use crate::engine::views::CustomerViews;
 use serde::{Deserialize, Serialize};
 use std::sync::{Arc, OnceLock};
@@ -58,16 +58,48 @@ pub enum AnalysisRequest {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum AnalysisResponse {
     Dimensions(Dimensions),
-    Pyramid(Option<Pyramid>),
+    Pyramid(PyramidView),
+    /// Every period that has a previous period in the data; never empty.
     Flows(Vec<Flows>),
-    Migration(Option<MigrationSummary>),
+    Migration(MigrationSummary),
+    /// Empty when the cell (or its pair of periods) holds no customer.
     MigrationCell(CustomerList<MovedCustomer>),
-    Concentration(Option<Concentration>),
-    /// `None` when the period is not in the data or the ledger has no product groups.
-    CustomerViews(Option<RepView>),
-    Rfm(Option<RfmView>),
+    Concentration(Concentration),
+    CustomerViews(RepView),
+    Rfm(RfmView),
+    /// Never empty.
     Cohorts(Vec<Cohort>),
-    Customer(Option<CustomerDetail>),
+    Customer(CustomerDetail),
+    /// There is nothing to show, and this is why (the page says it in the user's language).
+    Empty(EmptyReason),
+}
+
+/// Why an analysis has nothing to show. Each reason asks the user for something different, so
+/// the page names the real one instead of a generic "no customers".
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EmptyReason {
+    /// The scope keeps no line of the ledger (a value or an attribute it does not have).
+    NoLinesInScope,
+    /// The chosen period lies outside the ledger's dates.
+    PeriodNotInData,
+    /// The scope has lines, but no customer's revenue in the period is above zero.
+    NoActiveCustomers,
+    /// Flows and migration compare with the period before, and it is not in the data.
+    NoPreviousPeriod,
+    /// Customer views split revenue by product group; the ledger has no such column.
+    NoProductGroupColumn,
+    /// No customer has this id.
+    UnknownCustomer,
+    /// Gross margins need the lines' costs; the ledger has no cost column.
+    NoCostColumn,
+}
+
+/// A pyramid, and why its margin columns are empty when they are.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PyramidView {
+    pub pyramid: Pyramid,
+    /// `Some(NoCostColumn)` when the ledger has no cost column.
+    pub without_margins: Option<EmptyReason>,
 }
 
 /// Which sales rep's customers Customer Views shows.
@@ -203,7 +235,10 @@ pub struct RfmRow {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RfmView {
     pub period: Period,
+    /// The periods scored, oldest first: the window asked for, clipped to the data.
     pub window: Vec<Period>,
+    /// The most periods a window can hold: the chosen period and every one before it in the data.
+    pub longest_window: usize,
     pub segments: Vec<SegmentRow>,
     pub segment: Option<Segment>,
     /// The chosen segment's customers, highest monetary first.
@@ -215,24 +250,39 @@ pub struct RfmView {
 pub struct Prepared {
     pub table: RevenueTable,
     pub levels: Vec<Levels>,
+    /// The scope keeps no line of the ledger.
+    no_lines: bool,
     groups: OnceLock<Option<Breakdown>>,
     reps: OnceLock<Option<Breakdown>>,
 }
 
 impl Prepared {
-    /// The levels of `period`, or of the latest period when `None`.
-    pub fn levels_of(&self, period: Option<Period>) -> Option<&Levels> {
-        match period {
+    /// The levels of `period` (the latest when `None`), or why there are none.
+    pub fn levels_of(&self, period: Option<Period>) -> Result<&Levels, EmptyReason> {
+        if self.no_lines {
+            return Err(EmptyReason::NoLinesInScope);
+        }
+        let levels = match period {
             Some(p) => self.levels.iter().find(|l| l.period() == p),
             None => self.levels.last(),
+        };
+        levels.ok_or(EmptyReason::PeriodNotInData)
+    }
+
+    /// Like `levels_of`, for analyses of the active customers only.
+    fn active_levels_of(&self, period: Option<Period>) -> Result<&Levels, EmptyReason> {
+        let levels = self.levels_of(period)?;
+        if levels.ranked().is_empty() {
+            return Err(EmptyReason::NoActiveCustomers);
         }
+        Ok(levels)
     }
 
     /// The levels of `period` (latest when `None`) and of the period before it.
-    fn pair_of(&self, period: Option<Period>) -> Option<(&Levels, &Levels)> {
+    fn pair_of(&self, period: Option<Period>) -> Result<(&Levels, &Levels), EmptyReason> {
         let later = self.levels_of(period)?;
-        let earlier = self.levels.iter().find(|l| l.period() == later.period().previous())?;
-        Some((earlier, later))
+        let earlier = self.levels.iter().find(|l| l.period() == later.period().previous()).ok_or(EmptyReason::NoPreviousPeriod)?;
+        Ok((earlier, later))
     }
 
     fn groups(&self, ledger: &Ledger) -> Option<&Breakdown> {
@@ -255,18 +305,30 @@ const KEEP: usize = 6;
 
 impl AnalysisCache {
     pub fn answer(&mut self, ledger: &Ledger, request: AnalysisRequest) -> AnalysisResponse {
-        match request {
+        self.try_answer(ledger, request).unwrap_or_else(AnalysisResponse::Empty)
+    }
+
+    fn try_answer(&mut self, ledger: &Ledger, request: AnalysisRequest) -> Result<AnalysisResponse, EmptyReason> {
+        Ok(match request {
             AnalysisRequest::Dimensions { year_start } => AnalysisResponse::Dimensions(dimensions(ledger, year_start)),
             AnalysisRequest::Pyramid { selection, period, outside } => {
                 let prepared = self.prepare(ledger, &selection);
-                let pyramid = prepared.levels_of(period).map(|levels| Pyramid::of(&prepared.table, levels, outside));
-                AnalysisResponse::Pyramid(pyramid)
+                let pyramid = Pyramid::of(&prepared.table, prepared.active_levels_of(period)?, outside);
+                let without_margins = ledger.costs().is_none().then_some(EmptyReason::NoCostColumn);
+                AnalysisResponse::Pyramid(PyramidView { pyramid, without_margins })
             }
-            AnalysisRequest::Flows { selection } => AnalysisResponse::Flows(Flows::every_period(&self.prepare(ledger, &selection).levels)),
+            AnalysisRequest::Flows { selection } => {
+                let prepared = self.prepare(ledger, &selection);
+                prepared.levels_of(None)?;
+                let flows = Flows::every_period(&prepared.levels);
+                if flows.is_empty() {
+                    return Err(EmptyReason::NoPreviousPeriod);
+                }
+                AnalysisResponse::Flows(flows)
+            }
             AnalysisRequest::Migration { selection, period } => {
                 let prepared = self.prepare(ledger, &selection);
-                let migration = prepared.pair_of(period).and_then(|(earlier, later)| Migration::between(&prepared.table, earlier, later));
-                AnalysisResponse::Migration(migration.map(MigrationSummary::of))
+                AnalysisResponse::Migration(migration(&prepared, period)?)
             }
             AnalysisRequest::MigrationCell { selection, period, from, to } => {
                 let prepared = self.prepare(ledger, &selection);
@@ -274,25 +336,33 @@ impl AnalysisCache {
             }
             AnalysisRequest::Concentration { selection, period } => {
                 let prepared = self.prepare(ledger, &selection);
-                AnalysisResponse::Concentration(prepared.levels_of(period).map(|levels| Concentration::of(&prepared.table, levels)))
+                AnalysisResponse::Concentration(Concentration::of(&prepared.table, prepared.active_levels_of(period)?))
             }
             AnalysisRequest::CustomerViews { selection, period, rep } => {
                 let prepared = self.prepare(ledger, &selection);
-                AnalysisResponse::CustomerViews(rep_view(ledger, &prepared, period, rep))
+                AnalysisResponse::CustomerViews(rep_view(ledger, &prepared, period, rep)?)
             }
             AnalysisRequest::Rfm { selection, period, settings, segment } => {
                 let prepared = self.prepare(ledger, &selection);
-                AnalysisResponse::Rfm(rfm_view(ledger, &prepared, period, settings, segment))
+                AnalysisResponse::Rfm(rfm_view(ledger, &prepared, period, settings, segment)?)
             }
-            AnalysisRequest::Cohorts { selection } => AnalysisResponse::Cohorts(cohorts(&self.prepare(ledger, &selection).table)),
+            AnalysisRequest::Cohorts { selection } => {
+                let prepared = self.prepare(ledger, &selection);
+                prepared.levels_of(None)?;
+                let all = cohorts(&prepared.table);
+                if all.is_empty() {
+                    return Err(EmptyReason::NoActiveCustomers);
+                }
+                AnalysisResponse::Cohorts(all)
+            }
             AnalysisRequest::Customer { selection, key } => {
                 let prepared = self.prepare(ledger, &selection);
                 let detail = ledger.customer_by_key(&key).and_then(|customer| {
                     CustomerDetail::of(ledger, &prepared.table, &prepared.levels, prepared.groups(ledger), customer)
                 });
-                AnalysisResponse::Customer(detail)
+                AnalysisResponse::Customer(detail.ok_or(EmptyReason::UnknownCustomer)?)
             }
-        }
+        })
     }
 
     /// The prepared table for a selection, built on first use.
@@ -305,13 +375,25 @@ impl AnalysisCache {
         }
         let table = RevenueTable::build(ledger, selection.year_start, &selection.scope);
         let levels = Levels::every_period(&table, selection.cut_offs);
-        let prepared = Arc::new(Prepared { table, levels, groups: OnceLock::new(), reps: OnceLock::new() });
+        // Interned values come from lines, so a scope that resolves to a value keeps some line.
+        let no_lines = ledger.is_empty() || matches!(selection.scope.lines(ledger), LineFilter::Nothing);
+        let prepared = Arc::new(Prepared { table, levels, no_lines, groups: OnceLock::new(), reps: OnceLock::new() });
         if self.prepared.len() == KEEP {
             self.prepared.remove(0);
         }
         self.prepared.push((selection.clone(), Arc::clone(&prepared)));
         prepared
     }
+}
+
+/// The matrix into `period`; empty when neither period has an active customer.
+fn migration(prepared: &Prepared, period: Option<Period>) -> Result<MigrationSummary, EmptyReason> {
+    let (earlier, later) = prepared.pair_of(period)?;
+    let migration = Migration::between(&prepared.table, earlier, later).ok_or(EmptyReason::NoPreviousPeriod)?;
+    if migration.cells.iter().all(|c| c.customers == 0) {
+        return Err(EmptyReason::NoActiveCustomers);
+    }
+    Ok(MigrationSummary::of(migration))
 }
 
 impl MigrationSummary {
@@ -334,7 +416,7 @@ impl MigrationSummary {
 
 fn migration_cell(ledger: &Ledger, prepared: &Prepared, period: Option<Period>, from: Option<Level>, to: Level) -> CustomerList<MovedCustomer> {
     let empty = CustomerList { total: 0, items: Vec::new() };
-    let Some((earlier, later)) = prepared.pair_of(period) else { return empty };
+    let Ok((earlier, later)) = prepared.pair_of(period) else { return empty };
     let Some(migration) = Migration::between(&prepared.table, earlier, later) else { return empty };
     let customers = migration.cell(from, to).map(|c| c.customer_list.clone()).unwrap_or_default();
     let table = &prepared.table;
@@ -345,9 +427,10 @@ fn migration_cell(ledger: &Ledger, prepared: &Prepared, period: Option<Period>, 
     }))
 }
 
-fn rep_view(ledger: &Ledger, prepared: &Prepared, period: Option<Period>, choice: RepChoice) -> Option<RepView> {
-    let levels = prepared.levels_of(period)?;
-    let views = CustomerViews::of(&prepared.table, levels, prepared.groups(ledger)?, prepared.reps(ledger));
+fn rep_view(ledger: &Ledger, prepared: &Prepared, period: Option<Period>, choice: RepChoice) -> Result<RepView, EmptyReason> {
+    // The missing column first: whatever year or scope is chosen, views need it.
+    let groups = prepared.groups(ledger).ok_or(EmptyReason::NoProductGroupColumn)?;
+    let views = CustomerViews::of(&prepared.table, prepared.active_levels_of(period)?, groups, prepared.reps(ledger));
     let reps: Vec<Option<String>> = views.reps.iter().map(|m| m.rep.clone()).collect();
     let rep = match choice {
         RepChoice::First => reps.first().cloned().flatten(),
@@ -372,7 +455,7 @@ fn rep_view(ledger: &Ledger, prepared: &Prepared, period: Option<Period>, choice
         .map(|u| UpSellRow { customer: CustomerRef::of(ledger, u.customer), level: u.level, revenue: u.revenue, level_median: u.level_median, gap: u.gap })
         .collect();
     let rows = CustomerList::of(rows.into_iter().map(|r| ViewRow { customer: CustomerRef::of(ledger, r.customer), level: r.level, revenue: r.revenue, by_group: r.by_group }));
-    Some(RepView {
+    Ok(RepView {
         period: views.period,
         reps,
         rep,
@@ -385,9 +468,12 @@ fn rep_view(ledger: &Ledger, prepared: &Prepared, period: Option<Period>, choice
     })
 }
 
-fn rfm_view(ledger: &Ledger, prepared: &Prepared, period: Option<Period>, settings: RfmSettings, segment: Option<Segment>) -> Option<RfmView> {
-    let period = period.or_else(|| prepared.levels.last().map(Levels::period))?;
-    let rfm = Rfm::of(&prepared.table, period, settings)?;
+fn rfm_view(ledger: &Ledger, prepared: &Prepared, period: Option<Period>, settings: RfmSettings, segment: Option<Segment>) -> Result<RfmView, EmptyReason> {
+    let levels = prepared.levels_of(period)?;
+    let rfm = Rfm::of(&prepared.table, levels.period(), settings).ok_or(EmptyReason::PeriodNotInData)?;
+    if rfm.customers.is_empty() {
+        return Err(EmptyReason::NoActiveCustomers);
+    }
     let mut members: Vec<_> = rfm.customers.iter().filter(|c| Some(c.segment) == segment).collect();
     members.sort_by(|a, b| b.monetary.cmp(&a.monetary).then_with(|| ledger.customer_key(a.customer).as_bytes().cmp(ledger.customer_key(b.customer).as_bytes())));
     let customers = CustomerList::of(members.into_iter().map(|c| RfmRow {
@@ -399,7 +485,8 @@ fn rfm_view(ledger: &Ledger, prepared: &Prepared, period: Option<Period>, settin
         f: c.f,
         m: c.m,
     }));
-    Some(RfmView { period: rfm.period, window: rfm.window, segments: rfm.segments, segment, customers })
+    let longest_window = levels.period_index() + 1;
+    Ok(RfmView { period: rfm.period, window: rfm.window, longest_window, segments: rfm.segments, segment, customers })
 }
 
 fn dimensions(ledger: &Ledger, year_start: YearStart) -> Dimensions {
@@ -444,7 +531,7 @@ mod tests {
         let again = cache.prepare(&ledger, &selection);
         assert!(Arc::ptr_eq(&first, &again));
         let request = AnalysisRequest::Pyramid { selection, period: Some(Period::starting_in(2023)), outside: Outside::default() };
-        let AnalysisResponse::Pyramid(Some(pyramid)) = cache.answer(&ledger, request) else {
+        let AnalysisResponse::Pyramid(PyramidView { pyramid, .. }) = cache.answer(&ledger, request) else {
             panic!("no pyramid");
         };
         assert_eq!(pyramid.period, Period::starting_in(2023));
@@ -519,12 +606,12 @@ mod tests {
         let mut cache = AnalysisCache::default();
         let selection = department();
         let period = Some(Period::starting_in(2024));
-        let AnalysisResponse::Migration(Some(m)) = cache.answer(&ledger, AnalysisRequest::Migration { selection: selection.clone(), period }) else {
+        let AnalysisResponse::Migration(m) = cache.answer(&ledger, AnalysisRequest::Migration { selection: selection.clone(), period }) else {
             panic!("no migration")
         };
         assert_eq!((m.period, m.cells.len()), (Period::starting_in(2024), 29));
         let earlier = Some(Period::starting_in(2023));
-        let AnalysisResponse::Pyramid(Some(pyramid)) = cache.answer(&ledger, AnalysisRequest::Pyramid { selection: selection.clone(), period: earlier, outside: Outside::default() }) else {
+        let AnalysisResponse::Pyramid(PyramidView { pyramid, .. }) = cache.answer(&ledger, AnalysisRequest::Pyramid { selection: selection.clone(), period: earlier, outside: Outside::default() }) else {
             panic!("no pyramid")
         };
         for row in &pyramid.levels {
@@ -548,7 +635,7 @@ mod tests {
     #[test]
     fn no_migration_into_the_first_period() {
         let request = AnalysisRequest::Migration { selection: Selection::default(), period: Some(Period::starting_in(2021)) };
-        assert!(matches!(ask(request), AnalysisResponse::Migration(None)));
+        assert!(matches!(ask(request), AnalysisResponse::Empty(EmptyReason::NoPreviousPeriod)));
         let cell = AnalysisRequest::MigrationCell { selection: Selection::default(), period: Some(Period::starting_in(2021)), from: None, to: Level::Top };
         let AnalysisResponse::MigrationCell(list) = ask(cell) else { panic!("no answer") };
         assert_eq!((list.total, list.items.len()), (0, 0));
@@ -556,7 +643,7 @@ mod tests {
 
     #[test]
     fn concentration_of_the_latest_period() {
-        let AnalysisResponse::Concentration(Some(c)) = ask(AnalysisRequest::Concentration { selection: Selection::default(), period: None }) else {
+        let AnalysisResponse::Concentration(c) = ask(AnalysisRequest::Concentration { selection: Selection::default(), period: None }) else {
             panic!("no concentration")
         };
         assert_eq!(c.period, Period::starting_in(2025));
@@ -570,11 +657,11 @@ mod tests {
         let ledger = sample::sample_ledger();
         let mut cache = AnalysisCache::default();
         let request = |rep| AnalysisRequest::CustomerViews { selection: Selection::default(), period: None, rep };
-        let AnalysisResponse::CustomerViews(Some(first)) = cache.answer(&ledger, request(RepChoice::First)) else { panic!("no views") };
+        let AnalysisResponse::CustomerViews(first) = cache.answer(&ledger, request(RepChoice::First)) else { panic!("no views") };
         assert!(first.reps.len() > 1 && !first.groups.is_empty());
         assert_eq!(first.rep, first.reps[0]);
         let second = first.reps[1].clone();
-        let AnalysisResponse::CustomerViews(Some(view)) = cache.answer(&ledger, request(RepChoice::Rep(second.clone()))) else { panic!("no views") };
+        let AnalysisResponse::CustomerViews(view) = cache.answer(&ledger, request(RepChoice::Rep(second.clone()))) else { panic!("no views") };
         assert_eq!(view.rep, second);
         let keys: Vec<&str> = view.rows.items.iter().map(|r| r.customer.key.as_str()).collect();
         assert!(view.white_space.items.iter().all(|w| keys.contains(&w.customer.key.as_str())), "only the rep's customers");
@@ -609,10 +696,10 @@ mod tests {
         // Revenue: A 1000 + 500, B 800 + 200, C 300 + 600, D 100. Ann is A's rep and C's (the only
         // named rep C has); B and D have none. Groups: Tools, Food; no column for the blank.
         let request = |rep| AnalysisRequest::CustomerViews { selection: Selection::default(), period: None, rep };
-        let AnalysisResponse::CustomerViews(Some(ann)) = cache.answer(&ledger, request(RepChoice::First)) else { panic!("no views") };
+        let AnalysisResponse::CustomerViews(ann) = cache.answer(&ledger, request(RepChoice::First)) else { panic!("no views") };
         assert_eq!((ann.reps.clone(), ann.rep.clone(), ann.groups.clone()), (vec![Some("Ann".to_string()), None], Some("Ann".to_string()), vec!["Tools".to_string(), "Food".to_string()]));
         assert_eq!((ann.rows.total, ann.revenue.cents()), (2, 240_000));
-        let AnalysisResponse::CustomerViews(Some(nobody)) = cache.answer(&ledger, request(RepChoice::Rep(None))) else { panic!("no views") };
+        let AnalysisResponse::CustomerViews(nobody) = cache.answer(&ledger, request(RepChoice::Rep(None))) else { panic!("no views") };
         let keys: Vec<&str> = nobody.rows.items.iter().map(|r| r.customer.key.as_str()).collect();
         assert_eq!((nobody.rep.clone(), keys, nobody.revenue.cents()), (None, vec!["B", "D"], 110_000));
         // Small = B, C, D (n = 4, k(20 %) = 1: A alone is Top). Tools: B buys, median 800 → D (and
@@ -622,16 +709,16 @@ mod tests {
 
         // The scope "no department": B 1000 and D 100.
         let selection = Selection { scope: Scope::Only { attribute: Attribute::Department, value: String::new() }, ..Selection::default() };
-        let AnalysisResponse::Pyramid(Some(pyramid)) = cache.answer(&ledger, AnalysisRequest::Pyramid { selection, period: None, outside: Outside::default() }) else {
+        let AnalysisResponse::Pyramid(pyramid) = cache.answer(&ledger, AnalysisRequest::Pyramid { selection, period: None, outside: Outside::default() }) else {
             panic!("no pyramid")
         };
-        assert_eq!((pyramid.active_customers, pyramid.active_revenue.cents()), (2, 110_000));
+        assert_eq!((pyramid.pyramid.active_customers, pyramid.pyramid.active_revenue.cents()), (2, 110_000));
     }
 
     #[test]
     fn rfm_segments_and_the_customers_of_one() {
         let request = AnalysisRequest::Rfm { selection: Selection::default(), period: None, settings: RfmSettings::default(), segment: Some(Segment::Champions) };
-        let AnalysisResponse::Rfm(Some(rfm)) = ask(request) else { panic!("no rfm") };
+        let AnalysisResponse::Rfm(rfm) = ask(request) else { panic!("no rfm") };
         let champions = rfm.segments.iter().find(|s| s.segment == Segment::Champions).map(|s| s.customers).unwrap_or_default();
         assert!(champions > 0);
         assert_eq!(rfm.customers.total, champions);
@@ -642,7 +729,7 @@ mod tests {
     fn cohorts_hold_every_customer_ever_active() {
         let AnalysisResponse::Cohorts(all) = ask(AnalysisRequest::Cohorts { selection: Selection::default() }) else { panic!("no cohorts") };
         assert_eq!(all[0].first_period, Period::starting_in(2021));
-        let AnalysisResponse::Pyramid(Some(last)) = ask(AnalysisRequest::Pyramid { selection: Selection::default(), period: None, outside: Outside::default() }) else {
+        let AnalysisResponse::Pyramid(PyramidView { pyramid: last, .. }) = ask(AnalysisRequest::Pyramid { selection: Selection::default(), period: None, outside: Outside::default() }) else {
             panic!("no pyramid")
         };
         // Everyone ever active is active or inactive in the last period.
@@ -654,11 +741,97 @@ mod tests {
     fn customer_detail_by_key() {
         let ledger = sample::sample_ledger();
         let key = ledger.customer_key(CustomerId::from_index(0)).to_string();
-        let AnalysisResponse::Customer(Some(detail)) = ask(AnalysisRequest::Customer { selection: Selection::default(), key: key.clone() }) else {
+        let AnalysisResponse::Customer(detail) = ask(AnalysisRequest::Customer { selection: Selection::default(), key: key.clone() }) else {
             panic!("no customer")
         };
         assert_eq!((detail.key, detail.periods.len()), (key, 5));
         assert!(!detail.groups.is_empty());
-        assert!(matches!(ask(AnalysisRequest::Customer { selection: Selection::default(), key: "no such id".into() }), AnalysisResponse::Customer(None)));
+        assert!(matches!(ask(AnalysisRequest::Customer { selection: Selection::default(), key: "no such id".into() }), AnalysisResponse::Empty(EmptyReason::UnknownCustomer)));
+    }
+
+    /// A ledger read from CSV text like a user's file.
+    fn ledger_from(csv: &str) -> Ledger {
+        let options = crate::engine::import::ImportOptions::default();
+        crate::engine::import::import_bytes("ledger.csv", csv.as_bytes(), &options, &mut |_| true).unwrap().ledger
+    }
+
+    fn empty_reason(ledger: &Ledger, request: AnalysisRequest) -> Option<EmptyReason> {
+        match AnalysisCache::default().answer(ledger, request) {
+            AnalysisResponse::Empty(reason) => Some(reason),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn each_empty_answer_names_its_reason() {
+        // 2023: A +100, B +50; 2024: only A's credit note of -30, so no one is active in 2024.
+        // No product group column; departments: North only.
+        let ledger = ledger_from("customer,date,amount,department\nA,2023-03-01,100.00,North\nB,2023-05-01,50.00,North\nA,2024-02-01,-30.00,North\n");
+        let company = Selection::default();
+        let only = |attribute, value: &str| Selection { scope: Scope::Only { attribute, value: value.into() }, ..Selection::default() };
+        let year = |y| Some(Period::starting_in(y));
+        let pyramid = |selection, period| AnalysisRequest::Pyramid { selection, period, outside: Outside::default() };
+        use EmptyReason::*;
+        assert_eq!(empty_reason(&ledger, AnalysisRequest::CustomerViews { selection: company.clone(), period: year(2023), rep: RepChoice::First }), Some(NoProductGroupColumn));
+        let AnalysisResponse::Pyramid(view) = AnalysisCache::default().answer(&ledger, pyramid(company.clone(), year(2023))) else { panic!("2023 has A and B") };
+        assert_eq!(view.without_margins, Some(NoCostColumn));
+        let with_cost = ledger_from("customer,date,amount,cost\nA,2023-03-01,100.00,60.00\n");
+        let AnalysisResponse::Pyramid(view) = AnalysisCache::default().answer(&with_cost, pyramid(company.clone(), None)) else { panic!("no pyramid") };
+        assert_eq!(view.without_margins, None);
+        assert_eq!(empty_reason(&ledger, pyramid(company.clone(), year(2024))), Some(NoActiveCustomers));
+        assert_eq!(empty_reason(&ledger, pyramid(company.clone(), year(2030))), Some(PeriodNotInData));
+        assert_eq!(empty_reason(&ledger, pyramid(only(Attribute::Department, "South"), None)), Some(NoLinesInScope));
+        assert_eq!(empty_reason(&ledger, pyramid(only(Attribute::Region, "East"), None)), Some(NoLinesInScope), "no region column");
+        assert_eq!(empty_reason(&ledger, AnalysisRequest::Concentration { selection: company.clone(), period: year(2024) }), Some(NoActiveCustomers));
+        assert_eq!(empty_reason(&ledger, AnalysisRequest::Migration { selection: company.clone(), period: year(2023) }), Some(NoPreviousPeriod));
+        // 2023 → 2024: A and B were active and are not, so the matrix has customers.
+        assert_eq!(empty_reason(&ledger, AnalysisRequest::Migration { selection: company.clone(), period: year(2024) }), None);
+        let rfm = |window_periods| AnalysisRequest::Rfm { selection: company.clone(), period: year(2024), settings: RfmSettings { window_periods }, segment: None };
+        assert_eq!(empty_reason(&ledger, rfm(1)), Some(NoActiveCustomers), "nothing positive in 2024 alone");
+        assert_eq!(empty_reason(&ledger, rfm(2)), None, "2023's purchases are in a two-year window");
+        assert_eq!(empty_reason(&ledger, AnalysisRequest::Customer { selection: company, key: "Z".into() }), Some(UnknownCustomer));
+
+        let one_year = ledger_from("customer,date,amount\nA,2023-03-01,100.00\n");
+        assert_eq!(empty_reason(&one_year, AnalysisRequest::Flows { selection: Selection::default() }), Some(NoPreviousPeriod));
+        let credit_notes_only = ledger_from("customer,date,amount\nA,2023-03-01,-100.00\n");
+        assert_eq!(empty_reason(&credit_notes_only, AnalysisRequest::Cohorts { selection: Selection::default() }), Some(NoActiveCustomers));
+        assert_eq!(empty_reason(&credit_notes_only, AnalysisRequest::Flows { selection: only(Attribute::Team, "X") }), Some(NoLinesInScope));
+    }
+
+    /// The window and the non-empty segments' counts of the RFM answer for 2024.
+    fn segment_counts(ledger: &Ledger, window_periods: usize) -> (Vec<Period>, usize, Vec<(Segment, usize)>) {
+        let request = AnalysisRequest::Rfm { selection: Selection::default(), period: Some(Period::starting_in(2024)), settings: RfmSettings { window_periods }, segment: None };
+        let AnalysisResponse::Rfm(rfm) = AnalysisCache::default().answer(ledger, request) else { panic!("no rfm") };
+        let counts = rfm.segments.iter().filter(|s| s.customers > 0).map(|s| (s.segment, s.customers)).collect();
+        (rfm.window, rfm.longest_window, counts)
+    }
+
+    #[test]
+    fn the_rfm_window_decides_who_is_scored_and_how() {
+        // tests/data/rfm_window.csv (the e2e test uses it too). No invoice column: a purchase is a
+        // day. No two customers tie on any measure.
+        let ledger = ledger_from(include_str!("../../../tests/data/rfm_window.csv"));
+        use Segment::*;
+        // Window 1 (2024, as of 2024-12-31): A, B, C, D; E bought only in 2023.
+        //   recency days A 11, B 21, C 30, D 213; purchases A 4, B 3, C 2, D 1; revenue 400, 300, 200, 50.
+        //   n = 4, score = ceil(5 * position / 4) for positions 1..4 worst to best: 2, 3, 4, 5.
+        //   A: R 5, FM 5: Champions.   B: R 4, FM ceil((4 + 4) / 2) = 4: Loyal.
+        //   C: R 3, FM 3: Need attention.   D: R 2, FM 2: Hibernating.
+        let (window, longest, counts) = segment_counts(&ledger, 1);
+        assert_eq!((window, longest), (vec![Period::starting_in(2024)], 2));
+        assert_eq!(counts, vec![(Champions, 1), (Loyal, 1), (NeedAttention, 1), (Hibernating, 1)]);
+        // Window 2 (2023-2024): E joins. n = 5, so a score is the position.
+        //   recency A 11, B 21, C 30, D 213, E 549 (2023-07-01 → 2024-07-01 is 366 days, + 183)
+        //     → R: E 1, D 2, C 3, B 4, A 5.
+        //   purchases C 2, B 3, A 4, E 5, D 8 → F: C 1, B 2, A 3, E 4, D 5.
+        //   revenue C 200, B 300, A 400, D 750, E 5000 → M: C 1, B 2, A 3, D 4, E 5.
+        //   FM = ceil((F + M) / 2): A 3, B 2, C 1, D 5, E 5.
+        //   A (5, 3) and B (4, 2): Potential loyalists; C (3, 1): About to sleep;
+        //   D (2, 5) and E (1, 5): Can't lose them.
+        let (window, _, counts) = segment_counts(&ledger, 2);
+        assert_eq!(window, vec![Period::starting_in(2023), Period::starting_in(2024)]);
+        assert_eq!(counts, vec![(PotentialLoyalists, 2), (AboutToSleep, 1), (CantLoseThem, 2)]);
+        // A longer window than the data holds is clipped to it.
+        assert_eq!(segment_counts(&ledger, 3), segment_counts(&ledger, 2));
     }
 }

@@ -1,19 +1,22 @@
 //! Asking the engine from a page and showing the answer's states: not loaded yet, computing,
-//! nothing in the selection, or the result. Also the names the pages give engine values.
+//! nothing to show (and the engine's reason why), or the result. Also the names the pages give
+//! engine values.
 
 use crate::engine::flows::FlowStatus;
 use crate::engine::ledger::Attribute;
 use crate::engine::migration::Movement;
 use crate::engine::pyramid::Level;
 use crate::engine::rfm::Segment;
-use crate::engine::session::analysis::{AnalysisRequest, AnalysisResponse};
+use crate::engine::session::analysis::{AnalysisRequest, AnalysisResponse, EmptyReason};
 use crate::engine::session::{Request, Response};
 use crate::i18n::AnalysisMsg as M;
 use crate::ui::app::LoadSampleButton;
+use crate::ui::pages::Page;
 use crate::ui::engine::ask;
 use crate::ui::i18n::use_i18n;
 use crate::ui::workspace::use_workspace;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 /// An answer the page can draw, or why there is none.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,6 +24,8 @@ pub enum Answer<T> {
     /// The worker has not yet said what workspace it restored; asking now would go unheard.
     Waiting,
     Ready(T),
+    /// The engine has nothing to show for this request, for this reason.
+    Empty(EmptyReason),
     /// No ledger loaded (or the engine refused, with its reason).
     Failed(String),
 }
@@ -41,6 +46,7 @@ pub fn ask_answer<T: Clone + 'static>(
                 return Answer::Waiting;
             }
             match ask(Request::Analysis(request)).await {
+                Response::Analysis(AnalysisResponse::Empty(reason)) => Answer::Empty(reason),
                 Response::Analysis(response) => pick(response).map_or_else(|| Answer::Failed(String::new()), Answer::Ready),
                 Response::Failed(reason) => Answer::Failed(reason),
                 _ => Answer::Failed(String::new()),
@@ -53,12 +59,13 @@ impl<T> Answer<T> {
     pub fn ready(self) -> Option<T> {
         match self {
             Answer::Ready(value) => Some(value),
-            Answer::Waiting | Answer::Failed(_) => None,
+            Answer::Waiting | Answer::Empty(_) | Answer::Failed(_) => None,
         }
     }
 }
 
-/// Draws an answer: a computing note, the no-ledger card with the sample button, or `draw`.
+/// Draws an answer: a computing note, the no-ledger card with the sample button, the reason
+/// there is nothing to show, or `draw`.
 pub fn show<T, V>(answer: LocalResource<Answer<T>>, draw: impl Fn(T) -> V + Send + Sync + 'static) -> impl IntoView
 where
     T: Clone + 'static,
@@ -75,7 +82,8 @@ where
             </div>
         }
         .into_any(),
-        Some(Answer::Failed(_)) => empty(M::NoCustomers).into_any(),
+        Some(Answer::Empty(reason)) => empty_because(reason).into_any(),
+        Some(Answer::Failed(reason)) => failed(reason).into_any(),
         Some(Answer::Ready(value)) => draw(value).into_any(),
     }
 }
@@ -84,6 +92,45 @@ where
 pub fn empty(message: M) -> impl IntoView {
     let i18n = use_i18n();
     view! { <div class="card card-empty" role="note" data-testid="empty"><p>{move || i18n.t(message)}</p></div> }
+}
+
+/// The engine's reason in the user's language.
+pub fn reason_message(reason: EmptyReason) -> M {
+    match reason {
+        EmptyReason::NoLinesInScope => M::NoLinesInScope,
+        EmptyReason::PeriodNotInData => M::PeriodNotInData,
+        EmptyReason::NoActiveCustomers => M::NoActiveCustomers,
+        EmptyReason::NoPreviousPeriod => M::NoPreviousPeriod,
+        EmptyReason::NoProductGroupColumn => M::NoProductGroupColumn,
+        EmptyReason::UnknownCustomer => M::UnknownCustomer,
+        EmptyReason::NoCostColumn => M::NoCostColumn,
+    }
+}
+
+/// The engine's reason as the page's empty state; a missing column also links to where it is mapped.
+fn empty_because(reason: EmptyReason) -> impl IntoView {
+    let i18n = use_i18n();
+    let message = reason_message(reason);
+    let to_data = (reason == EmptyReason::NoProductGroupColumn).then(|| {
+        view! { <div class="actions"><A href=Page::Data.path() attr:class="button button-secondary">{move || i18n.t(M::ToDataPage)}</A></div> }
+    });
+    view! {
+        <div class="card card-empty" role="note" data-testid="empty" data-reason=format!("{reason:?}")>
+            <p>{move || i18n.t(message)}</p>
+            {to_data}
+        </div>
+    }
+}
+
+/// A request the engine refused: its own words when it gave some (they name the file and what
+/// to do), otherwise a note that no answer came.
+fn failed(reason: String) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="card card-empty" role="alert" data-testid="failed">
+            <p>{move || if reason.is_empty() { i18n.t(M::NoAnswer).to_string() } else { reason.clone() }}</p>
+        </div>
+    }
 }
 
 pub fn name_of(attribute: Attribute) -> M {

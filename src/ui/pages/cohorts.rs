@@ -6,7 +6,7 @@ use super::{Page, PageIntro};
 use crate::engine::cohorts::Cohort;
 use crate::engine::session::analysis::{AnalysisRequest, AnalysisResponse};
 use crate::i18n::AnalysisMsg as M;
-use crate::ui::components::answer::{ask_answer, empty, show};
+use crate::ui::components::answer::{ask_answer, show};
 use crate::ui::components::filters::{FilterBar, Filters};
 use crate::ui::components::table::{heat_class, Cell, DataTable, TableData};
 use crate::ui::i18n::{use_i18n, I18n};
@@ -39,11 +39,8 @@ pub fn CohortsPage() -> impl IntoView {
                     </select>
                 </label>
             </div>
-            {show(answer, move |all: Vec<Cohort>| {
-                if all.is_empty() {
-                    return empty(M::NoCustomers).into_any();
-                }
-                view! { <DataTable table=Signal::derive(move || cohort_table(&all, revenue.get(), i18n)) file="cohorts" class="table-heatmap"/> }.into_any()
+            {show(answer, move |all: Vec<Cohort>| view! {
+                <DataTable table=Signal::derive(move || cohort_table(&all, revenue.get(), i18n)) file="cohorts" class="table-heatmap"/>
             })}
         </section>
     }

@@ -5,7 +5,7 @@ use super::{Page, PageIntro};
 use crate::engine::concentration::Concentration;
 use crate::engine::session::analysis::{AnalysisRequest, AnalysisResponse};
 use crate::i18n::AnalysisMsg as M;
-use crate::ui::components::answer::{ask_answer, empty, show};
+use crate::ui::components::answer::{ask_answer, show};
 use crate::ui::components::chart::{bar_chart, ChartFrame, Series, BRAND, FONT, INK, LINE, MUTED};
 use crate::ui::components::filters::{FilterBar, Filters};
 use crate::ui::components::table::{Cell, DataTable, TableData};
@@ -19,7 +19,7 @@ pub fn ConcentrationPage() -> impl IntoView {
     let answer = ask_answer(
         move || AnalysisRequest::Concentration { selection: filters.selection(), period: filters.period() },
         |response| match response {
-            AnalysisResponse::Concentration(c) => c,
+            AnalysisResponse::Concentration(c) => Some(c),
             _ => None,
         },
     );
@@ -28,9 +28,6 @@ pub fn ConcentrationPage() -> impl IntoView {
             <PageIntro page=Page::Concentration/>
             <FilterBar filters/>
             {show(answer, move |c: Concentration| {
-                if c.active_customers == 0 {
-                    return empty(M::NoCustomers).into_any();
-                }
                 let (curve, points, bands, band_table) = (c.clone(), c.clone(), c.clone(), c.clone());
                 view! {
                     <Statement c=c.clone()/>

@@ -4,7 +4,7 @@
 use crate::engine::customer::CustomerDetail;
 use crate::engine::session::analysis::{AnalysisRequest, AnalysisResponse, Selection};
 use crate::i18n::AnalysisMsg as M;
-use crate::ui::components::answer::{ask_answer, empty, flow_name, level_name, show};
+use crate::ui::components::answer::{ask_answer, flow_name, level_name, show, Answer};
 use crate::ui::components::chart::{bar_chart, ChartFrame, Series, BRAND};
 use crate::ui::components::table::{Cell, DataTable, TableData};
 use crate::ui::i18n::{use_i18n, I18n};
@@ -19,12 +19,14 @@ pub fn CustomerPage() -> impl IntoView {
     let answer = ask_answer(
         move || AnalysisRequest::Customer { selection: Selection::default(), key: key.get() },
         |response| match response {
-            AnalysisResponse::Customer(detail) => detail,
+            AnalysisResponse::Customer(detail) => Some(detail),
             _ => None,
         },
     );
     view! {
         <section class="page page-customer" data-page="/customers">
+            // No customer to name: a plain title above the engine's reason.
+            {move || matches!(answer.get(), Some(Answer::Empty(_))).then(|| view! { <h1>{move || i18n.t(M::CustomerTitle)}</h1> })}
             {show(answer, move |detail: CustomerDetail| {
                 let (chart, years, groups) = (detail.clone(), detail.clone(), detail.clone());
                 view! {
@@ -39,10 +41,6 @@ pub fn CustomerPage() -> impl IntoView {
                     })}
                 }
                 .into_any()
-            })}
-            {move || matches!(answer.get(), Some(crate::ui::components::answer::Answer::Failed(_))).then(|| view! {
-                <h1>{move || i18n.t(M::CustomerTitle)}</h1>
-                {empty(M::UnknownCustomer)}
             })}
         </section>
     }

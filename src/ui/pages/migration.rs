@@ -8,7 +8,7 @@ use crate::engine::period::Period;
 use crate::engine::pyramid::Level;
 use crate::engine::session::analysis::{AnalysisRequest, AnalysisResponse, CellSummary, CustomerList, MigrationSummary, MovedCustomer, Selection};
 use crate::i18n::AnalysisMsg as M;
-use crate::ui::components::answer::{ask_answer, empty, level_name, movement_name, show, state_name};
+use crate::ui::components::answer::{ask_answer, level_name, movement_name, show, state_name};
 use crate::ui::components::filters::{FilterBar, Filters};
 use crate::ui::components::table::{cut_note, heat_class, Cell, CsvButton, DataTable, TableData};
 use crate::ui::i18n::{use_i18n, I18n};
@@ -44,17 +44,12 @@ pub fn MigrationPage() -> impl IntoView {
         <section class="page page-migration" data-page="/migration">
             <PageIntro page=Page::Migration/>
             <FilterBar filters/>
-            {show(answer, move |migration: Option<MigrationSummary>| match migration {
-                None => empty(M::NoMigration).into_any(),
-                Some(m) if m.cells.iter().all(|c| c.customers == 0) => empty(M::NoCustomers).into_any(),
-                Some(m) => view! {
-                    <Heatmap migration=m.clone() chosen on_pick=move |key| set_cell.set(Some(key))/>
-                    <MoveTotalsTable migration=m.clone()/>
-                    {move || chosen.get().map(|(from, to)| view! {
-                        <CellCustomers selection=filters.selection() period=m.period from to/>
-                    })}
-                }
-                .into_any(),
+            {show(answer, move |m: MigrationSummary| view! {
+                <Heatmap migration=m.clone() chosen on_pick=move |key| set_cell.set(Some(key))/>
+                <MoveTotalsTable migration=m.clone()/>
+                {move || chosen.get().map(|(from, to)| view! {
+                    <CellCustomers selection=filters.selection() period=m.period from to/>
+                })}
             })}
         </section>
     }

@@ -3,9 +3,9 @@
 
 use super::{Page, PageIntro};
 use crate::engine::pyramid::{Level, LevelRow, Outside, Pyramid};
-use crate::engine::session::analysis::{AnalysisRequest, AnalysisResponse};
+use crate::engine::session::analysis::{AnalysisRequest, AnalysisResponse, PyramidView};
 use crate::i18n::{AnalysisMsg as M, Locale};
-use crate::ui::components::answer::{ask_answer, empty, level_name, show};
+use crate::ui::components::answer::{ask_answer, level_name, reason_message, show};
 use crate::ui::components::chart::{ChartFrame, FONT, INK, LEVELS, MUTED};
 use crate::ui::components::filters::{FilterBar, Filters};
 use crate::ui::components::table::{Cell, DataTable, TableData};
@@ -42,17 +42,14 @@ fn PyramidView(filters: Filters, outside: RwSignal<Outside>) -> impl IntoView {
     let answer = ask_answer(
         move || AnalysisRequest::Pyramid { selection: filters.selection(), period: filters.period(), outside: outside.get() },
         |response| match response {
-            AnalysisResponse::Pyramid(pyramid) => pyramid,
+            AnalysisResponse::Pyramid(pyramid) => Some(pyramid),
             _ => None,
         },
     );
     let i18n = use_i18n();
     view! {
         <div class="pyramid-view">
-            {show(answer, move |pyramid: Pyramid| {
-                if pyramid.active_customers == 0 {
-                    return empty(M::NoCustomers).into_any();
-                }
+            {show(answer, move |PyramidView { pyramid, without_margins }: PyramidView| {
                 let year = pyramid.period.label_year();
                 let chart = pyramid.clone();
                 let table = pyramid.clone();
@@ -62,6 +59,7 @@ fn PyramidView(filters: Filters, outside: RwSignal<Outside>) -> impl IntoView {
                         {move || pyramid_svg(&chart, i18n)}
                     </ChartFrame>
                     <DataTable table=Signal::derive(move || level_table(&table, i18n)) file="pyramid-levels"/>
+                    {without_margins.map(|r| view! { <p class="note" data-testid="no-margins">{move || i18n.t(reason_message(r))}</p> })}
                 }
                 .into_any()
             })}

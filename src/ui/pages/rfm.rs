@@ -1,11 +1,12 @@
-//! The RFM page: the segment table of the chosen year, and the customers of the segment the
-//! user picks (in the address as `segment=champions`).
+//! The RFM page: the segment table of the chosen year over a window of years (in the address as
+//! `window=1`; absent: the default of two), and the customers of the segment the user picks
+//! (`segment=champions`).
 
 use super::{Page, PageIntro};
 use crate::engine::rfm::{RfmSettings, Segment};
 use crate::engine::session::analysis::{AnalysisRequest, AnalysisResponse, RfmView};
 use crate::i18n::AnalysisMsg as M;
-use crate::ui::components::answer::{ask_answer, empty, segment_name, show};
+use crate::ui::components::answer::{ask_answer, segment_name, show};
 use crate::ui::components::filters::{FilterBar, Filters};
 use crate::ui::components::table::{cut_note, Cell, DataTable, TableData};
 use crate::ui::i18n::{use_i18n, I18n};
@@ -25,16 +26,17 @@ fn parse_segment(key: &str) -> Option<Segment> {
 pub fn RfmPage() -> impl IntoView {
     let filters = Filters::main();
     let (segment, set_segment) = query_signal::<String>("segment");
+    let (window, set_window) = query_signal::<usize>("window");
     let i18n = use_i18n();
     let answer = ask_answer(
         move || AnalysisRequest::Rfm {
             selection: filters.selection(),
             period: filters.period(),
-            settings: RfmSettings::default(),
+            settings: window.get().map_or_else(RfmSettings::default, |window_periods| RfmSettings { window_periods }),
             segment: segment.get().as_deref().and_then(parse_segment),
         },
         |response| match response {
-            AnalysisResponse::Rfm(rfm) => rfm,
+            AnalysisResponse::Rfm(rfm) => Some(rfm),
             _ => None,
         },
     );
@@ -43,14 +45,15 @@ pub fn RfmPage() -> impl IntoView {
             <PageIntro page=Page::Rfm/>
             <FilterBar filters/>
             {show(answer, move |rfm: RfmView| {
-                if rfm.segments.iter().all(|s| s.customers == 0) {
-                    return empty(M::NoCustomers).into_any();
-                }
-                let window = format!("{} {}–{}", i18n.t(M::RfmWindow), rfm.window.first().map(|p| p.to_string()).unwrap_or_default(), rfm.period);
+                let window = match rfm.window.first() {
+                    Some(first) if *first != rfm.period => format!("{} {first}–{}", i18n.t(M::RfmWindow), rfm.period),
+                    _ => format!("{} {}", i18n.t(M::RfmWindow), rfm.period),
+                };
                 let (segments, members) = (rfm.clone(), rfm.clone());
                 let (shown, total) = (rfm.customers.items.len(), rfm.customers.total);
                 view! {
-                    <p class="hint">{window}</p>
+                    <WindowPicker chosen=rfm.window.len() longest=rfm.longest_window on_pick=move |n| set_window.set(Some(n))/>
+                    <p class="hint" data-testid="rfm-window">{window}</p>
                     <SegmentTable rfm=segments on_pick=move |s| set_segment.set(Some(segment_key(s)))/>
                     {members.segment.map(|_| view! {
                         <DataTable table=Signal::derive(move || customers_table(&members, i18n)) file="rfm-customers"/>
@@ -60,6 +63,27 @@ pub fn RfmPage() -> impl IntoView {
                 .into_any()
             })}
         </section>
+    }
+}
+
+/// How many years, ending with the chosen one, the scores look at: 1 up to every year the data
+/// has until then.
+#[component]
+fn WindowPicker(chosen: usize, longest: usize, on_pick: impl Fn(usize) + 'static) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="filter-bar">
+            <label class="field">
+                <span>{move || i18n.t(M::RfmWindowYears)}</span>
+                <select data-testid="rfm-window-years" on:change=move |ev| {
+                    if let Ok(n) = event_target_value(&ev).parse() {
+                        on_pick(n);
+                    }
+                }>
+                    {(1..=longest).map(|n| view! { <option value=n.to_string() selected=n == chosen>{n}</option> }).collect_view()}
+                </select>
+            </label>
+        </div>
     }
 }
 

@@ -4,7 +4,7 @@
 use super::{Page, PageIntro};
 use crate::engine::session::analysis::{AnalysisRequest, AnalysisResponse, RepChoice, RepView};
 use crate::i18n::AnalysisMsg as M;
-use crate::ui::components::answer::{ask_answer, empty, level_name, show};
+use crate::ui::components::answer::{ask_answer, level_name, show};
 use crate::ui::components::filters::{FilterBar, Filters};
 use crate::ui::components::table::{cut_note, Cell, DataTable, TableData};
 use crate::ui::i18n::{use_i18n, I18n};
@@ -29,7 +29,7 @@ pub fn ViewsPage() -> impl IntoView {
     let answer = ask_answer(
         move || AnalysisRequest::CustomerViews { selection: filters.selection(), period: filters.period(), rep: rep_choice(rep.get()) },
         |response| match response {
-            AnalysisResponse::CustomerViews(view) => view,
+            AnalysisResponse::CustomerViews(view) => Some(view),
             _ => None,
         },
     );
@@ -37,12 +37,7 @@ pub fn ViewsPage() -> impl IntoView {
         <section class="page page-views" data-page="/customer-views">
             <PageIntro page=Page::Views/>
             <FilterBar filters/>
-            {show(answer, move |view: RepView| {
-                if view.reps.is_empty() {
-                    return empty(M::NoCustomers).into_any();
-                }
-                view! { <RepPicker view=view.clone() on_pick=move |r| set_rep.set(Some(r))/> <RepTables view/> }.into_any()
-            })}
+            {show(answer, move |view: RepView| view! { <RepPicker view=view.clone() on_pick=move |r| set_rep.set(Some(r))/> <RepTables view/> })}
         </section>
     }
 }

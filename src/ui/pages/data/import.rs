@@ -1,8 +1,9 @@
 //! Importing ledger files: pick or drop them, check and correct what was detected, map the
-//! columns, import with a progress bar (cancellable), then read the report and decide.
+//! columns, import with a progress bar (cancellable), then read the report and decide (keeping
+//! or dropping exact duplicate lines, then using the lines or discarding the import).
 
 use super::report::ImportReportView;
-use crate::engine::import::{ColumnRef, DateFormat, ImportOptions, ImportReport, Preview};
+use crate::engine::import::{ColumnRef, DateFormat, Duplicates, ImportOptions, ImportReport, Preview};
 use crate::engine::ledger::Field;
 use crate::engine::session::{FileData, Request, Response};
 use crate::i18n::DataMsg;
@@ -126,7 +127,9 @@ impl Import {
             let request = Request::Import { files: files.iter().map(placeholder).collect(), options: options.clone() };
             match ask_with_files(request, &files).await {
                 Response::Imported(report) => {
-                    settings::save(&mapping_setting(&signature), &options);
+                    // Duplicates are a property of these files, not of their columns: a later
+                    // export with the same columns starts from keeping them again.
+                    settings::save(&mapping_setting(&signature), &ImportOptions { drop_duplicates: false, ..options });
                     self.step.set(Step::Report(report));
                 }
                 Response::Cancelled => {
@@ -139,6 +142,14 @@ impl Import {
                 }
             }
         });
+    }
+
+    /// Imports the same files again, keeping or dropping exact duplicate lines.
+    fn set_drop_duplicates(self, drop: bool, signature: String) {
+        if self.options.get_untracked().drop_duplicates != drop {
+            self.options.update(|o| o.drop_duplicates = drop);
+            self.run(signature);
+        }
     }
 
     fn cancel(self) {
@@ -173,10 +184,51 @@ pub fn Importer() -> impl IntoView {
                 Step::Reading => view! { <p class="note" role="status">{i18n.t(DataMsg::Reading)}</p> }.into_any(),
                 Step::Preview(preview) => view! { <PreviewView import preview/> }.into_any(),
                 Step::Importing => view! { <ProgressView import/> }.into_any(),
-                Step::Report(report) => view! {
-                    <ImportReportView report on_keep=move || import.finish(true) on_discard=move || import.finish(false)/>
-                }.into_any(),
+                Step::Report(report) => {
+                    let duplicates = report.duplicates.clone();
+                    let signature = report.files.first().map(|f| f.guess.header_signature.clone()).unwrap_or_default();
+                    view! {
+                        <ImportReportView report on_keep=move || import.finish(true) on_discard=move || import.finish(false)>
+                            {(duplicates.count > 0).then(|| view! { <DuplicatesChoice import duplicates=duplicates.clone() signature=signature.clone()/> })}
+                        </ImportReportView>
+                    }.into_any()
+                }
             }}
+        </div>
+    }
+}
+
+/// Exact duplicate lines and the user's choice. They are kept by default because identical
+/// lines can be real; choosing the other option imports the files again with it.
+#[component]
+fn DuplicatesChoice(import: Import, duplicates: Duplicates, signature: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let dropped = duplicates.dropped;
+    let choice = move |drop: bool, label: DataMsg, test_id: &'static str| {
+        let signature = signature.clone();
+        let class = if drop == dropped { "button button-primary button-small" } else { "button button-secondary button-small" };
+        view! {
+            <button type="button" class=class aria-pressed=(drop == dropped).to_string() data-testid=test_id
+                on:click=move |_| import.set_drop_duplicates(drop, signature.clone())>
+                {move || i18n.t(label)}
+            </button>
+        }
+    };
+    let examples = duplicates.examples.iter().map(|d| (format!("{}:{}", d.file, d.line), format!("{}:{}", d.first_file, d.first_line))).collect::<Vec<_>>();
+    view! {
+        <div class="note duplicates" data-testid="duplicates" data-dropped=dropped.to_string()>
+            <p>
+                <strong>{move || i18n.locale().count(duplicates.count)}</strong>" "
+                {move || i18n.t(if dropped { DataMsg::DuplicatesDropped } else { DataMsg::DuplicatesKept })}
+            </p>
+            <ul class="duplicate-examples">
+                {examples.into_iter().map(|(line, first)| view! { <li>{line}" "{move || i18n.t(DataMsg::Repeats)}" "{first}</li> }).collect_view()}
+            </ul>
+            <p class="hint">{move || i18n.t(DataMsg::DuplicatesHelp)}</p>
+            <div class="actions" role="group">
+                {choice(false, DataMsg::KeepDuplicates, "keep-duplicates")}
+                {choice(true, DataMsg::DropDuplicates, "drop-duplicates")}
+            </div>
         </div>
     }
 }

@@ -1,6 +1,7 @@
 //! The validation report of an import: what was recognised in report-shaped files (title
 //! lines, grouped reports, totals left out), every line that could not be read (line, column,
-//! value, reason), duplicates; the user keeps the valid lines or discards.
+//! value, reason), and what the caller adds (the duplicates choice); the user keeps the valid
+//! lines or discards.
 
 use crate::engine::import::{write_error_report, FileReport, ImportReport, TitleLines, TotalRow};
 use crate::i18n::DataMsg;
@@ -15,10 +16,9 @@ const SHOWN: usize = 200;
 const LISTED: usize = 20;
 
 #[component]
-pub fn ImportReportView(report: ImportReport, on_keep: impl Fn() + 'static, on_discard: impl Fn() + 'static) -> impl IntoView {
+pub fn ImportReportView(report: ImportReport, on_keep: impl Fn() + 'static, on_discard: impl Fn() + 'static, children: Children) -> impl IntoView {
     let i18n = use_i18n();
     let errors = report.error_count();
-    let duplicates = report.duplicates.count;
     let files = report.files.clone();
     let download = move |_| {
         let mut csv = Vec::new();
@@ -69,7 +69,7 @@ pub fn ImportReportView(report: ImportReport, on_keep: impl Fn() + 'static, on_d
                     </div>
                 }.into_any()
             }}
-            {(duplicates > 0).then(|| view! { <p class="note">{duplicates}" "{move || i18n.t(DataMsg::DuplicatesFound)}</p> })}
+            {children()}
             <div class="actions">
                 <button type="button" class="button button-primary" data-testid="keep" on:click=move |_| on_keep()>{move || i18n.t(DataMsg::KeepValid)}</button>
                 <button type="button" class="button button-secondary" data-testid="discard" on:click=move |_| on_discard()>{move || i18n.t(DataMsg::Discard)}</button>
