@@ -209,12 +209,11 @@ fn old_mac_line_endings_keep_line_numbers() {
     assert_eq!(errors.iter().map(|e| (e.line, e.column)).collect::<Vec<_>>(), [(3, 2)]);
 }
 
-/// Line numbers of a CRLF file (what Excel on Windows writes). Fails today: the csv crate counts
-/// a line only when it consumes the LF, which it does when it reads the NEXT record, so every
-/// record after the first CRLF is reported one line early (BurntSushi/rust-csv#395). Here the
-/// `C` record is line 3, reported as line 2. The importer must count lines itself to fix it.
+/// Line numbers of a CRLF file (what Excel on Windows writes). The csv crate counts a line only
+/// when it consumes the LF, which it does when it reads the NEXT record (BurntSushi/rust-csv#395),
+/// so without the importer's own count every record after the first CRLF would be reported one
+/// line early: here the `C` record is line 3, not line 2.
 #[test]
-#[ignore = "known defect, left to the import owner: rust-csv#395 makes CRLF line numbers one line early"]
 fn windows_line_endings_keep_line_numbers() {
     let imported = import("crlf.csv", b"customer,date,amount\r\nA,2024-01-05,1.00\r\nC\r\nB,2024-01-06,2.50\r\n").unwrap();
     let errors = &imported.report.files[0].errors;
