@@ -89,3 +89,24 @@ ensure_node() {
   (cd tests/e2e && { [ -d node_modules/playwright-core ] && [ node_modules/.package-lock.json -nt package-lock.json ]; } \
     || npm ci --no-audit --no-fund --loglevel=error) || die "could not install the end-to-end test dependencies with npm"
 }
+
+# The test hooks' trigger strings are in the test build's wasm ($1), and not in the production
+# code: the object code of the engine library compiled for the browser without the feature (only
+# this crate is compiled again, its dependencies are the release build's; no second LTO link of
+# the app). Only the .o members are searched: the library's metadata keeps doc comments.
+TEST_HOOK_TRIGGERS='clientele-test-panic|clienteleTest|testHook|abort-save-at-chunk'
+check_no_test_hooks() {
+  local test_build=$1 lib
+  grep -aqE "$TEST_HOOK_TRIGGERS" "$test_build"/*_bg.wasm || die "the test build in $test_build lacks the test hooks: the check below would prove nothing"
+  lib=$(cargo build --locked --offline --release --target wasm32-unknown-unknown --lib --message-format=json \
+    | grep -o '"[^"]*/libclientele[^"]*\.rlib"' | tr -d '"' | tail -1)
+  [ -n "$lib" ] || die "could not build the engine library for the browser"
+  local code
+  code=$(mktemp)
+  ar p "$lib" $(ar t "$lib" | grep '\.o$') > "$code"
+  [ -s "$code" ] || die "the engine library $lib has no object code to search"
+  if grep -aqE "$TEST_HOOK_TRIGGERS" "$code"; then
+    die "the production code contains a test hook ($(grep -aoE "$TEST_HOOK_TRIGGERS" "$code" | sort -u | tr '\n' ' ')): keep it behind the test-hooks feature"
+  fi
+  rm -f "$code"
+}
