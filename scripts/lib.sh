@@ -94,7 +94,7 @@ ensure_node() {
 # code: the object code of the engine library compiled for the browser without the feature (only
 # this crate is compiled again, its dependencies are the release build's; no second LTO link of
 # the app). Only the .o members are searched: the library's metadata keeps doc comments.
-TEST_HOOK_TRIGGERS='clientele-test-panic|clienteleTest|testHook|abort-save-at-chunk'
+TEST_HOOK_TRIGGERS='clientele-test-panic|clienteleTest|testHook|cut-save-at-chunk'
 check_no_test_hooks() {
   local test_build=$1 lib
   grep -aqE "$TEST_HOOK_TRIGGERS" "$test_build"/*_bg.wasm || die "the test build in $test_build lacks the test hooks: the check below would prove nothing"

@@ -170,8 +170,8 @@ fn handle(id: u32, request: Request) -> Response {
 }
 
 /// Kills this worker the way the end-to-end tests ask: a panic, an abort (a trap, as exhausted
-/// memory ends), an abort inside a future, or (`abort-save-at-chunk:N`) an abort in the middle
-/// of the next save. True when the hook only armed something, and its request is answered now.
+/// memory ends), an abort inside a future, or (`cut-save-at-chunk:N`) the next save
+/// left unfinished as an abort leaves it. True when the hook only armed something, and its request is answered now.
 #[cfg(feature = "test-hooks")]
 fn test_hook(hook: &str) -> bool {
     match hook {
@@ -182,8 +182,8 @@ fn test_hook(hook: &str) -> bool {
             false
         }
         _ => {
-            if let Some(index) = hook.strip_prefix("abort-save-at-chunk:").and_then(|i| i.parse().ok()) {
-                storage::test_hooks::abort_save_at_chunk(index);
+            if let Some(index) = hook.strip_prefix("cut-save-at-chunk:").and_then(|i| i.parse().ok()) {
+                storage::test_hooks::cut_save_at_chunk(index);
             }
             true
         }

@@ -112,7 +112,13 @@ async fn write(file: &[u8]) -> Result<(), String> {
     let next = Manifest { generation: Some(previous.wrapping_add(1)), chunks: chunks.len() as u32 };
     for (index, chunk) in chunks.iter().enumerate() {
         #[cfg(feature = "test-hooks")]
-        test_hooks::maybe_abort(index);
+        if test_hooks::cut_here(index) {
+            // What an abort does to the transaction: no drop, so no `abort()`; IndexedDB then
+            // commits what was written so far.
+            std::mem::forget(store);
+            std::mem::forget(tx);
+            return Err("the save was cut off (test hook)".into());
+        }
         let value: JsValue = Uint8Array::from(*chunk).into();
         store.put(value).with_key(next.chunk_key(index as u32)).primitive().map_err(text)?;
     }
@@ -136,25 +142,23 @@ async fn manifest(store: &ObjectStore<'_>) -> Result<Option<Manifest>, String> {
     value.map(|v| Manifest::read(&v)).transpose()
 }
 
-/// A save that the end-to-end tests cut off in the middle, as an abort (exhausted memory)
-/// would: the worker traps after writing some chunks.
+/// A save that the end-to-end tests cut off in the middle, as an abort (a trap, exhausted
+/// memory) would: the transaction is left behind after some chunks, never aborted.
 #[cfg(feature = "test-hooks")]
 pub mod test_hooks {
     use std::cell::Cell;
 
     thread_local! {
-        static ABORT_AT_CHUNK: Cell<Option<usize>> = const { Cell::new(None) };
+        static CUT_AT_CHUNK: Cell<Option<usize>> = const { Cell::new(None) };
     }
 
-    /// The next save aborts before writing chunk `index`.
-    pub fn abort_save_at_chunk(index: usize) {
-        ABORT_AT_CHUNK.with(|a| a.set(Some(index)));
+    /// The next save stops before writing chunk `index`.
+    pub fn cut_save_at_chunk(index: usize) {
+        CUT_AT_CHUNK.with(|a| a.set(Some(index)));
     }
 
-    pub(super) fn maybe_abort(index: usize) {
-        if ABORT_AT_CHUNK.with(Cell::get) == Some(index) {
-            core::arch::wasm32::unreachable();
-        }
+    pub(super) fn cut_here(index: usize) -> bool {
+        CUT_AT_CHUNK.with(|a| a.get() == Some(index) && a.take().is_some())
     }
 }
 
