@@ -20,6 +20,13 @@ after(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** Posts a test hook to the worker; resolves with what its request answered. */
+async function hook(page, name) {
+  const present = await page.evaluate(() => typeof window.clienteleTest?.worker === "function");
+  assert.ok(present, "this build has no test hooks: build it with `trunk build --features test-hooks` (scripts/test does)");
+  return page.evaluate((h) => window.clienteleTest.worker(h), name);
+}
+
 const STOPPED = {
   en: "The calculation engine stopped unexpectedly and what it was doing is lost. The saved workspace is being restored…",
   nl: "De rekenmodule is onverwacht gestopt en wat hij aan het doen was, is verloren. De bewaarde werkruimte wordt hersteld…",
@@ -58,8 +65,8 @@ async function restored(page) {
 // abort: a trap with no panic (as exhausted memory ends): only the error event.
 // abort-later: a trap inside a future: no error event reaches the page, the worker's
 // unhandled-rejection handler says so.
-for (const [hook, locale] of [["panic", "en"], ["abort", "nl"], ["abort-later", "en"]]) {
-  test(`a worker that dies (${hook}) fails its pending request with a clear message and a new one restores the workspace`, async () => {
+for (const [kill, locale] of [["panic", "en"], ["abort", "nl"], ["abort-later", "en"]]) {
+  test(`a worker that dies (${kill}) fails its pending request with a clear message and a new one restores the workspace`, async () => {
     const { page, context, problems } = await openApp(browser, server.origin, "/", { locale: locale === "nl" ? "nl-NL" : "en-GB" });
     await appReady(page);
     await sampleSaved(page);
@@ -70,7 +77,7 @@ for (const [hook, locale] of [["panic", "en"], ["abort", "nl"], ["abort-later", 
 
     await watchBanner(page);
     // The hook is itself a request: it is pending when the worker dies, and must resolve.
-    const reply = await page.evaluate((h) => window.clienteleTest.worker(h), hook);
+    const reply = await hook(page, kill);
     assert.equal(reply, STOPPED[locale]);
     await restored(page);
     assert.deepEqual(await page.evaluate(() => window.bannerTexts), [STOPPED[locale]]);
@@ -90,6 +97,7 @@ test("workers that keep dying before they have restored are not restarted foreve
   await sampleSaved(page);
   // Each kill reaches the next worker before it has restored the workspace (its first message
   // waits for it to listen, the restore for IndexedDB): two restarts, then the bridge gives up.
+  assert.equal(typeof await hook(page, "none"), "string");
   const replies = await page.evaluate(async () => [
     await window.clienteleTest.worker("panic"),
     await window.clienteleTest.worker("panic"),
@@ -140,7 +148,7 @@ test("a save cut off in the middle leaves the previous workspace whole", async (
   await appReady(page);
   // The save stops after the new workspace's first chunk, its transaction left behind as an
   // abort (running out of memory) leaves it: IndexedDB commits what was written so far.
-  assert.equal(await page.evaluate(() => window.clienteleTest.worker("cut-save-at-chunk:1")), "Cancelled");
+  assert.equal(await hook(page, "cut-save-at-chunk:1"), "Cancelled");
   await importAndKeep(page, big);
   await page.getByTestId("storage-failed").waitFor({ timeout: 60000 });
   assert.equal(await page.getByTestId("workspace-status").textContent(), "big.csv");
