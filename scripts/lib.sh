@@ -91,22 +91,19 @@ ensure_node() {
 }
 
 # The test hooks' trigger strings are in the test build's wasm ($1), and not in the production
-# code: the object code of the engine library compiled for the browser without the feature (only
-# this crate is compiled again, its dependencies are the release build's; no second LTO link of
-# the app). Only the .o members are searched: the library's metadata keeps doc comments.
+# code: the LLVM IR (text, so strings can be searched; the release rlib holds only bitcode) of the
+# browser library compiled without the feature. Only this crate is compiled again, against the
+# release build's dependencies: no second release link of the app.
 TEST_HOOK_TRIGGERS='clientele-test-panic|clienteleTest|testHook|cut-save-at-chunk'
 check_no_test_hooks() {
-  local test_build=$1 lib
+  local test_build=$1 deps=target/wasm32-unknown-unknown/release/deps ir
   grep -aqE "$TEST_HOOK_TRIGGERS" "$test_build"/*_bg.wasm || die "the test build in $test_build lacks the test hooks: the check below would prove nothing"
-  lib=$(cargo build --locked --offline --release --target wasm32-unknown-unknown --lib --message-format=json \
-    | grep -o '"[^"]*/libclientele[^"]*\.rlib"' | tr -d '"' | tail -1)
-  [ -n "$lib" ] || die "could not build the engine library for the browser"
-  local code
-  code=$(mktemp)
-  ar p "$lib" $(ar t "$lib" | grep '\.o$') > "$code"
-  [ -s "$code" ] || die "the engine library $lib has no object code to search"
-  if grep -aqE "$TEST_HOOK_TRIGGERS" "$code"; then
-    die "the production code contains a test hook ($(grep -aoE "$TEST_HOOK_TRIGGERS" "$code" | sort -u | tr '\n' ' ')): keep it behind the test-hooks feature"
+  # The IR stays in target/: when the crate is unchanged, cargo does not compile it again.
+  cargo rustc --locked --offline --release --target wasm32-unknown-unknown --lib --quiet -- --emit=llvm-ir \
+    || die "could not compile the browser library to check it"
+  ir=$(ls -t "$deps"/clientele-*.ll 2>/dev/null | head -1)
+  [ -s "$ir" ] || die "compiling the browser library wrote no LLVM IR to check"
+  if grep -aqE "$TEST_HOOK_TRIGGERS" "$ir"; then
+    die "the production code contains a test hook ($(grep -aoE "$TEST_HOOK_TRIGGERS" "$ir" | sort -u | tr '\n' ' ')): keep it behind the test-hooks feature"
   fi
-  rm -f "$code"
 }
