@@ -89,3 +89,21 @@ ensure_node() {
   (cd tests/e2e && { [ -d node_modules/playwright-core ] && [ node_modules/.package-lock.json -nt package-lock.json ]; } \
     || npm ci --no-audit --no-fund --loglevel=error) || die "could not install the end-to-end test dependencies with npm"
 }
+
+# The test hooks' trigger strings are in the test build's wasm ($1), and not in the production
+# code: the LLVM IR (text, so strings can be searched; the release rlib holds only bitcode) of the
+# browser library compiled without the feature. Only this crate is compiled again, against the
+# release build's dependencies: no second release link of the app.
+TEST_HOOK_TRIGGERS='clientele-test-panic|clienteleTest|testHook|cut-save-at-chunk'
+check_no_test_hooks() {
+  local test_build=$1 deps=target/wasm32-unknown-unknown/release/deps ir
+  grep -aqE "$TEST_HOOK_TRIGGERS" "$test_build"/*_bg.wasm || die "the test build in $test_build lacks the test hooks: the check below would prove nothing"
+  # The IR stays in target/: when the crate is unchanged, cargo does not compile it again.
+  cargo rustc --locked --offline --release --target wasm32-unknown-unknown --lib --quiet -- --emit=llvm-ir \
+    || die "could not compile the browser library to check it"
+  ir=$(ls -t "$deps"/clientele-*.ll 2>/dev/null | head -1)
+  [ -s "$ir" ] || die "compiling the browser library wrote no LLVM IR to check"
+  if grep -aqE "$TEST_HOOK_TRIGGERS" "$ir"; then
+    die "the production code contains a test hook ($(grep -aoE "$TEST_HOOK_TRIGGERS" "$ir" | sort -u | tr '\n' ' ')): keep it behind the test-hooks feature"
+  fi
+}

@@ -8,6 +8,7 @@ pub mod date;
 pub mod flows;
 pub mod import;
 pub mod ledger;
+pub mod limits;
 pub mod migration;
 pub mod money;
 pub mod period;

@@ -66,9 +66,11 @@ macro_rules! messages {
 mod analyses;
 mod data;
 mod shell;
+pub mod worker;
 pub use analyses::AnalysisMsg;
 pub use data::DataMsg;
 pub use shell::Msg;
+pub use worker::WorkerMsg;
 
 #[cfg(test)]
 mod tests {

@@ -5,7 +5,8 @@ use super::pages::{MethodsPage,
     CohortsPage, ComingPage, ConcentrationPage, CustomerPage, DataPage, FlowsPage, Group, HomePage, MigrationPage, Page, PyramidPage, RfmPage, ViewsPage,
 };
 use super::workspace::{use_workspace, Workspace};
-use crate::i18n::{Locale, Msg};
+use crate::i18n::{Locale, Msg, WorkerMsg};
+use crate::worker::StorageNote;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::use_navigate;
@@ -79,6 +80,7 @@ fn Header() -> impl IntoView {
                     None => i18n.t(Msg::WorkspaceOpening).to_string(),
                 }}
             </span>
+            <SaveStatus/>
             <label class="locale">
                 <span>{move || i18n.t(Msg::Language)}</span>
                 <select on:change=move |ev| {
@@ -92,7 +94,24 @@ fn Header() -> impl IntoView {
                 </select>
             </label>
         </header>
+        {move || workspace.lost().map(|loss| view! {
+            <p class="banner banner-warning" role="alert" data-testid="engine-lost">{move || i18n.t(loss.message())}</p>
+        })}
     }
+}
+
+/// "Saving workspace…" while the worker writes it to storage (a reload now would lose it), then
+/// "Saved".
+#[component]
+fn SaveStatus() -> impl IntoView {
+    let i18n = use_i18n();
+    let workspace = use_workspace();
+    let state = move || match (workspace.is_saving(), workspace.storage()) {
+        (true, _) => Some(WorkerMsg::Saving),
+        (false, Some(StorageNote::Saved)) => Some(WorkerMsg::Saved),
+        _ => None,
+    };
+    move || state().map(|msg| view! { <span class="save-status" role="status" data-testid="save-status">{move || i18n.t(msg)}</span> })
 }
 
 #[component]

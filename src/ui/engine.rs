@@ -4,33 +4,68 @@
 //! The worker also sends messages nobody asked for: import progress, the workspace it restored
 //! from storage at start, and what happened when it saved. Those go to the `Listener` the
 //! workspace installs.
+//!
+//! A worker can die (a panic, or an abort such as exhausted memory): its panic hook posts
+//! `died`, an abort raises an error event here, and both end in `died()`: every pending
+//! request fails with a message in the user's language, and a new worker restores the saved
+//! workspace (at most `MAX_RESTARTS` times in a row before one has started).
 
 use crate::engine::import::Progress;
+use crate::engine::limits::{self, BROWSER_IMPORT_BYTES};
 use crate::engine::session::{Request, Response};
+use crate::i18n::{worker::too_large, Locale, Text, WorkerMsg};
 use crate::worker::StorageNote;
 use futures_channel::oneshot;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use serde::de::DeserializeOwned;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{File, MessageEvent, Worker, WorkerOptions, WorkerType};
+use web_sys::{ErrorEvent, Event, File, MessageEvent, Worker, WorkerOptions, WorkerType};
 
 /// Where the worker's unsolicited messages go.
 pub struct Listener {
     pub progress: Box<dyn Fn(Progress)>,
     pub response: Box<dyn Fn(Response)>,
     pub storage: Box<dyn Fn(StorageNote)>,
+    /// The worker has started saving the workspace; a `storage` note says how it ended.
+    pub saving: Box<dyn Fn()>,
+    /// The worker stopped (a panic or an abort) and what the bridge did about it.
+    pub lost: Box<dyn Fn(Loss)>,
+    /// The user's locale, for the failures the bridge words itself.
+    pub locale: Box<dyn Fn() -> Locale>,
+}
+
+/// What became of a worker that stopped.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Loss {
+    /// A new worker is restoring the saved workspace.
+    Restarting,
+    /// Workers kept stopping before they had restored it: no new one was started.
+    GaveUp,
+}
+
+impl Loss {
+    pub fn message(self) -> WorkerMsg {
+        match self {
+            Loss::Restarting => WorkerMsg::Stopped,
+            Loss::GaveUp => WorkerMsg::GaveUp,
+        }
+    }
 }
 
 enum Reply {
     Response(Response),
     Bytes(Option<Vec<u8>>),
+    /// The worker stopped before it answered.
+    Lost(Loss),
 }
 
 struct Bridge {
     worker: Worker,
+    /// Which worker this is: the last words of a replaced one are ignored.
+    generation: u32,
     next_id: u32,
     pending: HashMap<u32, oneshot::Sender<Reply>>,
     /// Messages posted before the worker said it listens: a worker's wasm starts
@@ -38,9 +73,16 @@ struct Bridge {
     waiting: Option<Vec<Object>>,
 }
 
+/// Workers may stop this many times in a row before one has restored the saved workspace
+/// (a workspace whose restore itself kills the worker would otherwise restart it forever).
+const MAX_RESTARTS: u32 = 2;
+
 thread_local! {
     static BRIDGE: RefCell<Option<Bridge>> = const { RefCell::new(None) };
     static LISTENER: RefCell<Option<Listener>> = const { RefCell::new(None) };
+    static GENERATION: Cell<u32> = const { Cell::new(0) };
+    /// Workers that stopped since one last finished starting (restored, or found no storage).
+    static DEATHS: Cell<u32> = const { Cell::new(0) };
 }
 
 /// Starts the worker (it restores the saved workspace and reports it to `listener`).
@@ -50,14 +92,30 @@ pub fn start(listener: Listener) -> Result<(), String> {
 }
 
 fn spawn_worker() -> Result<(), String> {
+    let generation = GENERATION.with(|g| g.replace(g.get() + 1) + 1);
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Classic);
     let worker = Worker::new_with_options("worker_loader.js", &options).map_err(|e| format!("{e:?}"))?;
-    let on_message = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| on_message(event.data()));
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| on_message(generation, event.data()));
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    BRIDGE.with(|b| *b.borrow_mut() = Some(Bridge { worker, next_id: 1, pending: HashMap::new(), waiting: Some(Vec::new()) }));
+    // An abort in the worker (a trap, memory exhausted) surfaces only as an error event; a
+    // message that cannot be read would leave its request waiting forever. Both end the worker.
+    let on_error = Closure::<dyn Fn(Event)>::new(move |event: Event| died(generation, &error_detail(&event)));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
+    BRIDGE.with(|b| {
+        *b.borrow_mut() = Some(Bridge { worker, generation, next_id: 1, pending: HashMap::new(), waiting: Some(Vec::new()) })
+    });
     Ok(())
+}
+
+fn error_detail(event: &Event) -> String {
+    match event.dyn_ref::<ErrorEvent>() {
+        Some(error) => error.message(),
+        None => format!("{} event", event.type_()),
+    }
 }
 
 /// Stops whatever the worker is doing (an import the user cancelled) by replacing it; the new
@@ -67,6 +125,30 @@ pub fn restart() -> Result<(), String> {
         old.worker.terminate();
     }
     spawn_worker()
+}
+
+/// The worker of `generation` stopped (its panic hook said so, or an error event did; whichever
+/// comes first, the other finds it replaced). Its pending requests fail with the `Loss`, and a
+/// new worker restores the saved workspace unless workers keep stopping while starting.
+fn died(generation: u32, detail: &str) {
+    let Some(dead) = BRIDGE.with(|b| {
+        let mut b = b.borrow_mut();
+        b.as_ref().is_some_and(|bridge| bridge.generation == generation).then(|| b.take()).flatten()
+    }) else {
+        return;
+    };
+    web_sys::console::warn_1(&format!("the engine's worker stopped: {detail}").into());
+    dead.worker.terminate();
+    let deaths = DEATHS.with(|d| d.replace(d.get() + 1) + 1);
+    let loss = if deaths <= MAX_RESTARTS && spawn_worker().is_ok() { Loss::Restarting } else { Loss::GaveUp };
+    listener(|l| (l.lost)(loss));
+    for sender in dead.pending.into_values() {
+        let _ = sender.send(Reply::Lost(loss));
+    }
+}
+
+fn locale() -> Locale {
+    LISTENER.with(|l| l.borrow().as_ref().map(|l| (l.locale)()).unwrap_or_default())
 }
 
 fn listener(f: impl FnOnce(&Listener)) {
@@ -82,11 +164,20 @@ fn parse<T: DeserializeOwned>(data: &JsValue) -> Option<T> {
     serde_json::from_str(&json).ok()
 }
 
-fn on_message(data: JsValue) {
+fn on_message(generation: u32, data: JsValue) {
+    if !BRIDGE.with(|b| b.borrow().as_ref().is_some_and(|bridge| bridge.generation == generation)) {
+        return;
+    }
     let id = Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as u32;
     let kind = Reflect::get(&data, &"kind".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+    if id == 0 && (kind == "response" || kind == "storage") {
+        // The worker has said what it restored (or that storage is unavailable): it started.
+        DEATHS.with(|d| d.set(0));
+    }
     match kind.as_str() {
         "listening" => flush_waiting(),
+        "died" => died(generation, &parse::<String>(&data).unwrap_or_default()),
+        "saving" => listener(|l| (l.saving)()),
         "progress" => {
             if let Some(progress) = parse(&data) {
                 listener(|l| (l.progress)(progress));
@@ -129,12 +220,13 @@ fn resolve(id: u32, reply: Reply) {
     }
 }
 
-/// Posts `message` (with a fresh id) and waits for its reply.
+/// Posts `message` (with a fresh id) and waits for its reply; `None` when it was cancelled.
 async fn post(message: Object, transfer_files: &[File]) -> Option<Reply> {
     let (sender, receiver) = oneshot::channel();
     let posted = BRIDGE.with(|b| {
         let mut b = b.borrow_mut();
-        let bridge = b.as_mut()?;
+        // No worker: the bridge gave up restarting it.
+        let Some(bridge) = b.as_mut() else { return Some(false) };
         let id = bridge.next_id;
         bridge.next_id += 1;
         let _ = Reflect::set(&message, &"id".into(), &id.into());
@@ -147,9 +239,11 @@ async fn post(message: Object, transfer_files: &[File]) -> Option<Reply> {
             None => bridge.worker.post_message(&message).ok()?,
         }
         bridge.pending.insert(id, sender);
-        Some(())
+        Some(true)
     });
-    posted?;
+    if !posted? {
+        return Some(Reply::Lost(Loss::GaveUp));
+    }
     receiver.await.ok()
 }
 
@@ -159,15 +253,46 @@ pub async fn ask(request: Request) -> Response {
 }
 
 /// Answers a request whose `FileData` slots (names only) are filled in the worker from `files`.
+/// An import larger than the browser takes is refused here, before the worker reads a byte.
 pub async fn ask_with_files(request: Request, files: &[File]) -> Response {
+    if matches!(request, Request::Import { .. }) {
+        let sizes: Vec<(String, u64)> = files.iter().map(|f| (f.name(), f.size() as u64)).collect();
+        if let Err(refused) = limits::check_import(&sizes, import_limit()) {
+            return Response::Failed(too_large(locale(), &refused));
+        }
+    }
     let message = Object::new();
     let json = serde_json::to_string(&request).unwrap_or_default();
     let _ = Reflect::set(&message, &"request".into(), &json.into());
-    match post(message, files).await {
+    answer(post(message, files).await)
+}
+
+fn answer(reply: Option<Reply>) -> Response {
+    match reply {
         Some(Reply::Response(response)) => response,
         Some(Reply::Bytes(_)) => Response::Failed("the engine answered with a file where a result was expected".into()),
+        Some(Reply::Lost(loss)) => Response::Failed(loss.message().text(locale()).into()),
         None => Response::Cancelled,
     }
+}
+
+/// The largest import; the end-to-end tests lower it (`window.clienteleTestImportLimit`) to
+/// test the refusal without a gigabyte file.
+fn import_limit() -> u64 {
+    #[cfg(feature = "test-hooks")]
+    if let Some(limit) = Reflect::get(&js_sys::global(), &"clienteleTestImportLimit".into()).ok().and_then(|v| v.as_f64()) {
+        return limit as u64;
+    }
+    BROWSER_IMPORT_BYTES
+}
+
+/// Posts a test hook (`panic`, `abort`, `abort-later`) the worker obeys in test builds, and
+/// waits for its reply: the failure the worker's death turns it into.
+#[cfg(feature = "test-hooks")]
+pub async fn ask_test_hook(hook: &str) -> Response {
+    let message = Object::new();
+    let _ = Reflect::set(&message, &"testHook".into(), &hook.into());
+    answer(post(message, &[]).await)
 }
 
 /// The workspace as one file, for "Save workspace"; `None` when nothing is loaded.

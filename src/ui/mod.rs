@@ -8,6 +8,8 @@ mod fatal;
 mod i18n;
 mod pages;
 mod settings;
+#[cfg(feature = "test-hooks")]
+mod test_hooks;
 mod workspace;
 
 use leptos::prelude::*;
@@ -28,12 +30,8 @@ pub fn start() {
         boot.remove();
     }
     leptos::mount::mount_to(root, app::App).forget();
-    // Lets the end-to-end tests prove, on the real build, that a panic shows the error panel.
-    if window()
-        .location()
-        .search()
-        .is_ok_and(|query| query.contains("clientele-test-panic"))
-    {
-        panic!("test panic requested by the address");
-    }
+    // Lets the end-to-end tests prove, on the real build, that a panic shows the error panel
+    // and that a dead worker is replaced.
+    #[cfg(feature = "test-hooks")]
+    test_hooks::install();
 }

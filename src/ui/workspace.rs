@@ -1,16 +1,19 @@
 //! The workspace as the pages see it: what is loaded (source and summary), a revision that
 //! changes whenever the ledger does (so analysis pages ask again), import progress and what
-//! happened to the saved copy. The ledger itself lives in the worker.
+//! happened to the saved copy (and whether a save is running: the page warns before it is
+//! closed then). The ledger itself lives in the worker.
 
-use super::engine::{self, ask, Listener};
-use super::i18n::I18n;
-use crate::i18n::Msg;
+use super::engine::{self, ask, Listener, Loss};
+use super::i18n::{use_i18n, I18n};
+use crate::i18n::{Msg, Text, WorkerMsg};
 use crate::engine::import::Progress;
 use crate::engine::session::{Request, Response, Source};
 use crate::engine::summary::Summary;
 use crate::worker::StorageNote;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Loaded {
@@ -37,6 +40,10 @@ pub struct Workspace {
     error: RwSignal<Option<String>>,
     progress: RwSignal<Option<Progress>>,
     storage: RwSignal<Option<StorageNote>>,
+    /// The worker is writing the workspace to storage.
+    saving: RwSignal<bool>,
+    /// The worker stopped, and has not yet been replaced by one that restored the workspace.
+    lost: RwSignal<Option<Loss>>,
 }
 
 impl Workspace {
@@ -48,17 +55,28 @@ impl Workspace {
             error: RwSignal::new(None),
             progress: RwSignal::new(None),
             storage: RwSignal::new(None),
+            saving: RwSignal::new(false),
+            lost: RwSignal::new(None),
         };
+        let i18n = use_i18n();
         let listener = Listener {
             progress: Box::new(move |p| workspace.progress.set(Some(p))),
-            response: Box::new(move |r| workspace.take(r)),
+            response: Box::new(move |r| {
+                workspace.lost.set(None);
+                workspace.take(r);
+            }),
             storage: Box::new(move |note| {
                 if note == StorageNote::Saved {
                     ask_to_persist();
                 }
+                workspace.saving.set(false);
                 workspace.storage.set(Some(note));
             }),
+            saving: Box::new(move || workspace.saving.set(true)),
+            lost: Box::new(move |loss| workspace.lose(loss)),
+            locale: Box::new(move || untrack(|| i18n.locale())),
         };
+        warn_before_unload(workspace.saving, i18n);
         if let Err(message) = engine::start(listener) {
             workspace.error.set(Some(message));
         }
@@ -103,6 +121,15 @@ impl Workspace {
             }
             _ => {}
         }
+    }
+
+    /// The worker stopped: what it was doing is gone, and pages wait for the new worker's
+    /// restored workspace (or, when the bridge gave up, hear that it did).
+    fn lose(self, loss: Loss) {
+        self.progress.set(None);
+        self.saving.set(false);
+        self.ready.set(loss == Loss::GaveUp);
+        self.lost.set(Some(loss));
     }
 
     /// Stops a running import: the worker is replaced and restores the saved workspace.
@@ -150,6 +177,30 @@ impl Workspace {
     pub fn storage(self) -> Option<StorageNote> {
         self.storage.get()
     }
+
+    /// Whether the workspace is being saved right now (reactive).
+    pub fn is_saving(self) -> bool {
+        self.saving.get()
+    }
+
+    /// Why the engine is not there, if its worker stopped (reactive).
+    pub fn lost(self) -> Option<Loss> {
+        self.lost.get()
+    }
+}
+
+/// While a save runs, closing or reloading the page would lose the new workspace: ask the
+/// browser to warn (it shows its own text; `returnValue` is for browsers that want one).
+fn warn_before_unload(saving: RwSignal<bool>, i18n: I18n) {
+    let handler = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+        if saving.get_untracked() {
+            event.prevent_default();
+            let text = WorkerMsg::Saving.text(untrack(|| i18n.locale()));
+            let _ = js_sys::Reflect::set(&event, &"returnValue".into(), &text.into());
+        }
+    });
+    let _ = window().add_event_listener_with_callback("beforeunload", handler.as_ref().unchecked_ref());
+    handler.forget();
 }
 
 /// Asks the browser not to evict the saved workspace under storage pressure (it may say no;

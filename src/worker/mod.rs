@@ -7,7 +7,12 @@
 //! Messages from the page: `{id, request: <Request as JSON>, files?: File[]}`, or
 //! `{id, backup: true}` for the workspace file. To the page: `{id, kind, json?, bytes?}` with
 //! kind `listening` (sent once, when the worker can take messages), `response`, `progress`,
-//! `storage` (a `StorageNote`) or `backup`.
+//! `saving` (a save has started), `storage` (a `StorageNote`: how it ended), `backup`, or `died`
+//! (a panic: this instance is unusable and the page replaces it).
+//!
+//! Test builds (the `test-hooks` feature) also obey `{id, testHook: "panic" | "abort" |
+//! "abort-later"}`, which the end-to-end tests use to kill the worker; production builds do not
+//! contain it.
 
 mod storage;
 
@@ -28,13 +33,27 @@ thread_local! {
 
 /// Entry point of the worker binary.
 pub fn start() {
-    console_error_panic_hook::set_once();
-    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    install_panic_hook();
+    let scope = scope();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| on_message(event.data()));
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
+    // An abort inside a future (restoring, saving) rejects a promise here instead of raising an
+    // error event at the page, which would then never hear of it.
+    let on_rejection = Closure::<dyn Fn(JsValue)>::new(|_| post(0, "died", &"the engine aborted while it was working in the background"));
+    let _ = Reflect::set(&scope, &"onunhandledrejection".into(), on_rejection.as_ref());
+    on_rejection.forget();
     post(0, "listening", &());
     wasm_bindgen_futures::spawn_local(restore());
+}
+
+/// A panic makes this wasm instance unusable (it aborts right after the hook): the page is told
+/// first, so that it fails what it waits for and starts a new worker.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        post(0, "died", &info.to_string());
+    }));
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {
@@ -61,6 +80,13 @@ fn on_message(data: JsValue) {
     let id = Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as u32;
     if Reflect::get(&data, &"backup".into()).is_ok_and(|v| v.is_truthy()) {
         post_backup(id);
+        return;
+    }
+    #[cfg(feature = "test-hooks")]
+    if let Some(hook) = Reflect::get(&data, &"testHook".into()).ok().and_then(|v| v.as_string()) {
+        if test_hook(&hook) {
+            post(id, "response", &Response::Cancelled);
+        }
         return;
     }
     let response = match parse_request(&data) {
@@ -143,10 +169,34 @@ fn handle(id: u32, request: Request) -> Response {
     })
 }
 
+/// Kills this worker the way the end-to-end tests ask: a panic, an abort (a trap, as exhausted
+/// memory ends), an abort inside a future, or (`cut-save-at-chunk:N`) the next save
+/// left unfinished as an abort leaves it. True when the hook only armed something, and its request is answered now.
+#[cfg(feature = "test-hooks")]
+fn test_hook(hook: &str) -> bool {
+    match hook {
+        "panic" => panic!("test panic requested of the worker"),
+        "abort" => core::arch::wasm32::unreachable(),
+        "abort-later" => {
+            wasm_bindgen_futures::spawn_local(async { core::arch::wasm32::unreachable() });
+            false
+        }
+        _ => {
+            if let Some(index) = hook.strip_prefix("cut-save-at-chunk:").and_then(|i| i.parse().ok()) {
+                storage::test_hooks::cut_save_at_chunk(index);
+            }
+            true
+        }
+    }
+}
+
 /// Keeps storage in step with the workspace.
 fn after(response: &Response) {
     match response {
         Response::Loaded { .. } => {
+            // Said before the file is even serialised: from now on a reload would lose the
+            // new ledger (the page warns), while the saved one stays whole until the save commits.
+            post(0, "saving", &());
             if let Some(file) = SESSION.with(|s| s.borrow().workspace_file()) {
                 wasm_bindgen_futures::spawn_local(async move {
                     post(0, "storage", &storage::save(&file).await);

@@ -1,14 +1,24 @@
 //! The workspace file kept in IndexedDB, from the worker (where the ledger lives).
 //!
 //! The file is written in chunks of a few MB (IndexedDB handles those far better than one
-//! huge value) inside ONE read-write transaction that first clears the store: either every
-//! chunk and the new manifest are written, or the transaction aborts (quota exceeded, storage
-//! disabled) and the previously saved workspace is exactly as it was.
+//! huge value). Each save is a new generation: its chunks go under new keys (`g{generation}-{i}`),
+//! then the manifest (`"{generation}:{chunks}"`) is switched to it, then the chunks of every other
+//! generation are deleted, all in one read-write transaction. A save that is cut off never
+//! leaves a half-written workspace: when the transaction aborts (quota exceeded, the page
+//! reloaded, the worker terminated) nothing of it stays, and when the worker dies in the middle
+//! (an abort) and the transaction commits what it had done so far, as an abandoned
+//! transaction does, the manifest still names the previous generation, whose chunks are all
+//! there. (A single transaction that cleared the store first would commit an empty store then.)
+//!
+//! Databases written before generations keep a number of chunks as the manifest and the chunks
+//! under `chunk-{i}`; they are read as they are and replaced by the next save.
 
 use indexed_db_futures::database::Database;
 use serde::{Deserialize, Serialize};
 use indexed_db_futures::prelude::*;
+use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::transaction::TransactionMode;
+use indexed_db_futures::KeyRange;
 use js_sys::Uint8Array;
 use wasm_bindgen::JsValue;
 
@@ -54,8 +64,38 @@ async fn open() -> Result<Database, String> {
         .map_err(text)
 }
 
-fn chunk_key(index: usize) -> String {
-    format!("chunk-{index}")
+/// A saved workspace's place in the store.
+#[derive(Copy, Clone, Debug, PartialEq)]
+struct Manifest {
+    /// `None`: written before generations (chunks under `chunk-{i}`).
+    generation: Option<u32>,
+    chunks: u32,
+}
+
+impl Manifest {
+    fn read(value: &JsValue) -> Result<Manifest, String> {
+        if let Some(count) = value.as_f64() {
+            return Ok(Manifest { generation: None, chunks: count as u32 });
+        }
+        let text = value.as_string().unwrap_or_default();
+        let parsed = text.split_once(':').and_then(|(g, c)| Some(Manifest { generation: Some(g.parse().ok()?), chunks: c.parse().ok()? }));
+        parsed.ok_or_else(|| format!("the saved workspace's manifest is unreadable ({text:?})"))
+    }
+
+    fn value(self) -> String {
+        format!("{}:{}", self.generation.unwrap_or(0), self.chunks)
+    }
+
+    fn chunk_key(self, index: u32) -> String {
+        match self.generation {
+            Some(generation) => format!("{}{index}", prefix(generation)),
+            None => format!("chunk-{index}"),
+        }
+    }
+}
+
+fn prefix(generation: u32) -> String {
+    format!("g{generation}-")
 }
 
 /// Replaces the saved workspace with `file`, atomically.
@@ -67,14 +107,59 @@ async fn write(file: &[u8]) -> Result<(), String> {
     let db = open().await?;
     let tx = db.transaction(STORE).with_mode(TransactionMode::Readwrite).build().map_err(text)?;
     let store = tx.object_store(STORE).map_err(text)?;
-    store.clear().map_err(text)?;
+    let previous = manifest(&store).await?.and_then(|m| m.generation).unwrap_or(0);
     let chunks: Vec<&[u8]> = file.chunks(CHUNK).collect();
+    let next = Manifest { generation: Some(previous.wrapping_add(1)), chunks: chunks.len() as u32 };
     for (index, chunk) in chunks.iter().enumerate() {
+        #[cfg(feature = "test-hooks")]
+        if test_hooks::cut_here(index) {
+            // What an abort does to the transaction: no drop, so no `abort()`; IndexedDB then
+            // commits what was written so far.
+            std::mem::forget(store);
+            std::mem::forget(tx);
+            return Err("the save was cut off (test hook)".into());
+        }
         let value: JsValue = Uint8Array::from(*chunk).into();
-        store.put(value).with_key(chunk_key(index)).primitive().map_err(text)?;
+        store.put(value).with_key(next.chunk_key(index as u32)).primitive().map_err(text)?;
     }
-    store.put(chunks.len() as u32).with_key(MANIFEST).primitive().map_err(text)?;
+    store.put(next.value()).with_key(MANIFEST).primitive().map_err(text)?;
+    delete_all_but(&store, next).map_err(text)?;
     tx.commit().await.map_err(text)
+}
+
+/// Deletes the chunks of every generation but `keep`'s. Keys sort as strings: `chunk-*` (before
+/// generations) < `g{n}-*` < `manifest`; `keep`'s chunks are exactly the keys from its prefix
+/// up to the prefix followed by the highest code unit.
+fn delete_all_but(store: &ObjectStore<'_>, keep: Manifest) -> indexed_db_futures::Result<()> {
+    let own = prefix(keep.generation.unwrap_or(0));
+    store.delete::<String, KeyRange<String>>(KeyRange::Bound(String::new(), false, own.clone(), true)).primitive()?;
+    store.delete::<String, KeyRange<String>>(KeyRange::Bound(format!("{own}\u{ffff}"), true, MANIFEST.to_string(), true)).primitive()?;
+    Ok(())
+}
+
+async fn manifest(store: &ObjectStore<'_>) -> Result<Option<Manifest>, String> {
+    let value = store.get::<JsValue, _, _>(MANIFEST).primitive().map_err(text)?.await.map_err(text)?;
+    value.map(|v| Manifest::read(&v)).transpose()
+}
+
+/// A save that the end-to-end tests cut off in the middle, as an abort (a trap, exhausted
+/// memory) would: the transaction is left behind after some chunks, never aborted.
+#[cfg(feature = "test-hooks")]
+pub mod test_hooks {
+    use std::cell::Cell;
+
+    thread_local! {
+        static CUT_AT_CHUNK: Cell<Option<usize>> = const { Cell::new(None) };
+    }
+
+    /// The next save stops before writing chunk `index`.
+    pub fn cut_save_at_chunk(index: usize) {
+        CUT_AT_CHUNK.with(|a| a.set(Some(index)));
+    }
+
+    pub(super) fn cut_here(index: usize) -> bool {
+        CUT_AT_CHUNK.with(|a| a.get() == Some(index) && a.take().is_some())
+    }
 }
 
 /// The saved workspace file, if there is one.
@@ -82,13 +167,13 @@ pub async fn load() -> Result<Option<Vec<u8>>, String> {
     let db = open().await?;
     let tx = db.transaction(STORE).build().map_err(text)?;
     let store = tx.object_store(STORE).map_err(text)?;
-    let Some(count) = store.get::<u32, _, _>(MANIFEST).primitive().map_err(text)?.await.map_err(text)? else {
+    let Some(manifest) = manifest(&store).await? else {
         return Ok(None);
     };
     let mut file = Vec::new();
-    for index in 0..count as usize {
+    for index in 0..manifest.chunks {
         let chunk = store
-            .get::<JsValue, _, _>(chunk_key(index))
+            .get::<JsValue, _, _>(manifest.chunk_key(index))
             .primitive()
             .map_err(text)?
             .await
