@@ -12,7 +12,11 @@ fn main() {
         println!("cargo:rerun-if-changed={source}");
         let markdown = std::fs::read_to_string(&source).unwrap_or_else(|e| panic!("cannot read {source}: {e}"));
         let mut html = String::new();
-        pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(&markdown, pulldown_cmark::Options::ENABLE_TABLES));
-        std::fs::write(out.join(format!("{doc}.html")), html).unwrap_or_else(|e| panic!("cannot write {doc}.html: {e}"));
+        pulldown_cmark::html::push_html(
+            &mut html,
+            pulldown_cmark::Parser::new_ext(&markdown, pulldown_cmark::Options::ENABLE_TABLES),
+        );
+        std::fs::write(out.join(format!("{doc}.html")), html)
+            .unwrap_or_else(|e| panic!("cannot write {doc}.html: {e}"));
     }
 }

@@ -24,15 +24,21 @@ use std::hint::black_box;
 
 const LINES: usize = 1_000_000;
 const CUSTOMERS: usize = 20_000;
-const GROUPS: [&str; 8] = ["Fasteners", "Hydraulics", "Pneumatics", "Bearings", "Safety", "Cleaning", "Packaging", "Service"];
-const REPS: [&str; 12] = ["Anna", "Bram", "Carla", "Daan", "Eva", "Frank", "Greta", "Hugo", "Iris", "Jan", "Karin", "Lars"];
+const GROUPS: [&str; 8] =
+    ["Fasteners", "Hydraulics", "Pneumatics", "Bearings", "Safety", "Cleaning", "Packaging", "Service"];
+const REPS: [&str; 12] =
+    ["Anna", "Bram", "Carla", "Daan", "Eva", "Frank", "Greta", "Hugo", "Iris", "Jan", "Karin", "Lars"];
 
 /// Invoices of one to five lines for one customer on one day. Customers are drawn with a heavy
 /// head (u³), so a few buy most; each customer skips about one year in five, and 3 % of lines
 /// are credit notes.
 fn million_lines() -> Ledger {
     let mut rng = ChaCha8Rng::seed_from_u64(20_240_101);
-    let mut b = LedgerBuilder::new(Columns { cost: true, quantity: false, attributes: vec![Attribute::Invoice, Attribute::ProductGroup, Attribute::SalesRep] });
+    let mut b = LedgerBuilder::new(Columns {
+        cost: true,
+        quantity: false,
+        attributes: vec![Attribute::Invoice, Attribute::ProductGroup, Attribute::SalesRep],
+    });
     let keys: Vec<String> = (0..CUSTOMERS).map(|i| format!("C{:06}", (i * 7_919) % 1_000_003)).collect();
     let mut invoice = 0u32;
     while b.len() < LINES {
@@ -46,8 +52,16 @@ fn million_lines() -> Ledger {
         let invoice_key = format!("INV{invoice:08}");
         for _ in 0..rng.gen_range(1..=5) {
             let cents = if rng.gen_bool(0.03) { -rng.gen_range(100..50_000) } else { rng.gen_range(100..200_000) };
-            let attributes = [invoice_key.as_str(), GROUPS[(customer + rng.gen_range(0..3)) % GROUPS.len()], REPS[customer % REPS.len()]];
-            let extras = LineExtras { cost: Some(Money::from_cents(cents * 7 / 10)), attributes: &attributes, ..LineExtras::default() };
+            let attributes = [
+                invoice_key.as_str(),
+                GROUPS[(customer + rng.gen_range(0..3)) % GROUPS.len()],
+                REPS[customer % REPS.len()],
+            ];
+            let extras = LineExtras {
+                cost: Some(Money::from_cents(cents * 7 / 10)),
+                attributes: &attributes,
+                ..LineExtras::default()
+            };
             b.push(&keys[customer], day, Money::from_cents(cents), &extras);
         }
     }
@@ -60,9 +74,13 @@ fn analyses(c: &mut Criterion) {
     let p = Period::starting_in(2025);
     let mut g = c.benchmark_group("1M lines");
     g.sample_size(10);
-    g.bench_function("revenue table (one pass over the lines)", |b| b.iter(|| RevenueTable::build(&ledger, ys, &Scope::Company)));
+    g.bench_function("revenue table (one pass over the lines)", |b| {
+        b.iter(|| RevenueTable::build(&ledger, ys, &Scope::Company))
+    });
     let table = RevenueTable::build(&ledger, ys, &Scope::Company);
-    g.bench_function("product group breakdown (one pass)", |b| b.iter(|| Breakdown::build(&ledger, &table, Attribute::ProductGroup)));
+    g.bench_function("product group breakdown (one pass)", |b| {
+        b.iter(|| Breakdown::build(&ledger, &table, Attribute::ProductGroup))
+    });
     let groups = Breakdown::build(&ledger, &table, Attribute::ProductGroup).expect("groups");
     let reps = Breakdown::build(&ledger, &table, Attribute::SalesRep);
     g.bench_function("levels, one period", |b| b.iter(|| Levels::classify(&table, p, CutOffs::default())));
@@ -76,14 +94,21 @@ fn analyses(c: &mut Criterion) {
     g.bench_function("rfm", |b| b.iter(|| Rfm::of(&table, p, RfmSettings::default())));
     g.bench_function("cohorts", |b| b.iter(|| cohorts(&table)));
     let top = now.ranked()[0];
-    g.bench_function("customer detail", |b| b.iter(|| CustomerDetail::of(&ledger, &table, &history, Some(&groups), black_box(top))));
+    g.bench_function("customer detail", |b| {
+        b.iter(|| CustomerDetail::of(&ledger, &table, &history, Some(&groups), black_box(top)))
+    });
     g.bench_function("everything for a new scope (rep), from the lines", |b| {
         let scope = Scope::Only { attribute: Attribute::SalesRep, value: REPS[0].into() };
         b.iter(|| {
             let table = RevenueTable::build(&ledger, ys, &scope);
             let history = Levels::every_period(&table, CutOffs::default());
             let pyramids: Vec<Pyramid> = history.iter().map(|l| Pyramid::of(&table, l, Outside::default())).collect();
-            (Flows::every_period(&history), Migration::every_period(&table, &history), pyramids, CustomerId::from_index(0))
+            (
+                Flows::every_period(&history),
+                Migration::every_period(&table, &history),
+                pyramids,
+                CustomerId::from_index(0),
+            )
         })
     });
     g.finish();

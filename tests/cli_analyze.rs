@@ -16,7 +16,19 @@ use std::process::Command;
 fn analyze(extra: &[&str]) -> (String, Value) {
     let file = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/analyze_small.csv");
     let output = Command::new(env!("CARGO_BIN_EXE_clientele"))
-        .args(["analyze", file, "--map", "customer=Customer ID", "--map", "date=Invoice date", "--map", "amount=Net amount", "--map", "invoice=Invoice", "--json"])
+        .args([
+            "analyze",
+            file,
+            "--map",
+            "customer=Customer ID",
+            "--map",
+            "date=Invoice date",
+            "--map",
+            "amount=Net amount",
+            "--map",
+            "invoice=Invoice",
+            "--json",
+        ])
         .args(extra)
         .output()
         .expect("clientele runs");
@@ -32,12 +44,19 @@ fn pyramid(json: &Value, period: &str) -> Vec<(String, u64, f64)> {
         .as_array()
         .expect("rows")
         .iter()
-        .map(|r| (r["level"].as_str().unwrap_or("").to_string(), r["customers"].as_u64().unwrap_or(0), r["revenue"].as_f64().unwrap_or(f64::NAN)))
+        .map(|r| {
+            (
+                r["level"].as_str().unwrap_or("").to_string(),
+                r["customers"].as_u64().unwrap_or(0),
+                r["revenue"].as_f64().unwrap_or(f64::NAN),
+            )
+        })
         .collect()
 }
 
 fn flows(json: &Value, period: &str) -> [u64; 6] {
-    ["start", "new", "regained", "lost", "retained", "end"].map(|k| json["flows"][period][k].as_u64().unwrap_or(u64::MAX))
+    ["start", "new", "regained", "lost", "retained", "end"]
+        .map(|k| json["flows"][period][k].as_u64().unwrap_or(u64::MAX))
 }
 
 /// The non-empty migration cells: (from, to, customers, revenue_from, revenue_to).
@@ -49,7 +68,13 @@ fn migration(json: &Value, period: &str) -> Vec<(String, String, u64, f64, f64)>
         .filter(|c| c["customers"].as_u64() != Some(0))
         .map(|c| {
             let s = |k: &str| c[k].as_str().unwrap_or("").to_string();
-            (s("from"), s("to"), c["customers"].as_u64().unwrap_or(0), c["revenue_from"].as_f64().unwrap_or(f64::NAN), c["revenue_to"].as_f64().unwrap_or(f64::NAN))
+            (
+                s("from"),
+                s("to"),
+                c["customers"].as_u64().unwrap_or(0),
+                c["revenue_from"].as_f64().unwrap_or(f64::NAN),
+                c["revenue_to"].as_f64().unwrap_or(f64::NAN),
+            )
         })
         .collect()
 }
@@ -70,9 +95,27 @@ fn calendar_years() {
     assert!(text.contains(r#""revenue":1234.50"#) && text.contains(r#""revenue":700.50"#), "{text}");
 
     // 2021: n = 3, k(1%) = k(5%) = k(20%) = 1: A Top; B and C Small (500.50 + 200.00).
-    assert_eq!(pyramid(&json, "2021"), vec![row("top", 1, 1000.0), row("big", 0, 0.0), row("medium", 0, 0.0), row("small", 2, 700.5), row("inactive", 0, 0.0)]);
+    assert_eq!(
+        pyramid(&json, "2021"),
+        vec![
+            row("top", 1, 1000.0),
+            row("big", 0, 0.0),
+            row("medium", 0, 0.0),
+            row("small", 2, 700.5),
+            row("inactive", 0, 0.0)
+        ]
+    );
     // 2022: B 800 Top, D 300 Small; A and C (credit notes net C to zero) inactive.
-    assert_eq!(pyramid(&json, "2022"), vec![row("top", 1, 800.0), row("big", 0, 0.0), row("medium", 0, 0.0), row("small", 1, 300.0), row("inactive", 2, 0.0)]);
+    assert_eq!(
+        pyramid(&json, "2022"),
+        vec![
+            row("top", 1, 800.0),
+            row("big", 0, 0.0),
+            row("medium", 0, 0.0),
+            row("small", 1, 300.0),
+            row("inactive", 2, 0.0)
+        ]
+    );
     // 2024: A 1234.50 Top, D 99.99 Small; B and C inactive.
     assert_eq!(pyramid(&json, "2024")[0], row("top", 1, 1234.5));
     assert_eq!(pyramid(&json, "2024")[3], row("small", 1, 99.99));
@@ -85,11 +128,21 @@ fn calendar_years() {
 
     assert_eq!(
         migration(&json, "2022"),
-        vec![cell("top", "inactive", 1, 1000.0, 0.0), cell("small", "top", 1, 500.5, 800.0), cell("small", "inactive", 1, 200.0, 0.0), cell("none", "small", 1, 0.0, 300.0)]
+        vec![
+            cell("top", "inactive", 1, 1000.0, 0.0),
+            cell("small", "top", 1, 500.5, 800.0),
+            cell("small", "inactive", 1, 200.0, 0.0),
+            cell("none", "small", 1, 0.0, 300.0)
+        ]
     );
     assert_eq!(
         migration(&json, "2024"),
-        vec![cell("top", "small", 1, 300.0, 99.99), cell("small", "inactive", 1, 100.0, 0.0), cell("inactive", "top", 1, 0.0, 1234.5), cell("inactive", "inactive", 1, 0.0, 0.0)]
+        vec![
+            cell("top", "small", 1, 300.0, 99.99),
+            cell("small", "inactive", 1, 100.0, 0.0),
+            cell("inactive", "top", 1, 0.0, 1234.5),
+            cell("inactive", "inactive", 1, 0.0, 0.0)
+        ]
     );
     let cells = json["migration"]["2024"].as_array().expect("cells");
     assert_eq!(cells.len(), 29);
@@ -110,7 +163,16 @@ fn fiscal_years_from_july() {
     // Fiscal 2020 = Jul 2020 - Jun 2021 (A, B); 2021: C 200 (Jul 2021, and 50 - 50), B 800, D 300;
     // 2022: B 100, D 300; 2023: nothing; 2024: A 1234.50, D 99.99.
     assert_eq!(json["periods"], serde_json::json!(["2020", "2021", "2022", "2023", "2024"]));
-    assert_eq!(pyramid(&json, "2021"), vec![row("top", 1, 800.0), row("big", 0, 0.0), row("medium", 0, 0.0), row("small", 2, 500.0), row("inactive", 1, 0.0)]);
+    assert_eq!(
+        pyramid(&json, "2021"),
+        vec![
+            row("top", 1, 800.0),
+            row("big", 0, 0.0),
+            row("medium", 0, 0.0),
+            row("small", 2, 500.0),
+            row("inactive", 1, 0.0)
+        ]
+    );
     assert_eq!(pyramid(&json, "2023")[4], row("inactive", 4, 0.0));
     assert_eq!(flows(&json, "2021"), [2, 2, 0, 1, 1, 3]);
     assert_eq!(flows(&json, "2023"), [2, 0, 0, 2, 0, 0]);
@@ -121,7 +183,8 @@ fn fiscal_years_from_july() {
 
 #[test]
 fn sample_flag_and_readable_tables() {
-    let output = Command::new(env!("CARGO_BIN_EXE_clientele")).args(["analyze", "--sample"]).output().expect("clientele runs");
+    let output =
+        Command::new(env!("CARGO_BIN_EXE_clientele")).args(["analyze", "--sample"]).output().expect("clientele runs");
     assert!(output.status.success());
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(text.contains("== 2025 ==") && text.contains("flows: start"), "{text}");
@@ -139,7 +202,8 @@ fn sums_near_the_ledger_limit_are_exact() {
     // common::twenty_customers_near_the_ledger_limit: C01 4,058 lines of one trillion, C02..C20
     // 1,000 each, all in 2024: 23,058 trillion = 2,305,800,000,000,000,000 cents, under 2^61.
     let file = temp_file("near_limit.csv", &common::twenty_customers_near_the_ledger_limit());
-    let output = Command::new(env!("CARGO_BIN_EXE_clientele")).args(["analyze", &file, "--json"]).output().expect("runs");
+    let output =
+        Command::new(env!("CARGO_BIN_EXE_clientele")).args(["analyze", &file, "--json"]).output().expect("runs");
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let text = String::from_utf8(output.stdout).expect("UTF-8");
     // n = 20: k(1 %) = ceil(0.2) = 1, k(5 %) = ceil(1.0) = 1, k(20 %) = ceil(4.0) = 4. Top: C01, 4,058

@@ -26,9 +26,17 @@ fn clean_file_prints_the_summary_and_exits_0() {
     let out = clientele(&["check", &path("nl_semicolon.csv")]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
-    for expected in ["lines: 3", "customers: 2", "products: -", "dates: 2024-01-05 to 2024-02-15", "revenue: 1300.00",
-        "credit notes: 1 totalling -34.45", "delimiter ';'", "decimal mark ','", "dates: DD-MM-YYYY"]
-    {
+    for expected in [
+        "lines: 3",
+        "customers: 2",
+        "products: -",
+        "dates: 2024-01-05 to 2024-02-15",
+        "revenue: 1300.00",
+        "credit notes: 1 totalling -34.45",
+        "delimiter ';'",
+        "decimal mark ','",
+        "dates: DD-MM-YYYY",
+    ] {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
     }
 }
@@ -49,8 +57,22 @@ fn unreadable_rows_go_to_stderr_as_file_line_column_and_exit_2() {
 #[test]
 fn overrides_map_fields_and_formats() {
     let file = path("nl_semicolon.csv");
-    let args = ["check", &file, "--map", "amount=4", "--map", "customer=Klantnummer", "--delimiter", ";", "--decimal", ",",
-        "--date-format", "DD-MM-YYYY", "--encoding", "utf-8"];
+    let args = [
+        "check",
+        &file,
+        "--map",
+        "amount=4",
+        "--map",
+        "customer=Klantnummer",
+        "--delimiter",
+        ";",
+        "--decimal",
+        ",",
+        "--date-format",
+        "DD-MM-YYYY",
+        "--encoding",
+        "utf-8",
+    ];
     let out = clientele(&args);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stdout(&out).contains("revenue: 1300.00"));
@@ -136,7 +158,8 @@ fn barcodes_mapped_as_amounts_are_row_errors_and_exit_2() {
     let lines: Vec<String> = stderr(&out).lines().map(str::to_string).collect();
     assert_eq!(lines.len(), 11, "{lines:?}");
     for (line, text) in (2..).zip(&lines) {
-        let start = format!("{file}:{line}:3: amount beyond one trillion (±1000000000000.00), the most one line may hold");
+        let start =
+            format!("{file}:{line}:3: amount beyond one trillion (±1000000000000.00), the most one line may hold");
         assert!(text.starts_with(&start) && text.ends_with("(value '90000000000000000')"), "{text}");
     }
     assert!(stdout(&out).contains("lines: 0"), "{}", stdout(&out));
@@ -171,7 +194,12 @@ fn reports_title_lines_groups_and_subtotals_without_overrides() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
     // 1.234,50 + 99,95 - 34,45 + 2.000,00 + 500,00 + 12,34
-    for expected in ["delimiter ';'", "decimal mark ','", "header row: line 5 (3 title lines skipped: 'Omzet per klant, alle afdelingen, 2024',", "revenue: 3812.34"] {
+    for expected in [
+        "delimiter ';'",
+        "decimal mark ','",
+        "header row: line 5 (3 title lines skipped: 'Omzet per klant, alle afdelingen, 2024',",
+        "revenue: 3812.34",
+    ] {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
     }
 
@@ -225,7 +253,8 @@ fn finds_the_header_on_row_4_of_a_workbook() {
     assert!(stderr(&out).starts_with(&format!("{book}:8:3: amount: not a number")), "{}", stderr(&out));
     let text = stdout(&out);
     // 100.50 + 200.00 + 50.25; row 8 is not read.
-    let header = "header row: line 4 (2 title lines skipped: 'Sales by customer 2024-2025', 'Bakker Groothandel BV Utrecht')";
+    let header =
+        "header row: line 4 (2 title lines skipped: 'Sales by customer 2024-2025', 'Bakker Groothandel BV Utrecht')";
     for expected in [header, "lines: 3", "revenue: 350.75"] {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
     }

@@ -14,7 +14,12 @@ fn corpus_dir() -> PathBuf {
 fn import(name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
     // Each importer entry point, with and without overrides.
     let _ = preview(name, bytes, &ImportOptions::default(), 10);
-    let forced = ImportOptions { delimiter: Some(';'), decimal_mark: Some(','), has_header: Some(false), ..ImportOptions::default() };
+    let forced = ImportOptions {
+        delimiter: Some(';'),
+        decimal_mark: Some(','),
+        has_header: Some(false),
+        ..ImportOptions::default()
+    };
     let _ = import_bytes(name, bytes, &forced, &mut |_| true);
     import_bytes(name, bytes, &ImportOptions::default(), &mut |_| true)
 }
@@ -54,7 +59,10 @@ const CORPUS: [&str; 18] = [
 
 #[test]
 fn every_corpus_file_has_a_test_and_none_panics() {
-    let mut names: Vec<String> = std::fs::read_dir(corpus_dir()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let mut names: Vec<String> = std::fs::read_dir(corpus_dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
     names.sort();
     assert_eq!(names, CORPUS, "a new corpus file needs a test of what it yields, and a place in CORPUS");
     for name in CORPUS {
@@ -76,11 +84,14 @@ struct Outcome {
 fn outcome(name: &str) -> Outcome {
     let imported = import_file(name).unwrap_or_else(|e| panic!("{name}: {e}"));
     let ledger = &imported.ledger;
-    let mut errors: Vec<_> = imported.report.files[0].errors.iter().map(|e| (e.line, e.column, e.kind, e.value.clone())).collect();
+    let mut errors: Vec<_> =
+        imported.report.files[0].errors.iter().map(|e| (e.line, e.column, e.kind, e.value.clone())).collect();
     errors.sort_by_key(|e| (e.0, e.1));
     Outcome {
         lines: imported.report.summary.lines,
-        customers: (0..ledger.customer_count()).map(|c| ledger.customer_key(CustomerId::from_index(c)).to_string()).collect(),
+        customers: (0..ledger.customer_count())
+            .map(|c| ledger.customer_key(CustomerId::from_index(c)).to_string())
+            .collect(),
         revenue_cents: imported.report.summary.revenue.cents(),
         errors,
     }
@@ -99,14 +110,22 @@ fn binary_garbage_is_refused_for_want_of_a_customer_column() {
     assert!(message.starts_with("binary_garbage.bin: no column found for the required field 'customer'"), "{message}");
     assert!(message.contains("--map customer=COLUMN"), "{message}");
     let ImportError::MissingField { field, headers } = inner(error) else { panic!("{message}") };
-    assert_eq!((field.as_str(), headers), ("customer", vec!["Column 1".to_string(), "Column 2".into(), "Column 3".into(), "Column 4".into()]));
+    assert_eq!(
+        (field.as_str(), headers),
+        ("customer", vec!["Column 1".to_string(), "Column 2".into(), "Column 3".into(), "Column 4".into()])
+    );
 }
 
 #[test]
 fn formula_cells_are_text_and_a_formula_is_no_amount() {
     // Line 2: the amount `=1+1` is not a number. Line 3: the customer `@SUM(A1)` is kept as
     // the text it is (downloads escape it), the amount `+5` is 5.00.
-    let expected = Outcome { lines: 1, customers: vec!["@SUM(A1)".into()], revenue_cents: 500, errors: vec![error(2, 3, ErrorKind::BadNumber, "=1+1")] };
+    let expected = Outcome {
+        lines: 1,
+        customers: vec!["@SUM(A1)".into()],
+        revenue_cents: 500,
+        errors: vec![error(2, 3, ErrorKind::BadNumber, "=1+1")],
+    };
     assert_eq!(outcome("formula_cells.csv"), expected);
 }
 
@@ -136,7 +155,8 @@ fn invalid_utf8_is_read_as_windows_1252() {
     // é, ÿ, þ, ý. Two lines, 1.00 + 2.00.
     let imported = import_file("invalid_utf8_mixed.csv").unwrap();
     assert_eq!(imported.report.files[0].guess.source.encoding.as_deref(), Some("windows-1252"));
-    let expected = Outcome { lines: 2, customers: vec!["Café".into(), "ÿþý".into()], revenue_cents: 300, errors: vec![] };
+    let expected =
+        Outcome { lines: 2, customers: vec!["Café".into(), "ÿþý".into()], revenue_cents: 300, errors: vec![] };
     assert_eq!(outcome("invalid_utf8_mixed.csv"), expected);
 }
 
@@ -148,7 +168,11 @@ fn nul_bytes_stay_in_text_and_spoil_numbers() {
         lines: 1,
         customers: vec!["C\u{0}1".into()],
         revenue_cents: 100,
-        errors: vec![error(3, 2, ErrorKind::Missing, ""), error(3, 3, ErrorKind::Missing, ""), error(4, 3, ErrorKind::BadNumber, "2\u{0}.00")],
+        errors: vec![
+            error(3, 2, ErrorKind::Missing, ""),
+            error(3, 3, ErrorKind::Missing, ""),
+            error(4, 3, ErrorKind::BadNumber, "2\u{0}.00"),
+        ],
     };
     assert_eq!(outcome("nul_bytes.csv"), expected);
 }
@@ -161,7 +185,11 @@ fn ragged_rows_report_their_missing_cells() {
         lines: 1,
         customers: vec!["C3".into()],
         revenue_cents: 100,
-        errors: vec![error(2, 2, ErrorKind::Missing, ""), error(2, 3, ErrorKind::Missing, ""), error(3, 3, ErrorKind::Missing, "")],
+        errors: vec![
+            error(2, 2, ErrorKind::Missing, ""),
+            error(2, 3, ErrorKind::Missing, ""),
+            error(3, 3, ErrorKind::Missing, ""),
+        ],
     };
     assert_eq!(outcome("ragged_rows.csv"), expected);
     assert_eq!(import_file("ragged_rows.csv").unwrap().report.files[0].blank_lines, 1);
@@ -172,7 +200,12 @@ fn an_unbalanced_quote_is_one_error_at_the_line_where_it_opens() {
     // The quote opened in line 2's amount closes only in line 4, so the cell runs over three
     // lines and is no number: one error, at line 2, showing the swallowed lines; nothing imported.
     let swallowed = "12.50\nC2,2024-01-06,1.00\nC3,2024-01-07";
-    let expected = Outcome { lines: 0, customers: vec![], revenue_cents: 0, errors: vec![error(2, 3, ErrorKind::BadNumber, swallowed)] };
+    let expected = Outcome {
+        lines: 0,
+        customers: vec![],
+        revenue_cents: 0,
+        errors: vec![error(2, 3, ErrorKind::BadNumber, swallowed)],
+    };
     assert_eq!(outcome("unbalanced_quotes.csv"), expected);
 }
 
@@ -182,7 +215,12 @@ fn a_utf16_file_cut_after_an_odd_byte_ends_in_a_replacement_character() {
     // final line feed) is missing, so the file has an odd length and its last byte decodes to
     // U+FFFD. Line 2: A 1.00. Line 3: the amount reads `2.50\u{FFFD}`, not a number.
     assert_eq!(std::fs::read(corpus_dir().join("utf16_odd_length.txt")).unwrap().len() % 2, 1);
-    let expected = Outcome { lines: 1, customers: vec!["A".into()], revenue_cents: 100, errors: vec![error(3, 3, ErrorKind::BadNumber, "2.50\u{FFFD}")] };
+    let expected = Outcome {
+        lines: 1,
+        customers: vec!["A".into()],
+        revenue_cents: 100,
+        errors: vec![error(3, 3, ErrorKind::BadNumber, "2.50\u{FFFD}")],
+    };
     assert_eq!(outcome("utf16_odd_length.txt"), expected);
 }
 
@@ -215,7 +253,8 @@ fn old_mac_line_endings_keep_line_numbers() {
 /// line early: here the `C` record is line 3, not line 2.
 #[test]
 fn windows_line_endings_keep_line_numbers() {
-    let imported = import("crlf.csv", b"customer,date,amount\r\nA,2024-01-05,1.00\r\nC\r\nB,2024-01-06,2.50\r\n").unwrap();
+    let imported =
+        import("crlf.csv", b"customer,date,amount\r\nA,2024-01-05,1.00\r\nC\r\nB,2024-01-06,2.50\r\n").unwrap();
     let errors = &imported.report.files[0].errors;
     assert_eq!(imported.report.summary.lines, 2);
     assert_eq!(errors.iter().map(|e| (e.line, e.column)).collect::<Vec<_>>(), [(3, 3), (3, 2)]);

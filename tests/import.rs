@@ -5,8 +5,9 @@ mod common;
 
 use clientele::engine::date::Day;
 use clientele::engine::import::{
-    append, import_bytes, import_files, preview, write_error_report, write_ledger_csv, DateFormat, ErrorKind, FileReport,
-    Grouping, ImportError, ImportOptions, Imported, InputFile, NumberFormat, Progress, TitleLines, TotalRow,
+    append, import_bytes, import_files, preview, write_error_report, write_ledger_csv, DateFormat, ErrorKind,
+    FileReport, Grouping, ImportError, ImportOptions, Imported, InputFile, NumberFormat, Progress, TitleLines,
+    TotalRow,
 };
 use clientele::engine::ledger::{Attribute, BeyondMoneyLimit, Field};
 use clientele::engine::money::Money;
@@ -51,19 +52,89 @@ fn reads_each_dialect_language_and_notation() {
     let format = |decimal_mark, thousands_separator| NumberFormat { decimal_mark, thousands_separator };
     let expected = [
         // 1250.00 + 1,234.56 - 200.50
-        Expected { file: "en_comma.csv", delimiter: ',', number: format('.', Some(',')), date: DateFormat::YearMonthDay, lines: 3, revenue: 228_406, credited: -20_050, first: day(2024, 1, 5), last: day(2024, 3, 15) },
+        Expected {
+            file: "en_comma.csv",
+            delimiter: ',',
+            number: format('.', Some(',')),
+            date: DateFormat::YearMonthDay,
+            lines: 3,
+            revenue: 228_406,
+            credited: -20_050,
+            first: day(2024, 1, 5),
+            last: day(2024, 3, 15),
+        },
         // 1.234,50 + 99,95 - 34,45
-        Expected { file: "nl_semicolon.csv", delimiter: ';', number: format(',', Some('.')), date: DateFormat::DayMonthYear, lines: 3, revenue: 130_000, credited: -3_445, first: day(2024, 1, 5), last: day(2024, 2, 15) },
+        Expected {
+            file: "nl_semicolon.csv",
+            delimiter: ';',
+            number: format(',', Some('.')),
+            date: DateFormat::DayMonthYear,
+            lines: 3,
+            revenue: 130_000,
+            credited: -3_445,
+            first: day(2024, 1, 5),
+            last: day(2024, 2, 15),
+        },
         // € 1 234,00 + € 56,78 - (10,00)
-        Expected { file: "de_tab.tsv", delimiter: '\t', number: format(',', Some(' ')), date: DateFormat::DayMonthYear, lines: 3, revenue: 128_078, credited: -1_000, first: day(2024, 1, 2), last: day(2024, 3, 21) },
+        Expected {
+            file: "de_tab.tsv",
+            delimiter: '\t',
+            number: format(',', Some(' ')),
+            date: DateFormat::DayMonthYear,
+            lines: 3,
+            revenue: 128_078,
+            credited: -1_000,
+            first: day(2024, 1, 2),
+            last: day(2024, 3, 21),
+        },
         // 1 500,00 kr + 250,25 kr - 100,00-
-        Expected { file: "sv_pipe.txt", delimiter: '|', number: format(',', Some(' ')), date: DateFormat::YearMonthDay, lines: 3, revenue: 165_025, credited: -10_000, first: day(2024, 1, 5), last: day(2024, 12, 31) },
+        Expected {
+            file: "sv_pipe.txt",
+            delimiter: '|',
+            number: format(',', Some(' ')),
+            date: DateFormat::YearMonthDay,
+            lines: 3,
+            revenue: 165_025,
+            credited: -10_000,
+            first: day(2024, 1, 5),
+            last: day(2024, 12, 31),
+        },
         // 1 234,56 € (no-break space) - 12,00 €
-        Expected { file: "fr_semicolon.csv", delimiter: ';', number: format(',', Some('\u{a0}')), date: DateFormat::DayMonthYear, lines: 2, revenue: 122_256, credited: -1_200, first: day(2024, 1, 13), last: day(2024, 2, 14) },
+        Expected {
+            file: "fr_semicolon.csv",
+            delimiter: ';',
+            number: format(',', Some('\u{a0}')),
+            date: DateFormat::DayMonthYear,
+            lines: 2,
+            revenue: 122_256,
+            credited: -1_200,
+            first: day(2024, 1, 13),
+            last: day(2024, 2, 14),
+        },
         // $1,000.00 - ($250.50) + $99.99
-        Expected { file: "us_mdy.csv", delimiter: ',', number: format('.', Some(',')), date: DateFormat::MonthDayYear, lines: 3, revenue: 84_949, credited: -25_050, first: day(2024, 1, 13), last: day(2024, 12, 31) },
+        Expected {
+            file: "us_mdy.csv",
+            delimiter: ',',
+            number: format('.', Some(',')),
+            date: DateFormat::MonthDayYear,
+            lines: 3,
+            revenue: 84_949,
+            credited: -25_050,
+            first: day(2024, 1, 13),
+            last: day(2024, 12, 31),
+        },
         // 10 + 20,5; serials 45296 and 45658
-        Expected { file: "excel_serial.csv", delimiter: ';', number: format(',', None), date: DateFormat::ExcelSerial, lines: 2, revenue: 3_050, credited: 0, first: day(2024, 1, 5), last: day(2025, 1, 1) },
+        Expected {
+            file: "excel_serial.csv",
+            delimiter: ';',
+            number: format(',', None),
+            date: DateFormat::ExcelSerial,
+            lines: 2,
+            revenue: 3_050,
+            credited: 0,
+            first: day(2024, 1, 5),
+            last: day(2025, 1, 1),
+        },
     ];
     for e in expected {
         let imported = import(e.file);
@@ -82,11 +153,23 @@ fn reads_each_dialect_language_and_notation() {
 #[test]
 fn maps_headers_in_five_languages() {
     use Field::*;
-    assert_eq!(mapped(&import("en_comma.csv")), [(Customer, 1), (Date, 3), (Amount, 5), (CustomerName, 2), (Invoice, 4), (Product, 6)]);
-    assert_eq!(mapped(&import("nl_semicolon.csv")), [(Customer, 1), (Date, 3), (Amount, 4), (CustomerName, 2), (ProductGroup, 5)]);
-    assert_eq!(mapped(&import("de_tab.tsv")), [(Customer, 1), (Date, 3), (Amount, 4), (CustomerName, 2), (SalesRep, 5)]);
+    assert_eq!(
+        mapped(&import("en_comma.csv")),
+        [(Customer, 1), (Date, 3), (Amount, 5), (CustomerName, 2), (Invoice, 4), (Product, 6)]
+    );
+    assert_eq!(
+        mapped(&import("nl_semicolon.csv")),
+        [(Customer, 1), (Date, 3), (Amount, 4), (CustomerName, 2), (ProductGroup, 5)]
+    );
+    assert_eq!(
+        mapped(&import("de_tab.tsv")),
+        [(Customer, 1), (Date, 3), (Amount, 4), (CustomerName, 2), (SalesRep, 5)]
+    );
     assert_eq!(mapped(&import("sv_pipe.txt")), [(Customer, 1), (Date, 2), (Amount, 3), (SalesRep, 4)]);
-    assert_eq!(mapped(&import("fr_semicolon.csv")), [(Customer, 1), (Date, 3), (Amount, 4), (CustomerName, 2), (Region, 5)]);
+    assert_eq!(
+        mapped(&import("fr_semicolon.csv")),
+        [(Customer, 1), (Date, 3), (Amount, 4), (CustomerName, 2), (Region, 5)]
+    );
     let en = import("en_comma.csv");
     let acme = en.ledger.customer_by_key("C1").unwrap();
     assert_eq!(en.ledger.customer_name(acme), Some("Acme, Inc."));
@@ -179,7 +262,8 @@ fn appends_files_and_reports_duplicates() {
     let kept = two_years(false);
     let d = &kept.report.duplicates;
     assert_eq!((d.count, d.dropped), (2, false));
-    let examples: Vec<_> = d.examples.iter().map(|e| (e.file.as_str(), e.line, e.first_file.as_str(), e.first_line)).collect();
+    let examples: Vec<_> =
+        d.examples.iter().map(|e| (e.file.as_str(), e.line, e.first_file.as_str(), e.first_line)).collect();
     assert_eq!(examples, [("year2024.csv", 2, "year2023.csv", 3), ("year2024.csv", 4, "year2024.csv", 3)]);
     // 10 + 20 + 20 + 30 + 30
     assert_eq!((kept.report.summary.lines, kept.report.summary.revenue), (5, cents(11_000)));
@@ -223,7 +307,9 @@ fn overrides_win_over_the_guess() {
 fn whole_file_problems_say_what_to_do() {
     let bytes = b"foo,bar,baz\n1,2,3\n";
     let error = import_bytes("x.csv", bytes, &ImportOptions::default(), &mut |_| true).unwrap_err();
-    assert!(matches!(&error, ImportError::InFile { file, error } if file == "x.csv" && matches!(**error, ImportError::MissingField { .. })));
+    assert!(
+        matches!(&error, ImportError::InFile { file, error } if file == "x.csv" && matches!(**error, ImportError::MissingField { .. }))
+    );
     assert!(error.to_string().contains("--map customer=COLUMN"), "{error}");
     let bad_delimiter = ImportOptions { delimiter: Some('€'), ..ImportOptions::default() };
     assert!(import_with("en_comma.csv", &bad_delimiter).is_err());
@@ -296,12 +382,18 @@ fn reads_a_chosen_workbook_sheet() {
     assert_eq!(file.guess.source.sheet.as_deref(), Some("Sales"));
     // 1234.5 + (0.1 + 0.2 read from its shortest form 0.30000000000000004) - 10,50
     assert_eq!(imported.report.summary.revenue, cents(123_450 + 30 - 1_050));
-    assert_eq!((imported.report.summary.first_day, imported.report.summary.last_day), (day(2024, 1, 5), day(2024, 1, 7)));
+    assert_eq!(
+        (imported.report.summary.first_day, imported.report.summary.last_day),
+        (day(2024, 1, 5), day(2024, 1, 7))
+    );
     assert_eq!(imported.report.summary.customers, 2);
     assert!(imported.ledger.customer_by_key("10001").is_some());
     let e = &file.errors[..];
     assert_eq!(e.len(), 1);
-    assert_eq!((e[0].line, e[0].column_letter(), e[0].header.as_str(), e[0].value.as_str()), (5, "C".into(), "Umsatz", "n/a"));
+    assert_eq!(
+        (e[0].line, e[0].column_letter(), e[0].header.as_str(), e[0].value.as_str()),
+        (5, "C".into(), "Umsatz", "n/a")
+    );
 
     let missing = ImportOptions { sheet: Some("Umsatz 2024".into()), ..ImportOptions::default() };
     let error = import_bytes("book.xlsx", &bytes, &missing, &mut |_| true).unwrap_err();
@@ -314,7 +406,10 @@ fn results_cross_the_worker_boundary_as_json() {
     let json = serde_json::to_string(&imported.report).unwrap();
     let back: clientele::engine::import::ImportReport = serde_json::from_str(&json).unwrap();
     assert_eq!(back, imported.report);
-    let options = ImportOptions { mapping: vec![(Field::Amount, Some(clientele::engine::import::ColumnRef::Number(3)))], ..ImportOptions::default() };
+    let options = ImportOptions {
+        mapping: vec![(Field::Amount, Some(clientele::engine::import::ColumnRef::Number(3)))],
+        ..ImportOptions::default()
+    };
     let json = serde_json::to_string(&options).unwrap();
     assert_eq!(serde_json::from_str::<ImportOptions>(&json).unwrap(), options);
 }
@@ -344,7 +439,8 @@ fn a_ledger_beyond_the_money_limit_is_refused_as_a_whole() {
     let over = common::twenty_customers_near_the_ledger_limit() + "C21,2024-03-01,-1000000000000.00\n";
     let error = import_text(&over).unwrap_err();
     assert_eq!(error, ImportError::Money(BeyondMoneyLimit { magnitude: 2_305_900_000_000_000_000 }));
-    let start = "the amounts and costs add up to 23059000000000000.00 ignoring their signs, more than 23058430092136939.52";
+    let start =
+        "the amounts and costs add up to 23059000000000000.00 ignoring their signs, more than 23058430092136939.52";
     assert!(error.to_string().starts_with(start), "{error}");
 }
 
@@ -355,7 +451,8 @@ fn files_within_the_money_limit_can_be_beyond_it_together() {
     let one = import_text(&half).unwrap();
     let together = ImportError::Money(BeyondMoneyLimit { magnitude: 2_400_000_000_000_000_000 });
     assert_eq!(append(&[&one.ledger, &one.ledger]).unwrap_err(), together);
-    let files = [InputFile { name: "a.csv", bytes: half.as_bytes() }, InputFile { name: "b.csv", bytes: half.as_bytes() }];
+    let files =
+        [InputFile { name: "a.csv", bytes: half.as_bytes() }, InputFile { name: "b.csv", bytes: half.as_bytes() }];
     assert_eq!(import_files(&files, &ImportOptions::default(), &mut |_| true).unwrap_err(), together);
 }
 
@@ -391,13 +488,24 @@ fn finds_the_header_below_four_title_lines() {
     assert!(file.errors.is_empty(), "{:?}", file.errors);
     assert_eq!(file.guess.source.delimiter, Some(','));
     // The third title line is ragged: two cells.
-    let skipped = [(1, "Sales ledger"), (2, "Bakker Groothandel BV"), (3, "Period: 1 January 2023 to 31 December 2024"), (4, "Printed 2025-01-06")];
+    let skipped = [
+        (1, "Sales ledger"),
+        (2, "Bakker Groothandel BV"),
+        (3, "Period: 1 January 2023 to 31 December 2024"),
+        (4, "Printed 2025-01-06"),
+    ];
     assert_eq!(file.guess.title, title(5, &skipped));
     assert!(!file.guess.grouped && file.grouping.is_none());
     // C1: 100.00 (2023) and 75.25 (2024); C2: 250.50 (2023) and -50.50 (2024); C3: 1,000.00 (2024).
     assert_eq!(
         revenue_by_year(&imported),
-        by_year(&[("C1", 2023, 10_000), ("C1", 2024, 7_525), ("C2", 2023, 25_050), ("C2", 2024, -5_050), ("C3", 2024, 100_000)])
+        by_year(&[
+            ("C1", 2023, 10_000),
+            ("C1", 2024, 7_525),
+            ("C2", 2023, 25_050),
+            ("C2", 2024, -5_050),
+            ("C3", 2024, 100_000)
+        ])
     );
 }
 
@@ -409,13 +517,23 @@ fn finds_the_header_below_a_title_with_commas_in_a_semicolon_file() {
     assert_eq!(file.guess.source.delimiter, Some(';'));
     assert_eq!(file.guess.number_format, NumberFormat { decimal_mark: ',', thousands_separator: Some('.') });
     // Line 4 is blank; the header is on line 5.
-    let skipped = [(1, "Omzet per klant, alle afdelingen, 2024"), (2, "Bakker Groothandel B.V., Utrecht"), (3, "Periode: 01-01-2024 t/m 28-02-2025")];
+    let skipped = [
+        (1, "Omzet per klant, alle afdelingen, 2024"),
+        (2, "Bakker Groothandel B.V., Utrecht"),
+        (3, "Periode: 01-01-2024 t/m 28-02-2025"),
+    ];
     assert_eq!(file.guess.title, title(5, &skipped));
     // 1001: 1.234,50 - 34,45 = 1.200,05 (2024); 1002: 99,95 (2024) and 500,00 (2025);
     // 1003: 2.000,00 (2024) and 12,34 (2025).
     assert_eq!(
         revenue_by_year(&imported),
-        by_year(&[("1001", 2024, 120_005), ("1002", 2024, 9_995), ("1002", 2025, 50_000), ("1003", 2024, 200_000), ("1003", 2025, 1_234)])
+        by_year(&[
+            ("1001", 2024, 120_005),
+            ("1002", 2024, 9_995),
+            ("1002", 2025, 50_000),
+            ("1003", 2024, 200_000),
+            ("1003", 2025, 1_234)
+        ])
     );
     let jansen = imported.ledger.customer_by_key("1001").unwrap();
     assert_eq!(imported.ledger.customer_name(jansen), Some("Jansen, Pieters & Zn."));
@@ -423,14 +541,19 @@ fn finds_the_header_below_a_title_with_commas_in_a_semicolon_file() {
 
 #[test]
 fn finds_the_header_on_row_4_of_a_workbook() {
-    let imported = import_bytes("titled.xlsx", &common::titled_workbook(), &ImportOptions::default(), &mut |_| true).unwrap();
+    let imported =
+        import_bytes("titled.xlsx", &common::titled_workbook(), &ImportOptions::default(), &mut |_| true).unwrap();
     let file = &imported.report.files[0];
     // Row 2 has two cells; row 3 is blank and not listed.
     assert_eq!(file.guess.title, title(4, &[(1, "Sales by customer 2024-2025"), (2, "Bakker Groothandel BV Utrecht")]));
-    let errors: Vec<(u64, String, &str)> = file.errors.iter().map(|e| (e.line, e.column_letter(), e.value.as_str())).collect();
+    let errors: Vec<(u64, String, &str)> =
+        file.errors.iter().map(|e| (e.line, e.column_letter(), e.value.as_str())).collect();
     assert_eq!(errors, [(8, "C".to_string(), "n/a")]);
     // 1001: 100.50 (2024) and 50.25 (2025); 1002: 200.00 (2024).
-    assert_eq!(revenue_by_year(&imported), by_year(&[("1001", 2024, 10_050), ("1001", 2025, 5_025), ("1002", 2024, 20_000)]));
+    assert_eq!(
+        revenue_by_year(&imported),
+        by_year(&[("1001", 2024, 10_050), ("1001", 2025, 5_025), ("1002", 2024, 20_000)])
+    );
 }
 
 /// tests/data/sales_by_customer_detail.csv, and the same as a workbook: three customer groups,
@@ -445,7 +568,13 @@ fn assert_sales_by_customer_detail(imported: &Imported, beta_mismatch: Option<Mo
     // Gamma GmbH: 75.50 (2024).
     assert_eq!(
         revenue_by_year(imported),
-        by_year(&[("Acme BV", 2023, 25_000), ("Acme BV", 2024, 30_000), ("Beta NV", 2023, 120_000), ("Beta NV", 2024, -10_000), ("Gamma GmbH", 2024, 7_550)])
+        by_year(&[
+            ("Acme BV", 2023, 25_000),
+            ("Acme BV", 2024, 30_000),
+            ("Beta NV", 2023, 120_000),
+            ("Beta NV", 2024, -10_000),
+            ("Gamma GmbH", 2024, 7_550)
+        ])
     );
     // Acme's subtotal 550.00 = 200 + 50 + 300; Gamma's 75.50; Beta's lines add up to
     // 1,200.00 - 100.00 = 1,100.00.
@@ -467,7 +596,9 @@ fn fills_the_customer_down_in_a_sales_by_customer_detail_report() {
     let imported = import("sales_by_customer_detail.csv");
     assert_eq!(imported.report.files[0].guess.date_format, DateFormat::MonthDayYear);
     assert_sales_by_customer_detail(&imported, None);
-    let workbook = import_bytes("detail.xlsx", &common::grouped_workbook(1100.0), &ImportOptions::default(), &mut |_| true).unwrap();
+    let workbook =
+        import_bytes("detail.xlsx", &common::grouped_workbook(1100.0), &ImportOptions::default(), &mut |_| true)
+            .unwrap();
     assert_sales_by_customer_detail(&workbook, None);
 }
 
@@ -481,8 +612,11 @@ fn takes_the_unnamed_first_column_of_a_grouped_report_as_the_customer() {
     assert_eq!(imported.report.files[0].guess.headers[0], "Column 1");
     assert_sales_by_customer_detail(&imported, None);
     // A flat file with an unnamed first column does not get a customer from it.
-    let flat = import_bytes("flat.csv", b",date,amount\nC1,2024-01-05,10.00\n", &ImportOptions::default(), &mut |_| true);
-    assert!(matches!(flat.unwrap_err(), ImportError::InFile { error, .. } if matches!(*error, ImportError::MissingField { .. })));
+    let flat =
+        import_bytes("flat.csv", b",date,amount\nC1,2024-01-05,10.00\n", &ImportOptions::default(), &mut |_| true);
+    assert!(
+        matches!(flat.unwrap_err(), ImportError::InFile { error, .. } if matches!(*error, ImportError::MissingField { .. }))
+    );
 }
 
 #[test]
@@ -492,7 +626,9 @@ fn a_subtotal_that_its_lines_do_not_add_up_to_is_noted() {
     let imported = import_bytes("wrong.csv", wrong.as_bytes(), &ImportOptions::default(), &mut |_| true).unwrap();
     // Beta NV's lines still add up to 1,200.00 - 100.00 = 1,100.00.
     assert_sales_by_customer_detail(&imported, Some(cents(110_000)));
-    let workbook = import_bytes("wrong.xlsx", &common::grouped_workbook(1000.0), &ImportOptions::default(), &mut |_| true).unwrap();
+    let workbook =
+        import_bytes("wrong.xlsx", &common::grouped_workbook(1000.0), &ImportOptions::default(), &mut |_| true)
+            .unwrap();
     assert_sales_by_customer_detail(&workbook, Some(cents(110_000)));
 }
 
@@ -505,7 +641,11 @@ fn fills_the_customer_down_under_labelled_group_rows() {
     // 1001 Jansen BV: 1.000,00 (2024), 250,00 (2025); 1002 De Vries: 500,00 (2024).
     assert_eq!(
         revenue_by_year(&imported),
-        by_year(&[("1001 Jansen BV", 2024, 100_000), ("1001 Jansen BV", 2025, 25_000), ("1002 De Vries", 2024, 50_000)])
+        by_year(&[
+            ("1001 Jansen BV", 2024, 100_000),
+            ("1001 Jansen BV", 2025, 25_000),
+            ("1002 De Vries", 2024, 50_000)
+        ])
     );
     // 1.000,00 + 250,00 = 1.250,00 and 500,00: both subtotals match.
     assert_eq!(
@@ -523,7 +663,8 @@ fn never_fills_down_in_a_flat_file() {
     let imported = import("flat_missing_customer.csv");
     let file = &imported.report.files[0];
     assert!(!file.guess.grouped && file.grouping.is_none() && file.guess.title.is_none());
-    let errors: Vec<(u64, usize, ErrorKind, &str)> = file.errors.iter().map(|e| (e.line, e.column, e.kind, e.reason.as_str())).collect();
+    let errors: Vec<(u64, usize, ErrorKind, &str)> =
+        file.errors.iter().map(|e| (e.line, e.column, e.kind, e.reason.as_str())).collect();
     assert_eq!(errors, [(3, 1, ErrorKind::Missing, "missing customer")]);
     // C1 10.00 and C2 30.00; the 20.00 of line 3 is not given to C1.
     assert_eq!(revenue_by_year(&imported), by_year(&[("C1", 2024, 1_000), ("C2", 2024, 3_000)]));
@@ -533,7 +674,10 @@ fn never_fills_down_in_a_flat_file() {
 fn lines_after_blank_lines_keep_their_line_numbers() {
     // C2 is on line 4 (line 3 is blank) and C3 on line 7 (lines 5 and 6 are blank), with LF and
     // with CRLF line ends.
-    for text in ["customer,date,amount\nC1,2024-01-01,1\n\nC2,bad,2\n\n\nC3,bad,3\n", "customer,date,amount\r\nC1,2024-01-01,1\r\n\r\nC2,bad,2\r\n\r\n\r\nC3,bad,3\r\n"] {
+    for text in [
+        "customer,date,amount\nC1,2024-01-01,1\n\nC2,bad,2\n\n\nC3,bad,3\n",
+        "customer,date,amount\r\nC1,2024-01-01,1\r\n\r\nC2,bad,2\r\n\r\n\r\nC3,bad,3\r\n",
+    ] {
         let imported = import_bytes("blank.csv", text.as_bytes(), &ImportOptions::default(), &mut |_| true).unwrap();
         let lines: Vec<u64> = imported.report.files[0].errors.iter().map(|e| e.line).collect();
         assert_eq!(lines, [4, 7], "{text:?}");

@@ -5,18 +5,11 @@ use clientele::engine::import::{import_files, ImportOptions, InputFile};
 use clientele::engine::ledger::Ledger;
 use clientele::engine::period::Period;
 use clientele::engine::rfm::RfmSettings;
-use clientele::engine::session::analysis::{
-    AnalysisCache, AnalysisRequest, AnalysisResponse, Selection,
-};
+use clientele::engine::session::analysis::{AnalysisCache, AnalysisRequest, AnalysisResponse, Selection};
 
 fn ledger_of(files: &[(&str, &str)]) -> Ledger {
-    let inputs: Vec<InputFile<'_>> = files
-        .iter()
-        .map(|(name, text)| InputFile {
-            name,
-            bytes: text.as_bytes(),
-        })
-        .collect();
+    let inputs: Vec<InputFile<'_>> =
+        files.iter().map(|(name, text)| InputFile { name, bytes: text.as_bytes() }).collect();
     let imported = import_files(&inputs, &ImportOptions::default(), &mut |_| true).unwrap();
     assert_eq!(imported.report.error_count(), 0);
     imported.ledger
@@ -24,19 +17,11 @@ fn ledger_of(files: &[(&str, &str)]) -> Ledger {
 
 /// A's purchases per period on the customer page, oldest period first.
 fn customer_purchases(ledger: &Ledger, key: &str) -> Vec<(i32, u32)> {
-    let request = AnalysisRequest::Customer {
-        selection: Selection::default(),
-        key: key.into(),
-    };
-    let AnalysisResponse::Customer(detail) = AnalysisCache::default().answer(ledger, request)
-    else {
+    let request = AnalysisRequest::Customer { selection: Selection::default(), key: key.into() };
+    let AnalysisResponse::Customer(detail) = AnalysisCache::default().answer(ledger, request) else {
         panic!("no customer {key}")
     };
-    detail
-        .periods
-        .iter()
-        .map(|p| (p.period.label_year(), p.purchases))
-        .collect()
+    detail.periods.iter().map(|p| (p.period.label_year(), p.purchases)).collect()
 }
 
 /// The RFM frequency of a customer over the default two-period window ending in `year`.
@@ -49,9 +34,7 @@ fn rfm_frequency(ledger: &Ledger, year: i32, key: &str) -> u32 {
             settings: RfmSettings::default(),
             segment: Some(segment),
         };
-        let AnalysisResponse::Rfm(view) = cache.answer(ledger, request) else {
-            panic!("no RFM for {year}")
-        };
+        let AnalysisResponse::Rfm(view) = cache.answer(ledger, request) else { panic!("no RFM for {year}") };
         if let Some(row) = view.customers.items.iter().find(|r| r.customer.key == key) {
             return row.frequency;
         }
@@ -76,14 +59,8 @@ fn a_file_without_invoices_next_to_one_with_them() {
     // three days in 2025 in the second file, which has no invoice column: 3 purchases in 2025.
     // RFM's two-year window ending 2025 counts 2 + 3 = 5.
     let ledger = ledger_of(&[
-        (
-            "2024.csv",
-            "customer,date,amount,invoice\nA,2024-05-01,100.00,I1\nA,2024-06-01,50.00,I2\n",
-        ),
-        (
-            "2025.csv",
-            "customer,date,amount\nA,2025-03-01,10.00\nA,2025-06-01,20.00\nA,2025-09-01,30.00\n",
-        ),
+        ("2024.csv", "customer,date,amount,invoice\nA,2024-05-01,100.00,I1\nA,2024-06-01,50.00,I2\n"),
+        ("2025.csv", "customer,date,amount\nA,2025-03-01,10.00\nA,2025-06-01,20.00\nA,2025-09-01,30.00\n"),
     ]);
     assert_eq!(customer_purchases(&ledger, "A"), vec![(2024, 2), (2025, 3)]);
     assert_eq!(rfm_frequency(&ledger, 2025, "A"), 5);

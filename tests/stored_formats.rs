@@ -35,7 +35,8 @@ fn workspace_of_the_ledger() -> Vec<u8> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(LEDGER);
     let file = FileData { name: LEDGER.into(), bytes: std::fs::read(path).unwrap() };
     let mut session = Session::default();
-    let imported = session.handle(Request::Import { files: vec![file], options: ImportOptions::default() }, &mut no_progress);
+    let imported =
+        session.handle(Request::Import { files: vec![file], options: ImportOptions::default() }, &mut no_progress);
     assert!(matches!(imported, Response::Imported(ref report) if report.error_count() == 0), "{imported:?}");
     assert!(matches!(session.handle(Request::Commit, &mut no_progress), Response::Loaded { .. }));
     session.workspace_file().unwrap()
@@ -73,7 +74,11 @@ fn ask(session: &mut Session, request: AnalysisRequest) -> AnalysisResponse {
 }
 
 fn pyramid(session: &mut Session, year: i32) -> Pyramid {
-    let request = AnalysisRequest::Pyramid { selection: Selection::default(), period: Some(Period::starting_in(year)), outside: Outside::default() };
+    let request = AnalysisRequest::Pyramid {
+        selection: Selection::default(),
+        period: Some(Period::starting_in(year)),
+        outside: Outside::default(),
+    };
     let AnalysisResponse::Pyramid(pyramid) = ask(session, request) else { panic!("no pyramid for {year}") };
     pyramid.pyramid
 }
@@ -125,15 +130,24 @@ fn assert_hand_worked_figures(session: &mut Session) {
     ];
     assert_eq!(levels(&p2025), expected_2025);
 
-    let AnalysisResponse::Flows(flows) = ask(session, AnalysisRequest::Flows { selection: Selection::default() }) else { panic!("no flows") };
-    let flows: Vec<_> = flows.iter().map(|f: &Flows| (f.period, f.start, f.retained, f.lost, f.new, f.regained, f.end)).collect();
+    let AnalysisResponse::Flows(flows) = ask(session, AnalysisRequest::Flows { selection: Selection::default() })
+    else {
+        panic!("no flows")
+    };
+    let flows: Vec<_> =
+        flows.iter().map(|f: &Flows| (f.period, f.start, f.retained, f.lost, f.new, f.regained, f.end)).collect();
     assert_eq!(flows, [(Period::starting_in(2025), 6, 3, 3, 3, 0, 6)]);
 
     let expected = [(2024, 8_250, 11_550, 35_250.0 / 69_300.0), (2025, 7_500, 11_000, 28_300.0 / 66_000.0)];
     for (year, top_revenue, revenue, gini) in expected {
-        let request = AnalysisRequest::Concentration { selection: Selection::default(), period: Some(Period::starting_in(year)) };
+        let request =
+            AnalysisRequest::Concentration { selection: Selection::default(), period: Some(Period::starting_in(year)) };
         let AnalysisResponse::Concentration(c) = ask(session, request) else { panic!("no concentration for {year}") };
-        assert_eq!((c.top_customers, c.active_customers, c.top_revenue, c.revenue), (2, 6, eur(top_revenue), eur(revenue)), "{year}");
+        assert_eq!(
+            (c.top_customers, c.active_customers, c.top_revenue, c.revenue),
+            (2, 6, eur(top_revenue), eur(revenue)),
+            "{year}"
+        );
         let share = top_revenue as f64 / revenue as f64;
         assert!((c.top20_revenue_share - share).abs() < 1e-12, "{year}: {}", c.top20_revenue_share);
         assert!((c.gini - gini).abs() < 1e-12, "{year}: Gini {}", c.gini);
@@ -148,6 +162,10 @@ fn the_ledger_imported_today_has_the_hand_worked_figures() {
 #[test]
 fn a_version_1_workspace_file_opens_to_the_same_figures() {
     let bytes = read_fixture(WORKSPACE_V1, workspace_of_the_ledger);
-    assert_eq!((&bytes[..9], &bytes[9..11]), (&b"CLIENTELE"[..], &1u16.to_le_bytes()[..]), "magic and format version 1");
+    assert_eq!(
+        (&bytes[..9], &bytes[9..11]),
+        (&b"CLIENTELE"[..], &1u16.to_le_bytes()[..]),
+        "magic and format version 1"
+    );
     assert_hand_worked_figures(&mut restored(WORKSPACE_V1, bytes));
 }

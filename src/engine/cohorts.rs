@@ -84,10 +84,14 @@ mod tests {
             ("D", (2022, 1, 1), -100), // never active: in no cohort
         ]);
         let all = cohorts(&table);
-        assert_eq!(all.iter().map(|c| (c.first_period.label_year(), c.customers)).collect::<Vec<_>>(), vec![(2021, 2), (2023, 1)]);
+        assert_eq!(
+            all.iter().map(|c| (c.first_period.label_year(), c.customers)).collect::<Vec<_>>(),
+            vec![(2021, 2), (2023, 1)]
+        );
         let first = &all[0];
         // 2021: both active, 4000. 2022: A only, 2000 - 500 = 1500. 2023: B only, 1000.
-        let cells: Vec<(usize, f64, i64, f64)> = first.periods.iter().map(|p| (p.active, p.retention, p.revenue.cents(), p.revenue_retention)).collect();
+        let cells: Vec<(usize, f64, i64, f64)> =
+            first.periods.iter().map(|p| (p.active, p.retention, p.revenue.cents(), p.revenue_retention)).collect();
         assert_eq!(cells, vec![(2, 1.0, 4_000, 1.0), (1, 0.5, 1_500, 0.375), (1, 0.5, 1_000, 0.25)]);
         assert_eq!(all[1].periods.len(), 1);
         let (_, empty) = table_of(&[]);

@@ -17,7 +17,8 @@ pub const LORENZ_SEGMENTS: usize = 200;
 
 /// Lower bounds of the revenue bands in whole currency units: 1-5-10 steps per power of ten
 /// (0-1k, 1k-5k, 5k-10k, 10k-50k, ... 5M-10M, 10M and more). Each band includes its lower bound.
-pub const BAND_FLOORS: [i64; 10] = [0, 1_000, 5_000, 10_000, 50_000, 100_000, 500_000, 1_000_000, 5_000_000, 10_000_000];
+pub const BAND_FLOORS: [i64; 10] =
+    [0, 1_000, 5_000, 10_000, 50_000, 100_000, 500_000, 1_000_000, 5_000_000, 10_000_000];
 
 #[derive(Copy, Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LorenzPoint {

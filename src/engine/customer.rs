@@ -45,7 +45,13 @@ pub struct CustomerDetail {
 impl CustomerDetail {
     /// `history` holds the levels of every period of `table` (`Levels::every_period`), `groups`
     /// the product-group breakdown when the ledger has one. `None` for an unknown customer.
-    pub fn of(ledger: &Ledger, table: &RevenueTable, history: &[Levels], groups: Option<&Breakdown>, customer: CustomerId) -> Option<CustomerDetail> {
+    pub fn of(
+        ledger: &Ledger,
+        table: &RevenueTable,
+        history: &[Levels],
+        groups: Option<&Breakdown>,
+        customer: CustomerId,
+    ) -> Option<CustomerDetail> {
         if customer.index() >= ledger.customer_count() {
             return None;
         }
@@ -78,8 +84,15 @@ impl CustomerDetail {
 }
 
 fn group_history(groups: &Breakdown, history: &[Levels], customer: CustomerId) -> Vec<GroupHistory> {
-    let mut rows: Vec<GroupHistory> =
-        groups.values().iter().map(|group| GroupHistory { group: group.clone(), revenue: vec![Money::ZERO; history.len()], total: Money::ZERO }).collect();
+    let mut rows: Vec<GroupHistory> = groups
+        .values()
+        .iter()
+        .map(|group| GroupHistory {
+            group: group.clone(),
+            revenue: vec![Money::ZERO; history.len()],
+            total: Money::ZERO,
+        })
+        .collect();
     let mut bought = vec![false; rows.len()];
     for (i, levels) in history.iter().enumerate() {
         for cell in groups.of_customer(levels.period_index(), customer) {
@@ -107,9 +120,15 @@ mod tests {
 
     #[test]
     fn history_of_one_customer() {
-        let mut b = LedgerBuilder::new(Columns { cost: true, attributes: vec![Attribute::ProductGroup], ..Columns::default() });
+        let mut b =
+            LedgerBuilder::new(Columns { cost: true, attributes: vec![Attribute::ProductGroup], ..Columns::default() });
         let mut line = |customer: &str, year, group: &'static str, cents, cost| {
-            let extras = LineExtras { customer_name: Some("Rijn Metaal BV"), cost: Some(Money::from_cents(cost)), attributes: &[group], ..LineExtras::default() };
+            let extras = LineExtras {
+                customer_name: Some("Rijn Metaal BV"),
+                cost: Some(Money::from_cents(cost)),
+                attributes: &[group],
+                ..LineExtras::default()
+            };
             b.push(customer, Day::from_ymd(year, 4, 1).unwrap(), Money::from_cents(cents), &extras);
         };
         line("R", 2020, "Tools", 1_000, 600);
@@ -126,8 +145,11 @@ mod tests {
         let r = ledger.customer_by_key("R").unwrap();
         let detail = CustomerDetail::of(&ledger, &table, &history, groups.as_ref(), r).unwrap();
         assert_eq!((detail.key.as_str(), detail.name.as_deref()), ("R", Some("Rijn Metaal BV")));
-        let rows: Vec<_> =
-            detail.periods.iter().map(|p| (p.period.label_year(), p.revenue.cents(), p.gross_margin.map(Money::cents), p.level, p.flow)).collect();
+        let rows: Vec<_> = detail
+            .periods
+            .iter()
+            .map(|p| (p.period.label_year(), p.revenue.cents(), p.gross_margin.map(Money::cents), p.level, p.flow))
+            .collect();
         // 2020: n = 2 (X 5000, R 1300): X Top, R Small. 2021: R lost. 2022: still inactive.
         // 2023: R alone is Top and regained after two empty years.
         assert_eq!(
@@ -139,7 +161,11 @@ mod tests {
                 (2023, 950, Some(400), Some(Level::Top), Some(FlowStatus::Regained)),
             ]
         );
-        let by_group: Vec<(&str, Vec<i64>, i64)> = detail.groups.iter().map(|g| (g.group.as_str(), g.revenue.iter().map(|m| m.cents()).collect(), g.total.cents())).collect();
+        let by_group: Vec<(&str, Vec<i64>, i64)> = detail
+            .groups
+            .iter()
+            .map(|g| (g.group.as_str(), g.revenue.iter().map(|m| m.cents()).collect(), g.total.cents()))
+            .collect();
         assert_eq!(by_group, vec![("Food", vec![300, 0, 0, 900], 1_200), ("Tools", vec![1_000, 0, 0, 0], 1_000)]);
         assert!(CustomerDetail::of(&ledger, &table, &history, None, CustomerId::from_index(9)).is_none());
     }

@@ -125,7 +125,8 @@ pub(crate) mod tests {
     ];
 
     /// (year, start, retained, lost, new, regained, end) of EVERY_FLOW, from the table above.
-    pub(crate) const EVERY_FLOW_COUNTS: [Counts; 3] = [(2022, 3, 1, 2, 1, 0, 2), (2023, 2, 2, 0, 1, 1, 4), (2024, 4, 2, 2, 2, 1, 5)];
+    pub(crate) const EVERY_FLOW_COUNTS: [Counts; 3] =
+        [(2022, 3, 1, 2, 1, 0, 2), (2023, 2, 2, 0, 1, 1, 4), (2024, 4, 2, 2, 2, 1, 5)];
 
     pub(crate) type Counts = (i32, usize, usize, usize, usize, usize, usize);
 
@@ -138,9 +139,11 @@ pub(crate) mod tests {
         let (ledger, table) = table_of(&EVERY_FLOW);
         let history = Levels::every_period(&table, CutOffs::default());
         assert_eq!(counts(&Flows::every_period(&history)), EVERY_FLOW_COUNTS);
-        let status = |key| ledger.customer_by_key(key).and_then(|c| FlowStatus::of(history[2].level(c), history[3].level(c)));
+        let status =
+            |key| ledger.customer_by_key(key).and_then(|c| FlowStatus::of(history[2].level(c), history[3].level(c)));
         use FlowStatus::{Lost, New, Regained, Retained};
-        let expected_2024 = [("S", Retained), ("L", Retained), ("N", Lost), ("C", Lost), ("M", New), ("Z", New), ("R", Regained)];
+        let expected_2024 =
+            [("S", Retained), ("L", Retained), ("N", Lost), ("C", Lost), ("M", New), ("Z", New), ("R", Regained)];
         assert_eq!(expected_2024.map(|(key, _)| (key, status(key))), expected_2024.map(|(key, s)| (key, Some(s))));
     }
 

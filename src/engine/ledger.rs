@@ -4,9 +4,9 @@
 
 use super::date::Day;
 use super::money::Money;
-use serde::{Deserialize, Serialize};
 use hashbrown::hash_table::{Entry, HashTable};
 use hashbrown::DefaultHashBuilder;
+use serde::{Deserialize, Serialize};
 use std::hash::BuildHasher;
 use std::ops::Deref;
 
@@ -462,7 +462,8 @@ impl LedgerBuilder {
     pub fn append(&mut self, later: LedgerBuilder) {
         self.magnitude += later.magnitude;
         let (l, later) = (&mut self.ledger, later.ledger);
-        let customers: Vec<u32> = later.customer_keys.keys.into_iter().map(|key| l.customer_keys.intern_key(key)).collect();
+        let customers: Vec<u32> =
+            later.customer_keys.keys.into_iter().map(|key| l.customer_keys.intern_key(key)).collect();
         for (&code, name) in customers.iter().zip(later.customer_names) {
             if code as usize == l.customer_names.len() {
                 l.customer_names.push(None);
@@ -510,9 +511,9 @@ impl LedgerBuilder {
 }
 
 mod snapshot;
-pub use snapshot::DecodeError;
 #[cfg(test)]
 pub(crate) use snapshot::tests::stored;
+pub use snapshot::DecodeError;
 
 #[cfg(test)]
 mod tests {
@@ -524,18 +525,16 @@ mod tests {
 
     #[test]
     fn interns_customers_and_attributes_in_order_of_appearance() {
-        let mut b = LedgerBuilder::new(Columns {
-            cost: true,
-            quantity: false,
-            attributes: vec![Attribute::Department],
-        });
+        let mut b =
+            LedgerBuilder::new(Columns { cost: true, quantity: false, attributes: vec![Attribute::Department] });
         let extras = |dept: &'static [&'static str], cost| LineExtras {
             customer_name: Some("Acme"),
             cost,
             attributes: dept,
             ..LineExtras::default()
         };
-        let a = b.push("C2", day(2024, 1, 5), Money::from_cents(1000), &extras(&["North"], Some(Money::from_cents(400))));
+        let a =
+            b.push("C2", day(2024, 1, 5), Money::from_cents(1000), &extras(&["North"], Some(Money::from_cents(400))));
         let c = b.push("C1", day(2024, 2, 5), Money::from_cents(-200), &extras(&["South"], None));
         let a2 = b.push("C2", day(2023, 3, 1), Money::from_cents(50), &extras(&["North"], None));
         let ledger = b.finish();
@@ -558,9 +557,20 @@ mod tests {
     #[test]
     fn appending_a_builder_equals_pushing_its_lines() {
         let columns = Columns { cost: true, quantity: true, attributes: vec![Attribute::Invoice, Attribute::Region] };
-        let lines = [("C2", "", "I1", "N"), ("C1", "Acme", "I2", "S"), ("C3", "Beta", "I3", "N"), ("C1", "Other", "I2", "E"), ("C2", "Gamma", "I4", "S")];
+        let lines = [
+            ("C2", "", "I1", "N"),
+            ("C1", "Acme", "I2", "S"),
+            ("C3", "Beta", "I3", "N"),
+            ("C1", "Other", "I2", "E"),
+            ("C2", "Gamma", "I4", "S"),
+        ];
         let push = |b: &mut LedgerBuilder, (customer, name, invoice, region): (&str, &str, &str, &str)| {
-            let extras = LineExtras { customer_name: Some(name), cost: Some(Money::from_cents(1)), quantity: None, attributes: &[invoice, region] };
+            let extras = LineExtras {
+                customer_name: Some(name),
+                cost: Some(Money::from_cents(1)),
+                quantity: None,
+                attributes: &[invoice, region],
+            };
             b.push(customer, day(2024, 1, 1), Money::from_cents(customer.len() as i64), &extras);
         };
         let mut whole = LedgerBuilder::new(columns.clone());
@@ -573,10 +583,16 @@ mod tests {
         assert_eq!(joined.customers(), whole.customers());
         assert_eq!(joined.customer_keys.keys().collect::<Vec<_>>(), whole.customer_keys.keys().collect::<Vec<_>>());
         assert_eq!(joined.customer_names, whole.customer_names);
-        assert_eq!((joined.costs(), joined.quantities(), joined.amounts()), (whole.costs(), whole.quantities(), whole.amounts()));
+        assert_eq!(
+            (joined.costs(), joined.quantities(), joined.amounts()),
+            (whole.costs(), whole.quantities(), whole.amounts())
+        );
         for a in [Attribute::Invoice, Attribute::Region] {
             let (j, w) = (joined.attribute(a).unwrap(), whole.attribute(a).unwrap());
-            assert_eq!((j.codes(), j.values().keys().collect::<Vec<_>>()), (w.codes(), w.values().keys().collect::<Vec<_>>()));
+            assert_eq!(
+                (j.codes(), j.values().keys().collect::<Vec<_>>()),
+                (w.codes(), w.values().keys().collect::<Vec<_>>())
+            );
         }
     }
 

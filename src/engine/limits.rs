@@ -20,18 +20,11 @@ pub struct TooLarge {
 
 /// Refuses `files` (name and size in bytes) when they add up to more than `limit`.
 pub fn check_import(files: &[(String, u64)], limit: u64) -> Result<(), TooLarge> {
-    let total = files
-        .iter()
-        .map(|(_, size)| *size)
-        .fold(0u64, u64::saturating_add);
+    let total = files.iter().map(|(_, size)| *size).fold(0u64, u64::saturating_add);
     if total <= limit {
         return Ok(());
     }
-    Err(TooLarge {
-        files: files.iter().map(|(name, _)| name.clone()).collect(),
-        total,
-        limit,
-    })
+    Err(TooLarge { files: files.iter().map(|(name, _)| name.clone()).collect(), total, limit })
 }
 
 #[cfg(test)]
@@ -39,30 +32,20 @@ mod tests {
     use super::*;
 
     fn files(list: &[(&str, u64)]) -> Vec<(String, u64)> {
-        list.iter()
-            .map(|(name, size)| (name.to_string(), *size))
-            .collect()
+        list.iter().map(|(name, size)| (name.to_string(), *size)).collect()
     }
 
     #[test]
     fn a_file_at_the_limit_is_taken() {
-        assert_eq!(
-            check_import(
-                &files(&[("ledger.csv", 1_000_000_000)]),
-                BROWSER_IMPORT_BYTES
-            ),
-            Ok(())
-        );
+        assert_eq!(check_import(&files(&[("ledger.csv", 1_000_000_000)]), BROWSER_IMPORT_BYTES), Ok(()));
         assert_eq!(check_import(&[], BROWSER_IMPORT_BYTES), Ok(()));
     }
 
     #[test]
     fn one_byte_over_is_refused_with_the_names_and_the_total() {
         // 600,000,000 + 400,000,001 = 1,000,000,001 bytes: one byte over 1,000,000,000.
-        let refused = check_import(
-            &files(&[("2023.csv", 600_000_000), ("2024.csv", 400_000_001)]),
-            BROWSER_IMPORT_BYTES,
-        );
+        let refused =
+            check_import(&files(&[("2023.csv", 600_000_000), ("2024.csv", 400_000_001)]), BROWSER_IMPORT_BYTES);
         assert_eq!(
             refused,
             Err(TooLarge {

@@ -10,7 +10,8 @@ use super::stats::rank_by_revenue;
 use serde::{Deserialize, Serialize};
 
 /// The row states: a level in P-1, or `None` for customers never active before P.
-pub const FROM: [Option<Level>; 6] = [Some(Level::Top), Some(Level::Big), Some(Level::Medium), Some(Level::Small), Some(Level::Inactive), None];
+pub const FROM: [Option<Level>; 6] =
+    [Some(Level::Top), Some(Level::Big), Some(Level::Medium), Some(Level::Small), Some(Level::Inactive), None];
 
 /// The name of a row state as the JSON contract spells it.
 pub fn state_name(state: Option<Level>) -> &'static str {
@@ -88,7 +89,14 @@ impl Migration {
             .iter()
             .flat_map(|&from| Level::ALL.iter().map(move |&to| (from, to)))
             .filter(|&(from, to)| !(from.is_none() && to == Level::Inactive))
-            .map(|(from, to)| MigrationCell { from, to, customers: 0, revenue_from: Money::ZERO, revenue_to: Money::ZERO, customer_list: Vec::new() })
+            .map(|(from, to)| MigrationCell {
+                from,
+                to,
+                customers: 0,
+                revenue_from: Money::ZERO,
+                revenue_to: Money::ZERO,
+                customer_list: Vec::new(),
+            })
             .collect();
         for customer in (0..later.customer_count()).map(CustomerId::from_index) {
             let Some(to) = later.level(customer) else { continue };
@@ -100,7 +108,13 @@ impl Migration {
                 cell.customer_list.push(customer);
             }
         }
-        let mut migration = Migration { period: later.period(), cells, upward: MoveTotals::default(), stable: MoveTotals::default(), downward: MoveTotals::default() };
+        let mut migration = Migration {
+            period: later.period(),
+            cells,
+            upward: MoveTotals::default(),
+            stable: MoveTotals::default(),
+            downward: MoveTotals::default(),
+        };
         for cell in &mut migration.cells {
             rank_by_revenue(&mut cell.customer_list, |c| table.revenue_of(c, p1), table.id_order());
             let totals = match Movement::of(cell.from, cell.to) {
@@ -157,7 +171,8 @@ mod tests {
         let history = Levels::every_period(&table, CutOffs::default());
         let m = Migration::between(&table, &history[0], &history[1]).unwrap();
         assert_eq!(m.cells.len(), 29);
-        let cell = |from, to| m.cell(from, to).map(|c| (c.customers, c.revenue_from.cents(), c.revenue_to.cents())).unwrap();
+        let cell =
+            |from, to| m.cell(from, to).map(|c| (c.customers, c.revenue_from.cents(), c.revenue_to.cents())).unwrap();
         // 2021: n = 3 (B 9000, C 2500, N 1500): B Top, C and N Small.
         assert_eq!(cell(Some(Level::Top), Level::Inactive), (1, 5_000, 0)); // A
         assert_eq!(cell(Some(Level::Small), Level::Top), (1, 4_000, 9_000)); // B
@@ -169,21 +184,35 @@ mod tests {
         // Both have revenue 0 in 2021: the tie goes to the id bytes.
         assert_eq!(m.cell(Some(Level::Small), Level::Inactive).map(|c| c.customer_list.clone()), Some(vec![d, e]));
         // Up: B and N; stable: C; down: A, D, E.
-        assert_eq!((m.upward.customers, m.upward.revenue_from.cents(), m.upward.revenue_to.cents()), (2, 4_000, 10_500));
+        assert_eq!(
+            (m.upward.customers, m.upward.revenue_from.cents(), m.upward.revenue_to.cents()),
+            (2, 4_000, 10_500)
+        );
         assert_eq!((m.stable.customers, m.stable.change().cents()), (1, -500));
-        assert_eq!((m.downward.customers, m.downward.revenue_from.cents(), m.downward.revenue_to.cents()), (3, 8_000, 0));
+        assert_eq!(
+            (m.downward.customers, m.downward.revenue_from.cents(), m.downward.revenue_to.cents()),
+            (3, 8_000, 0)
+        );
     }
 
     #[test]
     fn a_customer_back_after_two_empty_years_migrates_from_inactive() {
-        let (ledger, table) = table_of(&[("R", (2020, 1, 1), 700), ("S", (2020, 1, 1), 100), ("S", (2023, 1, 1), 100), ("R", (2023, 1, 1), 300)]);
+        let (ledger, table) = table_of(&[
+            ("R", (2020, 1, 1), 700),
+            ("S", (2020, 1, 1), 100),
+            ("S", (2023, 1, 1), 100),
+            ("R", (2023, 1, 1), 300),
+        ]);
         let history = Levels::every_period(&table, CutOffs::default());
         let r = ledger.customer_by_key("R").unwrap();
         // R is inactive in 2021 and 2022 (row inactive→inactive in 2022), then inactive→top in 2023.
         let m2022 = Migration::between(&table, &history[1], &history[2]).unwrap();
         assert_eq!(m2022.cell(Some(Level::Inactive), Level::Inactive).map(|c| c.customers), Some(2));
         let m2023 = Migration::between(&table, &history[2], &history[3]).unwrap();
-        assert_eq!(m2023.cell(Some(Level::Inactive), Level::Top).map(|c| (c.customer_list.clone(), c.revenue_to.cents())), Some((vec![r], 300)));
+        assert_eq!(
+            m2023.cell(Some(Level::Inactive), Level::Top).map(|c| (c.customer_list.clone(), c.revenue_to.cents())),
+            Some((vec![r], 300))
+        );
         assert_eq!(m2023.upward.customers, 2);
     }
 

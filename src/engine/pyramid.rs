@@ -88,7 +88,8 @@ impl Levels {
     pub fn classify(table: &RevenueTable, period: Period, cut_offs: CutOffs) -> Option<Levels> {
         let p = table.period_index(period)?;
         let revenue = table.revenue(p);
-        let mut ranked: Vec<CustomerId> = (0..revenue.len()).filter(|&c| revenue[c].is_positive()).map(CustomerId::from_index).collect();
+        let mut ranked: Vec<CustomerId> =
+            (0..revenue.len()).filter(|&c| revenue[c].is_positive()).map(CustomerId::from_index).collect();
         rank_by_revenue(&mut ranked, |c| revenue[c.index()], table.id_order());
         let mut of: Vec<Option<Level>> = (0..revenue.len())
             .map(|c| table.first_active(CustomerId::from_index(c)).filter(|&first| first < p).map(|_| Level::Inactive))
@@ -266,7 +267,10 @@ pub(crate) mod tests {
         assert_eq!((history[0].level(a), history[0].level(b)), (Some(Level::Top), None));
         let owners = history[2..123].iter().filter(|l| !Arc::ptr_eq(&l.of, &history[1].of)).count();
         assert_eq!(owners, 0, "empty periods that own a lookup");
-        assert_eq!((history[1].level(a), history[122].level(a), history[122].level(b)), (Some(Level::Inactive), Some(Level::Inactive), None));
+        assert_eq!(
+            (history[1].level(a), history[122].level(a), history[122].level(b)),
+            (Some(Level::Inactive), Some(Level::Inactive), None)
+        );
         assert_eq!((history[123].level(a), history[123].level(b)), (Some(Level::Inactive), Some(Level::Top)));
         assert_eq!(history[122].period(), Period::starting_in(2023));
     }
@@ -364,7 +368,10 @@ pub(crate) mod tests {
         ]);
         let levels = Levels::classify(&table, Period::starting_in(2024), CutOffs::default()).unwrap();
         let level = |k| levels.level(ledger.customer_by_key(k).unwrap());
-        assert_eq!((level("A"), level("B"), level("C"), level("D")), (Some(Level::Inactive), Some(Level::Inactive), None, Some(Level::Top)));
+        assert_eq!(
+            (level("A"), level("B"), level("C"), level("D")),
+            (Some(Level::Inactive), Some(Level::Inactive), None, Some(Level::Top))
+        );
         let p = Pyramid::of(&table, &levels, Outside::default());
         // Inactive revenue is their 2024 revenue: 0 + (-200).
         assert_eq!(counts(&p), vec![(1, 700), (0, 0), (0, 0), (0, 0), (2, -200)]);

@@ -69,7 +69,9 @@ impl RevenueTable {
         let costs = ledger.costs();
         let tokens = PurchaseTokens::of(ledger, &self.days);
         let mut purchases = PurchaseCounter::new(self.customers, tokens.count);
-        for (line, ((customer, &day), &amount)) in ledger.customers().iter().zip(ledger.dates()).zip(ledger.amounts()).enumerate() {
+        for (line, ((customer, &day), &amount)) in
+            ledger.customers().iter().zip(ledger.dates()).zip(ledger.amounts()).enumerate()
+        {
             if !filter.keeps(line) {
                 continue;
             }
@@ -214,7 +216,8 @@ impl DayToPeriod {
             let to = year_start.end_day(period).min(last.add_days(1)).number();
             index.extend(std::iter::repeat_n(i as u32, (to - from).max(0) as usize));
         }
-        let mut days = DayToPeriod { first_day: first.number(), index, periods, with_data: Vec::new(), slice_of: Vec::new() };
+        let mut days =
+            DayToPeriod { first_day: first.number(), index, periods, with_data: Vec::new(), slice_of: Vec::new() };
         days.find_periods_with_data(ledger);
         days
     }
@@ -337,11 +340,21 @@ impl Breakdown {
     pub fn build(ledger: &Ledger, table: &RevenueTable, attribute: Attribute) -> Option<Breakdown> {
         let column = ledger.attribute(attribute)?;
         let cells = table.days.with_data.len() * table.customers * column.values().len();
-        let keyed = if cells <= DENSE_CELLS { sums_dense(ledger, table, column.codes(), column.values().len()) } else { sums_hashed(ledger, table, column.codes()) };
-        let period_starts = (0..=table.days.periods.len()).map(|p| keyed.partition_point(|((kp, _, _), _)| (*kp as usize) < p)).collect();
+        let keyed = if cells <= DENSE_CELLS {
+            sums_dense(ledger, table, column.codes(), column.values().len())
+        } else {
+            sums_hashed(ledger, table, column.codes())
+        };
+        let period_starts = (0..=table.days.periods.len())
+            .map(|p| keyed.partition_point(|((kp, _, _), _)| (*kp as usize) < p))
+            .collect();
         let cells = keyed
             .into_iter()
-            .map(|((_, customer, value), revenue)| BreakdownCell { customer: CustomerId::from_index(customer as usize), value, revenue })
+            .map(|((_, customer, value), revenue)| BreakdownCell {
+                customer: CustomerId::from_index(customer as usize),
+                value,
+                revenue,
+            })
             .collect();
         Some(Breakdown { attribute, values: column.values().keys().map(String::from).collect(), period_starts, cells })
     }
@@ -396,20 +409,21 @@ fn sums_dense(ledger: &Ledger, table: &RevenueTable, codes: &[u32], values: usiz
         sums[table.cell(period, ledger.customers()[line]) * values + codes[line] as usize] += ledger.amounts()[line];
     });
     let per_period = table.customers * values;
-    let key = |i: usize| (table.days.with_data[i / per_period], ((i % per_period) / values) as u32, (i % values) as u32);
+    let key =
+        |i: usize| (table.days.with_data[i / per_period], ((i % per_period) / values) as u32, (i % values) as u32);
     sums.iter().enumerate().filter(|(_, m)| **m != Money::ZERO).map(|(i, m)| (key(i), *m)).collect()
 }
 
 fn sums_hashed(ledger: &Ledger, table: &RevenueTable, codes: &[u32]) -> KeyedSums {
     let mut sums: HashMap<(u32, u32, u32), Money> = HashMap::default();
     for_each_line(ledger, table, |period, line| {
-        *sums.entry((period as u32, ledger.customers()[line].index() as u32, codes[line])).or_default() += ledger.amounts()[line];
+        *sums.entry((period as u32, ledger.customers()[line].index() as u32, codes[line])).or_default() +=
+            ledger.amounts()[line];
     });
     let mut keyed: KeyedSums = sums.into_iter().filter(|(_, m)| *m != Money::ZERO).collect();
     keyed.sort_unstable_by_key(|(key, _)| *key);
     keyed
 }
-
 
 #[cfg(test)]
 pub(crate) mod tests {
@@ -449,7 +463,10 @@ pub(crate) mod tests {
         ]);
         let years: Vec<i32> = table.periods().iter().map(|p| p.label_year()).collect();
         assert_eq!(years, vec![2021, 2022, 2023]);
-        assert_eq!((cents(&table, &ledger, "A", 0), cents(&table, &ledger, "A", 1), cents(&table, &ledger, "A", 2)), (0, 0, 20_000));
+        assert_eq!(
+            (cents(&table, &ledger, "A", 0), cents(&table, &ledger, "A", 1), cents(&table, &ledger, "A", 2)),
+            (0, 0, 20_000)
+        );
         assert_eq!(cents(&table, &ledger, "B", 2), 506);
         let a = ledger.customer_by_key("A").unwrap();
         let b = ledger.customer_by_key("B").unwrap();
@@ -462,13 +479,21 @@ pub(crate) mod tests {
         // 2022 has no line: it is answered by the shared zero slice. Stored: 2021, 2023 and that
         // slice, 3 periods * 2 customers.
         assert_eq!((table.holds_data(0), table.holds_data(1), table.holds_data(2)), (true, false, true));
-        assert_eq!((table.revenue(1), table.purchases(1), table.last_purchase(1)), (&[Money::ZERO; 2][..], &[0; 2][..], &[None; 2][..]));
+        assert_eq!(
+            (table.revenue(1), table.purchases(1), table.last_purchase(1)),
+            (&[Money::ZERO; 2][..], &[0; 2][..], &[None; 2][..])
+        );
         assert_eq!(table.allocated_cells(), 6);
     }
 
     #[test]
     fn fiscal_years_across_new_year() {
-        let ledger = ledger_of(&[("A", (2023, 6, 30), 100), ("A", (2023, 7, 1), 200), ("A", (2024, 6, 30), 400), ("A", (2024, 7, 1), 800)]);
+        let ledger = ledger_of(&[
+            ("A", (2023, 6, 30), 100),
+            ("A", (2023, 7, 1), 200),
+            ("A", (2024, 6, 30), 400),
+            ("A", (2024, 7, 1), 800),
+        ]);
         let table = RevenueTable::build(&ledger, YearStart::parse("07-01").unwrap(), &Scope::Company);
         // 2023-06-30 is in fiscal 2022; 2023-07-01..2024-06-30 is fiscal 2023; 2024-07-01 fiscal 2024.
         let years: Vec<i32> = table.periods().iter().map(|p| p.label_year()).collect();
@@ -479,11 +504,20 @@ pub(crate) mod tests {
 
     #[test]
     fn counts_invoices_once_and_sums_cost_and_breakdowns() {
-        let mut b = LedgerBuilder::new(Columns { cost: true, quantity: false, attributes: vec![Attribute::Invoice, Attribute::ProductGroup] });
+        let mut b = LedgerBuilder::new(Columns {
+            cost: true,
+            quantity: false,
+            attributes: vec![Attribute::Invoice, Attribute::ProductGroup],
+        });
         let d = |m| Day::from_ymd(2024, m, 1).unwrap();
         let mut line = |inv: &'static str, group: &'static str, m, cents, cost: Option<i64>| {
             let attributes = [inv, group];
-            b.push("A", d(m), Money::from_cents(cents), &LineExtras { cost: cost.map(Money::from_cents), attributes: &attributes, ..LineExtras::default() });
+            b.push(
+                "A",
+                d(m),
+                Money::from_cents(cents),
+                &LineExtras { cost: cost.map(Money::from_cents), attributes: &attributes, ..LineExtras::default() },
+            );
         };
         line("I1", "Tools", 1, 1_000, Some(600));
         line("I2", "Food", 2, 500, None);
@@ -504,7 +538,10 @@ pub(crate) mod tests {
         // Large ledgers sum into a hash map instead of an array: same cells.
         for attribute in [Attribute::ProductGroup, Attribute::Invoice] {
             let column = ledger.attribute(attribute).unwrap();
-            assert_eq!(sums_dense(&ledger, &table, column.codes(), column.values().len()), sums_hashed(&ledger, &table, column.codes()));
+            assert_eq!(
+                sums_dense(&ledger, &table, column.codes(), column.values().len()),
+                sums_hashed(&ledger, &table, column.codes())
+            );
         }
     }
 
@@ -512,7 +549,12 @@ pub(crate) mod tests {
     fn an_invoice_number_shared_by_customers_and_periods_counts_once_per_pair() {
         let mut b = LedgerBuilder::new(Columns { attributes: vec![Attribute::Invoice], ..Columns::default() });
         let mut line = |customer: &str, year, month| {
-            b.push(customer, Day::from_ymd(year, month, 1).unwrap(), Money::from_cents(100), &LineExtras { attributes: &["X"], ..LineExtras::default() });
+            b.push(
+                customer,
+                Day::from_ymd(year, month, 1).unwrap(),
+                Money::from_cents(100),
+                &LineExtras { attributes: &["X"], ..LineExtras::default() },
+            );
         };
         // A 2023, B 2023, A 2023 again, B 2023 again, A 2024: one purchase for each of
         // (A, 2023), (B, 2023), (A, 2024).

@@ -120,12 +120,19 @@ impl Rfm {
         let recency: Vec<i64> = customers.iter().map(|c| -i64::from(c.recency_days)).collect();
         let frequency: Vec<i64> = customers.iter().map(|c| i64::from(c.frequency)).collect();
         let monetary: Vec<i64> = customers.iter().map(|c| c.monetary.cents()).collect();
-        let scores = quintile_scores(&recency).into_iter().zip(quintile_scores(&frequency)).zip(quintile_scores(&monetary));
+        let scores =
+            quintile_scores(&recency).into_iter().zip(quintile_scores(&frequency)).zip(quintile_scores(&monetary));
         for (customer, ((r, f), m)) in customers.iter_mut().zip(scores) {
             (customer.r, customer.f, customer.m) = (r, f, m);
             customer.segment = Segment::of(r, (f + m).div_ceil(2));
         }
-        Some(Rfm { period, window: table.periods()[first..=last].to_vec(), as_of, segments: segment_rows(&customers), customers })
+        Some(Rfm {
+            period,
+            window: table.periods()[first..=last].to_vec(),
+            as_of,
+            segments: segment_rows(&customers),
+            customers,
+        })
     }
 }
 
@@ -145,7 +152,16 @@ fn window_totals(table: &RevenueTable, window: std::ops::RangeInclusive<usize>, 
         // Positive revenue implies a positive line, hence a last purchase.
         if let (true, Some(last)) = (monetary.is_positive(), last_purchase) {
             let recency_days = as_of.number() - last.number();
-            customers.push(RfmScore { customer: CustomerId::from_index(c), recency_days, frequency, monetary, r: 0, f: 0, m: 0, segment: Segment::Lost });
+            customers.push(RfmScore {
+                customer: CustomerId::from_index(c),
+                recency_days,
+                frequency,
+                monetary,
+                r: 0,
+                f: 0,
+                m: 0,
+                segment: Segment::Lost,
+            });
         }
     }
     customers
@@ -214,8 +230,22 @@ mod tests {
         let rfm = Rfm::of(&table, Period::starting_in(2024), RfmSettings::default()).unwrap();
         assert_eq!(rfm.window, vec![Period::starting_in(2023), Period::starting_in(2024)]);
         assert_eq!(Some(rfm.as_of), Day::from_ymd(2024, 12, 31));
-        let scored: Vec<_> =
-            rfm.customers.iter().map(|s| (ledger.customer_key(s.customer), s.recency_days, s.frequency, s.monetary.cents(), s.r, s.f, s.m, s.segment)).collect();
+        let scored: Vec<_> = rfm
+            .customers
+            .iter()
+            .map(|s| {
+                (
+                    ledger.customer_key(s.customer),
+                    s.recency_days,
+                    s.frequency,
+                    s.monetary.cents(),
+                    s.r,
+                    s.f,
+                    s.m,
+                    s.segment,
+                )
+            })
+            .collect();
         // n = 3; score = ceil(5 * position / 3) with position 1, 2, 3 → 2, 4, 5.
         // A: R 5, F 5, M 5 → FM 5: Champions. B: R 4, F 2, M 2 → FM 2: Potential loyalists.
         // C: R 2, F 4, M 4 → FM 4: At risk.
@@ -228,7 +258,10 @@ mod tests {
             ]
         );
         let champions = &rfm.segments[0];
-        assert_eq!((champions.customers, champions.monetary.cents(), champions.average_frequency), (1, 9_000, Some(3.0)));
+        assert_eq!(
+            (champions.customers, champions.monetary.cents(), champions.average_frequency),
+            (1, 9_000, Some(3.0))
+        );
         assert_eq!(rfm.segments.iter().map(|s| s.customers).sum::<usize>(), 3);
         assert_eq!(rfm.segments[10].average_recency_days, None);
     }
@@ -242,7 +275,8 @@ mod tests {
             ("B", (2024, 6, 1), 1_000),
         ]);
         let rfm = Rfm::of(&table, Period::starting_in(2024), RfmSettings::default()).unwrap();
-        let scored: Vec<_> = rfm.customers.iter().map(|s| (ledger.customer_key(s.customer), s.r, s.f, s.m, s.segment)).collect();
+        let scored: Vec<_> =
+            rfm.customers.iter().map(|s| (ledger.customer_key(s.customer), s.r, s.f, s.m, s.segment)).collect();
         // R: both values tie at the best, r = 2 → ceil(10 / 2) = 5.
         // F and M: A is worst (r = 1 → ceil(5 / 2) = 3), B best (r = 2 → 5).
         // A: R 5, FM ceil(6 / 2) = 3 → Potential loyalists; B: R 5, FM 5 → Champions.
@@ -266,7 +300,11 @@ mod tests {
             ("T", (2023, 2, 1), 250),
         ]);
         let rfm = Rfm::of(&table, Period::starting_in(2024), RfmSettings::default()).unwrap();
-        let scored: Vec<_> = rfm.customers.iter().map(|s| (ledger.customer_key(s.customer), s.recency_days, s.frequency, s.r, s.f, s.m, s.segment)).collect();
+        let scored: Vec<_> = rfm
+            .customers
+            .iter()
+            .map(|s| (ledger.customer_key(s.customer), s.recency_days, s.frequency, s.r, s.f, s.m, s.segment))
+            .collect();
         // S: July 1 to December 31: 31 (to Aug 1) + 31 + 30 + 31 + 30 + 30 (Dec 1 to 31) = 183 days.
         // n = 5, score = ceil(5 r / 5) = r, with r = how many customers are at most as good.
         // R (most recent best): T 365 → 1, S 183 → 2, R 91 → 3, P and Q tie at 0 → r 5 → 5.
@@ -298,7 +336,11 @@ mod tests {
         assert!(Rfm::of(&table, Period::starting_in(2025), RfmSettings::default()).is_none());
         // With years starting 07-01 the same day is the last of fiscal 2023.
         let ledger = crate::engine::revenue::tests::ledger_of(&[("A", (2024, 6, 30), 100)]);
-        let fiscal = RevenueTable::build(&ledger, crate::engine::period::YearStart::parse("07-01").unwrap(), &crate::engine::scope::Scope::Company);
+        let fiscal = RevenueTable::build(
+            &ledger,
+            crate::engine::period::YearStart::parse("07-01").unwrap(),
+            &crate::engine::scope::Scope::Company,
+        );
         let rfm = Rfm::of(&fiscal, Period::starting_in(2023), RfmSettings::default()).unwrap();
         assert_eq!((rfm.as_of, rfm.customers[0].recency_days), (Day::from_ymd(2024, 6, 30).unwrap(), 0));
     }

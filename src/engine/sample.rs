@@ -43,16 +43,33 @@ const GROUPS: [(&str, i64, i64); 8] = [
 const PRODUCTS_PER_GROUP: usize = 5;
 
 const NAME_FIRST: [&str; 50] = [
-    "Van Dijk", "Bakker", "Noord", "Delta", "Rijn", "Polder", "Oost", "Kempen", "Zeeland", "Veluwe",
-    "Hanze", "Maas", "Linde", "Eik", "Berk", "Vries", "Jansen", "Groen", "Smit", "Brouwer",
-    "Atlas", "Nova", "Vector", "Orion", "Apex", "Summit", "Harbor", "Pioneer", "Keystone", "Granite",
-    "Meridian", "Beacon", "Crest", "Falcon", "Lumen", "Pinnacle", "Sterling", "Titan", "Unity", "Zenith",
-    "Alpen", "Nordic", "Baltic", "Rhine", "Elbe", "Scheldt", "Amstel", "IJssel", "Waal", "Dommel",
+    "Van Dijk", "Bakker", "Noord", "Delta", "Rijn", "Polder", "Oost", "Kempen", "Zeeland", "Veluwe", "Hanze", "Maas",
+    "Linde", "Eik", "Berk", "Vries", "Jansen", "Groen", "Smit", "Brouwer", "Atlas", "Nova", "Vector", "Orion", "Apex",
+    "Summit", "Harbor", "Pioneer", "Keystone", "Granite", "Meridian", "Beacon", "Crest", "Falcon", "Lumen", "Pinnacle",
+    "Sterling", "Titan", "Unity", "Zenith", "Alpen", "Nordic", "Baltic", "Rhine", "Elbe", "Scheldt", "Amstel",
+    "IJssel", "Waal", "Dommel",
 ];
 const NAME_SECOND: [&str; 20] = [
-    "Metaal", "Techniek", "Logistics", "Foods", "Bouw", "Care", "Machines", "Plastics", "Installaties",
-    "Verpakkingen", "Transport", "Industries", "Hospitality", "Medical", "Systems", "Agri", "Chemie",
-    "Engineering", "Catering", "Services",
+    "Metaal",
+    "Techniek",
+    "Logistics",
+    "Foods",
+    "Bouw",
+    "Care",
+    "Machines",
+    "Plastics",
+    "Installaties",
+    "Verpakkingen",
+    "Transport",
+    "Industries",
+    "Hospitality",
+    "Medical",
+    "Systems",
+    "Agri",
+    "Chemie",
+    "Engineering",
+    "Catering",
+    "Services",
 ];
 const LEGAL_FORMS: [&str; 4] = ["BV", "NV", "GmbH", "Ltd"];
 
@@ -105,17 +122,14 @@ pub fn sample_ledger() -> Ledger {
 fn profile(index: usize, rng: &mut ChaCha8Rng) -> Profile {
     let department = pick(rng, DEPARTMENTS.len());
     // About two thirds are customers when the data starts; the rest arrive later.
-    let arrival = if rng.gen_bool(0.66) {
-        FIRST_YEAR
-    } else {
-        rng.gen_range(FIRST_YEAR + 1..=LAST_YEAR)
-    };
+    let arrival = if rng.gen_bool(0.66) { FIRST_YEAR } else { rng.gen_range(FIRST_YEAR + 1..=LAST_YEAR) };
     let base_revenue = 800_000.0 * (normal(rng) * 1.55).exp();
     let group_count = 1 + pick(rng, 4) + usize::from(base_revenue > 5_000_000.0) * 2;
     let mut groups: Vec<usize> = Vec::new();
     while groups.len() < group_count.min(GROUPS.len()) {
         // Department shapes the assortment: each department leans to two groups.
-        let g = if rng.gen_bool(0.5) { (department * 3 + pick(rng, 2)) % GROUPS.len() } else { pick(rng, GROUPS.len()) };
+        let g =
+            if rng.gen_bool(0.5) { (department * 3 + pick(rng, 2)) % GROUPS.len() } else { pick(rng, GROUPS.len()) };
         if !groups.contains(&g) {
             groups.push(g);
         }
@@ -147,7 +161,14 @@ fn next_activity(active_last_year: bool, rng: &mut ChaCha8Rng) -> bool {
     }
 }
 
-fn invoice_year(p: &Profile, year: i32, revenue_cents: f64, seq: &mut u32, builder: &mut LedgerBuilder, rng: &mut ChaCha8Rng) {
+fn invoice_year(
+    p: &Profile,
+    year: i32,
+    revenue_cents: f64,
+    seq: &mut u32,
+    builder: &mut LedgerBuilder,
+    rng: &mut ChaCha8Rng,
+) {
     let invoices = ((revenue_cents / 350_000.0).sqrt() * 3.0).round().clamp(1.0, 60.0) as usize;
     let per_invoice = revenue_cents / invoices as f64;
     for _ in 0..invoices {
@@ -158,7 +179,14 @@ fn invoice_year(p: &Profile, year: i32, revenue_cents: f64, seq: &mut u32, build
         for _ in 0..lines {
             let g = p.groups[pick(rng, p.groups.len())];
             let amount = (per_invoice / lines as f64 * (0.6 + 0.8 * rng.gen::<f64>())).round().max(100.0) as i64;
-            let line = SampleLine { profile: p, invoice: &invoice, group: g, product: pick(rng, PRODUCTS_PER_GROUP), date, amount };
+            let line = SampleLine {
+                profile: p,
+                invoice: &invoice,
+                group: g,
+                product: pick(rng, PRODUCTS_PER_GROUP),
+                date,
+                amount,
+            };
             line.push(builder, rng);
             // About 3 % of lines are credited later (returns, price corrections).
             if rng.gen_bool(0.03) {
@@ -298,7 +326,10 @@ mod tests {
             let new = active[y].iter().filter(|c| !before.contains(c)).count();
             let lost = active[y - 1].difference(&active[y]).count();
             let regained = active[y].iter().filter(|c| before.contains(c) && !active[y - 1].contains(c)).count();
-            assert!(new > 50 && lost > 50 && (y < 2 || regained > 10), "year {y}: new {new}, lost {lost}, regained {regained}");
+            assert!(
+                new > 50 && lost > 50 && (y < 2 || regained > 10),
+                "year {y}: new {new}, lost {lost}, regained {regained}"
+            );
         }
     }
 }

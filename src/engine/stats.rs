@@ -115,7 +115,8 @@ mod tests {
         let mut b = LedgerBuilder::new(Columns::default());
         let d = Day::from_ymd(2024, 1, 1).unwrap_or(Day::from_number(0));
         // Interned in the order b, B, a; byte order is "B" < "a" < "b".
-        let ids: Vec<CustomerId> = ["b", "B", "a"].iter().map(|k| b.push(k, d, Money::from_cents(5), &LineExtras::default())).collect();
+        let ids: Vec<CustomerId> =
+            ["b", "B", "a"].iter().map(|k| b.push(k, d, Money::from_cents(5), &LineExtras::default())).collect();
         let ledger = b.finish();
         let order = id_byte_order(&ledger);
         assert_eq!(order, vec![2, 0, 1]);

@@ -64,7 +64,12 @@ mod tests {
     fn a_blank_product_is_no_product() {
         let mut b = LedgerBuilder::new(Columns { attributes: vec![Attribute::Product], ..Columns::default() });
         for product in ["P1", "", "P1", "P2"] {
-            b.push("A", Day::from_number(0), Money::from_cents(1), &LineExtras { attributes: &[product], ..LineExtras::default() });
+            b.push(
+                "A",
+                Day::from_number(0),
+                Money::from_cents(1),
+                &LineExtras { attributes: &[product], ..LineExtras::default() },
+            );
         }
         // P1 and P2; the blank line has no product.
         assert_eq!(Summary::of(&b.finish()).products, Some(2));

@@ -137,16 +137,32 @@ fn main_rep<'b>(levels: &Levels, reps: &'b Breakdown, customer: CustomerId) -> O
         .map(|(_, name)| name)
 }
 
-fn rep_matrices(table: &RevenueTable, levels: &Levels, groups: &Breakdown, columns: &GroupColumns, reps: Option<&Breakdown>) -> Vec<RepMatrix> {
+fn rep_matrices(
+    table: &RevenueTable,
+    levels: &Levels,
+    groups: &Breakdown,
+    columns: &GroupColumns,
+    reps: Option<&Breakdown>,
+) -> Vec<RepMatrix> {
     let revenue = table.revenue(levels.period_index());
     let mut matrices: Vec<RepMatrix> = Vec::new();
     for &customer in levels.ranked() {
         let rep = reps.and_then(|reps| main_rep(levels, reps, customer)).map(String::from);
-        let row = CustomerRow { customer, level: levels.level(customer).unwrap_or(Level::Small), revenue: revenue[customer.index()], by_group: by_group(levels, groups, columns, customer) };
+        let row = CustomerRow {
+            customer,
+            level: levels.level(customer).unwrap_or(Level::Small),
+            revenue: revenue[customer.index()],
+            by_group: by_group(levels, groups, columns, customer),
+        };
         let index = match matrices.iter().position(|m| m.rep == rep) {
             Some(index) => index,
             None => {
-                matrices.push(RepMatrix { rep, rows: Vec::new(), totals: vec![Money::ZERO; columns.names.len()], revenue: Money::ZERO });
+                matrices.push(RepMatrix {
+                    rep,
+                    rows: Vec::new(),
+                    totals: vec![Money::ZERO; columns.names.len()],
+                    revenue: Money::ZERO,
+                });
                 matrices.len() - 1
             }
         };
@@ -158,7 +174,12 @@ fn rep_matrices(table: &RevenueTable, levels: &Levels, groups: &Breakdown, colum
         matrix.rows.push(row);
     }
     // Named reps in byte order; customers without a rep last.
-    matrices.sort_by(|a, b| a.rep.is_none().cmp(&b.rep.is_none()).then_with(|| a.rep.as_deref().map(str::as_bytes).cmp(&b.rep.as_deref().map(str::as_bytes))));
+    matrices.sort_by(|a, b| {
+        a.rep
+            .is_none()
+            .cmp(&b.rep.is_none())
+            .then_with(|| a.rep.as_deref().map(str::as_bytes).cmp(&b.rep.as_deref().map(str::as_bytes)))
+    });
     matrices
 }
 
@@ -166,7 +187,11 @@ fn white_space(table: &RevenueTable, levels: &Levels, groups: &Breakdown, column
     let mut opportunities = Vec::new();
     // The named groups a customer buys (revenue > 0): lines without a group are nothing to sell.
     let bought = |customer: CustomerId| {
-        groups.of_customer(levels.period_index(), customer).iter().filter(|c| c.revenue.is_positive()).filter_map(|c| Some((columns.column(c.value)?, c.revenue)))
+        groups
+            .of_customer(levels.period_index(), customer)
+            .iter()
+            .filter(|c| c.revenue.is_positive())
+            .filter_map(|c| Some((columns.column(c.value)?, c.revenue)))
     };
     for level in Level::ACTIVE {
         let members = levels.customers_at(level);
@@ -183,13 +208,22 @@ fn white_space(table: &RevenueTable, levels: &Levels, groups: &Breakdown, column
             let peers_buying = share(revenues.len() as i64, members.len() as i64).unwrap_or(0.0);
             for &customer in &members {
                 if !bought(customer).any(|(g, _)| g == group) {
-                    opportunities.push(WhiteSpace { customer, level, group: group as u32, peers_buying, estimated_value });
+                    opportunities.push(WhiteSpace {
+                        customer,
+                        level,
+                        group: group as u32,
+                        peers_buying,
+                        estimated_value,
+                    });
                 }
             }
         }
     }
     let id_order = table.id_order();
-    opportunities.sort_by(|a, b| ranked_order((a.estimated_value, a.customer), (b.estimated_value, b.customer), id_order).then(a.group.cmp(&b.group)));
+    opportunities.sort_by(|a, b| {
+        ranked_order((a.estimated_value, a.customer), (b.estimated_value, b.customer), id_order)
+            .then(a.group.cmp(&b.group))
+    });
     opportunities
 }
 
@@ -198,7 +232,9 @@ fn up_sell(table: &RevenueTable, levels: &Levels) -> Vec<UpSell> {
     let mut candidates = Vec::new();
     for level in Level::ACTIVE {
         let members = levels.customers_at(level);
-        let Some(level_median) = median(&mut members.iter().map(|c| revenue[c.index()]).collect::<Vec<_>>()) else { continue };
+        let Some(level_median) = median(&mut members.iter().map(|c| revenue[c.index()]).collect::<Vec<_>>()) else {
+            continue;
+        };
         for customer in members.into_iter().filter(|c| revenue[c.index()] < level_median) {
             let revenue = revenue[customer.index()];
             // Both at most 2^61 cents (ledger limit): the gap is within 2^62.
@@ -221,10 +257,18 @@ pub(crate) mod tests {
 
     /// 2024 lines: customer, product group, sales rep, amount in cents.
     pub(crate) fn ledger_with_groups(lines: &[(&str, &str, &str, i64)]) -> Ledger {
-        let mut b = LedgerBuilder::new(Columns { attributes: vec![Attribute::ProductGroup, Attribute::SalesRep], ..Columns::default() });
+        let mut b = LedgerBuilder::new(Columns {
+            attributes: vec![Attribute::ProductGroup, Attribute::SalesRep],
+            ..Columns::default()
+        });
         let day = Day::from_ymd(2024, 3, 1).unwrap_or(Day::from_number(0));
         for &(customer, group, rep, cents) in lines {
-            b.push(customer, day, Money::from_cents(cents), &LineExtras { attributes: &[group, rep], ..LineExtras::default() });
+            b.push(
+                customer,
+                day,
+                Money::from_cents(cents),
+                &LineExtras { attributes: &[group, rep], ..LineExtras::default() },
+            );
         }
         b.finish()
     }
@@ -266,12 +310,27 @@ pub(crate) mod tests {
         // Food: S1 300, S2 100, S3 600 (75 %), median 300 for S4. Paper: S4 50 (25 %, exactly the
         // threshold), median 50 for S1, S2, S3. Top and Medium have one customer each, who buys
         // every group its level buys.
-        let ws: Vec<(&str, &str, i64)> = views.white_space.iter().map(|w| (key(w.customer), views.groups[w.group as usize].as_str(), w.estimated_value.cents())).collect();
-        assert_eq!(ws, vec![("S3", "Tools", 450), ("S4", "Tools", 450), ("S4", "Food", 300), ("S1", "Paper", 50), ("S2", "Paper", 50), ("S3", "Paper", 50)]);
+        let ws: Vec<(&str, &str, i64)> = views
+            .white_space
+            .iter()
+            .map(|w| (key(w.customer), views.groups[w.group as usize].as_str(), w.estimated_value.cents()))
+            .collect();
+        assert_eq!(
+            ws,
+            vec![
+                ("S3", "Tools", 450),
+                ("S4", "Tools", 450),
+                ("S4", "Food", 300),
+                ("S1", "Paper", 50),
+                ("S2", "Paper", 50),
+                ("S3", "Paper", 50)
+            ]
+        );
         assert_eq!(views.white_space[0].peers_buying, 0.5);
 
         // Small median: (600 + 500) / 2 = 550; below it S4 (gap 500) and S2 (gap 50).
-        let up: Vec<(&str, i64, i64)> = views.up_sell.iter().map(|u| (key(u.customer), u.level_median.cents(), u.gap.cents())).collect();
+        let up: Vec<(&str, i64, i64)> =
+            views.up_sell.iter().map(|u| (key(u.customer), u.level_median.cents(), u.gap.cents())).collect();
         assert_eq!(up, vec![("S4", 550, 500), ("S2", 550, 50)]);
     }
 
@@ -299,7 +358,18 @@ pub(crate) mod tests {
         assert_eq!(views.groups, vec!["Tools", "Food"]);
         // Ann: A, and C (Ann's 300 is C's only revenue from a named rep). Without a rep, listed
         // last: B (only blank-rep lines) and D.
-        let matrices: Vec<_> = views.reps.iter().map(|m| (m.rep.as_deref(), m.rows.iter().map(|r| (key(r.customer), r.revenue.cents(), cents(&r.by_group))).collect::<Vec<_>>(), cents(&m.totals), m.revenue.cents())).collect();
+        let matrices: Vec<_> = views
+            .reps
+            .iter()
+            .map(|m| {
+                (
+                    m.rep.as_deref(),
+                    m.rows.iter().map(|r| (key(r.customer), r.revenue.cents(), cents(&r.by_group))).collect::<Vec<_>>(),
+                    cents(&m.totals),
+                    m.revenue.cents(),
+                )
+            })
+            .collect();
         assert_eq!(
             matrices,
             vec![
@@ -310,7 +380,11 @@ pub(crate) mod tests {
 
         // Small (B, C, D): Tools bought by B (1 of 3 ≥ 25 %), median 800 → C and D; Food by B 200
         // and C 300 (2 of 3), median 250 → D. C 600 and D 100 without a group are no group to sell.
-        let ws: Vec<(&str, &str, i64)> = views.white_space.iter().map(|w| (key(w.customer), views.groups[w.group as usize].as_str(), w.estimated_value.cents())).collect();
+        let ws: Vec<(&str, &str, i64)> = views
+            .white_space
+            .iter()
+            .map(|w| (key(w.customer), views.groups[w.group as usize].as_str(), w.estimated_value.cents()))
+            .collect();
         assert_eq!(ws, vec![("C", "Tools", 800), ("D", "Tools", 800), ("D", "Food", 250)]);
         // Small median 900 (B 1000, C 900, D 100): D is 800 below it.
         let up: Vec<(&str, i64)> = views.up_sell.iter().map(|u| (key(u.customer), u.gap.cents())).collect();

@@ -94,18 +94,9 @@ mod tests {
 
     #[test]
     fn whole_money_rounds_half_away_from_zero() {
-        assert_eq!(
-            Locale::En.money_whole(Money::from_cents(1_234_550)),
-            "12,346"
-        );
-        assert_eq!(
-            Locale::En.money_whole(Money::from_cents(-1_234_550)),
-            "-12,346"
-        );
-        assert_eq!(
-            Locale::En.money_whole(Money::from_cents(1_234_549)),
-            "12,345"
-        );
+        assert_eq!(Locale::En.money_whole(Money::from_cents(1_234_550)), "12,346");
+        assert_eq!(Locale::En.money_whole(Money::from_cents(-1_234_550)), "-12,346");
+        assert_eq!(Locale::En.money_whole(Money::from_cents(1_234_549)), "12,345");
         // The most negative i64: -9223372036854775808 cents; +50 cents rounds to -92233720368547758
         // units (the .08 rounds down) without overflowing.
         assert_eq!(Locale::En.money_whole(Money::from_cents(i64::MIN)), "-92,233,720,368,547,758");

@@ -22,18 +22,11 @@ messages! {
 
 /// Why the browser refuses an import, in `locale`.
 pub fn too_large(locale: Locale, refused: &TooLarge) -> String {
-    let template = if refused.files.len() == 1 {
-        WorkerMsg::TooLargeOne
-    } else {
-        WorkerMsg::TooLargeMany
-    };
+    let template = if refused.files.len() == 1 { WorkerMsg::TooLargeOne } else { WorkerMsg::TooLargeMany };
     template
         .text(locale)
         .replace("{files}", &refused.files.join(", "))
-        .replace(
-            "{first}",
-            refused.files.first().map_or("FILE", String::as_str),
-        )
+        .replace("{first}", refused.files.first().map_or("FILE", String::as_str))
         .replace("{size}", &megabytes(locale, refused.total))
         .replace("{limit}", &megabytes(locale, refused.limit))
 }
@@ -43,11 +36,7 @@ pub fn too_large(locale: Locale, refused: &TooLarge) -> String {
 fn megabytes(locale: Locale, bytes: u64) -> String {
     let tenths = bytes.div_ceil(100_000);
     let decimal = if locale == Locale::Nl { ',' } else { '.' };
-    format!(
-        "{}{decimal}{}",
-        locale.integer((tenths / 10) as i64),
-        tenths % 10
-    )
+    format!("{}{decimal}{}", locale.integer((tenths / 10) as i64), tenths % 10)
 }
 
 #[cfg(test)]
@@ -57,11 +46,7 @@ mod tests {
     #[test]
     fn one_file_over_the_limit_names_it_the_limit_and_the_command() {
         // 1,234,567,891 bytes = 1,234.567891 MB, rounded up to the tenth: 1,234.6 MB.
-        let refused = TooLarge {
-            files: vec!["ledger.csv".into()],
-            total: 1_234_567_891,
-            limit: 1_000_000_000,
-        };
+        let refused = TooLarge { files: vec!["ledger.csv".into()], total: 1_234_567_891, limit: 1_000_000_000 };
         assert_eq!(
             too_large(Locale::En, &refused),
             "ledger.csv is 1,234.6 MB; the browser app takes at most 1,000.0 MB per import. \
@@ -77,14 +62,9 @@ mod tests {
     #[test]
     fn several_files_are_named_with_their_total() {
         // 1,000,000,001 bytes is 1,000.000001 MB: rounded up, 1,000.1 MB, never "1,000.0".
-        let refused = TooLarge {
-            files: vec!["2023.csv".into(), "2024.csv".into()],
-            total: 1_000_000_001,
-            limit: 1_000_000_000,
-        };
-        assert!(too_large(Locale::En, &refused)
-            .starts_with("2023.csv, 2024.csv are 1,000.1 MB together; "));
-        assert!(too_large(Locale::En, &refused)
-            .ends_with("clientele check 2023.csv, then clientele analyze 2023.csv."));
+        let refused =
+            TooLarge { files: vec!["2023.csv".into(), "2024.csv".into()], total: 1_000_000_001, limit: 1_000_000_000 };
+        assert!(too_large(Locale::En, &refused).starts_with("2023.csv, 2024.csv are 1,000.1 MB together; "));
+        assert!(too_large(Locale::En, &refused).ends_with("clientele check 2023.csv, then clientele analyze 2023.csv."));
     }
 }

@@ -1,8 +1,9 @@
 //! The shell every page shares: header, navigation in the method's terms, routes.
 
 use super::i18n::{use_i18n, I18n};
-use super::pages::{MethodsPage, 
-    CohortsPage, ComingPage, ConcentrationPage, CustomerPage, DataPage, FlowsPage, Group, HomePage, MigrationPage, Page, PyramidPage, RfmPage, ViewsPage,
+use super::pages::{
+    CohortsPage, ComingPage, ConcentrationPage, CustomerPage, DataPage, FlowsPage, Group, HomePage, MethodsPage,
+    MigrationPage, Page, PyramidPage, RfmPage, ViewsPage,
 };
 use super::workspace::{use_workspace, Workspace};
 use crate::i18n::{Locale, Msg, WorkerMsg};
@@ -56,9 +57,7 @@ pub fn App() -> impl IntoView {
 /// trailing slash: empty when served at the root.
 fn base_path() -> String {
     let base = document().base_uri().ok().flatten().unwrap_or_default();
-    let path = web_sys::Url::new(&base)
-        .map(|u| u.pathname())
-        .unwrap_or_default();
+    let path = web_sys::Url::new(&base).map(|u| u.pathname()).unwrap_or_default();
     path.trim_end_matches('/').to_string()
 }
 
@@ -111,7 +110,9 @@ fn SaveStatus() -> impl IntoView {
         (false, Some(StorageNote::Saved)) => Some(WorkerMsg::Saved),
         _ => None,
     };
-    move || state().map(|msg| view! { <span class="save-status" role="status" data-testid="save-status">{move || i18n.t(msg)}</span> })
+    move || {
+        state().map(|msg| view! { <span class="save-status" role="status" data-testid="save-status">{move || i18n.t(msg)}</span> })
+    }
 }
 
 #[component]

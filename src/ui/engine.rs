@@ -96,7 +96,8 @@ fn spawn_worker() -> Result<(), String> {
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Classic);
     let worker = Worker::new_with_options("worker_loader.js", &options).map_err(|e| format!("{e:?}"))?;
-    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| on_message(generation, event.data()));
+    let on_message =
+        Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| on_message(generation, event.data()));
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     // An abort in the worker (a trap, memory exhausted) surfaces only as an error event; a
@@ -106,7 +107,8 @@ fn spawn_worker() -> Result<(), String> {
     worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
     on_error.forget();
     BRIDGE.with(|b| {
-        *b.borrow_mut() = Some(Bridge { worker, generation, next_id: 1, pending: HashMap::new(), waiting: Some(Vec::new()) })
+        *b.borrow_mut() =
+            Some(Bridge { worker, generation, next_id: 1, pending: HashMap::new(), waiting: Some(Vec::new()) })
     });
     Ok(())
 }
@@ -189,11 +191,16 @@ fn on_message(generation: u32, data: JsValue) {
             }
         }
         "backup" => {
-            let bytes = Reflect::get(&data, &"bytes".into()).ok().filter(|b| b.is_object()).map(|b| Uint8Array::new(&b).to_vec());
+            let bytes = Reflect::get(&data, &"bytes".into())
+                .ok()
+                .filter(|b| b.is_object())
+                .map(|b| Uint8Array::new(&b).to_vec());
             resolve(id, Reply::Bytes(bytes));
         }
         _ => {
-            let response = parse(&data).unwrap_or_else(|| Response::Failed("the engine sent a message this page does not understand: reload the page".into()));
+            let response = parse(&data).unwrap_or_else(|| {
+                Response::Failed("the engine sent a message this page does not understand: reload the page".into())
+            });
             if id == 0 {
                 listener(|l| (l.response)(response));
             } else {
@@ -280,7 +287,9 @@ fn answer(reply: Option<Reply>) -> Response {
 /// test the refusal without a gigabyte file.
 fn import_limit() -> u64 {
     #[cfg(feature = "test-hooks")]
-    if let Some(limit) = Reflect::get(&js_sys::global(), &"clienteleTestImportLimit".into()).ok().and_then(|v| v.as_f64()) {
+    if let Some(limit) =
+        Reflect::get(&js_sys::global(), &"clienteleTestImportLimit".into()).ok().and_then(|v| v.as_f64())
+    {
         return limit as u64;
     }
     BROWSER_IMPORT_BYTES

@@ -14,14 +14,9 @@ pub struct I18n {
 impl I18n {
     /// The saved choice, else the browser's language, else English.
     pub fn provide() -> I18n {
-        let browser = window()
-            .navigator()
-            .language()
-            .and_then(|tag| Locale::from_tag(&tag));
+        let browser = window().navigator().language().and_then(|tag| Locale::from_tag(&tag));
         let initial = settings::load(SETTING).or(browser).unwrap_or_default();
-        let i18n = I18n {
-            locale: RwSignal::new(initial),
-        };
+        let i18n = I18n { locale: RwSignal::new(initial) };
         Effect::new(move |_| {
             let locale = i18n.locale.get();
             settings::save(SETTING, &locale);

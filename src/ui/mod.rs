@@ -19,10 +19,7 @@ use wasm_bindgen::JsCast;
 pub fn start() {
     fatal::install_panic_hook();
     let document = document();
-    let Some(root) = document
-        .get_element_by_id("app")
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
+    let Some(root) = document.get_element_by_id("app").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
         fatal::show("the page has no #app element");
         return;
     };

@@ -13,9 +13,7 @@ fn available() -> bool {
 }
 
 pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
-    available()
-        .then(|| LocalStorage::get(format!("{PREFIX}{key}")).ok())
-        .flatten()
+    available().then(|| LocalStorage::get(format!("{PREFIX}{key}")).ok()).flatten()
 }
 
 pub fn save<T: Serialize>(key: &str, value: &T) {

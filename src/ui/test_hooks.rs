@@ -23,11 +23,7 @@ pub fn install() {
     let _ = js_sys::Reflect::set(&hooks, &"worker".into(), kill.as_ref());
     kill.forget();
     let _ = js_sys::Reflect::set(&window(), &"clienteleTest".into(), &hooks);
-    if window()
-        .location()
-        .search()
-        .is_ok_and(|query| query.contains("clientele-test-panic"))
-    {
+    if window().location().search().is_ok_and(|query| query.contains("clientele-test-panic")) {
         panic!("test panic requested by the address");
     }
 }

@@ -5,10 +5,10 @@
 
 use super::engine::{self, ask, Listener, Loss};
 use super::i18n::{use_i18n, I18n};
-use crate::i18n::{Msg, Text, WorkerMsg};
 use crate::engine::import::Progress;
 use crate::engine::session::{Request, Response, Source};
 use crate::engine::summary::Summary;
+use crate::i18n::{Msg, Text, WorkerMsg};
 use crate::worker::StorageNote;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -40,7 +40,9 @@ pub fn start() {
     on_message.forget();
     // An abort inside a future (restoring, saving) rejects a promise here instead of raising an
     // error event at the page, which would then never hear of it.
-    let on_rejection = Closure::<dyn Fn(JsValue)>::new(|_| post(0, "died", &"the engine aborted while it was working in the background"));
+    let on_rejection = Closure::<dyn Fn(JsValue)>::new(|_| {
+        post(0, "died", &"the engine aborted while it was working in the background")
+    });
     let _ = Reflect::set(&scope, &"onunhandledrejection".into(), on_rejection.as_ref());
     on_rejection.forget();
     post(0, "listening", &());
@@ -100,7 +102,8 @@ fn on_message(data: JsValue) {
 /// The request, with the bytes of the posted files filled in (in the order they were posted).
 fn parse_request(data: &JsValue) -> Result<Request, String> {
     let json = Reflect::get(data, &"request".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
-    let mut request: Request = serde_json::from_str(&json).map_err(|e| format!("internal message not understood: {e}"))?;
+    let mut request: Request =
+        serde_json::from_str(&json).map_err(|e| format!("internal message not understood: {e}"))?;
     let files: Vec<File> = Reflect::get(data, &"files".into())
         .ok()
         .filter(Array::is_array)
@@ -109,7 +112,9 @@ fn parse_request(data: &JsValue) -> Result<Request, String> {
     let mut files = files.iter();
     let mut next = || files.next().ok_or_else(|| "a file was not passed on to the worker".to_string());
     match &mut request {
-        Request::Import { files, .. } => files.iter_mut().try_for_each(|slot| read_file(next()?, Whole).map(|f| *slot = f))?,
+        Request::Import { files, .. } => {
+            files.iter_mut().try_for_each(|slot| read_file(next()?, Whole).map(|f| *slot = f))?
+        }
         Request::Restore { file } => *file = read_file(next()?, Whole)?,
         Request::Preview { file, .. } => *file = read_file(next()?, Head)?,
         _ => {}

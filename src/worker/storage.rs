@@ -14,12 +14,12 @@
 //! under `chunk-{i}`; they are read as they are and replaced by the next save.
 
 use indexed_db_futures::database::Database;
-use serde::{Deserialize, Serialize};
-use indexed_db_futures::prelude::*;
 use indexed_db_futures::object_store::ObjectStore;
+use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use indexed_db_futures::KeyRange;
 use js_sys::Uint8Array;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
 const DATABASE: &str = "clientele";
@@ -78,7 +78,9 @@ impl Manifest {
             return Ok(Manifest { generation: None, chunks: count as u32 });
         }
         let text = value.as_string().unwrap_or_default();
-        let parsed = text.split_once(':').and_then(|(g, c)| Some(Manifest { generation: Some(g.parse().ok()?), chunks: c.parse().ok()? }));
+        let parsed = text
+            .split_once(':')
+            .and_then(|(g, c)| Some(Manifest { generation: Some(g.parse().ok()?), chunks: c.parse().ok()? }));
         parsed.ok_or_else(|| format!("the saved workspace's manifest is unreadable ({text:?})"))
     }
 
@@ -133,7 +135,9 @@ async fn write(file: &[u8]) -> Result<(), String> {
 fn delete_all_but(store: &ObjectStore<'_>, keep: Manifest) -> indexed_db_futures::Result<()> {
     let own = prefix(keep.generation.unwrap_or(0));
     store.delete::<String, KeyRange<String>>(KeyRange::Bound(String::new(), false, own.clone(), true)).primitive()?;
-    store.delete::<String, KeyRange<String>>(KeyRange::Bound(format!("{own}\u{ffff}"), true, MANIFEST.to_string(), true)).primitive()?;
+    store
+        .delete::<String, KeyRange<String>>(KeyRange::Bound(format!("{own}\u{ffff}"), true, MANIFEST.to_string(), true))
+        .primitive()?;
     Ok(())
 }
 

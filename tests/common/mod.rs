@@ -80,7 +80,12 @@ pub fn titled_workbook() -> Vec<u8> {
         sheet.write_string(3, column as u16, header).unwrap();
     }
     let date_format = Format::new().set_num_format("yyyy-mm-dd");
-    let lines = [(1001.0, (2024, 1, 5), Some(100.5)), (1002.0, (2024, 2, 10), Some(200.0)), (1001.0, (2025, 3, 1), Some(50.25)), (1003.0, (2025, 4, 1), None)];
+    let lines = [
+        (1001.0, (2024, 1, 5), Some(100.5)),
+        (1002.0, (2024, 2, 10), Some(200.0)),
+        (1001.0, (2025, 3, 1), Some(50.25)),
+        (1003.0, (2025, 4, 1), None),
+    ];
     for (row, (customer, (y, m, d), amount)) in (4u32..).zip(lines) {
         sheet.write_number(row, 0, customer).unwrap();
         sheet.write_datetime_with_format(row, 1, ExcelDateTime::from_ymd(y, m, d).unwrap(), &date_format).unwrap();

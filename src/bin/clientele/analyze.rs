@@ -41,7 +41,9 @@ pub fn run(args: &AnalyzeArgs) -> ExitCode {
             Ok(imported) => {
                 let errors = imported.report.error_count();
                 if errors > 0 {
-                    eprintln!("clientele: {errors} lines could not be read and are left out (`clientele check` lists them)");
+                    eprintln!(
+                        "clientele: {errors} lines could not be read and are left out (`clientele check` lists them)"
+                    );
                 }
                 imported.ledger
             }
@@ -98,7 +100,14 @@ impl Analyses {
             (p.period.to_string(), array(rows))
         }));
         let flows = object(self.flows.iter().map(|f| {
-            let counts = [("start", f.start), ("new", f.new), ("regained", f.regained), ("lost", f.lost), ("retained", f.retained), ("end", f.end)];
+            let counts = [
+                ("start", f.start),
+                ("new", f.new),
+                ("regained", f.regained),
+                ("lost", f.lost),
+                ("retained", f.retained),
+                ("end", f.end),
+            ];
             (f.period.to_string(), object(counts.map(|(k, n)| (k, n.to_string()))))
         }));
         let migration = object(self.migrations.iter().map(|m| {
@@ -124,15 +133,31 @@ impl Analyses {
             ];
             (c.period.to_string(), object(fields))
         }));
-        object([("periods", periods), ("pyramid", pyramid), ("flows", flows), ("migration", migration), ("concentration", concentration)])
+        object([
+            ("periods", periods),
+            ("pyramid", pyramid),
+            ("flows", flows),
+            ("migration", migration),
+            ("concentration", concentration),
+        ])
     }
 
     fn tables(&self) -> String {
         let mut out = String::new();
         for (i, p) in self.pyramids.iter().enumerate() {
-            out += &format!("\n== {} ==\n{:<9} {:>9} {:>7} {:>16} {:>7}\n", p.period, "level", "customers", "share", "revenue", "share");
+            out += &format!(
+                "\n== {} ==\n{:<9} {:>9} {:>7} {:>16} {:>7}\n",
+                p.period, "level", "customers", "share", "revenue", "share"
+            );
             for r in &p.levels {
-                out += &format!("{:<9} {:>9} {:>7} {:>16} {:>7}\n", r.level.name(), r.customers, percent(r.customer_share), r.revenue.to_string(), percent(r.revenue_share));
+                out += &format!(
+                    "{:<9} {:>9} {:>7} {:>16} {:>7}\n",
+                    r.level.name(),
+                    r.customers,
+                    percent(r.customer_share),
+                    r.revenue.to_string(),
+                    percent(r.revenue_share)
+                );
             }
             if let Some(c) = self.concentration.get(i) {
                 out += &format!(
@@ -145,12 +170,22 @@ impl Analyses {
                 );
             }
             if let Some(f) = self.flows.iter().find(|f| f.period == p.period) {
-                out += &format!("flows: start {} - lost {} + new {} + regained {} = end {} (retained {})\n", f.start, f.lost, f.new, f.regained, f.end, f.retained);
+                out += &format!(
+                    "flows: start {} - lost {} + new {} + regained {} = end {} (retained {})\n",
+                    f.start, f.lost, f.new, f.regained, f.end, f.retained
+                );
             }
             if let Some(m) = self.migrations.iter().find(|m| m.period == p.period) {
                 out += &format!("migration from {}:\n", p.period.previous());
                 for c in m.cells.iter().filter(|c| c.customers > 0) {
-                    out += &format!("  {:>8} -> {:<8} {:>7} {:>16} {:>16}\n", state_name(c.from), c.to.name(), c.customers, c.revenue_from.to_string(), c.revenue_to.to_string());
+                    out += &format!(
+                        "  {:>8} -> {:<8} {:>7} {:>16} {:>16}\n",
+                        state_name(c.from),
+                        c.to.name(),
+                        c.customers,
+                        c.revenue_from.to_string(),
+                        c.revenue_to.to_string()
+                    );
                 }
             }
         }
@@ -204,7 +239,10 @@ mod tests {
 
     #[test]
     fn money_is_an_exact_two_decimal_token() {
-        let json = object([("revenue", Money::from_cents(123_450).to_string()), ("credit", Money::from_cents(-5).to_string())]);
+        let json = object([
+            ("revenue", Money::from_cents(123_450).to_string()),
+            ("credit", Money::from_cents(-5).to_string()),
+        ]);
         assert_eq!(json, r#"{"revenue":1234.50,"credit":-0.05}"#);
         let parsed: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
         assert_eq!(parsed["revenue"].as_f64(), Some(1234.5));

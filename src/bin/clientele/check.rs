@@ -56,7 +56,12 @@ fn print_file(file: &FileReport) {
         Some(title) => {
             let skipped: Vec<String> = title.skipped.iter().map(|(_, text)| format!("'{text}'")).collect();
             let count = title.skipped.len();
-            println!("  header row: line {} ({count} title line{} skipped: {})", title.header_line, plural(count), skipped.join(", "));
+            println!(
+                "  header row: line {} ({count} title line{} skipped: {})",
+                title.header_line,
+                plural(count),
+                skipped.join(", ")
+            );
         }
         None => println!("  header row: {}", if g.has_header { "yes" } else { "no" }),
     }
@@ -70,7 +75,11 @@ fn print_file(file: &FileReport) {
     println!("  lines imported: {}, unreadable: {}, blank: {}", file.lines, file.errors.len(), file.blank_lines);
     if let Some(grouping) = file.grouping {
         let (groups, filled) = (grouping.groups, grouping.filled);
-        println!("  grouped report: {groups} customer group{}, customer filled down on {filled} line{}", plural(groups), plural(filled));
+        println!(
+            "  grouped report: {groups} customer group{}, customer filled down on {filled} line{}",
+            plural(groups),
+            plural(filled)
+        );
     }
     for total in &file.totals {
         let amount = total.amount.map_or(String::new(), |a| format!(" {a}"));
@@ -90,7 +99,11 @@ fn print_file(file: &FileReport) {
 }
 
 fn plural(count: usize) -> &'static str {
-    if count == 1 { "" } else { "s" }
+    if count == 1 {
+        ""
+    } else {
+        "s"
+    }
 }
 
 fn print_summary(report: &ImportReport) {

@@ -88,7 +88,9 @@ fn parse_delimiter(text: &str) -> Result<char, String> {
 }
 
 fn parse_decimal(text: &str) -> Result<char, String> {
-    single_char(text).filter(|c| matches!(c, '.' | ',')).ok_or_else(|| format!("the decimal mark is . or , not '{text}'"))
+    single_char(text)
+        .filter(|c| matches!(c, '.' | ','))
+        .ok_or_else(|| format!("the decimal mark is . or , not '{text}'"))
 }
 
 fn parse_date_format(text: &str) -> Result<DateFormat, String> {

@@ -87,9 +87,8 @@ impl DateFormat {
 /// anything else, which the general reader then tries (it reads this form the same way).
 fn iso_day(bytes: &[u8]) -> Option<Day> {
     let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *bytes else { return None };
-    let number = |digits: &[u8]| {
-        digits.iter().try_fold(0u32, |n, &b| b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0')))
-    };
+    let number =
+        |digits: &[u8]| digits.iter().try_fold(0u32, |n, &b| b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0')));
     let year = number(&[y1, y2, y3, y4])?;
     Day::from_ymd(year as i32, number(&[m1, m2])?, number(&[d1, d2])?)
 }

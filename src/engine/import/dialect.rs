@@ -99,7 +99,8 @@ fn sniff_delimiter(sample: &str, quote: u8) -> u8 {
 /// Fields per record of the sample, leaving out a last record the sample may have cut short.
 fn field_counts(sample: &str, delimiter: u8, quote: u8) -> Vec<usize> {
     let mut reader = reader(sample.as_bytes(), Dialect { delimiter, quote, sep_line: false });
-    let mut counts: Vec<usize> = reader.byte_records().take(SNIFF_RECORDS + 1).filter_map(Result::ok).map(|r| r.len()).collect();
+    let mut counts: Vec<usize> =
+        reader.byte_records().take(SNIFF_RECORDS + 1).filter_map(Result::ok).map(|r| r.len()).collect();
     if counts.len() > SNIFF_RECORDS || sample.len() == SAMPLE_BYTES {
         counts.pop();
     }

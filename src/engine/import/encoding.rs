@@ -18,7 +18,8 @@ pub fn decode<'a>(bytes: &'a [u8], label: Option<&str>) -> Result<Decoded<'a>, I
     let bom = Encoding::for_bom(bytes);
     let chosen = match label {
         Some(label) => Some(
-            Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| ImportError::UnknownEncoding(label.to_string()))?,
+            Encoding::for_label(label.trim().as_bytes())
+                .ok_or_else(|| ImportError::UnknownEncoding(label.to_string()))?,
         ),
         None => bom.map(|(e, _)| e).or_else(|| looks_utf16(bytes)),
     };

@@ -7,16 +7,29 @@ use std::fmt;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ImportError {
     /// A problem with one of the files being imported.
-    InFile { file: String, error: Box<ImportError> },
+    InFile {
+        file: String,
+        error: Box<ImportError>,
+    },
     Empty,
     /// A header but no data lines.
     NoData,
     /// A required field has no column.
-    MissingField { field: String, headers: Vec<String> },
+    MissingField {
+        field: String,
+        headers: Vec<String>,
+    },
     /// The user mapped a field to a column the file does not have.
-    UnknownColumn { field: String, column: String, headers: Vec<String> },
+    UnknownColumn {
+        field: String,
+        column: String,
+        headers: Vec<String>,
+    },
     UnknownEncoding(String),
-    UnknownSheet { sheet: String, sheets: Vec<String> },
+    UnknownSheet {
+        sheet: String,
+        sheets: Vec<String>,
+    },
     /// A workbook that cannot be opened or read.
     Workbook(String),
     /// An override that cannot work (e.g. a multi-byte delimiter).
@@ -61,10 +74,9 @@ impl fmt::Display for ImportError {
             ImportError::UnknownSheet { sheet, sheets } => {
                 write!(f, "the workbook has no sheet '{sheet}'; its sheets are: {}", sheets.join(", "))
             }
-            ImportError::Workbook(message) => write!(
-                f,
-                "the workbook cannot be read ({message}); save it again as .xlsx or export the sheet as CSV"
-            ),
+            ImportError::Workbook(message) => {
+                write!(f, "the workbook cannot be read ({message}); save it again as .xlsx or export the sheet as CSV")
+            }
             ImportError::BadOption(message) => write!(f, "{message}"),
             ImportError::Money(beyond) => write!(f, "{beyond}"),
             ImportError::Cancelled => write!(f, "import cancelled"),

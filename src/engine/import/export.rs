@@ -116,7 +116,9 @@ pub fn write_error_report(files: &[FileReport], out: impl io::Write) -> csv::Res
 pub fn write_table_csv(rows: &[Vec<String>]) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     for row in rows {
-        let cells = row.iter().map(|cell| if is_plain_number(cell) { Cow::Borrowed(cell.as_str()) } else { formula_safe(cell) });
+        let cells =
+            row.iter()
+                .map(|cell| if is_plain_number(cell) { Cow::Borrowed(cell.as_str()) } else { formula_safe(cell) });
         // Writing to memory cannot fail.
         let _ = writer.write_record(cells.map(|c| c.into_owned()));
     }

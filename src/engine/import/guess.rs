@@ -116,10 +116,17 @@ pub fn guess(
     let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let named = if has_header && !rows.is_empty() { rows.remove(0).cells } else { Vec::new() };
     let headers: Vec<String> = (0..width.max(named.len()))
-        .map(|i| named.get(i).map(|h| h.trim()).filter(|h| !h.is_empty()).map_or_else(|| format!("Column {}", i + 1), str::to_string))
+        .map(|i| {
+            named
+                .get(i)
+                .map(|h| h.trim())
+                .filter(|h| !h.is_empty())
+                .map_or_else(|| format!("Column {}", i + 1), str::to_string)
+        })
         .collect();
     let (mut mapping, mut mapped) = mapping::resolve(&headers, &options.mapping)?;
-    if unnamed_customer_column(&named, &mapping, options) && lines::is_grouped(&mapping.with(Field::Customer, 0), &rows) {
+    if unnamed_customer_column(&named, &mapping, options) && lines::is_grouped(&mapping.with(Field::Customer, 0), &rows)
+    {
         mapping = mapping.with(Field::Customer, 0);
         let header = headers.first().cloned().unwrap_or_default();
         mapped.insert(0, MappedField { field: Field::Customer, column: 1, header, source: MappingSource::Suggested });
@@ -133,9 +140,11 @@ pub fn guess(
         notes.extend(note);
         format.unwrap_or(DateFormat::YearMonthDay)
     });
-    let number_format = number_format(options, &source, [values(Field::Amount), values(Field::Cost)].concat(), &mut notes);
+    let number_format =
+        number_format(options, &source, [values(Field::Amount), values(Field::Cost)].concat(), &mut notes);
     let grouped = lines::is_grouped(&mapping, &rows);
-    let plan = Plan { skip, grouped, mapping, number: number_format, date: date_format, first_column: source.first_column };
+    let plan =
+        Plan { skip, grouped, mapping, number: number_format, date: date_format, first_column: source.first_column };
     let guess = Guess {
         source,
         has_header,
@@ -153,7 +162,12 @@ pub fn guess(
 }
 
 /// The user's decimal mark and thousands separator, or what the amounts show.
-fn number_format(options: &ImportOptions, source: &SourceInfo, values: Vec<&str>, notes: &mut Vec<String>) -> NumberFormat {
+fn number_format(
+    options: &ImportOptions,
+    source: &SourceInfo,
+    values: Vec<&str>,
+    notes: &mut Vec<String>,
+) -> NumberFormat {
     let mut evidence = NumberEvidence::default();
     values.iter().for_each(|v| evidence.add(v));
     let (detected, note) = evidence.conclude(source.delimiter == Some(';'));
@@ -161,7 +175,10 @@ fn number_format(options: &ImportOptions, source: &SourceInfo, values: Vec<&str>
         Some(decimal_mark) => NumberFormat { decimal_mark, thousands_separator: options.thousands_separator },
         None => {
             notes.extend(note);
-            NumberFormat { thousands_separator: options.thousands_separator.or(detected.thousands_separator), ..detected }
+            NumberFormat {
+                thousands_separator: options.thousands_separator.or(detected.thousands_separator),
+                ..detected
+            }
         }
     }
 }
@@ -189,7 +206,10 @@ fn header_below_title(rows: &[SampleRow], options: &ImportOptions) -> Option<usi
 fn names_required_fields(cells: &[String], options: &ImportOptions) -> bool {
     let Ok((mapping, _)) = mapping::resolve(cells, &options.mapping) else { return false };
     let unnamed = unnamed_customer_column(cells, &mapping, options);
-    Field::ALL.into_iter().filter(|f| f.is_required()).all(|f| mapping.is_mapped(f) || (f == Field::Customer && unnamed))
+    Field::ALL
+        .into_iter()
+        .filter(|f| f.is_required())
+        .all(|f| mapping.is_mapped(f) || (f == Field::Customer && unnamed))
 }
 
 /// Whether the header leaves the customer column unnamed the way QuickBooks' grouped reports
@@ -210,7 +230,8 @@ struct Title {
 }
 
 fn title_lines(above: Vec<SampleRow>, below: &[SampleRow]) -> Title {
-    let text = |row: &SampleRow| row.cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect::<Vec<_>>().join(" ");
+    let text =
+        |row: &SampleRow| row.cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect::<Vec<_>>().join(" ");
     let skipped = above.iter().map(|row| (row.line, text(row))).filter(|(_, text)| !text.is_empty()).collect();
     let header_line = below.first().map_or(0, |row| row.line);
     Title { rows: above.len(), lines: TitleLines { header_line, skipped } }

@@ -17,8 +17,22 @@ const MAX_VALUE_CHARS: usize = 200;
 
 /// Words that mark a total or subtotal line (normalised), in the five languages.
 const TOTAL_WORDS: [&str; 16] = [
-    "total", "totals", "grand total", "subtotal", "sub total", "sum", "totaal", "eindtotaal", "subtotaal",
-    "summe", "gesamt", "gesamtsumme", "zwischensumme", "totalt", "summa", "somme",
+    "total",
+    "totals",
+    "grand total",
+    "subtotal",
+    "sub total",
+    "sum",
+    "totaal",
+    "eindtotaal",
+    "subtotaal",
+    "summe",
+    "gesamt",
+    "gesamtsumme",
+    "zwischensumme",
+    "totalt",
+    "summa",
+    "somme",
 ];
 
 /// What a file's lines are read with: the outcome of the guess and the user's overrides.
@@ -190,7 +204,14 @@ impl<'r> LineReader<'r> {
     where
         'r: 's,
     {
-        LineReader { attributes: self.attributes.clone(), builder, origins, group: None, found: Found::default(), ..*self }
+        LineReader {
+            attributes: self.attributes.clone(),
+            builder,
+            origins,
+            group: None,
+            found: Found::default(),
+            ..*self
+        }
     }
 
     /// An empty builder with the same columns as this reader's.
@@ -511,7 +532,9 @@ fn without_label(text: &str) -> &str {
 /// `Total for Acme BV`, `Totaal 1001 Jansen BV`: a total word, a space and more.
 fn is_subtotal_label(text: &str) -> bool {
     let normalized = normalize(text);
-    TOTAL_WORDS.iter().any(|word| normalized.strip_prefix(word).is_some_and(|rest| rest.len() > 1 && rest.starts_with(' ')))
+    TOTAL_WORDS
+        .iter()
+        .any(|word| normalized.strip_prefix(word).is_some_and(|rest| rest.len() > 1 && rest.starts_with(' ')))
 }
 
 /// `Total`, `Summe:`, `Total 2024`: a total word, then nothing but numbers.
@@ -583,7 +606,20 @@ mod tests {
 
     #[test]
     fn spreadsheet_column_letters() {
-        let letter = |column| RowError { line: 1, column, header: String::new(), value: String::new(), kind: ErrorKind::Missing, reason: String::new() }.column_letter();
-        assert_eq!((letter(1), letter(26), letter(27), letter(703)), ("A".into(), "Z".into(), "AA".into(), "AAA".into()));
+        let letter = |column| {
+            RowError {
+                line: 1,
+                column,
+                header: String::new(),
+                value: String::new(),
+                kind: ErrorKind::Missing,
+                reason: String::new(),
+            }
+            .column_letter()
+        };
+        assert_eq!(
+            (letter(1), letter(26), letter(27), letter(703)),
+            ("A".into(), "Z".into(), "AA".into(), "AAA".into())
+        );
     }
 }

@@ -74,70 +74,321 @@ impl Mapping {
 /// Names each field goes by, in English, Dutch, German, Swedish and French (compared after
 /// `normalize`, so case, accents and punctuation do not matter).
 const SYNONYMS: [(Field, &[&str]); 14] = [
-    (Field::Customer, &[
-        "customer", "customer id", "customer number", "customer no", "customer code", "account", "account number",
-        "client id", "klant", "klantnummer", "klantnr", "klantcode", "debiteur", "debiteurnummer", "debiteurnr",
-        "relatie", "relatienummer", "kunde", "kundennummer", "kundennr", "kunden nr", "debitor", "debitorennummer",
-        "kund", "kundnummer", "kundnr", "kund id", "client", "numero client", "n client", "no client", "code client",
-    ]),
-    (Field::Date, &[
-        "date", "invoice date", "order date", "document date", "transaction date", "posting date", "datum",
-        "factuurdatum", "boekdatum", "orderdatum", "rechnungsdatum", "belegdatum", "buchungsdatum", "fakturadatum",
-        "bokforingsdatum", "date de facture", "date facture", "date de la facture",
-    ]),
-    (Field::Amount, &[
-        "amount", "revenue", "net amount", "net revenue", "sales", "net sales", "turnover", "value", "net", "bedrag",
-        "omzet", "netto bedrag", "netto omzet", "bedrag excl btw", "betrag", "umsatz", "nettobetrag", "nettoumsatz",
-        "umsatz netto", "belopp", "forsaljning", "nettobelopp", "omsattning", "montant", "chiffre d affaires",
-        "montant ht", "ca", "ventes",
-    ]),
-    (Field::CustomerName, &[
-        "customer name", "name", "company", "company name", "account name", "client name", "klantnaam", "naam",
-        "bedrijfsnaam", "debiteurnaam", "relatienaam", "kundenname", "firma", "firmenname", "kundnamn", "namn",
-        "foretag", "foretagsnamn", "nom du client", "nom client", "nom", "raison sociale", "societe",
-    ]),
-    (Field::Invoice, &[
-        "invoice", "invoice number", "invoice no", "invoice id", "document", "document number", "factuur",
-        "factuurnummer", "factuurnr", "rechnung", "rechnungsnummer", "rechnungsnr", "beleg", "belegnummer", "faktura",
-        "fakturanummer", "fakturanr", "facture", "numero de facture", "n facture", "no facture",
-    ]),
-    (Field::Product, &[
-        "product", "product id", "product code", "product name", "item", "item number", "sku", "article", "artikel",
-        "artikelnummer", "artikelcode", "produkt", "artikelnr", "produktnummer", "vara", "varunummer", "produit",
-        "code article", "reference",
-    ]),
-    (Field::ProductGroup, &[
-        "product group", "product category", "category", "item group", "product line", "productgroep", "artikelgroep",
-        "productcategorie", "categorie", "produktgruppe", "warengruppe", "artikelgruppe", "kategorie",
-        "produktgrupp", "varugrupp", "kategori", "famille", "famille de produits", "groupe de produits",
-    ]),
-    (Field::Quantity, &[
-        "quantity", "qty", "units", "volume", "aantal", "hoeveelheid", "menge", "anzahl", "stuck", "antal", "kvantitet",
-        "quantite", "qte",
-    ]),
-    (Field::Cost, &[
-        "cost", "costs", "cogs", "cost price", "cost of goods", "cost of sales", "kosten", "kostprijs", "inkoopwaarde",
-        "kostpreis", "einstandspreis", "wareneinsatz", "kostnad", "kostpris", "inkopspris", "cout", "prix de revient",
-        "cout de revient", "cout d achat",
-    ]),
-    (Field::SalesRep, &[
-        "sales rep", "salesperson", "sales person", "account manager", "rep", "representative", "seller",
-        "verkoper", "vertegenwoordiger", "accountmanager", "verkaufer", "vertriebsmitarbeiter", "aussendienst",
-        "berater", "saljare", "kundansvarig", "commercial", "vendeur", "representant", "charge d affaires",
-    ]),
+    (
+        Field::Customer,
+        &[
+            "customer",
+            "customer id",
+            "customer number",
+            "customer no",
+            "customer code",
+            "account",
+            "account number",
+            "client id",
+            "klant",
+            "klantnummer",
+            "klantnr",
+            "klantcode",
+            "debiteur",
+            "debiteurnummer",
+            "debiteurnr",
+            "relatie",
+            "relatienummer",
+            "kunde",
+            "kundennummer",
+            "kundennr",
+            "kunden nr",
+            "debitor",
+            "debitorennummer",
+            "kund",
+            "kundnummer",
+            "kundnr",
+            "kund id",
+            "client",
+            "numero client",
+            "n client",
+            "no client",
+            "code client",
+        ],
+    ),
+    (
+        Field::Date,
+        &[
+            "date",
+            "invoice date",
+            "order date",
+            "document date",
+            "transaction date",
+            "posting date",
+            "datum",
+            "factuurdatum",
+            "boekdatum",
+            "orderdatum",
+            "rechnungsdatum",
+            "belegdatum",
+            "buchungsdatum",
+            "fakturadatum",
+            "bokforingsdatum",
+            "date de facture",
+            "date facture",
+            "date de la facture",
+        ],
+    ),
+    (
+        Field::Amount,
+        &[
+            "amount",
+            "revenue",
+            "net amount",
+            "net revenue",
+            "sales",
+            "net sales",
+            "turnover",
+            "value",
+            "net",
+            "bedrag",
+            "omzet",
+            "netto bedrag",
+            "netto omzet",
+            "bedrag excl btw",
+            "betrag",
+            "umsatz",
+            "nettobetrag",
+            "nettoumsatz",
+            "umsatz netto",
+            "belopp",
+            "forsaljning",
+            "nettobelopp",
+            "omsattning",
+            "montant",
+            "chiffre d affaires",
+            "montant ht",
+            "ca",
+            "ventes",
+        ],
+    ),
+    (
+        Field::CustomerName,
+        &[
+            "customer name",
+            "name",
+            "company",
+            "company name",
+            "account name",
+            "client name",
+            "klantnaam",
+            "naam",
+            "bedrijfsnaam",
+            "debiteurnaam",
+            "relatienaam",
+            "kundenname",
+            "firma",
+            "firmenname",
+            "kundnamn",
+            "namn",
+            "foretag",
+            "foretagsnamn",
+            "nom du client",
+            "nom client",
+            "nom",
+            "raison sociale",
+            "societe",
+        ],
+    ),
+    (
+        Field::Invoice,
+        &[
+            "invoice",
+            "invoice number",
+            "invoice no",
+            "invoice id",
+            "document",
+            "document number",
+            "factuur",
+            "factuurnummer",
+            "factuurnr",
+            "rechnung",
+            "rechnungsnummer",
+            "rechnungsnr",
+            "beleg",
+            "belegnummer",
+            "faktura",
+            "fakturanummer",
+            "fakturanr",
+            "facture",
+            "numero de facture",
+            "n facture",
+            "no facture",
+        ],
+    ),
+    (
+        Field::Product,
+        &[
+            "product",
+            "product id",
+            "product code",
+            "product name",
+            "item",
+            "item number",
+            "sku",
+            "article",
+            "artikel",
+            "artikelnummer",
+            "artikelcode",
+            "produkt",
+            "artikelnr",
+            "produktnummer",
+            "vara",
+            "varunummer",
+            "produit",
+            "code article",
+            "reference",
+        ],
+    ),
+    (
+        Field::ProductGroup,
+        &[
+            "product group",
+            "product category",
+            "category",
+            "item group",
+            "product line",
+            "productgroep",
+            "artikelgroep",
+            "productcategorie",
+            "categorie",
+            "produktgruppe",
+            "warengruppe",
+            "artikelgruppe",
+            "kategorie",
+            "produktgrupp",
+            "varugrupp",
+            "kategori",
+            "famille",
+            "famille de produits",
+            "groupe de produits",
+        ],
+    ),
+    (
+        Field::Quantity,
+        &[
+            "quantity",
+            "qty",
+            "units",
+            "volume",
+            "aantal",
+            "hoeveelheid",
+            "menge",
+            "anzahl",
+            "stuck",
+            "antal",
+            "kvantitet",
+            "quantite",
+            "qte",
+        ],
+    ),
+    (
+        Field::Cost,
+        &[
+            "cost",
+            "costs",
+            "cogs",
+            "cost price",
+            "cost of goods",
+            "cost of sales",
+            "kosten",
+            "kostprijs",
+            "inkoopwaarde",
+            "kostpreis",
+            "einstandspreis",
+            "wareneinsatz",
+            "kostnad",
+            "kostpris",
+            "inkopspris",
+            "cout",
+            "prix de revient",
+            "cout de revient",
+            "cout d achat",
+        ],
+    ),
+    (
+        Field::SalesRep,
+        &[
+            "sales rep",
+            "salesperson",
+            "sales person",
+            "account manager",
+            "rep",
+            "representative",
+            "seller",
+            "verkoper",
+            "vertegenwoordiger",
+            "accountmanager",
+            "verkaufer",
+            "vertriebsmitarbeiter",
+            "aussendienst",
+            "berater",
+            "saljare",
+            "kundansvarig",
+            "commercial",
+            "vendeur",
+            "representant",
+            "charge d affaires",
+        ],
+    ),
     (Field::Team, &["team", "sales team", "verkoopteam", "vertriebsteam", "saljteam", "equipe", "equipe commerciale"]),
-    (Field::Department, &[
-        "department", "division", "business unit", "afdeling", "divisie", "abteilung", "bereich", "sparte",
-        "avdelning", "departement", "service",
-    ]),
-    (Field::Region, &[
-        "region", "area", "territory", "sales region", "regio", "gebied", "rayon", "gebiet", "vertriebsgebiet",
-        "omrade", "distrikt", "secteur", "zone",
-    ]),
-    (Field::Segment, &[
-        "segment", "customer segment", "market", "industry", "sector", "markt", "marktsegment", "branche", "bransch",
-        "kundsegment", "kundensegment", "marche", "secteur d activite",
-    ]),
+    (
+        Field::Department,
+        &[
+            "department",
+            "division",
+            "business unit",
+            "afdeling",
+            "divisie",
+            "abteilung",
+            "bereich",
+            "sparte",
+            "avdelning",
+            "departement",
+            "service",
+        ],
+    ),
+    (
+        Field::Region,
+        &[
+            "region",
+            "area",
+            "territory",
+            "sales region",
+            "regio",
+            "gebied",
+            "rayon",
+            "gebiet",
+            "vertriebsgebiet",
+            "omrade",
+            "distrikt",
+            "secteur",
+            "zone",
+        ],
+    ),
+    (
+        Field::Segment,
+        &[
+            "segment",
+            "customer segment",
+            "market",
+            "industry",
+            "sector",
+            "markt",
+            "marktsegment",
+            "branche",
+            "bransch",
+            "kundsegment",
+            "kundensegment",
+            "marche",
+            "secteur d activite",
+        ],
+    ),
 ];
 
 /// Lower case, accents folded, punctuation to single spaces: `Numéro-Client` -> `numero client`.
@@ -191,7 +442,10 @@ pub fn header_signature(headers: &[String]) -> String {
 
 /// Every synonym, normalised and padded with spaces for whole-word search.
 fn padded_synonyms() -> Vec<(Field, String)> {
-    SYNONYMS.iter().flat_map(|(field, names)| names.iter().map(move |n| (*field, format!(" {} ", normalize(n))))).collect()
+    SYNONYMS
+        .iter()
+        .flat_map(|(field, names)| names.iter().map(move |n| (*field, format!(" {} ", normalize(n)))))
+        .collect()
 }
 
 /// Whether any of these cells is a known name of a field.
@@ -223,7 +477,10 @@ fn score(padded_header: &str, synonym: &str) -> usize {
 
 /// The mapping: the user's choices first, then the best-scoring header for every other field,
 /// each column used once.
-pub fn resolve(headers: &[String], given: &[(Field, Option<ColumnRef>)]) -> Result<(Mapping, Vec<MappedField>), ImportError> {
+pub fn resolve(
+    headers: &[String],
+    given: &[(Field, Option<ColumnRef>)],
+) -> Result<(Mapping, Vec<MappedField>), ImportError> {
     let mut mapping = Mapping::default();
     let mut fixed = [false; Field::ALL.len()];
     for (field, column) in given {
@@ -275,9 +532,10 @@ fn find_column(headers: &[String], field: Field, column: &ColumnRef) -> Result<u
             let wanted = normalize(name);
             headers.iter().position(|h| normalize(h) == wanted)
         }),
-        ColumnRef::Number(n) => headers.iter().position(|h| h.trim() == n.to_string()).or_else(|| {
-            (1..=headers.len()).contains(n).then(|| n - 1)
-        }),
+        ColumnRef::Number(n) => headers
+            .iter()
+            .position(|h| h.trim() == n.to_string())
+            .or_else(|| (1..=headers.len()).contains(n).then(|| n - 1)),
     };
     found.ok_or_else(|| ImportError::UnknownColumn {
         field: field.name().to_string(),
@@ -316,7 +574,8 @@ mod tests {
     #[test]
     fn suggests_fields_in_five_languages() {
         use Field::*;
-        let english = suggested(&["Customer ID", "Customer Name", "Invoice Date", "Invoice No", "Net Amount", "Sales Rep"]);
+        let english =
+            suggested(&["Customer ID", "Customer Name", "Invoice Date", "Invoice No", "Net Amount", "Sales Rep"]);
         assert_eq!(english, [(Customer, 1), (Date, 3), (Amount, 5), (CustomerName, 2), (Invoice, 4), (SalesRep, 6)]);
         let dutch = suggested(&["Debiteurnummer", "Klantnaam", "Factuurdatum", "Omzet", "Artikelgroep", "Aantal"]);
         assert_eq!(dutch, [(Customer, 1), (Date, 3), (Amount, 4), (CustomerName, 2), (ProductGroup, 5), (Quantity, 6)]);

@@ -315,9 +315,8 @@ impl NumberEvidence {
         let decimal_mark = if comma { ',' } else { '.' };
         let other = if comma { '.' } else { ',' };
         let thousands = self.thousands.filter(|&t| t != decimal_mark).or((self.ambiguous > 0).then_some(other));
-        let note = (self.comma_decimal == 0 && self.point_decimal == 0 && self.ambiguous > 0).then(|| {
-            format!("amounts such as 1{other}234 read either way; took '{decimal_mark}' as the decimal mark")
-        });
+        let note = (self.comma_decimal == 0 && self.point_decimal == 0 && self.ambiguous > 0)
+            .then(|| format!("amounts such as 1{other}234 read either way; took '{decimal_mark}' as the decimal mark"));
         (NumberFormat { decimal_mark, thousands_separator: thousands }, note)
     }
 }
@@ -359,7 +358,9 @@ mod tests {
 
     #[test]
     fn the_plain_path_agrees_with_the_general_parser() {
-        for text in ["0", "-0", "12", "12.", ".5", "-.5", "-12.5", "12.50", "0012.34", "9999999999999999", "123456789012345.6"] {
+        for text in
+            ["0", "-0", "12", "12.", ".5", "-.5", "-12.5", "12.50", "0012.34", "9999999999999999", "123456789012345.6"]
+        {
             let general = parse_decimal(text, POINT).ok().and_then(Decimal::cents);
             assert_eq!(plain_cents(text.as_bytes(), '.'), general, "{text}");
         }

@@ -299,7 +299,9 @@ fn read_csv(
         Some(split) => read_halves(text, dialect, skip, split, reader, progress)?,
         None => {
             let mut csv = dialect::reader(text.as_bytes(), dialect);
-            read_records((&mut csv, text.as_bytes()), skip, total, reader, &mut |rows, byte| report_progress(rows, (byte, total), progress))?
+            read_records((&mut csv, text.as_bytes()), skip, total, reader, &mut |rows, byte| {
+                report_progress(rows, (byte, total), progress)
+            })?
         }
     };
     report_progress(rows, (total, total), progress)
@@ -342,20 +344,23 @@ fn read_halves(
         let second = scope.spawn(|| {
             let mut csv = dialect::reader(&text.as_bytes()[split..], dialect);
             let stopped = |_, _| if stop.load(Ordering::Relaxed) { Err(ImportError::Cancelled) } else { Ok(()) };
-            read_records((&mut csv, &text.as_bytes()[split..]), 0, u64::MAX, &mut later, &mut { stopped }).map(|rows| (rows, later.into_found()))
+            read_records((&mut csv, &text.as_bytes()[split..]), 0, u64::MAX, &mut later, &mut { stopped })
+                .map(|rows| (rows, later.into_found()))
         });
         let mut csv = dialect::reader(text.as_bytes(), dialect);
         let mut report = |rows, byte| report_progress(rows, (byte, total), progress);
-        let first = read_records((&mut csv, text.as_bytes()), skip, split as u64, reader, &mut report).and_then(|rows| {
-            match lines_before(text, csv.position(), split).filter(|_| rows >= skip as u64) {
-                Some(lines) => Ok((rows, Some(lines))),
-                None => {
-                    stop.store(true, Ordering::Relaxed);
-                    let skip = skip.saturating_sub(rows as usize);
-                    read_records((&mut csv, text.as_bytes()), skip, total, reader, &mut report).map(|more| (rows + more, None))
+        let first =
+            read_records((&mut csv, text.as_bytes()), skip, split as u64, reader, &mut report).and_then(|rows| {
+                match lines_before(text, csv.position(), split).filter(|_| rows >= skip as u64) {
+                    Some(lines) => Ok((rows, Some(lines))),
+                    None => {
+                        stop.store(true, Ordering::Relaxed);
+                        let skip = skip.saturating_sub(rows as usize);
+                        read_records((&mut csv, text.as_bytes()), skip, total, reader, &mut report)
+                            .map(|more| (rows + more, None))
+                    }
                 }
-            }
-        });
+            });
         if first.is_err() {
             stop.store(true, Ordering::Relaxed);
         }
@@ -410,7 +415,11 @@ fn read_records(
 }
 
 /// Tells the caller how far the file is read; `Err(Cancelled)` when the caller says stop.
-pub fn report_progress(rows: u64, bytes: (u64, u64), progress: &mut dyn FnMut(Progress) -> bool) -> Result<(), ImportError> {
+pub fn report_progress(
+    rows: u64,
+    bytes: (u64, u64),
+    progress: &mut dyn FnMut(Progress) -> bool,
+) -> Result<(), ImportError> {
     if progress(Progress { file: 0, rows, bytes_read: bytes.0, bytes_total: bytes.1 }) {
         Ok(())
     } else {
@@ -456,12 +465,18 @@ mod tests {
             let (halves, halves_report, halves_origins) = read(TRICKY, Some(split));
             assert_eq!(halves_report, report, "split at {split}");
             assert_eq!(halves_origins, origins, "split at {split}");
-            assert_eq!((halves.customers(), halves.dates(), halves.amounts()), (whole.customers(), whole.dates(), whole.amounts()));
+            assert_eq!(
+                (halves.customers(), halves.dates(), halves.amounts()),
+                (whole.customers(), whole.dates(), whole.amounts())
+            );
             let keys = |l: &Ledger| l.all_customers().map(|c| l.customer_key(c).to_string()).collect::<Vec<_>>();
             assert_eq!(keys(&halves), keys(&whole));
             for a in whole.attributes() {
                 let (h, w) = (halves.attribute(a).unwrap(), whole.attribute(a).unwrap());
-                assert_eq!((h.codes(), h.values().keys().collect::<Vec<_>>()), (w.codes(), w.values().keys().collect::<Vec<_>>()));
+                assert_eq!(
+                    (h.codes(), h.values().keys().collect::<Vec<_>>()),
+                    (w.codes(), w.values().keys().collect::<Vec<_>>())
+                );
             }
         }
     }

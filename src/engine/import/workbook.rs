@@ -32,12 +32,15 @@ pub struct Sheet {
 impl Sheet {
     /// Opens the named sheet (matched ignoring case), or the first.
     pub fn open(bytes: &[u8], wanted: Option<&str>) -> Result<Sheet, ImportError> {
-        let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| ImportError::Workbook(e.to_string()))?;
+        let mut workbook =
+            open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| ImportError::Workbook(e.to_string()))?;
         let names = workbook.sheet_names();
         let name = match wanted {
-            Some(wanted) => names.iter().find(|n| n.trim().eq_ignore_ascii_case(wanted.trim())).cloned().ok_or_else(|| {
-                ImportError::UnknownSheet { sheet: wanted.to_string(), sheets: names.clone() }
-            })?,
+            Some(wanted) => names
+                .iter()
+                .find(|n| n.trim().eq_ignore_ascii_case(wanted.trim()))
+                .cloned()
+                .ok_or_else(|| ImportError::UnknownSheet { sheet: wanted.to_string(), sheets: names.clone() })?,
             None => names.first().cloned().ok_or_else(|| ImportError::Workbook("it has no sheets".into()))?,
         };
         let range = workbook.worksheet_range(&name).map_err(|e| ImportError::Workbook(e.to_string()))?;
@@ -55,7 +58,12 @@ impl Sheet {
     }
 
     /// The one pass over the sheet's rows, after `skip` header rows.
-    pub fn read(&self, skip: usize, reader: &mut LineReader<'_>, progress: &mut dyn FnMut(Progress) -> bool) -> Result<(), ImportError> {
+    pub fn read(
+        &self,
+        skip: usize,
+        reader: &mut LineReader<'_>,
+        progress: &mut dyn FnMut(Progress) -> bool,
+    ) -> Result<(), ImportError> {
         let total = self.range.height() as u64;
         for (index, row) in self.range.rows().enumerate().skip(skip) {
             reader.read(self.line(index), row);

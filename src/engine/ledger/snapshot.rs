@@ -74,7 +74,9 @@ impl Ledger {
             && c.quantity.as_ref().is_none_or(|v| v.len() == lines)
             && c.customer_names.len() == customers
             && c.customer.iter().all(|id| id.index() < customers)
-            && c.attributes.iter().all(|(_, values, codes)| codes.len() == lines && codes.iter().all(|&k| (k as usize) < values.len()));
+            && c.attributes
+                .iter()
+                .all(|(_, values, codes)| codes.len() == lines && codes.iter().all(|&k| (k as usize) < values.len()));
         if !consistent {
             return Err(DecodeError::Damaged);
         }

@@ -36,23 +36,56 @@ pub const LIST_LIMIT: usize = 500;
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum AnalysisRequest {
     /// What can be chosen: periods, and the values of each attribute (for scope pickers).
-    Dimensions { year_start: YearStart },
+    Dimensions {
+        year_start: YearStart,
+    },
     /// The pyramid of one period (the latest when `None`, here and below).
-    Pyramid { selection: Selection, period: Option<Period>, outside: Outside },
+    Pyramid {
+        selection: Selection,
+        period: Option<Period>,
+        outside: Outside,
+    },
     /// Flows of every period that has a previous period in the data.
-    Flows { selection: Selection },
+    Flows {
+        selection: Selection,
+    },
     /// The matrix from the period before `period` to `period`.
-    Migration { selection: Selection, period: Option<Period> },
+    Migration {
+        selection: Selection,
+        period: Option<Period>,
+    },
     /// The customers of one migration cell, ranked by revenue in `period`.
-    MigrationCell { selection: Selection, period: Option<Period>, from: Option<Level>, to: Level },
-    Concentration { selection: Selection, period: Option<Period> },
+    MigrationCell {
+        selection: Selection,
+        period: Option<Period>,
+        from: Option<Level>,
+        to: Level,
+    },
+    Concentration {
+        selection: Selection,
+        period: Option<Period>,
+    },
     /// One sales rep's customers, white space and up-sell.
-    CustomerViews { selection: Selection, period: Option<Period>, rep: RepChoice },
+    CustomerViews {
+        selection: Selection,
+        period: Option<Period>,
+        rep: RepChoice,
+    },
     /// Segment table, and the customers of `segment` when one is chosen.
-    Rfm { selection: Selection, period: Option<Period>, settings: RfmSettings, segment: Option<Segment> },
-    Cohorts { selection: Selection },
+    Rfm {
+        selection: Selection,
+        period: Option<Period>,
+        settings: RfmSettings,
+        segment: Option<Segment>,
+    },
+    Cohorts {
+        selection: Selection,
+    },
     /// One customer by the id as written in the file.
-    Customer { selection: Selection, key: String },
+    Customer {
+        selection: Selection,
+        key: String,
+    },
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -130,7 +163,10 @@ pub struct CustomerRef {
 
 impl CustomerRef {
     fn of(ledger: &Ledger, customer: CustomerId) -> CustomerRef {
-        CustomerRef { key: ledger.customer_key(customer).to_string(), name: ledger.customer_name(customer).map(String::from) }
+        CustomerRef {
+            key: ledger.customer_key(customer).to_string(),
+            name: ledger.customer_name(customer).map(String::from),
+        }
     }
 }
 
@@ -281,7 +317,11 @@ impl Prepared {
     /// The levels of `period` (latest when `None`) and of the period before it.
     fn pair_of(&self, period: Option<Period>) -> Result<(&Levels, &Levels), EmptyReason> {
         let later = self.levels_of(period)?;
-        let earlier = self.levels.iter().find(|l| l.period() == later.period().previous()).ok_or(EmptyReason::NoPreviousPeriod)?;
+        let earlier = self
+            .levels
+            .iter()
+            .find(|l| l.period() == later.period().previous())
+            .ok_or(EmptyReason::NoPreviousPeriod)?;
         Ok((earlier, later))
     }
 
@@ -410,11 +450,23 @@ impl MigrationSummary {
                 revenue_to: c.revenue_to,
             })
             .collect();
-        MigrationSummary { period: migration.period, cells, upward: migration.upward, stable: migration.stable, downward: migration.downward }
+        MigrationSummary {
+            period: migration.period,
+            cells,
+            upward: migration.upward,
+            stable: migration.stable,
+            downward: migration.downward,
+        }
     }
 }
 
-fn migration_cell(ledger: &Ledger, prepared: &Prepared, period: Option<Period>, from: Option<Level>, to: Level) -> CustomerList<MovedCustomer> {
+fn migration_cell(
+    ledger: &Ledger,
+    prepared: &Prepared,
+    period: Option<Period>,
+    from: Option<Level>,
+    to: Level,
+) -> CustomerList<MovedCustomer> {
     let empty = CustomerList { total: 0, items: Vec::new() };
     let Ok((earlier, later)) = prepared.pair_of(period) else { return empty };
     let Some(migration) = Migration::between(&prepared.table, earlier, later) else { return empty };
@@ -427,7 +479,12 @@ fn migration_cell(ledger: &Ledger, prepared: &Prepared, period: Option<Period>, 
     }))
 }
 
-fn rep_view(ledger: &Ledger, prepared: &Prepared, period: Option<Period>, choice: RepChoice) -> Result<RepView, EmptyReason> {
+fn rep_view(
+    ledger: &Ledger,
+    prepared: &Prepared,
+    period: Option<Period>,
+    choice: RepChoice,
+) -> Result<RepView, EmptyReason> {
     // The missing column first: whatever year or scope is chosen, views need it.
     let groups = prepared.groups(ledger).ok_or(EmptyReason::NoProductGroupColumn)?;
     let views = CustomerViews::of(&prepared.table, prepared.active_levels_of(period)?, groups, prepared.reps(ledger));
@@ -446,15 +503,32 @@ fn rep_view(ledger: &Ledger, prepared: &Prepared, period: Option<Period>, choice
         .white_space
         .iter()
         .filter(|w| mine(w.customer))
-        .map(|w| WhiteSpaceRow { customer: CustomerRef::of(ledger, w.customer), level: w.level, group: group(w.group), peers_buying: w.peers_buying, estimated_value: w.estimated_value })
+        .map(|w| WhiteSpaceRow {
+            customer: CustomerRef::of(ledger, w.customer),
+            level: w.level,
+            group: group(w.group),
+            peers_buying: w.peers_buying,
+            estimated_value: w.estimated_value,
+        })
         .collect();
     let up_sell: Vec<UpSellRow> = views
         .up_sell
         .iter()
         .filter(|u| mine(u.customer))
-        .map(|u| UpSellRow { customer: CustomerRef::of(ledger, u.customer), level: u.level, revenue: u.revenue, level_median: u.level_median, gap: u.gap })
+        .map(|u| UpSellRow {
+            customer: CustomerRef::of(ledger, u.customer),
+            level: u.level,
+            revenue: u.revenue,
+            level_median: u.level_median,
+            gap: u.gap,
+        })
         .collect();
-    let rows = CustomerList::of(rows.into_iter().map(|r| ViewRow { customer: CustomerRef::of(ledger, r.customer), level: r.level, revenue: r.revenue, by_group: r.by_group }));
+    let rows = CustomerList::of(rows.into_iter().map(|r| ViewRow {
+        customer: CustomerRef::of(ledger, r.customer),
+        level: r.level,
+        revenue: r.revenue,
+        by_group: r.by_group,
+    }));
     Ok(RepView {
         period: views.period,
         reps,
@@ -468,14 +542,24 @@ fn rep_view(ledger: &Ledger, prepared: &Prepared, period: Option<Period>, choice
     })
 }
 
-fn rfm_view(ledger: &Ledger, prepared: &Prepared, period: Option<Period>, settings: RfmSettings, segment: Option<Segment>) -> Result<RfmView, EmptyReason> {
+fn rfm_view(
+    ledger: &Ledger,
+    prepared: &Prepared,
+    period: Option<Period>,
+    settings: RfmSettings,
+    segment: Option<Segment>,
+) -> Result<RfmView, EmptyReason> {
     let levels = prepared.levels_of(period)?;
     let rfm = Rfm::of(&prepared.table, levels.period(), settings).ok_or(EmptyReason::PeriodNotInData)?;
     if rfm.customers.is_empty() {
         return Err(EmptyReason::NoActiveCustomers);
     }
     let mut members: Vec<_> = rfm.customers.iter().filter(|c| Some(c.segment) == segment).collect();
-    members.sort_by(|a, b| b.monetary.cmp(&a.monetary).then_with(|| ledger.customer_key(a.customer).as_bytes().cmp(ledger.customer_key(b.customer).as_bytes())));
+    members.sort_by(|a, b| {
+        b.monetary
+            .cmp(&a.monetary)
+            .then_with(|| ledger.customer_key(a.customer).as_bytes().cmp(ledger.customer_key(b.customer).as_bytes()))
+    });
     let customers = CustomerList::of(members.into_iter().map(|c| RfmRow {
         customer: CustomerRef::of(ledger, c.customer),
         recency_days: c.recency_days,
@@ -496,7 +580,8 @@ fn dimensions(ledger: &Ledger, year_start: YearStart) -> Dimensions {
         .filter(|a| *a != Attribute::Invoice)
         .filter_map(|a| {
             let column = ledger.attribute(a)?;
-            let mut values: Vec<Option<String>> = column.values().keys().filter_map(named).map(|v| Some(v.to_string())).collect();
+            let mut values: Vec<Option<String>> =
+                column.values().keys().filter_map(named).map(|v| Some(v.to_string())).collect();
             values.sort_unstable();
             if column.values().keys().any(|v| named(v).is_none()) {
                 values.push(None);
@@ -530,7 +615,11 @@ mod tests {
         let first = cache.prepare(&ledger, &selection);
         let again = cache.prepare(&ledger, &selection);
         assert!(Arc::ptr_eq(&first, &again));
-        let request = AnalysisRequest::Pyramid { selection, period: Some(Period::starting_in(2023)), outside: Outside::default() };
+        let request = AnalysisRequest::Pyramid {
+            selection,
+            period: Some(Period::starting_in(2023)),
+            outside: Outside::default(),
+        };
         let AnalysisResponse::Pyramid(PyramidView { pyramid, .. }) = cache.answer(&ledger, request) else {
             panic!("no pyramid");
         };
@@ -544,7 +633,11 @@ mod tests {
     fn keeps_only_the_recent_selections() {
         let ledger = sample::sample_ledger();
         let mut cache = AnalysisCache::default();
-        for rep in ledger.attribute(Attribute::SalesRep).map(|c| c.values().keys().map(String::from).collect::<Vec<_>>()).unwrap_or_default() {
+        for rep in ledger
+            .attribute(Attribute::SalesRep)
+            .map(|c| c.values().keys().map(String::from).collect::<Vec<_>>())
+            .unwrap_or_default()
+        {
             let scope = Scope::Only { attribute: Attribute::SalesRep, value: rep };
             cache.prepare(&ledger, &Selection { scope, ..Selection::default() });
         }
@@ -559,7 +652,12 @@ mod tests {
 
     fn department() -> Selection {
         let ledger = sample::sample_ledger();
-        let value = dimensions(&ledger, YearStart::default()).attributes.into_iter().find(|(a, _)| *a == Attribute::Department).and_then(|(_, v)| v.into_iter().next().flatten()).unwrap();
+        let value = dimensions(&ledger, YearStart::default())
+            .attributes
+            .into_iter()
+            .find(|(a, _)| *a == Attribute::Department)
+            .and_then(|(_, v)| v.into_iter().next().flatten())
+            .unwrap();
         Selection { scope: Scope::Only { attribute: Attribute::Department, value }, ..Selection::default() }
     }
 
@@ -574,7 +672,12 @@ mod tests {
         for (department, lines) in [("East", &EVERY_FLOW[..]), ("West", &west[..])] {
             for &(customer, (y, m, d), cents) in lines {
                 let day = Day::from_ymd(y, m, d).unwrap_or(Day::from_number(0));
-                b.push(customer, day, Money::from_cents(cents), &LineExtras { attributes: &[department], ..LineExtras::default() });
+                b.push(
+                    customer,
+                    day,
+                    Money::from_cents(cents),
+                    &LineExtras { attributes: &[department], ..LineExtras::default() },
+                );
             }
         }
         b.finish()
@@ -585,7 +688,9 @@ mod tests {
         use crate::engine::flows::tests::{counts, EVERY_FLOW_COUNTS};
         let ledger = east_and_west();
         let mut cache = AnalysisCache::default();
-        let mut flows = |scope| match cache.answer(&ledger, AnalysisRequest::Flows { selection: Selection { scope, ..Selection::default() } }) {
+        let mut flows = |scope| match cache
+            .answer(&ledger, AnalysisRequest::Flows { selection: Selection { scope, ..Selection::default() } })
+        {
             AnalysisResponse::Flows(flows) => counts(&flows),
             other => panic!("{other:?}"),
         };
@@ -597,7 +702,10 @@ mod tests {
         // 2022: S, R retained; C lost; L new.
         // 2023: S, L retained; R lost; N, W new; C regained.
         // 2024: S, L, N retained; C, W lost; M, Z new; R regained (active in 2022).
-        assert_eq!(flows(Scope::Company), [(2022, 3, 2, 1, 1, 0, 3), (2023, 3, 2, 1, 2, 1, 5), (2024, 5, 3, 2, 2, 1, 6)]);
+        assert_eq!(
+            flows(Scope::Company),
+            [(2022, 3, 2, 1, 1, 0, 3), (2023, 3, 2, 1, 2, 1, 5), (2024, 5, 3, 2, 2, 1, 6)]
+        );
     }
 
     #[test]
@@ -606,17 +714,25 @@ mod tests {
         let mut cache = AnalysisCache::default();
         let selection = department();
         let period = Some(Period::starting_in(2024));
-        let AnalysisResponse::Migration(m) = cache.answer(&ledger, AnalysisRequest::Migration { selection: selection.clone(), period }) else {
+        let AnalysisResponse::Migration(m) =
+            cache.answer(&ledger, AnalysisRequest::Migration { selection: selection.clone(), period })
+        else {
             panic!("no migration")
         };
         assert_eq!((m.period, m.cells.len()), (Period::starting_in(2024), 29));
         let earlier = Some(Period::starting_in(2023));
-        let AnalysisResponse::Pyramid(PyramidView { pyramid, .. }) = cache.answer(&ledger, AnalysisRequest::Pyramid { selection: selection.clone(), period: earlier, outside: Outside::default() }) else {
+        let AnalysisResponse::Pyramid(PyramidView { pyramid, .. }) = cache.answer(
+            &ledger,
+            AnalysisRequest::Pyramid { selection: selection.clone(), period: earlier, outside: Outside::default() },
+        ) else {
             panic!("no pyramid")
         };
         for row in &pyramid.levels {
             let cells = m.cells.iter().filter(|c| c.from == Some(row.level));
-            assert_eq!(cells.fold((0, Money::ZERO), |(n, r), c| (n + c.customers, r + c.revenue_from)), (row.customers, row.revenue));
+            assert_eq!(
+                cells.fold((0, Money::ZERO), |(n, r), c| (n + c.customers, r + c.revenue_from)),
+                (row.customers, row.revenue)
+            );
         }
         let moved = m.upward.customers + m.stable.customers + m.downward.customers;
         assert_eq!(moved, m.cells.iter().map(|c| c.customers).sum::<usize>());
@@ -628,22 +744,33 @@ mod tests {
         assert_eq!(list.items.len(), cell.customers.min(LIST_LIMIT));
         let first = &list.items[0];
         assert!(ledger.customer_by_key(&first.customer.key).is_some());
-        assert!(list.items.windows(2).all(|w| w[0].revenue_to >= w[1].revenue_to), "ranked by revenue in the later period");
+        assert!(
+            list.items.windows(2).all(|w| w[0].revenue_to >= w[1].revenue_to),
+            "ranked by revenue in the later period"
+        );
         assert!(first.customer.name.is_some(), "the sample names its customers");
     }
 
     #[test]
     fn no_migration_into_the_first_period() {
-        let request = AnalysisRequest::Migration { selection: Selection::default(), period: Some(Period::starting_in(2021)) };
+        let request =
+            AnalysisRequest::Migration { selection: Selection::default(), period: Some(Period::starting_in(2021)) };
         assert!(matches!(ask(request), AnalysisResponse::Empty(EmptyReason::NoPreviousPeriod)));
-        let cell = AnalysisRequest::MigrationCell { selection: Selection::default(), period: Some(Period::starting_in(2021)), from: None, to: Level::Top };
+        let cell = AnalysisRequest::MigrationCell {
+            selection: Selection::default(),
+            period: Some(Period::starting_in(2021)),
+            from: None,
+            to: Level::Top,
+        };
         let AnalysisResponse::MigrationCell(list) = ask(cell) else { panic!("no answer") };
         assert_eq!((list.total, list.items.len()), (0, 0));
     }
 
     #[test]
     fn concentration_of_the_latest_period() {
-        let AnalysisResponse::Concentration(c) = ask(AnalysisRequest::Concentration { selection: Selection::default(), period: None }) else {
+        let AnalysisResponse::Concentration(c) =
+            ask(AnalysisRequest::Concentration { selection: Selection::default(), period: None })
+        else {
             panic!("no concentration")
         };
         assert_eq!(c.period, Period::starting_in(2025));
@@ -657,15 +784,27 @@ mod tests {
         let ledger = sample::sample_ledger();
         let mut cache = AnalysisCache::default();
         let request = |rep| AnalysisRequest::CustomerViews { selection: Selection::default(), period: None, rep };
-        let AnalysisResponse::CustomerViews(first) = cache.answer(&ledger, request(RepChoice::First)) else { panic!("no views") };
+        let AnalysisResponse::CustomerViews(first) = cache.answer(&ledger, request(RepChoice::First)) else {
+            panic!("no views")
+        };
         assert!(first.reps.len() > 1 && !first.groups.is_empty());
         assert_eq!(first.rep, first.reps[0]);
         let second = first.reps[1].clone();
-        let AnalysisResponse::CustomerViews(view) = cache.answer(&ledger, request(RepChoice::Rep(second.clone()))) else { panic!("no views") };
+        let AnalysisResponse::CustomerViews(view) = cache.answer(&ledger, request(RepChoice::Rep(second.clone())))
+        else {
+            panic!("no views")
+        };
         assert_eq!(view.rep, second);
         let keys: Vec<&str> = view.rows.items.iter().map(|r| r.customer.key.as_str()).collect();
-        assert!(view.white_space.items.iter().all(|w| keys.contains(&w.customer.key.as_str())), "only the rep's customers");
-        assert!(view.up_sell.items.iter().all(|u| keys.contains(&u.customer.key.as_str()) && u.revenue < u.level_median));
+        assert!(
+            view.white_space.items.iter().all(|w| keys.contains(&w.customer.key.as_str())),
+            "only the rep's customers"
+        );
+        assert!(view
+            .up_sell
+            .items
+            .iter()
+            .all(|u| keys.contains(&u.customer.key.as_str()) && u.revenue < u.level_median));
         for (g, total) in view.totals.iter().enumerate() {
             assert_eq!(*total, view.rows.items.iter().map(|r| r.by_group[g]).sum::<Money>());
         }
@@ -680,14 +819,17 @@ mod tests {
             C,2025-06-01,300,Ann,Food,South\nC,2025-07-01,600,,,South\n\
             D,2025-08-01,100,,,\n";
         let file = crate::engine::import::InputFile { name: "blanks.csv", bytes: csv.as_bytes() };
-        crate::engine::import::import_files(&[file], &Default::default(), &mut |_| true).map(|i| i.ledger).unwrap_or_default()
+        crate::engine::import::import_files(&[file], &Default::default(), &mut |_| true)
+            .map(|i| i.ledger)
+            .unwrap_or_default()
     }
 
     #[test]
     fn blank_cells_are_no_value_listed_last_and_a_scope() {
         let ledger = ledger_with_blanks();
         let mut cache = AnalysisCache::default();
-        let values = |a| dimensions(&ledger, YearStart::default()).attributes.into_iter().find(|(x, _)| *x == a).map(|(_, v)| v);
+        let values =
+            |a| dimensions(&ledger, YearStart::default()).attributes.into_iter().find(|(x, _)| *x == a).map(|(_, v)| v);
         let some = |v: &[&str]| v.iter().map(|s| Some(s.to_string())).chain([None]).collect::<Vec<_>>();
         assert_eq!(values(Attribute::SalesRep), Some(some(&["Ann"])));
         assert_eq!(values(Attribute::ProductGroup), Some(some(&["Food", "Tools"])));
@@ -696,20 +838,41 @@ mod tests {
         // Revenue: A 1000 + 500, B 800 + 200, C 300 + 600, D 100. Ann is A's rep and C's (the only
         // named rep C has); B and D have none. Groups: Tools, Food; no column for the blank.
         let request = |rep| AnalysisRequest::CustomerViews { selection: Selection::default(), period: None, rep };
-        let AnalysisResponse::CustomerViews(ann) = cache.answer(&ledger, request(RepChoice::First)) else { panic!("no views") };
-        assert_eq!((ann.reps.clone(), ann.rep.clone(), ann.groups.clone()), (vec![Some("Ann".to_string()), None], Some("Ann".to_string()), vec!["Tools".to_string(), "Food".to_string()]));
+        let AnalysisResponse::CustomerViews(ann) = cache.answer(&ledger, request(RepChoice::First)) else {
+            panic!("no views")
+        };
+        assert_eq!(
+            (ann.reps.clone(), ann.rep.clone(), ann.groups.clone()),
+            (
+                vec![Some("Ann".to_string()), None],
+                Some("Ann".to_string()),
+                vec!["Tools".to_string(), "Food".to_string()]
+            )
+        );
         assert_eq!((ann.rows.total, ann.revenue.cents()), (2, 240_000));
-        let AnalysisResponse::CustomerViews(nobody) = cache.answer(&ledger, request(RepChoice::Rep(None))) else { panic!("no views") };
+        let AnalysisResponse::CustomerViews(nobody) = cache.answer(&ledger, request(RepChoice::Rep(None))) else {
+            panic!("no views")
+        };
         let keys: Vec<&str> = nobody.rows.items.iter().map(|r| r.customer.key.as_str()).collect();
         assert_eq!((nobody.rep.clone(), keys, nobody.revenue.cents()), (None, vec!["B", "D"], 110_000));
         // Small = B, C, D (n = 4, k(20 %) = 1: A alone is Top). Tools: B buys, median 800 → D (and
         // C, Ann's); Food: B 200, C 300, median 250 → D. Lines without a group offer nothing.
-        let ws: Vec<(&str, &str, i64)> = nobody.white_space.items.iter().map(|w| (w.customer.key.as_str(), w.group.as_str(), w.estimated_value.cents())).collect();
+        let ws: Vec<(&str, &str, i64)> = nobody
+            .white_space
+            .items
+            .iter()
+            .map(|w| (w.customer.key.as_str(), w.group.as_str(), w.estimated_value.cents()))
+            .collect();
         assert_eq!(ws, vec![("D", "Tools", 80_000), ("D", "Food", 25_000)]);
 
         // The scope "no department": B 1000 and D 100.
-        let selection = Selection { scope: Scope::Only { attribute: Attribute::Department, value: String::new() }, ..Selection::default() };
-        let AnalysisResponse::Pyramid(pyramid) = cache.answer(&ledger, AnalysisRequest::Pyramid { selection, period: None, outside: Outside::default() }) else {
+        let selection = Selection {
+            scope: Scope::Only { attribute: Attribute::Department, value: String::new() },
+            ..Selection::default()
+        };
+        let AnalysisResponse::Pyramid(pyramid) =
+            cache.answer(&ledger, AnalysisRequest::Pyramid { selection, period: None, outside: Outside::default() })
+        else {
             panic!("no pyramid")
         };
         assert_eq!((pyramid.pyramid.active_customers, pyramid.pyramid.active_revenue.cents()), (2, 110_000));
@@ -717,9 +880,15 @@ mod tests {
 
     #[test]
     fn rfm_segments_and_the_customers_of_one() {
-        let request = AnalysisRequest::Rfm { selection: Selection::default(), period: None, settings: RfmSettings::default(), segment: Some(Segment::Champions) };
+        let request = AnalysisRequest::Rfm {
+            selection: Selection::default(),
+            period: None,
+            settings: RfmSettings::default(),
+            segment: Some(Segment::Champions),
+        };
         let AnalysisResponse::Rfm(rfm) = ask(request) else { panic!("no rfm") };
-        let champions = rfm.segments.iter().find(|s| s.segment == Segment::Champions).map(|s| s.customers).unwrap_or_default();
+        let champions =
+            rfm.segments.iter().find(|s| s.segment == Segment::Champions).map(|s| s.customers).unwrap_or_default();
         assert!(champions > 0);
         assert_eq!(rfm.customers.total, champions);
         assert!(rfm.customers.items.iter().all(|c| c.r == 5 && (c.f + c.m).div_ceil(2) >= 4));
@@ -727,9 +896,15 @@ mod tests {
 
     #[test]
     fn cohorts_hold_every_customer_ever_active() {
-        let AnalysisResponse::Cohorts(all) = ask(AnalysisRequest::Cohorts { selection: Selection::default() }) else { panic!("no cohorts") };
+        let AnalysisResponse::Cohorts(all) = ask(AnalysisRequest::Cohorts { selection: Selection::default() }) else {
+            panic!("no cohorts")
+        };
         assert_eq!(all[0].first_period, Period::starting_in(2021));
-        let AnalysisResponse::Pyramid(PyramidView { pyramid: last, .. }) = ask(AnalysisRequest::Pyramid { selection: Selection::default(), period: None, outside: Outside::default() }) else {
+        let AnalysisResponse::Pyramid(PyramidView { pyramid: last, .. }) = ask(AnalysisRequest::Pyramid {
+            selection: Selection::default(),
+            period: None,
+            outside: Outside::default(),
+        }) else {
             panic!("no pyramid")
         };
         // Everyone ever active is active or inactive in the last period.
@@ -741,12 +916,17 @@ mod tests {
     fn customer_detail_by_key() {
         let ledger = sample::sample_ledger();
         let key = ledger.customer_key(CustomerId::from_index(0)).to_string();
-        let AnalysisResponse::Customer(detail) = ask(AnalysisRequest::Customer { selection: Selection::default(), key: key.clone() }) else {
+        let AnalysisResponse::Customer(detail) =
+            ask(AnalysisRequest::Customer { selection: Selection::default(), key: key.clone() })
+        else {
             panic!("no customer")
         };
         assert_eq!((detail.key, detail.periods.len()), (key, 5));
         assert!(!detail.groups.is_empty());
-        assert!(matches!(ask(AnalysisRequest::Customer { selection: Selection::default(), key: "no such id".into() }), AnalysisResponse::Empty(EmptyReason::UnknownCustomer)));
+        assert!(matches!(
+            ask(AnalysisRequest::Customer { selection: Selection::default(), key: "no such id".into() }),
+            AnalysisResponse::Empty(EmptyReason::UnknownCustomer)
+        ));
     }
 
     /// A ledger read from CSV text like a user's file.
@@ -768,39 +948,95 @@ mod tests {
         // No product group column; departments: North only.
         let ledger = ledger_from("customer,date,amount,department\nA,2023-03-01,100.00,North\nB,2023-05-01,50.00,North\nA,2024-02-01,-30.00,North\n");
         let company = Selection::default();
-        let only = |attribute, value: &str| Selection { scope: Scope::Only { attribute, value: value.into() }, ..Selection::default() };
+        let only = |attribute, value: &str| Selection {
+            scope: Scope::Only { attribute, value: value.into() },
+            ..Selection::default()
+        };
         let year = |y| Some(Period::starting_in(y));
         let pyramid = |selection, period| AnalysisRequest::Pyramid { selection, period, outside: Outside::default() };
         use EmptyReason::*;
-        assert_eq!(empty_reason(&ledger, AnalysisRequest::CustomerViews { selection: company.clone(), period: year(2023), rep: RepChoice::First }), Some(NoProductGroupColumn));
-        let AnalysisResponse::Pyramid(view) = AnalysisCache::default().answer(&ledger, pyramid(company.clone(), year(2023))) else { panic!("2023 has A and B") };
+        assert_eq!(
+            empty_reason(
+                &ledger,
+                AnalysisRequest::CustomerViews {
+                    selection: company.clone(),
+                    period: year(2023),
+                    rep: RepChoice::First
+                }
+            ),
+            Some(NoProductGroupColumn)
+        );
+        let AnalysisResponse::Pyramid(view) =
+            AnalysisCache::default().answer(&ledger, pyramid(company.clone(), year(2023)))
+        else {
+            panic!("2023 has A and B")
+        };
         assert_eq!(view.without_margins, Some(NoCostColumn));
         let with_cost = ledger_from("customer,date,amount,cost\nA,2023-03-01,100.00,60.00\n");
-        let AnalysisResponse::Pyramid(view) = AnalysisCache::default().answer(&with_cost, pyramid(company.clone(), None)) else { panic!("no pyramid") };
+        let AnalysisResponse::Pyramid(view) =
+            AnalysisCache::default().answer(&with_cost, pyramid(company.clone(), None))
+        else {
+            panic!("no pyramid")
+        };
         assert_eq!(view.without_margins, None);
         assert_eq!(empty_reason(&ledger, pyramid(company.clone(), year(2024))), Some(NoActiveCustomers));
         assert_eq!(empty_reason(&ledger, pyramid(company.clone(), year(2030))), Some(PeriodNotInData));
         assert_eq!(empty_reason(&ledger, pyramid(only(Attribute::Department, "South"), None)), Some(NoLinesInScope));
-        assert_eq!(empty_reason(&ledger, pyramid(only(Attribute::Region, "East"), None)), Some(NoLinesInScope), "no region column");
-        assert_eq!(empty_reason(&ledger, AnalysisRequest::Concentration { selection: company.clone(), period: year(2024) }), Some(NoActiveCustomers));
-        assert_eq!(empty_reason(&ledger, AnalysisRequest::Migration { selection: company.clone(), period: year(2023) }), Some(NoPreviousPeriod));
+        assert_eq!(
+            empty_reason(&ledger, pyramid(only(Attribute::Region, "East"), None)),
+            Some(NoLinesInScope),
+            "no region column"
+        );
+        assert_eq!(
+            empty_reason(&ledger, AnalysisRequest::Concentration { selection: company.clone(), period: year(2024) }),
+            Some(NoActiveCustomers)
+        );
+        assert_eq!(
+            empty_reason(&ledger, AnalysisRequest::Migration { selection: company.clone(), period: year(2023) }),
+            Some(NoPreviousPeriod)
+        );
         // 2023 → 2024: A and B were active and are not, so the matrix has customers.
-        assert_eq!(empty_reason(&ledger, AnalysisRequest::Migration { selection: company.clone(), period: year(2024) }), None);
-        let rfm = |window_periods| AnalysisRequest::Rfm { selection: company.clone(), period: year(2024), settings: RfmSettings { window_periods }, segment: None };
+        assert_eq!(
+            empty_reason(&ledger, AnalysisRequest::Migration { selection: company.clone(), period: year(2024) }),
+            None
+        );
+        let rfm = |window_periods| AnalysisRequest::Rfm {
+            selection: company.clone(),
+            period: year(2024),
+            settings: RfmSettings { window_periods },
+            segment: None,
+        };
         assert_eq!(empty_reason(&ledger, rfm(1)), Some(NoActiveCustomers), "nothing positive in 2024 alone");
         assert_eq!(empty_reason(&ledger, rfm(2)), None, "2023's purchases are in a two-year window");
-        assert_eq!(empty_reason(&ledger, AnalysisRequest::Customer { selection: company, key: "Z".into() }), Some(UnknownCustomer));
+        assert_eq!(
+            empty_reason(&ledger, AnalysisRequest::Customer { selection: company, key: "Z".into() }),
+            Some(UnknownCustomer)
+        );
 
         let one_year = ledger_from("customer,date,amount\nA,2023-03-01,100.00\n");
-        assert_eq!(empty_reason(&one_year, AnalysisRequest::Flows { selection: Selection::default() }), Some(NoPreviousPeriod));
+        assert_eq!(
+            empty_reason(&one_year, AnalysisRequest::Flows { selection: Selection::default() }),
+            Some(NoPreviousPeriod)
+        );
         let credit_notes_only = ledger_from("customer,date,amount\nA,2023-03-01,-100.00\n");
-        assert_eq!(empty_reason(&credit_notes_only, AnalysisRequest::Cohorts { selection: Selection::default() }), Some(NoActiveCustomers));
-        assert_eq!(empty_reason(&credit_notes_only, AnalysisRequest::Flows { selection: only(Attribute::Team, "X") }), Some(NoLinesInScope));
+        assert_eq!(
+            empty_reason(&credit_notes_only, AnalysisRequest::Cohorts { selection: Selection::default() }),
+            Some(NoActiveCustomers)
+        );
+        assert_eq!(
+            empty_reason(&credit_notes_only, AnalysisRequest::Flows { selection: only(Attribute::Team, "X") }),
+            Some(NoLinesInScope)
+        );
     }
 
     /// The window and the non-empty segments' counts of the RFM answer for 2024.
     fn segment_counts(ledger: &Ledger, window_periods: usize) -> (Vec<Period>, usize, Vec<(Segment, usize)>) {
-        let request = AnalysisRequest::Rfm { selection: Selection::default(), period: Some(Period::starting_in(2024)), settings: RfmSettings { window_periods }, segment: None };
+        let request = AnalysisRequest::Rfm {
+            selection: Selection::default(),
+            period: Some(Period::starting_in(2024)),
+            settings: RfmSettings { window_periods },
+            segment: None,
+        };
         let AnalysisResponse::Rfm(rfm) = AnalysisCache::default().answer(ledger, request) else { panic!("no rfm") };
         let counts = rfm.segments.iter().filter(|s| s.customers > 0).map(|s| (s.segment, s.customers)).collect();
         (rfm.window, rfm.longest_window, counts)

@@ -33,22 +33,34 @@ pub struct FileData {
 pub enum Request {
     LoadSample,
     /// The guess and first rows of a file, for the preview and override screen.
-    Preview { file: FileData, options: ImportOptions, rows: usize },
+    Preview {
+        file: FileData,
+        options: ImportOptions,
+        rows: usize,
+    },
     /// Imports files into a candidate ledger; `Commit` makes it the workspace's, `Discard`
     /// drops it (the user saw the report and cancelled).
-    Import { files: Vec<FileData>, options: ImportOptions },
+    Import {
+        files: Vec<FileData>,
+        options: ImportOptions,
+    },
     Commit,
     Discard,
     Close,
     /// Opens a workspace file (a backup, or what storage kept).
-    Restore { file: FileData },
+    Restore {
+        file: FileData,
+    },
     Analysis(AnalysisRequest),
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum Response {
     /// The workspace now holds this ledger.
-    Loaded { source: Source, summary: Summary },
+    Loaded {
+        source: Source,
+        summary: Summary,
+    },
     Preview(Preview),
     /// A candidate ledger waits for `Commit` or `Discard`.
     Imported(ImportReport),
@@ -127,7 +139,12 @@ impl Session {
         Response::Loaded { source, summary }
     }
 
-    fn import(&mut self, files: &[FileData], options: &ImportOptions, progress: &mut dyn FnMut(Progress) -> bool) -> Response {
+    fn import(
+        &mut self,
+        files: &[FileData],
+        options: &ImportOptions,
+        progress: &mut dyn FnMut(Progress) -> bool,
+    ) -> Response {
         let inputs: Vec<InputFile<'_>> = files.iter().map(|f| InputFile { name: &f.name, bytes: &f.bytes }).collect();
         let names = files.iter().map(|f| f.name.clone()).collect::<Vec<_>>();
         match import::import_files(&inputs, options, progress) {

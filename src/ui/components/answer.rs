@@ -11,9 +11,9 @@ use crate::engine::session::analysis::{AnalysisRequest, AnalysisResponse, EmptyR
 use crate::engine::session::{Request, Response};
 use crate::i18n::AnalysisMsg as M;
 use crate::ui::app::LoadSampleButton;
-use crate::ui::pages::Page;
 use crate::ui::engine::ask;
 use crate::ui::i18n::use_i18n;
+use crate::ui::pages::Page;
 use crate::ui::workspace::use_workspace;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -47,7 +47,9 @@ pub fn ask_answer<T: Clone + 'static>(
             }
             match ask(Request::Analysis(request)).await {
                 Response::Analysis(AnalysisResponse::Empty(reason)) => Answer::Empty(reason),
-                Response::Analysis(response) => pick(response).map_or_else(|| Answer::Failed(String::new()), Answer::Ready),
+                Response::Analysis(response) => {
+                    pick(response).map_or_else(|| Answer::Failed(String::new()), Answer::Ready)
+                }
                 Response::Failed(reason) => Answer::Failed(reason),
                 _ => Answer::Failed(String::new()),
             }
@@ -74,7 +76,9 @@ where
     let i18n = use_i18n();
     let workspace = use_workspace();
     move || match answer.get() {
-        None | Some(Answer::Waiting) => view! { <p class="hint" role="status">{move || i18n.t(M::Computing)}</p> }.into_any(),
+        None | Some(Answer::Waiting) => {
+            view! { <p class="hint" role="status">{move || i18n.t(M::Computing)}</p> }.into_any()
+        }
         Some(_) if !workspace.is_loaded() => view! {
             <div class="card card-empty" role="note">
                 <p>{move || i18n.t(M::NoLedger)}</p>

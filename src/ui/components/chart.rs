@@ -74,10 +74,13 @@ pub fn bar_chart(label: String, categories: Vec<String>, series: Vec<Series>) ->
     let labels = categories.iter().enumerate().map(|(c, name)| view! {
         <text x=left + (c as f64 + 0.5) * slot y=bottom + 18.0 text-anchor="middle" font-size="12" fill=MUTED>{name.clone()}</text>
     }).collect_view();
-    let legend = (series.len() > 1).then(|| series.iter().enumerate().map(|(s, series)| view! {
+    let legend =
+        (series.len() > 1).then(|| {
+            series.iter().enumerate().map(|(s, series)| view! {
         <rect x=left + s as f64 * 150.0 y="4" width="11" height="11" fill=series.colour rx="2"/>
         <text x=left + s as f64 * 150.0 + 16.0 y="14" font-size="12" fill=INK>{series.name.clone()}</text>
-    }).collect_view());
+    }).collect_view()
+        });
     let shift = if series.len() > 1 { 12.0 } else { 0.0 };
     let height = CHART_HEIGHT + shift;
     view! {

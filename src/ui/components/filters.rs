@@ -73,7 +73,11 @@ impl Filters {
     pub fn cut_offs(self) -> CutOffs {
         let defaults = CutOffs::default();
         let [top, big, medium] = self.cut_offs.map(|(get, _)| get.get().and_then(basis_points));
-        CutOffs { top: top.unwrap_or(defaults.top), big: big.unwrap_or(defaults.big), medium: medium.unwrap_or(defaults.medium) }
+        CutOffs {
+            top: top.unwrap_or(defaults.top),
+            big: big.unwrap_or(defaults.big),
+            medium: medium.unwrap_or(defaults.medium),
+        }
     }
 
     /// What the engine needs to know (reactive).

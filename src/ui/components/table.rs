@@ -43,7 +43,12 @@ impl Cell {
 
     /// A customer's name linking to its page; the CSV holds the name.
     pub fn customer(customer: &CustomerRef) -> Cell {
-        Cell { csv: display_name(customer).to_string(), content: Content::Customer(customer.clone()), numeric: false, class: String::new() }
+        Cell {
+            csv: display_name(customer).to_string(),
+            content: Content::Customer(customer.clone()),
+            numeric: false,
+            class: String::new(),
+        }
     }
 
     pub fn class(mut self, class: impl Into<String>) -> Cell {
@@ -128,10 +133,15 @@ const FIRST_ROWS: usize = 100;
 
 /// The table and its "Download CSV" button; `file` names the download (without `.csv`).
 #[component]
-pub fn DataTable(#[prop(into)] table: Signal<TableData>, file: &'static str, #[prop(optional)] class: &'static str) -> impl IntoView {
+pub fn DataTable(
+    #[prop(into)] table: Signal<TableData>,
+    file: &'static str,
+    #[prop(optional)] class: &'static str,
+) -> impl IntoView {
     let i18n = use_i18n();
     let show_all = RwSignal::new(false);
-    let hidden = move || table.with(|t| t.rows.len()).saturating_sub(if show_all.get() { usize::MAX } else { FIRST_ROWS });
+    let hidden =
+        move || table.with(|t| t.rows.len()).saturating_sub(if show_all.get() { usize::MAX } else { FIRST_ROWS });
     view! {
         <div class="table-frame">
             <div class="table-scroll">

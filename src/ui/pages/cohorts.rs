@@ -48,13 +48,17 @@ pub fn CohortsPage() -> impl IntoView {
 
 fn cohort_table(all: &[Cohort], revenue: bool, i18n: I18n) -> TableData {
     let l = i18n.locale();
-    let periods: Vec<String> = all.first().map(|c| c.periods.iter().map(|p| p.period.to_string()).collect()).unwrap_or_default();
+    let periods: Vec<String> =
+        all.first().map(|c| c.periods.iter().map(|p| p.period.to_string()).collect()).unwrap_or_default();
     let mut columns = vec![i18n.t(M::FirstYear).to_string(), i18n.t(M::CohortSize).to_string()];
     columns.extend(periods.iter().cloned());
     let rows = all
         .iter()
         .map(|cohort| {
-            let mut row = vec![Cell::text(cohort.first_period.to_string()), Cell::number(l.count(cohort.customers), cohort.customers)];
+            let mut row = vec![
+                Cell::text(cohort.first_period.to_string()),
+                Cell::number(l.count(cohort.customers), cohort.customers),
+            ];
             // Years before the cohort's first stay blank, so every column is one calendar year.
             row.extend((0..periods.len() - cohort.periods.len()).map(|_| Cell::text("").class("heat heat-none")));
             row.extend(cohort.periods.iter().map(|p| {
@@ -64,5 +68,10 @@ fn cohort_table(all: &[Cohort], revenue: bool, i18n: I18n) -> TableData {
             row
         })
         .collect();
-    TableData { caption: i18n.t(if revenue { M::CohortRevenue } else { M::CohortRetention }).to_string(), columns, rows, footer: None }
+    TableData {
+        caption: i18n.t(if revenue { M::CohortRevenue } else { M::CohortRetention }).to_string(),
+        columns,
+        rows,
+        footer: None,
+    }
 }

@@ -91,16 +91,18 @@ fn pareto_svg(c: &Concentration, i18n: I18n) -> impl IntoView {
     let (x1, y1) = at(1.0, 1.0);
     let (ex, ey) = at(0.6, 0.6);
     let l = i18n.locale();
-    let ticks = (0..=4).map(|i| {
-        let share = i as f64 / 4.0;
-        let (x, _) = at(share, 0.0);
-        let (_, y) = at(0.0, share);
-        view! {
-            <text x=x y=y0 + 16.0 text-anchor="middle" font-size="11" fill=MUTED>{l.percent(share)}</text>
-            <text x=x0 - 6.0 y=y + 4.0 text-anchor="end" font-size="11" fill=MUTED>{l.percent(share)}</text>
-            <line x1=x0 y1=y x2=x1 y2=y stroke=LINE stroke-width="0.5"/>
-        }
-    }).collect_view();
+    let ticks = (0..=4)
+        .map(|i| {
+            let share = i as f64 / 4.0;
+            let (x, _) = at(share, 0.0);
+            let (_, y) = at(0.0, share);
+            view! {
+                <text x=x y=y0 + 16.0 text-anchor="middle" font-size="11" fill=MUTED>{l.percent(share)}</text>
+                <text x=x0 - 6.0 y=y + 4.0 text-anchor="end" font-size="11" fill=MUTED>{l.percent(share)}</text>
+                <line x1=x0 y1=y x2=x1 y2=y stroke=LINE stroke-width="0.5"/>
+            }
+        })
+        .collect_view();
     view! {
         <svg xmlns="http://www.w3.org/2000/svg" width=size + 120.0 height=size viewBox=format!("0 0 {} {size}", size + 120.0) font-family=FONT role="img" aria-label=i18n.t(M::LorenzCurve)>
             <rect width=size + 120.0 height=size fill="#ffffff"/>
@@ -149,18 +151,33 @@ fn bands_chart(c: &Concentration, i18n: I18n) -> impl IntoView {
     let values = c.bands.iter().map(|b| (b.customers as f64, l.count(b.customers))).collect();
     // Short lower bounds under the bars; the table beside the chart names each band in full.
     let categories = c.bands.iter().map(|b| format!("≥ {}", compact(b.from.units_f64()))).collect();
-    bar_chart(i18n.t(M::Bands).to_string(), categories, vec![Series { name: i18n.t(M::Customers).to_string(), colour: BRAND, values }])
+    bar_chart(
+        i18n.t(M::Bands).to_string(),
+        categories,
+        vec![Series { name: i18n.t(M::Customers).to_string(), colour: BRAND, values }],
+    )
 }
 
 fn bands_table(c: &Concentration, i18n: I18n) -> TableData {
     let l = i18n.locale();
     TableData {
         caption: format!("{} {}", i18n.t(M::Bands), c.period),
-        columns: [M::Band, M::Customers, M::CustomerShare, M::Revenue, M::RevenueShare].iter().map(|&m| i18n.t(m).to_string()).collect(),
+        columns: [M::Band, M::Customers, M::CustomerShare, M::Revenue, M::RevenueShare]
+            .iter()
+            .map(|&m| i18n.t(m).to_string())
+            .collect(),
         rows: c
             .bands
             .iter()
-            .map(|b| vec![Cell::text(band_name(b, i18n)), Cell::number(l.count(b.customers), b.customers), Cell::share(l, b.customer_share), Cell::number(l.money(b.revenue), b.revenue), Cell::share(l, b.revenue_share)])
+            .map(|b| {
+                vec![
+                    Cell::text(band_name(b, i18n)),
+                    Cell::number(l.count(b.customers), b.customers),
+                    Cell::share(l, b.customer_share),
+                    Cell::number(l.money(b.revenue), b.revenue),
+                    Cell::share(l, b.revenue_share),
+                ]
+            })
             .collect(),
         footer: None,
     }

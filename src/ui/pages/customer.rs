@@ -49,14 +49,21 @@ pub fn CustomerPage() -> impl IntoView {
 fn revenue_chart(d: &CustomerDetail, i18n: I18n) -> impl IntoView {
     let l = i18n.locale();
     let values = d.periods.iter().map(|p| (p.revenue.units_f64(), l.money_whole(p.revenue))).collect();
-    bar_chart(i18n.t(M::RevenueChart).to_string(), d.periods.iter().map(|p| p.period.to_string()).collect(), vec![Series { name: i18n.t(M::Revenue).to_string(), colour: BRAND, values }])
+    bar_chart(
+        i18n.t(M::RevenueChart).to_string(),
+        d.periods.iter().map(|p| p.period.to_string()).collect(),
+        vec![Series { name: i18n.t(M::Revenue).to_string(), colour: BRAND, values }],
+    )
 }
 
 fn years_table(d: &CustomerDetail, i18n: I18n) -> TableData {
     let l = i18n.locale();
     TableData {
         caption: i18n.t(M::PerYear).to_string(),
-        columns: [M::Period, M::Revenue, M::GrossMargin, M::Purchases, M::Level, M::FlowStatus].iter().map(|&m| i18n.t(m).to_string()).collect(),
+        columns: [M::Period, M::Revenue, M::GrossMargin, M::Purchases, M::Level, M::FlowStatus]
+            .iter()
+            .map(|&m| i18n.t(m).to_string())
+            .collect(),
         rows: d
             .periods
             .iter()
@@ -66,7 +73,10 @@ fn years_table(d: &CustomerDetail, i18n: I18n) -> TableData {
                     Cell::number(l.money(p.revenue), p.revenue),
                     p.gross_margin.map_or_else(|| Cell::text(""), |m| Cell::number(l.money(m), m)),
                     Cell::number(l.count(p.purchases as usize), p.purchases),
-                    p.level.map_or_else(|| Cell::text(""), |level| Cell::text(i18n.t(level_name(level))).class(format!("level level-{}", level.name()))),
+                    p.level.map_or_else(
+                        || Cell::text(""),
+                        |level| Cell::text(i18n.t(level_name(level))).class(format!("level level-{}", level.name())),
+                    ),
                     Cell::text(p.flow.map(|f| i18n.t(flow_name(f))).unwrap_or_default()),
                 ]
             })

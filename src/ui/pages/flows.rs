@@ -93,7 +93,12 @@ fn trend_chart(all: &[Flows], i18n: I18n) -> impl IntoView {
     bar_chart(
         i18n.t(M::FlowsTrend).to_string(),
         all.iter().map(|f| f.period.to_string()).collect(),
-        vec![series(M::New, GOOD, |f| f.new), series(M::Regained, "#7fb89a", |f| f.regained), series(M::Lost, BAD, |f| f.lost), series(M::End, BRAND, |f| f.end)],
+        vec![
+            series(M::New, GOOD, |f| f.new),
+            series(M::Regained, "#7fb89a", |f| f.regained),
+            series(M::Lost, BAD, |f| f.lost),
+            series(M::End, BRAND, |f| f.end),
+        ],
     )
 }
 
@@ -107,7 +112,9 @@ fn flows_table(all: &[Flows], i18n: I18n) -> TableData {
             .iter()
             .map(|f| {
                 let mut row = vec![Cell::text(f.period.to_string())];
-                row.extend([f.start, f.lost, f.new, f.regained, f.retained, f.end].map(|n| Cell::number(l.count(n), n)));
+                row.extend(
+                    [f.start, f.lost, f.new, f.regained, f.retained, f.end].map(|n| Cell::number(l.count(n), n)),
+                );
                 row
             })
             .collect(),

@@ -6,7 +6,9 @@ use super::{Page, PageIntro};
 use crate::engine::migration::{Movement, FROM};
 use crate::engine::period::Period;
 use crate::engine::pyramid::Level;
-use crate::engine::session::analysis::{AnalysisRequest, AnalysisResponse, CellSummary, CustomerList, MigrationSummary, MovedCustomer, Selection};
+use crate::engine::session::analysis::{
+    AnalysisRequest, AnalysisResponse, CellSummary, CustomerList, MigrationSummary, MovedCustomer, Selection,
+};
 use crate::i18n::AnalysisMsg as M;
 use crate::ui::components::answer::{ask_answer, level_name, movement_name, show, state_name};
 use crate::ui::components::filters::{FilterBar, Filters};
@@ -56,13 +58,18 @@ pub fn MigrationPage() -> impl IntoView {
 }
 
 #[component]
-fn Heatmap(migration: MigrationSummary, chosen: Memo<Option<(Option<Level>, Level)>>, on_pick: impl Fn(String) + Copy + Send + Sync + 'static) -> impl IntoView {
+fn Heatmap(
+    migration: MigrationSummary,
+    chosen: Memo<Option<(Option<Level>, Level)>>,
+    on_pick: impl Fn(String) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let i18n = use_i18n();
     let most = migration.cells.iter().map(|c| c.customers).max().unwrap_or(1).max(1);
     let period = migration.period;
     let cells = migration.cells.clone();
     let csv = Signal::derive(move || cells_table(&cells, period, i18n));
-    let cell_of = move |from: Option<Level>, to: Level| migration.cells.iter().find(|c| c.from == from && c.to == to).cloned();
+    let cell_of =
+        move |from: Option<Level>, to: Level| migration.cells.iter().find(|c| c.from == from && c.to == to).cloned();
     view! {
         <div class="table-frame">
             <div class="table-scroll">
@@ -94,7 +101,12 @@ fn Heatmap(migration: MigrationSummary, chosen: Memo<Option<(Option<Level>, Leve
 }
 
 #[component]
-fn HeatCell(cell: CellSummary, most: usize, chosen: Memo<Option<(Option<Level>, Level)>>, on_pick: impl Fn(String) + Copy + Send + Sync + 'static) -> impl IntoView {
+fn HeatCell(
+    cell: CellSummary,
+    most: usize,
+    chosen: Memo<Option<(Option<Level>, Level)>>,
+    on_pick: impl Fn(String) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let i18n = use_i18n();
     let key = cell_key(cell.from, cell.to);
     let (from, to) = (cell.from, cell.to);

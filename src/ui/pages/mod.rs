@@ -40,13 +40,7 @@ pub enum Group {
 }
 
 impl Group {
-    pub const ALL: [Group; 5] = [
-        Group::Start,
-        Group::Performance,
-        Group::Value,
-        Group::Planning,
-        Group::Focus,
-    ];
+    pub const ALL: [Group; 5] = [Group::Start, Group::Performance, Group::Value, Group::Planning, Group::Focus];
 
     pub fn title(self) -> Msg {
         match self {
@@ -189,11 +183,7 @@ impl Page {
             | Page::Rfm
             | Page::Cohorts => Group::Performance,
             Page::Profitability | Page::LifetimeValue | Page::Breakeven => Group::Value,
-            Page::Interviews
-            | Page::Goals
-            | Page::ContactPlan
-            | Page::Scorecard
-            | Page::Actions => Group::Planning,
+            Page::Interviews | Page::Goals | Page::ContactPlan | Page::Scorecard | Page::Actions => Group::Planning,
             Page::CustomerFocus => Group::Focus,
         }
     }

@@ -40,7 +40,11 @@ pub fn PyramidPage() -> impl IntoView {
 #[component]
 fn PyramidView(filters: Filters, outside: RwSignal<Outside>) -> impl IntoView {
     let answer = ask_answer(
-        move || AnalysisRequest::Pyramid { selection: filters.selection(), period: filters.period(), outside: outside.get() },
+        move || AnalysisRequest::Pyramid {
+            selection: filters.selection(),
+            period: filters.period(),
+            outside: outside.get(),
+        },
         |response| match response {
             AnalysisResponse::Pyramid(pyramid) => Some(pyramid),
             _ => None,
@@ -77,8 +81,13 @@ const HALF_BASE: f64 = 175.0;
 fn pyramid_svg(pyramid: &Pyramid, i18n: I18n) -> impl IntoView {
     let l = i18n.locale();
     let half = |y: f64| (y - APEX.1) / (4.0 * BAND) * HALF_BASE;
-    let mut below: Vec<(M, Option<u64>, &str)> = vec![(M::Inactive, pyramid.row(Level::Inactive).map(|r| r.customers as u64), LEVELS[4])];
-    below.extend([(M::Prospects, pyramid.outside.prospects, "#dfe4ea"), (M::Suspects, pyramid.outside.suspects, "#eef1f4")].into_iter().filter(|(_, n, _)| n.is_some()));
+    let mut below: Vec<(M, Option<u64>, &str)> =
+        vec![(M::Inactive, pyramid.row(Level::Inactive).map(|r| r.customers as u64), LEVELS[4])];
+    below.extend(
+        [(M::Prospects, pyramid.outside.prospects, "#dfe4ea"), (M::Suspects, pyramid.outside.suspects, "#eef1f4")]
+            .into_iter()
+            .filter(|(_, n, _)| n.is_some()),
+    );
     let height = APEX.1 + 4.0 * BAND + 12.0 + below.len() as f64 * 34.0 + 8.0;
     let bands = Level::ACTIVE.iter().enumerate().map(|(i, &level)| {
         let (y0, y1) = (APEX.1 + i as f64 * BAND, APEX.1 + (i + 1) as f64 * BAND);
@@ -116,7 +125,16 @@ fn pyramid_svg(pyramid: &Pyramid, i18n: I18n) -> impl IntoView {
 
 fn level_table(pyramid: &Pyramid, i18n: I18n) -> TableData {
     let l = i18n.locale();
-    let columns = [M::Level, M::Customers, M::CustomerShare, M::Revenue, M::RevenueShare, M::AverageRevenue, M::GrossMargin, M::MarginShare];
+    let columns = [
+        M::Level,
+        M::Customers,
+        M::CustomerShare,
+        M::Revenue,
+        M::RevenueShare,
+        M::AverageRevenue,
+        M::GrossMargin,
+        M::MarginShare,
+    ];
     let mut rows: Vec<Vec<Cell>> = pyramid.levels.iter().map(|row| level_row(row, l, i18n)).collect();
     for (name, count) in [(M::Prospects, pyramid.outside.prospects), (M::Suspects, pyramid.outside.suspects)] {
         if let Some(n) = count {

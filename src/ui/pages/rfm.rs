@@ -93,10 +93,22 @@ fn SegmentTable(rfm: RfmView, on_pick: impl Fn(Segment) + Copy + Send + Sync + '
     let i18n = use_i18n();
     let table = move || {
         let l = i18n.locale();
-        let mean = |v: Option<f64>| v.map_or_else(|| Cell::text(""), |v| Cell::number(l.decimal(v, 1), format!("{v:.2}")));
+        let mean =
+            |v: Option<f64>| v.map_or_else(|| Cell::text(""), |v| Cell::number(l.decimal(v, 1), format!("{v:.2}")));
         TableData {
             caption: format!("{} {}", i18n.t(M::RfmSegments), rfm.period),
-            columns: [M::Segment, M::Customers, M::CustomerShare, M::Monetary, M::RevenueShare, M::AverageRecency, M::AverageFrequency].iter().map(|&m| i18n.t(m).to_string()).collect(),
+            columns: [
+                M::Segment,
+                M::Customers,
+                M::CustomerShare,
+                M::Monetary,
+                M::RevenueShare,
+                M::AverageRecency,
+                M::AverageFrequency,
+            ]
+            .iter()
+            .map(|&m| i18n.t(m).to_string())
+            .collect(),
             rows: rfm
                 .segments
                 .iter()
@@ -135,7 +147,10 @@ fn customers_table(rfm: &RfmView, i18n: I18n) -> TableData {
     let name = rfm.segment.map(|s| i18n.t(segment_name(s))).unwrap_or_default();
     TableData {
         caption: format!("{} {name} ({})", i18n.t(M::SegmentCustomers), l.count(rfm.customers.total)),
-        columns: [M::CustomerName, M::RecencyDays, M::Frequency, M::Monetary, M::Scores].iter().map(|&m| i18n.t(m).to_string()).collect(),
+        columns: [M::CustomerName, M::RecencyDays, M::Frequency, M::Monetary, M::Scores]
+            .iter()
+            .map(|&m| i18n.t(m).to_string())
+            .collect(),
         rows: rfm
             .customers
             .items

@@ -14,10 +14,7 @@ pub fn SummaryTable(summary: Summary, caption: Msg) -> impl IntoView {
         vec![
             (Msg::SummaryLines, l.count(summary.lines)),
             (Msg::SummaryCustomers, l.count(summary.customers)),
-            (
-                Msg::SummaryProducts,
-                summary.products.map(|p| l.count(p)).unwrap_or_default(),
-            ),
+            (Msg::SummaryProducts, summary.products.map(|p| l.count(p)).unwrap_or_default()),
             (Msg::SummaryFirstDate, date(summary.first_day)),
             (Msg::SummaryLastDate, date(summary.last_day)),
             (Msg::SummaryRevenue, l.money(summary.revenue)),

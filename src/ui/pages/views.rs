@@ -27,7 +27,11 @@ pub fn ViewsPage() -> impl IntoView {
     let filters = Filters::main();
     let (rep, set_rep) = query_signal::<String>("rep");
     let answer = ask_answer(
-        move || AnalysisRequest::CustomerViews { selection: filters.selection(), period: filters.period(), rep: rep_choice(rep.get()) },
+        move || AnalysisRequest::CustomerViews {
+            selection: filters.selection(),
+            period: filters.period(),
+            rep: rep_choice(rep.get()),
+        },
         |response| match response {
             AnalysisResponse::CustomerViews(view) => Some(view),
             _ => None,
@@ -65,7 +69,14 @@ fn RepPicker(view: RepView, on_pick: impl Fn(String) + Copy + Send + Sync + 'sta
 #[component]
 fn RepTables(view: RepView) -> impl IntoView {
     let i18n = use_i18n();
-    let notes = (view.rows.items.len(), view.rows.total, view.white_space.items.len(), view.white_space.total, view.up_sell.items.len(), view.up_sell.total);
+    let notes = (
+        view.rows.items.len(),
+        view.rows.total,
+        view.white_space.items.len(),
+        view.white_space.total,
+        view.up_sell.items.len(),
+        view.up_sell.total,
+    );
     let (matrix, space, up) = (view.clone(), view.clone(), view);
     view! {
         <DataTable table=Signal::derive(move || matrix_table(&matrix, i18n)) file="customer-matrix" class="table-compact"/>
@@ -84,28 +95,47 @@ fn rep_name(view: &RepView, i18n: I18n) -> String {
 fn matrix_table(view: &RepView, i18n: I18n) -> TableData {
     let l = i18n.locale();
     let money = |m| Cell::number(l.money_whole(m), m);
-    let mut columns = vec![i18n.t(M::CustomerName).to_string(), i18n.t(M::Level).to_string(), i18n.t(M::Revenue).to_string()];
+    let mut columns =
+        vec![i18n.t(M::CustomerName).to_string(), i18n.t(M::Level).to_string(), i18n.t(M::Revenue).to_string()];
     columns.extend(view.groups.iter().cloned());
     let rows = view
         .rows
         .items
         .iter()
         .map(|r| {
-            let mut row = vec![Cell::customer(&r.customer), Cell::text(i18n.t(level_name(r.level))).class(format!("level level-{}", r.level.name())), money(r.revenue)];
-            row.extend(r.by_group.iter().map(|&m| if m == Default::default() { Cell::text("").class("blank") } else { money(m) }));
+            let mut row = vec![
+                Cell::customer(&r.customer),
+                Cell::text(i18n.t(level_name(r.level))).class(format!("level level-{}", r.level.name())),
+                money(r.revenue),
+            ];
+            row.extend(r.by_group.iter().map(|&m| {
+                if m == Default::default() {
+                    Cell::text("").class("blank")
+                } else {
+                    money(m)
+                }
+            }));
             row
         })
         .collect();
     let mut footer = vec![Cell::text(i18n.t(M::Total)), Cell::text(""), money(view.revenue)];
     footer.extend(view.totals.iter().map(|&m| money(m)));
-    TableData { caption: format!("{} · {} · {}", i18n.t(M::RepMatrix), rep_name(view, i18n), view.period), columns, rows, footer: Some(footer) }
+    TableData {
+        caption: format!("{} · {} · {}", i18n.t(M::RepMatrix), rep_name(view, i18n), view.period),
+        columns,
+        rows,
+        footer: Some(footer),
+    }
 }
 
 fn white_space_table(view: &RepView, i18n: I18n) -> TableData {
     let l = i18n.locale();
     TableData {
         caption: format!("{} · {}", i18n.t(M::WhiteSpace), rep_name(view, i18n)),
-        columns: [M::CustomerName, M::Level, M::ProductGroup, M::PeersBuying, M::EstimatedValue].iter().map(|&m| i18n.t(m).to_string()).collect(),
+        columns: [M::CustomerName, M::Level, M::ProductGroup, M::PeersBuying, M::EstimatedValue]
+            .iter()
+            .map(|&m| i18n.t(m).to_string())
+            .collect(),
         rows: view
             .white_space
             .items
@@ -128,7 +158,10 @@ fn up_sell_table(view: &RepView, i18n: I18n) -> TableData {
     let l = i18n.locale();
     TableData {
         caption: format!("{} · {}", i18n.t(M::UpSell), rep_name(view, i18n)),
-        columns: [M::CustomerName, M::Level, M::Revenue, M::LevelMedian, M::Gap].iter().map(|&m| i18n.t(m).to_string()).collect(),
+        columns: [M::CustomerName, M::Level, M::Revenue, M::LevelMedian, M::Gap]
+            .iter()
+            .map(|&m| i18n.t(m).to_string())
+            .collect(),
         rows: view
             .up_sell
             .items

@@ -206,7 +206,8 @@ fn DuplicatesChoice(import: Import, duplicates: Duplicates, signature: String) -
     let dropped = duplicates.dropped;
     let choice = move |drop: bool, label: DataMsg, test_id: &'static str| {
         let signature = signature.clone();
-        let class = if drop == dropped { "button button-primary button-small" } else { "button button-secondary button-small" };
+        let class =
+            if drop == dropped { "button button-primary button-small" } else { "button button-secondary button-small" };
         view! {
             <button type="button" class=class aria-pressed=(drop == dropped).to_string() data-testid=test_id
                 on:click=move |_| import.set_drop_duplicates(drop, signature.clone())>
@@ -214,7 +215,11 @@ fn DuplicatesChoice(import: Import, duplicates: Duplicates, signature: String) -
             </button>
         }
     };
-    let examples = duplicates.examples.iter().map(|d| (format!("{}:{}", d.file, d.line), format!("{}:{}", d.first_file, d.first_line))).collect::<Vec<_>>();
+    let examples = duplicates
+        .examples
+        .iter()
+        .map(|d| (format!("{}:{}", d.file, d.line), format!("{}:{}", d.first_file, d.first_line)))
+        .collect::<Vec<_>>();
     view! {
         <div class="note duplicates" data-testid="duplicates" data-dropped=dropped.to_string()>
             <p>
@@ -270,7 +275,11 @@ fn ProgressView(import: Import) -> impl IntoView {
     let i18n = use_i18n();
     let workspace = import.workspace;
     let fraction = move || {
-        workspace.progress().filter(|p| p.bytes_total > 0).map(|p| p.bytes_read as f64 / p.bytes_total as f64).unwrap_or(0.0)
+        workspace
+            .progress()
+            .filter(|p| p.bytes_total > 0)
+            .map(|p| p.bytes_read as f64 / p.bytes_total as f64)
+            .unwrap_or(0.0)
     };
     view! {
         <div class="progress-box" role="status" data-testid="progress">
@@ -323,7 +332,13 @@ fn PreviewView(import: Import, preview: Preview) -> impl IntoView {
 
 /// A labelled select whose first choice is "detect" (`""`).
 #[component]
-fn Choice(label: DataMsg, detected: String, current: String, choices: Vec<(String, String)>, on_pick: impl Fn(String) + 'static) -> impl IntoView {
+fn Choice(
+    label: DataMsg,
+    detected: String,
+    current: String,
+    choices: Vec<(String, String)>,
+    on_pick: impl Fn(String) + 'static,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <label class="field">
@@ -369,7 +384,8 @@ fn FormatControls(import: Import, preview: Preview) -> impl IntoView {
     let csv = g.source.sheets.is_empty();
     let opt_char = |c: Option<char>| c.map(String::from).unwrap_or_default();
     let detected_char = |c: Option<char>| c.map(|c| format!("({})", char_name(c, i18n))).unwrap_or_default();
-    let encodings = ["utf-8", "utf-16le", "utf-16be", "windows-1252"].map(|e| (e.to_string(), e.to_uppercase())).to_vec();
+    let encodings =
+        ["utf-8", "utf-16le", "utf-16be", "windows-1252"].map(|e| (e.to_string(), e.to_uppercase())).to_vec();
     let dates = DateFormat::ALL.map(|d| (d.pattern().to_string(), d.pattern().to_string())).to_vec();
     view! {
         <div class="format-controls">

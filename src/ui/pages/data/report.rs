@@ -16,7 +16,12 @@ const SHOWN: usize = 200;
 const LISTED: usize = 20;
 
 #[component]
-pub fn ImportReportView(report: ImportReport, on_keep: impl Fn() + 'static, on_discard: impl Fn() + 'static, children: Children) -> impl IntoView {
+pub fn ImportReportView(
+    report: ImportReport,
+    on_keep: impl Fn() + 'static,
+    on_discard: impl Fn() + 'static,
+    children: Children,
+) -> impl IntoView {
     let i18n = use_i18n();
     let errors = report.error_count();
     let files = report.files.clone();
@@ -26,7 +31,12 @@ pub fn ImportReportView(report: ImportReport, on_keep: impl Fn() + 'static, on_d
             let _ = download::offer("import-report.csv", "text/csv", &csv);
         }
     };
-    let shown: Vec<_> = report.files.iter().flat_map(|f| f.errors.iter().map(move |e| (f.file.clone(), e.clone()))).take(SHOWN).collect();
+    let shown: Vec<_> = report
+        .files
+        .iter()
+        .flat_map(|f| f.errors.iter().map(move |e| (f.file.clone(), e.clone())))
+        .take(SHOWN)
+        .collect();
     view! {
         <div class="report" data-testid="report">
             <h2>{move || i18n.t(DataMsg::ReportTitle)}</h2>
@@ -152,7 +162,8 @@ fn totals_item(file: &FileReport, prefix: Option<String>) -> AnyView {
 fn mismatch_item(total: &TotalRow, prefix: Option<String>) -> AnyView {
     let i18n = use_i18n();
     let (line, label, says, sum) = (total.line, total.label.clone(), total.amount, total.mismatch());
-    let money = move |amount: Option<crate::engine::money::Money>| amount.map_or("—".to_string(), |m| i18n.locale().money(m));
+    let money =
+        move |amount: Option<crate::engine::money::Money>| amount.map_or("—".to_string(), |m| i18n.locale().money(m));
     view! {
         <li class="note-warning" data-testid="recognised-mismatch">
             {prefix}{move || i18n.t(DataMsg::Line)}" "{line}" ('"{label}"'): "{move || i18n.t(DataMsg::SubtotalSays)}" "
