@@ -11,8 +11,8 @@
 //! (a panic: this instance is unusable and the page replaces it).
 //!
 //! Test builds (the `test-hooks` feature) also obey `{id, testHook: "panic" | "abort" |
-//! "abort-later"}`, which the end-to-end tests use to kill the worker; production builds do not
-//! contain it.
+//! "abort-later" | "cut-save-at-chunk:N" | "hold-save" | "release-save"}`, which the end-to-end
+//! tests use to kill the worker or to cut off or hold a save; production builds do not contain it.
 
 mod storage;
 
@@ -175,8 +175,8 @@ fn handle(id: u32, request: Request) -> Response {
 }
 
 /// Kills this worker the way the end-to-end tests ask: a panic, an abort (a trap, as exhausted
-/// memory ends), an abort inside a future, or (`cut-save-at-chunk:N`) the next save
-/// left unfinished as an abort leaves it. True when the hook only armed something, and its request is answered now.
+/// memory ends), an abort inside a future, (`cut-save-at-chunk:N`) the next save left
+/// unfinished as an abort leaves it, or the next save held (`hold-save`) until `release-save`. True when the hook only armed something, and its request is answered now.
 #[cfg(feature = "test-hooks")]
 fn test_hook(hook: &str) -> bool {
     match hook {
@@ -185,6 +185,14 @@ fn test_hook(hook: &str) -> bool {
         "abort-later" => {
             wasm_bindgen_futures::spawn_local(async { core::arch::wasm32::unreachable() });
             false
+        }
+        "hold-save" => {
+            storage::test_hooks::hold_save();
+            true
+        }
+        "release-save" => {
+            storage::test_hooks::release_save();
+            true
         }
         _ => {
             if let Some(index) = hook.strip_prefix("cut-save-at-chunk:").and_then(|i| i.parse().ok()) {

@@ -102,6 +102,9 @@ fn prefix(generation: u32) -> String {
 
 /// Replaces the saved workspace with `file`, atomically.
 pub async fn save(file: &[u8]) -> StorageNote {
+    // Outside the transaction: one that awaits anything but its own requests ends.
+    #[cfg(feature = "test-hooks")]
+    test_hooks::wait_while_held().await;
     StorageNote::saved(write(file).await)
 }
 
@@ -147,13 +150,37 @@ async fn manifest(store: &ObjectStore<'_>) -> Result<Option<Manifest>, String> {
 }
 
 /// A save that the end-to-end tests cut off in the middle, as an abort (a trap, exhausted
-/// memory) would: the transaction is left behind after some chunks, never aborted.
+/// memory) would: the transaction is left behind after some chunks, never aborted. And a save
+/// held until the test releases it, so that "while a save runs" does not depend on timing.
 #[cfg(feature = "test-hooks")]
 pub mod test_hooks {
-    use std::cell::Cell;
+    use futures_channel::oneshot;
+    use std::cell::{Cell, RefCell};
 
     thread_local! {
         static CUT_AT_CHUNK: Cell<Option<usize>> = const { Cell::new(None) };
+        static HELD: RefCell<Option<(oneshot::Sender<()>, oneshot::Receiver<()>)>> = const { RefCell::new(None) };
+        static RELEASE: RefCell<Option<oneshot::Sender<()>>> = const { RefCell::new(None) };
+    }
+
+    /// The next save waits until `release_save`.
+    pub fn hold_save() {
+        HELD.with(|h| *h.borrow_mut() = Some(oneshot::channel()));
+    }
+
+    pub fn release_save() {
+        let waiting = RELEASE.with(|r| r.borrow_mut().take());
+        let armed = HELD.with(|h| h.borrow_mut().take()).map(|(release, _)| release);
+        if let Some(release) = waiting.or(armed) {
+            let _ = release.send(());
+        }
+    }
+
+    pub(super) async fn wait_while_held() {
+        if let Some((release, released)) = HELD.with(|h| h.borrow_mut().take()) {
+            RELEASE.with(|r| *r.borrow_mut() = Some(release));
+            let _ = released.await;
+        }
     }
 
     /// The next save stops before writing chunk `index`.

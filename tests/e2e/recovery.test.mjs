@@ -164,14 +164,20 @@ test("a save cut off in the middle leaves the previous workspace whole", async (
 test("closing the page while a save runs asks first, and staying lets the save finish", async () => {
   const { page, context } = await openApp(browser, server.origin, "/data");
   await appReady(page);
-  const big = await bigLedger("warned.csv");
-  await importAndKeep(page, big);
+  // The save is held until the test releases it: "while a save runs" must not depend on how
+  // fast this machine writes.
+  assert.equal(await hook(page, "hold-save"), "Cancelled");
+  await importAndKeep(page, await bigLedger("warned.csv"));
   await page.getByTestId("save-status").filter({ hasText: "Saving workspace…" }).waitFor();
   await screenshot(page, "saving");
-  const dialog = new Promise((ok) => page.once("dialog", async (d) => { ok(d.type()); await d.dismiss(); }));
+  const dialog = new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error("no beforeunload dialog within 10 s")), 10000);
+    page.once("dialog", async (d) => { clearTimeout(timer); ok(d.type()); await d.dismiss(); });
+  });
   await page.close({ runBeforeUnload: true });
   assert.equal(await dialog, "beforeunload");
   // Dismissed: the page stays, the save completes, and a reload finds the new ledger.
+  assert.equal(await hook(page, "release-save"), "Cancelled");
   await page.getByTestId("save-status").filter({ hasText: /^Saved$/ }).waitFor({ timeout: 60000 });
   await page.reload();
   await appReady(page);
