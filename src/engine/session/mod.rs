@@ -159,8 +159,12 @@ impl Session {
     }
 }
 
+/// The failure, named by its file once: an error that already names its file is not named again.
 fn failed(file: &str, error: ImportError) -> Response {
-    Response::Failed(format!("{file}: {error}"))
+    match error {
+        ImportError::InFile { .. } => Response::Failed(error.to_string()),
+        error => Response::Failed(format!("{file}: {error}")),
+    }
 }
 
 #[cfg(test)]
@@ -235,5 +239,21 @@ mod tests {
             panic!("an empty file must fail");
         };
         assert!(message.starts_with("empty.csv: "), "{message}");
+    }
+
+    #[test]
+    fn a_file_is_named_once_in_its_failure() {
+        // A CSV saved under a workbook's name: the workbook reader refuses it, for the preview
+        // and for the import alike, and says the file's name once.
+        let bytes = b"customer,date,amount\nA,2024-01-01,5\n".to_vec();
+        let file = FileData { name: "ledger.xlsx".into(), bytes };
+        let preview = Request::Preview { file: file.clone(), options: ImportOptions::default(), rows: 10 };
+        let import = Request::Import { files: vec![file], options: ImportOptions::default() };
+        for request in [preview, import] {
+            let Response::Failed(message) = Session::default().handle(request, &mut no_progress) else {
+                panic!("not a workbook");
+            };
+            assert!(message.starts_with("ledger.xlsx: the workbook cannot be read"), "{message}");
+        }
     }
 }
