@@ -39,6 +39,11 @@ ensure_rust() {
     say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
   fi
+  # scripts/test checks formatting and lints; a minimal rustup profile lacks both tools.
+  if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 2>&1; then
+    say "adding rustfmt and clippy"
+    rustup component add rustfmt clippy || die "could not add rustfmt and clippy with rustup"
+  fi
 }
 
 # Trunk 0.21 (0.22 needs a newer rustc than this project's), built from crates.io.

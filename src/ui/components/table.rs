@@ -107,6 +107,13 @@ fn row_view(row: Vec<Cell>) -> impl IntoView {
     view! { <tr>{row.into_iter().enumerate().map(|(i, cell)| cell_view(cell, i == 0)).collect_view()}</tr> }
 }
 
+/// The horizontal scroll box around a wide table: focusable and named, so a keyboard user can
+/// scroll it (WCAG 2.1.1) and a screen reader says what it holds. Every wide table sits in one.
+#[component]
+pub fn ScrollRegion(#[prop(into)] label: Signal<String>, children: Children) -> impl IntoView {
+    view! { <div class="table-scroll" tabindex="0" role="region" aria-label=move || label.get()>{children()}</div> }
+}
+
 /// The "Download CSV" button of a table; `file` names the download (without `.csv`).
 #[component]
 pub fn CsvButton(#[prop(into)] table: Signal<TableData>, file: &'static str) -> impl IntoView {
@@ -144,7 +151,7 @@ pub fn DataTable(
         move || table.with(|t| t.rows.len()).saturating_sub(if show_all.get() { usize::MAX } else { FIRST_ROWS });
     view! {
         <div class="table-frame">
-            <div class="table-scroll">
+            <ScrollRegion label=move || table.with(|t| t.caption.clone())>
                 <table class=format!("table {class}") data-table=file>
                     <caption>{move || table.with(|t| t.caption.clone())}</caption>
                     <thead><tr>
@@ -159,7 +166,7 @@ pub fn DataTable(
                     }}</tbody>
                     {move || table.with(|t| t.footer.clone()).map(|row| view! { <tfoot>{row_view(row)}</tfoot> })}
                 </table>
-            </div>
+            </ScrollRegion>
             <div class="frame-actions">
                 {move || (hidden() > 0).then(|| view! {
                     <button type="button" class="button button-secondary button-small" data-testid=format!("show-all-{file}") on:click=move |_| show_all.set(true)>

@@ -12,7 +12,7 @@ use crate::engine::session::analysis::{
 use crate::i18n::AnalysisMsg as M;
 use crate::ui::components::answer::{ask_answer, level_name, movement_name, show, state_name};
 use crate::ui::components::filters::{FilterBar, Filters};
-use crate::ui::components::table::{cut_note, heat_class, Cell, CsvButton, DataTable, TableData};
+use crate::ui::components::table::{cut_note, heat_class, Cell, CsvButton, DataTable, ScrollRegion, TableData};
 use crate::ui::i18n::{use_i18n, I18n};
 use leptos::prelude::*;
 use leptos_router::hooks::query_signal;
@@ -70,11 +70,12 @@ fn Heatmap(
     let csv = Signal::derive(move || cells_table(&cells, period, i18n));
     let cell_of =
         move |from: Option<Level>, to: Level| migration.cells.iter().find(|c| c.from == from && c.to == to).cloned();
+    let caption = move || format!("{} {} → {}", i18n.t(M::MigrationMatrix), period.previous(), period);
     view! {
         <div class="table-frame">
-            <div class="table-scroll">
+            <ScrollRegion label=caption>
                 <table class="table table-heatmap" data-table="migration-matrix">
-                    <caption>{move || format!("{} {} → {}", i18n.t(M::MigrationMatrix), period.previous(), period)}</caption>
+                    <caption>{caption}</caption>
                     <thead>
                         <tr>
                             <th scope="col">{move || format!("{} ↓ / {} →", i18n.t(M::FromState), i18n.t(M::ToState))}</th>
@@ -93,7 +94,7 @@ fn Heatmap(
                         }).collect_view()}
                     </tbody>
                 </table>
-            </div>
+            </ScrollRegion>
             <p class="hint">{move || i18n.t(M::CellHint)}</p>
             <div class="frame-actions"><CsvButton table=csv file="migration-cells"/></div>
         </div>
@@ -113,9 +114,12 @@ fn HeatCell(
     let class = format!("{} move-{}", heat_class(cell.customers as f64 / most as f64), movement_class(cell.movement));
     view! {
         <td class=class class:chosen=move || chosen.get() == Some((from, to))>
-            <button type="button" class="heat-button" data-cell=key.clone() on:click=move |_| on_pick(key.clone())
-                aria-label=move || format!("{} → {}: {} {}", i18n.t(state_name(from)), i18n.t(level_name(to)), i18n.locale().count(cell.customers), i18n.t(M::Customers))>
+            // The name is the content (WCAG 2.5.3: it must contain what the cell shows); the
+            // hidden words say which cell it is and what the numbers count.
+            <button type="button" class="heat-button" data-cell=key.clone() on:click=move |_| on_pick(key.clone())>
+                <span class="visually-hidden">{move || format!("{} → {}:", i18n.t(state_name(from)), i18n.t(level_name(to)))}</span>
                 <span class="heat-count">{move || i18n.locale().count(cell.customers)}</span>
+                <span class="visually-hidden">{move || format!(" {},", i18n.t(M::Customers))}</span>
                 <span class="heat-revenue">{move || i18n.locale().money_whole(cell.revenue_to)}</span>
             </button>
         </td>

@@ -7,6 +7,7 @@ use crate::engine::import::{ColumnRef, DateFormat, Duplicates, ImportOptions, Im
 use crate::engine::ledger::Field;
 use crate::engine::session::{FileData, Request, Response};
 use crate::i18n::DataMsg;
+use crate::ui::components::table::ScrollRegion;
 use crate::ui::engine::ask_with_files;
 use crate::ui::i18n::use_i18n;
 use crate::ui::settings;
@@ -469,7 +470,7 @@ fn PreviewTable(preview: Preview) -> impl IntoView {
     let i18n = use_i18n();
     let headers = preview.guess.headers.clone();
     view! {
-        <div class="table-scroll">
+        <ScrollRegion label=move || i18n.t(DataMsg::Preview).to_string()>
             <table class="table table-preview">
                 <thead>
                     <tr>
@@ -483,6 +484,6 @@ fn PreviewTable(preview: Preview) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-        </div>
+        </ScrollRegion>
     }
 }

@@ -5,6 +5,7 @@
 
 use crate::engine::import::{write_error_report, FileReport, ImportReport, TitleLines, TotalRow};
 use crate::i18n::DataMsg;
+use crate::ui::components::table::ScrollRegion;
 use crate::ui::download;
 use crate::ui::i18n::use_i18n;
 use crate::ui::pages::summary::SummaryTable;
@@ -50,7 +51,7 @@ pub fn ImportReportView(
                         <strong>{move || i18n.locale().count(errors)}</strong>" "{move || i18n.t(DataMsg::ReportErrors)}
                         {(errors > SHOWN).then(|| view! { " "{move || i18n.t(DataMsg::ReportShowing)}" "{SHOWN}"." })}
                     </p>
-                    <div class="table-scroll">
+                    <ScrollRegion label=move || i18n.t(DataMsg::ReportTitle).to_string()>
                         <table class="table table-errors">
                             <thead><tr>
                                 <th scope="col">{move || i18n.t(DataMsg::File)}</th>
@@ -71,7 +72,7 @@ pub fn ImportReportView(
                                 }).collect_view()}
                             </tbody>
                         </table>
-                    </div>
+                    </ScrollRegion>
                     <div class="actions">
                         <button type="button" class="button button-secondary" data-testid="download-report" on:click=download>
                             {move || i18n.t(DataMsg::DownloadReport)}
