@@ -1,5 +1,6 @@
 //! The shell every page shares: header, navigation in the method's terms, routes.
 
+use super::components::print::PrintFrame;
 use super::i18n::{use_i18n, I18n};
 use super::pages::{
     CohortsPage, ComingPage, ConcentrationPage, CustomerPage, DataPage, FlowsPage, Group, HomePage, MethodsPage,
@@ -24,6 +25,7 @@ pub fn App() -> impl IntoView {
             <div class="layout">
                 <Navigation/>
                 <main id="main" class="main" tabindex="-1">
+                    <PrintFrame>
                     <Routes fallback=move || view! { <NotFound/> }>
                         <Route path=path!("/") view=HomePage/>
                         <Route path=path!("/data") view=DataPage/>
@@ -47,6 +49,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/customer-focus") view=|| view! { <ComingPage page=Page::CustomerFocus/> }/>
                     </Routes>
                     <footer class="footer">{move || i18n.t(Msg::PrivacyFooter)}</footer>
+                    </PrintFrame>
                 </main>
             </div>
         </Router>
@@ -55,7 +58,7 @@ pub fn App() -> impl IntoView {
 
 /// The path the app is served under, from `<base href>` (Trunk's `--public-url`), without the
 /// trailing slash: empty when served at the root.
-fn base_path() -> String {
+pub fn base_path() -> String {
     let base = document().base_uri().ok().flatten().unwrap_or_default();
     let path = web_sys::Url::new(&base).map(|u| u.pathname()).unwrap_or_default();
     path.trim_end_matches('/').to_string()
