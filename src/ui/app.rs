@@ -22,10 +22,11 @@ pub fn App() -> impl IntoView {
         <Router base=base_path()>
             <a class="skip-link" href="#main">{move || i18n.t(Msg::SkipToContent)}</a>
             <Header/>
+            // Outside <main>, so that the page's own tables are the only ones in it.
+            <PrintFrame>
             <div class="layout">
                 <Navigation/>
                 <main id="main" class="main" tabindex="-1">
-                    <PrintFrame>
                     <Routes fallback=move || view! { <NotFound/> }>
                         <Route path=path!("/") view=HomePage/>
                         <Route path=path!("/data") view=DataPage/>
@@ -49,9 +50,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/customer-focus") view=|| view! { <ComingPage page=Page::CustomerFocus/> }/>
                     </Routes>
                     <footer class="footer">{move || i18n.t(Msg::PrivacyFooter)}</footer>
-                    </PrintFrame>
                 </main>
             </div>
+            </PrintFrame>
         </Router>
     }
 }

@@ -1,8 +1,9 @@
-//! What a printed page says about itself. The shell wraps every page in a one-cell table whose
-//! header row is the print header: browsers repeat a table's header group on every printed page,
-//! which no other CSS does in Chromium (a `position: fixed` element overlaps the content, and
-//! `@page` margin boxes take only literal text and counters). On screen the frame is a plain
-//! block and the header is hidden; the page numbers are `@page` counters in `style/print.css`.
+//! What a printed page says about itself. The shell wraps the layout (navigation and page) in a
+//! one-cell table whose header row is the print header: browsers repeat a table's header group on
+//! every printed page, which no other CSS does in Chromium (a `position: fixed` element overlaps
+//! the content, and `@page` margin boxes take only literal text and counters). On screen the
+//! frame is a plain block and the header is hidden; the page numbers are `@page` counters in
+//! `style/print.css`.
 
 use super::answer::{level_name, name_of, no_value_of, Answer};
 use super::filters::{use_dimensions, Filters};
@@ -18,7 +19,7 @@ use crate::ui::workspace::use_workspace;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-/// The page (`children`) inside the frame whose header repeats on every printed page.
+/// The layout (`children`) inside the frame whose header repeats on every printed page.
 #[component]
 pub fn PrintFrame(children: Children) -> impl IntoView {
     view! {
