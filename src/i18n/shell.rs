@@ -9,6 +9,12 @@ messages! {
         MainNavigation => "Main navigation", "Hoofdnavigatie";
         PrivacyFooter => "Runs entirely in your browser: your data never leaves this device.",
             "Draait volledig in uw browser: uw gegevens verlaten dit apparaat nooit.";
+        PrintPrinted => "Printed", "Afgedrukt";
+        PrintLedger => "Ledger", "Grootboek";
+        PrintCutOffs => "Pyramid cut-offs (share of active customers, cumulative)",
+            "Grenzen van de piramide (aandeel van de actieve klanten, cumulatief)";
+        PrintPrivacy => "Computed in this browser; no data left this computer.",
+            "Berekend in deze browser; er zijn geen gegevens van deze computer verstuurd.";
 
         GroupStart => "Start", "Start";
         GroupPerformance => "Customer Performance", "Klantprestaties";

@@ -1,5 +1,6 @@
 //! The shell every page shares: header, navigation in the method's terms, routes.
 
+use super::components::print::PrintFrame;
 use super::i18n::{use_i18n, I18n};
 use super::pages::{
     CohortsPage, ComingPage, ConcentrationPage, CustomerPage, DataPage, FlowsPage, Group, HomePage, MethodsPage,
@@ -21,6 +22,8 @@ pub fn App() -> impl IntoView {
         <Router base=base_path()>
             <a class="skip-link" href="#main">{move || i18n.t(Msg::SkipToContent)}</a>
             <Header/>
+            // Outside <main>, so that the page's own tables are the only ones in it.
+            <PrintFrame>
             <div class="layout">
                 <Navigation/>
                 <main id="main" class="main" tabindex="-1">
@@ -49,13 +52,14 @@ pub fn App() -> impl IntoView {
                     <footer class="footer">{move || i18n.t(Msg::PrivacyFooter)}</footer>
                 </main>
             </div>
+            </PrintFrame>
         </Router>
     }
 }
 
 /// The path the app is served under, from `<base href>` (Trunk's `--public-url`), without the
 /// trailing slash: empty when served at the root.
-fn base_path() -> String {
+pub fn base_path() -> String {
     let base = document().base_uri().ok().flatten().unwrap_or_default();
     let path = web_sys::Url::new(&base).map(|u| u.pathname()).unwrap_or_default();
     path.trim_end_matches('/').to_string()

@@ -103,7 +103,7 @@ fn basis_points(percent: f64) -> Option<BasisPoints> {
 }
 
 /// The ledger's periods and attribute values, for the pickers (reactive).
-fn use_dimensions(filters: Filters) -> LocalResource<Answer<Dimensions>> {
+pub fn use_dimensions(filters: Filters) -> LocalResource<Answer<Dimensions>> {
     ask_answer(
         move || AnalysisRequest::Dimensions { year_start: filters.year_start() },
         |response| match response {

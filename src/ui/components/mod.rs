@@ -5,4 +5,5 @@ pub mod answer;
 pub mod chart;
 pub mod filters;
 mod png;
+pub mod print;
 pub mod table;
