@@ -75,6 +75,8 @@ ensure_app_tools() {
 
 ensure_browser() {
   command -v chromium >/dev/null && command -v chromedriver >/dev/null || apt_install chromium chromium-driver
+  # pdftotext reads back the PDFs the print test makes.
+  command -v pdftotext >/dev/null || apt_install poppler-utils
 }
 
 # Node.js 20 or newer (playwright-core, which drives Chromium in the end-to-end tests, needs it).

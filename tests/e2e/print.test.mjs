@@ -2,8 +2,9 @@
 // PDF" does. Laid out at the printable width of style/print.css (A4 210 mm less 2 x 12 mm margins
 // = 186 mm = 703 CSS px at 96 px per inch), nothing may be wider than the sheet or scroll inside
 // its box; the repeated print header must say what the sheet shows; one PDF per page is kept in
-// artifacts/print/ to look at. With poppler's pdftotext installed, the PDFs themselves are read:
-// the header is on every sheet and the first sheet holds more than the page's title.
+// artifacts/print/ to look at. The PDFs themselves are read with poppler's pdftotext (scripts/test
+// installs poppler-utils): the header is on every sheet and the first sheet holds more than the
+// page's title.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -28,7 +29,7 @@ function pdftotext(file, ...args) {
   try {
     return execFileSync("pdftotext", ["-layout", ...args, file, "-"], { encoding: "utf8" });
   } catch (e) {
-    if (e.code === "ENOENT") return null;
+    if (e.code === "ENOENT") throw new Error("pdftotext not found: install poppler-utils (bash scripts/test does)");
     throw e;
   }
 }
@@ -99,7 +100,6 @@ async function printAndCheck(page, title, lang, file) {
   const path = join(OUT, `${file}-${lang}.pdf`);
   await page.pdf({ path, format: "A4", printBackground: true });
   const text = pdftotext(path);
-  if (text === null) return wrong;
   const sheets = text.split("\f").filter((s, i, all) => i < all.length - 1 || s.trim() !== "");
   sheets.forEach((sheet, i) => { if (!sheet.includes(`Clientele · ${title}`)) wrong.push(`sheet ${i + 1} has no print header`); });
   // The first sheet must hold more than the header, the page's title and its lead (Customer
