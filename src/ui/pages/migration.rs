@@ -95,7 +95,7 @@ fn Heatmap(
                     </tbody>
                 </table>
             </ScrollRegion>
-            <p class="hint">{move || i18n.t(M::CellHint)}</p>
+            <p class="hint screen-only">{move || i18n.t(M::CellHint)}</p>
             <div class="frame-actions"><CsvButton table=csv file="migration-cells"/></div>
         </div>
     }
