@@ -273,6 +273,15 @@ pub(crate) mod tests {
         b.finish()
     }
 
+    /// The views of 2024 (calendar year, default cut-offs) for the whole company.
+    fn views_of_2024(ledger: &Ledger) -> CustomerViews {
+        let table = RevenueTable::build(ledger, YearStart::default(), &Scope::Company);
+        let levels = Levels::classify(&table, Period::starting_in(2024), CutOffs::default()).unwrap();
+        let groups = Breakdown::build(ledger, &table, Attribute::ProductGroup).unwrap();
+        let reps = Breakdown::build(ledger, &table, Attribute::SalesRep);
+        CustomerViews::of(&table, &levels, &groups, reps.as_ref())
+    }
+
     #[test]
     fn matrices_white_space_and_up_sell() {
         let ledger = ledger_with_groups(&[
@@ -285,11 +294,7 @@ pub(crate) mod tests {
             ("S3", "Food", "Bob", 600),
             ("S4", "Paper", "Ann", 50),
         ]);
-        let table = RevenueTable::build(&ledger, YearStart::default(), &Scope::Company);
-        let levels = Levels::classify(&table, Period::starting_in(2024), CutOffs::default()).unwrap();
-        let groups = Breakdown::build(&ledger, &table, Attribute::ProductGroup).unwrap();
-        let reps = Breakdown::build(&ledger, &table, Attribute::SalesRep);
-        let views = CustomerViews::of(&table, &levels, &groups, reps.as_ref());
+        let views = views_of_2024(&ledger);
         let key = |c: CustomerId| ledger.customer_key(c);
         let cents = |v: &[Money]| v.iter().map(|m| m.cents()).collect::<Vec<_>>();
 
@@ -345,11 +350,7 @@ pub(crate) mod tests {
             ("C", "", "", 600),
             ("D", "", "", 100),
         ]);
-        let table = RevenueTable::build(&ledger, YearStart::default(), &Scope::Company);
-        let levels = Levels::classify(&table, Period::starting_in(2024), CutOffs::default()).unwrap();
-        let groups = Breakdown::build(&ledger, &table, Attribute::ProductGroup).unwrap();
-        let reps = Breakdown::build(&ledger, &table, Attribute::SalesRep);
-        let views = CustomerViews::of(&table, &levels, &groups, reps.as_ref());
+        let views = views_of_2024(&ledger);
         let key = |c: CustomerId| ledger.customer_key(c);
         let cents = |v: &[Money]| v.iter().map(|m| m.cents()).collect::<Vec<_>>();
 
