@@ -68,8 +68,9 @@ function overflowing(width) {
     const r = el.getBoundingClientRect();
     if (shown(el) && (r.left < -0.5 || r.right > width + 0.5)) found.push(`${name(el)} spans ${Math.round(r.left)}..${Math.round(r.right)} px`);
   }
-  // An SVG's insides are drawn, not laid out: the SVG itself is measured above.
-  for (const el of document.querySelectorAll("body *:not(svg *)")) {
+  // An SVG's insides are drawn, not laid out: the SVG itself is measured above. Text for screen
+  // readers only (`.visually-hidden`) is clipped to one pixel on purpose and draws nothing.
+  for (const el of document.querySelectorAll("body *:not(svg *):not(.visually-hidden)")) {
     if (shown(el) && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1) found.push(`${name(el)} scrolls: ${el.scrollWidth} > ${el.clientWidth} px`);
   }
   if (document.documentElement.scrollWidth > width) found.push(`the page is ${document.documentElement.scrollWidth} px wide`);
