@@ -133,6 +133,7 @@ messages! {
         RfmSegments => "RFM segments", "RFM-segmenten";
         RfmWindow => "Scored over", "Gescoord over";
         RfmWindowYears => "Years scored (up to the chosen one)", "Gescoorde jaren (tot en met het gekozen jaar)";
+        RfmWindowReset => "Score over the default window of two years", "Scoren over het standaardvenster van twee jaar";
         Years => "years", "jaar";
         RecencyDays => "Days since last purchase", "Dagen sinds laatste aankoop";
         AverageRecency => "Average days since last purchase", "Gemiddeld dagen sinds laatste aankoop";

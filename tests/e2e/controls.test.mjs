@@ -119,6 +119,29 @@ test("the RFM window lives in the address and changes the segments", async () =>
   await context.close();
 });
 
+test("an RFM window narrowed to a year without purchases offers the way back", async () => {
+  // 2024 holds only a credit note (A, -10.00): scored over 2024 alone there is nobody; over the
+  // default two years, A (2023-03-01) and B (2023-06-01) are scored.
+  const { page, context, problems } = await openApp(browser, server.origin, "/data");
+  await appReady(page);
+  await importFile(page, "rfm_empty_year.csv");
+  await page.goto(server.origin + "/rfm?period=2024&window=1");
+  await appReady(page);
+  await page.getByTestId("empty").waitFor();
+  assert.equal(await page.getByTestId("empty").getAttribute("data-reason"), "NoActiveCustomers");
+  await screenshot(page, "rfm-window-empty");
+  await page.getByTestId("rfm-window-reset").click();
+  await page.waitForURL((url) => !url.searchParams.has("window"));
+  await page.getByTestId("rfm-window").waitFor();
+  assert.match(await page.getByTestId("rfm-window").textContent(), /2023–2024/);
+  const scored = await page.locator('table[data-table="rfm-segments"] tbody tr').evaluateAll((trs) =>
+    trs.reduce((sum, tr) => sum + Number(tr.children[1].textContent.trim()), 0));
+  assert.equal(scored, 2);
+  assert.equal(await page.getByTestId("rfm-window-reset").count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("Customer Views on a ledger without product groups says so, and where to map one", async () => {
   const { page, context, problems } = await openApp(browser, server.origin, "/data");
   await appReady(page);

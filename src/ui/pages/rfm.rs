@@ -6,7 +6,7 @@ use super::{Page, PageIntro};
 use crate::engine::rfm::{RfmSettings, Segment};
 use crate::engine::session::analysis::{AnalysisRequest, AnalysisResponse, RfmView};
 use crate::i18n::AnalysisMsg as M;
-use crate::ui::components::answer::{ask_answer, segment_name, show};
+use crate::ui::components::answer::{ask_answer, segment_name, show, Answer};
 use crate::ui::components::filters::{FilterBar, Filters};
 use crate::ui::components::table::{cut_note, Cell, DataTable, TableData};
 use crate::ui::i18n::{use_i18n, I18n};
@@ -62,6 +62,16 @@ pub fn RfmPage() -> impl IntoView {
                 }
                 .into_any()
             })}
+            // A narrowed window with nothing in it hides the picker with the table: offer the way back.
+            {move || {
+                let narrowed_to_nothing = window.get().is_some() && matches!(answer.get(), Some(Answer::Empty(_)));
+                narrowed_to_nothing.then(|| view! {
+                    <div class="actions">
+                        <button type="button" class="button button-secondary" data-testid="rfm-window-reset"
+                            on:click=move |_| set_window.set(None)>{move || i18n.t(M::RfmWindowReset)}</button>
+                    </div>
+                })
+            }}
         </section>
     }
 }
