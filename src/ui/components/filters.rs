@@ -102,8 +102,15 @@ fn basis_points(percent: f64) -> Option<BasisPoints> {
     (0.0..=100.0).contains(&percent).then(|| BasisPoints((percent * 100.0).round() as u32))
 }
 
-/// The ledger's periods and attribute values, for the pickers (reactive).
-pub fn use_dimensions(filters: Filters) -> LocalResource<Answer<Dimensions>> {
+/// The ledger's periods and attribute values for the page's year start (reactive), shared by
+/// every filter bar and the print header: the shell provides one, so the worker is asked once
+/// per change of year start or ledger, not once per bar.
+#[derive(Clone, Copy)]
+struct SharedDimensions(LocalResource<Answer<Dimensions>>);
+
+fn ask_dimensions() -> LocalResource<Answer<Dimensions>> {
+    // Every bar of a page shares the page's year start (the comparison bar has no picker of its own).
+    let filters = Filters::main();
     ask_answer(
         move || AnalysisRequest::Dimensions { year_start: filters.year_start() },
         |response| match response {
@@ -111,6 +118,16 @@ pub fn use_dimensions(filters: Filters) -> LocalResource<Answer<Dimensions>> {
             _ => None,
         },
     )
+}
+
+/// Called once by the shell, above every page.
+pub fn provide_dimensions() {
+    provide_context(SharedDimensions(ask_dimensions()));
+}
+
+/// The shared dimensions; a component outside the shell asks for its own.
+pub fn use_dimensions() -> LocalResource<Answer<Dimensions>> {
+    use_context::<SharedDimensions>().map_or_else(ask_dimensions, |shared| shared.0)
 }
 
 /// The organisation first (the method's scopes), then what was sold.
@@ -135,7 +152,7 @@ pub fn FilterBar(
     #[prop(optional)] label: Option<M>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let dimensions = use_dimensions(filters);
+    let dimensions = use_dimensions();
     let periods = move || dimensions.get().and_then(Answer::ready).map(|d| d.periods).unwrap_or_default();
     let attributes = move || {
         let mut attributes = dimensions.get().and_then(Answer::ready).map(|d| d.attributes).unwrap_or_default();

@@ -6,7 +6,7 @@
 //! `style/print.css`.
 
 use super::answer::{level_name, name_of, no_value_of, Answer};
-use super::filters::{use_dimensions, Filters};
+use super::filters::{provide_dimensions, use_dimensions, Filters};
 use crate::engine::date::Day;
 use crate::engine::period::{Period, YearStart};
 use crate::engine::pyramid::{CutOffs, Level};
@@ -22,6 +22,7 @@ use leptos_router::hooks::use_location;
 /// The layout (`children`) inside the frame whose header repeats on every printed page.
 #[component]
 pub fn PrintFrame(children: Children) -> impl IntoView {
+    provide_dimensions();
     view! {
         <table class="print-frame" role="presentation">
             <thead class="print-only"><tr><td><PrintHeader/></td></tr></thead>
@@ -56,7 +57,7 @@ fn PrintHeader() -> impl IntoView {
 #[component]
 fn FiltersInWords(filters: Filters) -> impl IntoView {
     let i18n = use_i18n();
-    let dimensions = use_dimensions(filters);
+    let dimensions = use_dimensions();
     let latest = move || dimensions.get().and_then(Answer::ready).and_then(|d| d.periods.last().copied());
     let period = move || {
         let year_start = filters.year_start();
