@@ -2,8 +2,11 @@
 //! tests/corpus is the regression list (add any file that ever broke the importer, with a test
 //! of what it yields); the property tests feed random bytes and random CSV-like text.
 
-use clientele::engine::import::{import_bytes, preview, ErrorKind, ImportError, ImportOptions, Imported};
+use clientele::engine::import::{
+    import_bytes, preview, DateFormat, ErrorKind, ImportError, ImportOptions, Imported, NumberProblem,
+};
 use clientele::engine::ledger::CustomerId;
+use clientele::engine::ledger::Field;
 use proptest::prelude::*;
 use std::path::PathBuf;
 
@@ -124,7 +127,12 @@ fn formula_cells_are_text_and_a_formula_is_no_amount() {
         lines: 1,
         customers: vec!["@SUM(A1)".into()],
         revenue_cents: 500,
-        errors: vec![error(2, 3, ErrorKind::BadNumber, "=1+1")],
+        errors: vec![error(
+            2,
+            3,
+            ErrorKind::BadNumber { field: Field::Amount, problem: NumberProblem::NotANumber },
+            "=1+1",
+        )],
     };
     assert_eq!(outcome("formula_cells.csv"), expected);
 }
@@ -139,11 +147,11 @@ fn huge_numbers_and_impossible_dates_are_row_errors() {
         customers: vec![],
         revenue_cents: 0,
         errors: vec![
-            error(2, 3, ErrorKind::TooLarge, "999999999999999999999999999999"),
-            error(2, 4, ErrorKind::BadNumber, "1e400"),
-            error(2, 5, ErrorKind::TooLarge, "-99999999999999999999.99"),
-            error(3, 2, ErrorKind::BadDate, "99999-01-01"),
-            error(4, 2, ErrorKind::BadDate, "45296"),
+            error(2, 3, ErrorKind::TooLarge { field: Field::Amount }, "999999999999999999999999999999"),
+            error(2, 4, ErrorKind::BadNumber { field: Field::Quantity, problem: NumberProblem::NotANumber }, "1e400"),
+            error(2, 5, ErrorKind::TooLarge { field: Field::Cost }, "-99999999999999999999.99"),
+            error(3, 2, ErrorKind::BadDate { expected: DateFormat::YearMonthDay }, "99999-01-01"),
+            error(4, 2, ErrorKind::BadDate { expected: DateFormat::YearMonthDay }, "45296"),
         ],
     };
     assert_eq!(outcome("huge_numbers.csv"), expected);
@@ -169,9 +177,9 @@ fn nul_bytes_stay_in_text_and_spoil_numbers() {
         customers: vec!["C\u{0}1".into()],
         revenue_cents: 100,
         errors: vec![
-            error(3, 2, ErrorKind::Missing, ""),
-            error(3, 3, ErrorKind::Missing, ""),
-            error(4, 3, ErrorKind::BadNumber, "2\u{0}.00"),
+            error(3, 2, ErrorKind::Missing { field: Field::Date }, ""),
+            error(3, 3, ErrorKind::Missing { field: Field::Amount }, ""),
+            error(4, 3, ErrorKind::BadNumber { field: Field::Amount, problem: NumberProblem::NotANumber }, "2\u{0}.00"),
         ],
     };
     assert_eq!(outcome("nul_bytes.csv"), expected);
@@ -186,9 +194,9 @@ fn ragged_rows_report_their_missing_cells() {
         customers: vec!["C3".into()],
         revenue_cents: 100,
         errors: vec![
-            error(2, 2, ErrorKind::Missing, ""),
-            error(2, 3, ErrorKind::Missing, ""),
-            error(3, 3, ErrorKind::Missing, ""),
+            error(2, 2, ErrorKind::Missing { field: Field::Date }, ""),
+            error(2, 3, ErrorKind::Missing { field: Field::Amount }, ""),
+            error(3, 3, ErrorKind::Missing { field: Field::Amount }, ""),
         ],
     };
     assert_eq!(outcome("ragged_rows.csv"), expected);
@@ -204,7 +212,12 @@ fn an_unbalanced_quote_is_one_error_at_the_line_where_it_opens() {
         lines: 0,
         customers: vec![],
         revenue_cents: 0,
-        errors: vec![error(2, 3, ErrorKind::BadNumber, swallowed)],
+        errors: vec![error(
+            2,
+            3,
+            ErrorKind::BadNumber { field: Field::Amount, problem: NumberProblem::NotANumber },
+            swallowed,
+        )],
     };
     assert_eq!(outcome("unbalanced_quotes.csv"), expected);
 }
@@ -219,7 +232,12 @@ fn a_utf16_file_cut_after_an_odd_byte_ends_in_a_replacement_character() {
         lines: 1,
         customers: vec!["A".into()],
         revenue_cents: 100,
-        errors: vec![error(3, 3, ErrorKind::BadNumber, "2.50\u{FFFD}")],
+        errors: vec![error(
+            3,
+            3,
+            ErrorKind::BadNumber { field: Field::Amount, problem: NumberProblem::NotANumber },
+            "2.50\u{FFFD}",
+        )],
     };
     assert_eq!(outcome("utf16_odd_length.txt"), expected);
 }

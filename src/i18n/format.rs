@@ -15,7 +15,7 @@ impl Locale {
     /// A whole number with thousands separators.
     pub fn integer(self, value: i64) -> String {
         let (thousands, _) = self.separators();
-        group_digits(value.unsigned_abs(), thousands, value < 0)
+        group_digits(value.unsigned_abs().into(), thousands, value < 0)
     }
 
     /// A count (lines, customers).
@@ -25,11 +25,15 @@ impl Locale {
 
     /// Money with two decimals and no currency sign (the ledger's currency is not known).
     pub fn money(self, amount: Money) -> String {
-        let (thousands, decimal) = self.separators();
         let cents = amount.cents();
         let sign = if cents < 0 { "-" } else { "" };
-        let whole = group_digits(cents.unsigned_abs() / 100, thousands, false);
-        format!("{sign}{whole}{decimal}{:02}", cents.unsigned_abs() % 100)
+        format!("{sign}{}", self.cents(cents.unsigned_abs().into()))
+    }
+
+    /// A count of cents beyond any `Money` (a ledger's summed magnitude) as money.
+    pub fn cents(self, cents: u128) -> String {
+        let (thousands, decimal) = self.separators();
+        format!("{}{decimal}{:02}", group_digits(cents / 100, thousands, false), cents % 100)
     }
 
     /// Money rounded to whole units, for tables where cents are noise.
@@ -63,7 +67,7 @@ impl Locale {
     }
 }
 
-fn group_digits(value: u64, separator: char, negative: bool) -> String {
+fn group_digits(value: u128, separator: char, negative: bool) -> String {
     let digits = value.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
     if negative {

@@ -65,6 +65,7 @@ macro_rules! messages {
 
 mod analyses;
 mod data;
+pub mod import;
 mod shell;
 pub mod worker;
 pub use analyses::AnalysisMsg;

@@ -26,7 +26,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     print_summary(report);
     for file in &report.files {
         for e in &file.errors {
-            eprintln!("{}:{}:{}: {} (value '{}')", file.file, e.line, e.column, e.reason, e.value);
+            eprintln!("{}:{}:{}: {} (value '{}')", file.file, e.line, e.column, e.kind, e.value);
         }
     }
     if report.error_count() > 0 {

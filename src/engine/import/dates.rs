@@ -3,6 +3,7 @@
 
 use crate::engine::date::Day;
 use serde::{Deserialize, Serialize};
+use std::fmt;
 
 /// The order of a date's parts, or Excel's serial day numbers.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -124,9 +125,34 @@ pub fn excel_day(serial: i64) -> Option<Day> {
     i32::try_from(days).ok().map(Day::from_number)
 }
 
-/// The format that reads the sampled values, and a note for the guess when the choice was not
-/// clear-cut. `None` when there is nothing to go on.
-pub fn detect(values: &[&str]) -> (Option<DateFormat>, Option<String>) {
+/// Why the detected date format was a close call, for a note on the guess.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DateDoubt {
+    /// No sampled value reads as a date in any format.
+    NoneRead,
+    /// The best format reads only some of the sampled values.
+    SomeRead { read: usize, sampled: usize, format: DateFormat },
+    /// Every sampled date reads both day-first and month-first; day-first was taken.
+    DayOrMonthFirst,
+}
+
+impl fmt::Display for DateDoubt {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateDoubt::NoneRead => write!(f, "no sampled value reads as a date"),
+            DateDoubt::SomeRead { read, sampled, format } => {
+                write!(f, "{read} of {sampled} sampled dates read as {}", format.pattern())
+            }
+            DateDoubt::DayOrMonthFirst => {
+                write!(f, "every sampled date reads both day-first and month-first; took day-first (DD-MM-YYYY)")
+            }
+        }
+    }
+}
+
+/// The format that reads the sampled values, and a doubt for the guess's notes when the choice
+/// was not clear-cut. `None` when there is nothing to go on.
+pub fn detect(values: &[&str]) -> (Option<DateFormat>, Option<DateDoubt>) {
     let values: Vec<&str> = values.iter().map(|v| v.trim()).filter(|v| !v.is_empty()).collect();
     if values.is_empty() {
         return (None, None);
@@ -135,18 +161,18 @@ pub fn detect(values: &[&str]) -> (Option<DateFormat>, Option<String>) {
     let counts: Vec<(DateFormat, usize)> = DateFormat::ALL.into_iter().map(|f| (f, reads(f))).collect();
     let best = counts.iter().map(|&(_, n)| n).max().unwrap_or(0);
     if best == 0 {
-        return (None, Some("no sampled value reads as a date".into()));
+        return (None, Some(DateDoubt::NoneRead));
     }
     let mut winners = counts.iter().filter(|&&(_, n)| n == best).map(|&(f, _)| f);
     let format = winners.next().unwrap_or(DateFormat::YearMonthDay);
-    let note = if best < values.len() {
-        Some(format!("{} of {} sampled dates read as {}", best, values.len(), format.pattern()))
+    let doubt = if best < values.len() {
+        Some(DateDoubt::SomeRead { read: best, sampled: values.len(), format })
     } else if winners.any(|f| f == DateFormat::MonthDayYear) && format == DateFormat::DayMonthYear {
-        Some("every sampled date reads both day-first and month-first; took day-first (DD-MM-YYYY)".into())
+        Some(DateDoubt::DayOrMonthFirst)
     } else {
         None
     };
-    (Some(format), note)
+    (Some(format), doubt)
 }
 
 /// Like `parse`, but only plausible serials, and only days in the date window, count as dates
@@ -230,15 +256,15 @@ mod tests {
         assert_eq!(detect(&["45296", "45297"]).0, Some(DateFormat::ExcelSerial));
         let (format, note) = detect(&["05/01/2024", "06/02/2024"]);
         assert_eq!(format, Some(DateFormat::DayMonthYear));
-        assert!(note.unwrap().contains("day-first"));
+        assert!(note.unwrap().to_string().contains("day-first"));
         let (format, note) = detect(&["05/01/2024", "junk"]);
         assert_eq!(format, Some(DateFormat::DayMonthYear));
-        assert!(note.unwrap().contains("1 of 2"));
+        assert!(note.unwrap().to_string().contains("1 of 2"));
         // Out of the date window, 0001-01-05 reads as nothing: day-first wins 1 to 0 (a tie
         // would have gone to year-first, the first order tried, and refused the 2024 line).
         let (format, note) = detect(&["0001-01-05", "05/01/2024"]);
         assert_eq!(format, Some(DateFormat::DayMonthYear));
-        assert!(note.unwrap().contains("1 of 2"));
+        assert!(note.unwrap().to_string().contains("1 of 2"));
         assert_eq!(detect(&["", " "]), (None, None));
         assert_eq!(detect(&["12.50"]).0, None);
     }

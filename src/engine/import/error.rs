@@ -1,4 +1,6 @@
 //! Whole-file problems: each message says what is wrong and what the user can do about it.
+//! `Display` gives the CLI's English text, which may name its flags; the app's text, naming
+//! its controls instead, is `i18n::import::import_error`.
 
 use crate::engine::ledger::BeyondMoneyLimit;
 use serde::{Deserialize, Serialize};
@@ -32,12 +34,33 @@ pub enum ImportError {
     },
     /// A workbook that cannot be opened or read.
     Workbook(String),
-    /// An override that cannot work (e.g. a multi-byte delimiter).
-    BadOption(String),
+    /// A delimiter or quote override that is not one ASCII character (the CSV reader works on bytes).
+    NotAscii {
+        option: CharOption,
+        value: char,
+    },
+    /// A decimal mark override other than `.` or `,`.
+    BadDecimalMark(char),
     /// The ledger's amounts and costs together are beyond what can be summed exactly.
     Money(BeyondMoneyLimit),
     /// The progress callback asked to stop.
     Cancelled,
+}
+
+/// An override given as one character.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CharOption {
+    Delimiter,
+    Quote,
+}
+
+impl fmt::Display for CharOption {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            CharOption::Delimiter => "delimiter",
+            CharOption::Quote => "quote",
+        })
+    }
 }
 
 impl ImportError {
@@ -77,7 +100,10 @@ impl fmt::Display for ImportError {
             ImportError::Workbook(message) => {
                 write!(f, "the workbook cannot be read ({message}); save it again as .xlsx or export the sheet as CSV")
             }
-            ImportError::BadOption(message) => write!(f, "{message}"),
+            ImportError::NotAscii { option, value } => {
+                write!(f, "the {option} must be a single ASCII character, not '{value}'")
+            }
+            ImportError::BadDecimalMark(mark) => write!(f, "the decimal mark must be '.' or ',', not '{mark}'"),
             ImportError::Money(beyond) => write!(f, "{beyond}"),
             ImportError::Cancelled => write!(f, "import cancelled"),
         }

@@ -1,6 +1,6 @@
 //! CSV out: a whole ledger in the format the importer reads back, and the row error report.
 
-use super::FileReport;
+use super::{ErrorKind, FileReport};
 use crate::engine::ledger::{Field, Ledger};
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -94,14 +94,20 @@ fn write_value(cell: &mut String, ledger: &Ledger, field: Field, line: usize) {
 /// Writes every row error of every file as CSV (`file,line,column,header,value,reason`), for
 /// the user to download. Text cells that a spreadsheet would run as a formula (starting with
 /// `=`, `+`, `-`, `@`, tab or carriage return) get a leading apostrophe, as OWASP advises for
-/// CSV injection; so a value `-12,50` shows as `'-12,50`.
-pub fn write_error_report(files: &[FileReport], out: impl io::Write) -> csv::Result<()> {
+/// CSV injection; so a value `-12,50` shows as `'-12,50`. `reason` words each error (the CLI's
+/// `Display`, or the app's text in the user's language).
+pub fn write_error_report(
+    files: &[FileReport],
+    reason: impl Fn(&ErrorKind) -> String,
+    out: impl io::Write,
+) -> csv::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(["file", "line", "column", "header", "value", "reason"])?;
     for file in files {
         for e in &file.errors {
             let (line, column) = (e.line.to_string(), e.column.to_string());
-            let texts = [&file.file, &e.header, &e.value, &e.reason].map(|t| formula_safe(t));
+            let why = reason(&e.kind);
+            let texts = [&file.file, &e.header, &e.value, &why].map(|t| formula_safe(t));
             let [name, header, value, reason] = &texts;
             writer.write_record([name.as_ref(), &line, &column, header, value, reason])?;
         }

@@ -1,15 +1,16 @@
 //! The guess: header row, column mapping, number and date formats, from the sampled rows and
 //! the user's overrides. It is shown to the user, who may override any part of it.
 
-use super::dates::{self, DateFormat};
+use super::dates::{self, DateDoubt, DateFormat};
 use super::dialect::Dialect;
 use super::lines::{self, Plan};
 use super::mapping::{self, MappedField, Mapping, MappingSource};
 use super::number::{parse_decimal, NumberEvidence, NumberFormat};
-use super::source::SampleRow;
+use super::row::SampleRow;
 use super::{ImportError, ImportOptions};
 use crate::engine::ledger::Field;
 use serde::{Deserialize, Serialize};
+use std::fmt;
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FileFormat {
@@ -80,7 +81,37 @@ pub struct Guess {
     pub number_format: NumberFormat,
     pub date_format: DateFormat,
     /// Where the guess was a close call (e.g. dates that read both day-first and month-first).
-    pub notes: Vec<String>,
+    pub notes: Vec<ImportNote>,
+}
+
+/// A close call in the guess, for the user to check. `Display` gives the CLI's English text;
+/// the app's is in `i18n::import`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ImportNote {
+    /// The date format was a close call.
+    Dates(DateDoubt),
+    /// Amounts such as `1,234` (and nothing else) read either way; this decimal mark was taken.
+    EitherDecimalMark { decimal_mark: char },
+}
+
+impl ImportNote {
+    /// `1,234` when the decimal mark taken is `.`; `1.234` when it is `,`.
+    pub fn either_way_example(decimal_mark: char) -> String {
+        format!("1{}234", if decimal_mark == ',' { '.' } else { ',' })
+    }
+}
+
+impl fmt::Display for ImportNote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportNote::Dates(doubt) => write!(f, "{doubt}"),
+            ImportNote::EitherDecimalMark { decimal_mark } => write!(
+                f,
+                "amounts such as {} read either way; took '{decimal_mark}' as the decimal mark",
+                ImportNote::either_way_example(*decimal_mark)
+            ),
+        }
+    }
 }
 
 /// A header row found below a report's title lines.
@@ -104,7 +135,7 @@ pub fn guess(
     options: &ImportOptions,
 ) -> Result<(Guess, Plan, Vec<SampleRow>), ImportError> {
     if let Some(mark) = options.decimal_mark.filter(|m| !matches!(m, '.' | ',')) {
-        return Err(ImportError::BadOption(format!("the decimal mark must be '.' or ',', not '{mark}'")));
+        return Err(ImportError::BadDecimalMark(mark));
     }
     let title = header_below_title(&rows, options).map(|index| {
         let above: Vec<SampleRow> = rows.drain(..index).collect();
@@ -136,8 +167,8 @@ pub fn guess(
         mapping.column(field).map_or_else(Vec::new, |c| rows.iter().filter_map(|r| r.untyped_text(c)).collect())
     };
     let date_format = options.date_format.unwrap_or_else(|| {
-        let (format, note) = dates::detect(&values(Field::Date));
-        notes.extend(note);
+        let (format, doubt) = dates::detect(&values(Field::Date));
+        notes.extend(doubt.map(ImportNote::Dates));
         format.unwrap_or(DateFormat::YearMonthDay)
     });
     let number_format =
@@ -166,15 +197,15 @@ fn number_format(
     options: &ImportOptions,
     source: &SourceInfo,
     values: Vec<&str>,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<ImportNote>,
 ) -> NumberFormat {
     let mut evidence = NumberEvidence::default();
     values.iter().for_each(|v| evidence.add(v));
-    let (detected, note) = evidence.conclude(source.delimiter == Some(';'));
+    let (detected, either_way) = evidence.conclude(source.delimiter == Some(';'));
     match options.decimal_mark {
         Some(decimal_mark) => NumberFormat { decimal_mark, thousands_separator: options.thousands_separator },
         None => {
-            notes.extend(note);
+            notes.extend(either_way.then_some(ImportNote::EitherDecimalMark { decimal_mark: detected.decimal_mark }));
             NumberFormat {
                 thousands_separator: options.thousands_separator.or(detected.thousands_separator),
                 ..detected

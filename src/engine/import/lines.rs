@@ -3,14 +3,15 @@
 use super::dates::{excel_day, DateFormat};
 use super::duplicates::Origins;
 use super::mapping::{names_field, normalize, Mapping};
-use super::number::{parse_cents, parse_decimal, NumberError, NumberFormat};
-use super::source::{Cell, Row};
+use super::number::{parse_cents, parse_decimal, NumberError, NumberFormat, NumberProblem};
+use super::row::{Cell, Row};
 use super::{FileReport, Guess};
 use crate::engine::date::Day;
 use crate::engine::ledger::{Attribute, Columns, Field, LedgerBuilder, LineExtras};
 use crate::engine::money::Money;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+use std::fmt;
 
 /// Error values longer than this are cut (a runaway quoted field can hold megabytes).
 const MAX_VALUE_CHARS: usize = 200;
@@ -49,15 +50,57 @@ pub struct Plan {
     pub first_column: usize,
 }
 
+/// Why a line could not be read: what the message needs, not the message. `Display` gives the
+/// CLI's English text, which may name its flags; the app's text is `i18n::import::row_error`.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ErrorKind {
-    Missing,
-    BadDate,
-    BadNumber,
+    /// A required value is empty (or an optional number's cell holds only a sign or currency).
+    Missing {
+        field: Field,
+    },
+    /// Not a date in the file's date format.
+    BadDate {
+        expected: DateFormat,
+    },
     /// A date that reads but lies outside `Day::EARLIEST..=Day::LATEST`.
-    DateOutOfRange,
+    DateOutOfRange {
+        day: Day,
+        earliest: Day,
+        latest: Day,
+    },
+    BadNumber {
+        field: Field,
+        problem: NumberProblem,
+    },
     /// An amount or cost beyond `Money::LINE_LIMIT` (or beyond any integer): not an amount.
-    TooLarge,
+    TooLarge {
+        field: Field,
+    },
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            ErrorKind::Missing { field } => write!(f, "missing {}", field.name()),
+            ErrorKind::BadDate { expected } => {
+                write!(f, "not a date in the format {} (see --date-format)", expected.pattern())
+            }
+            ErrorKind::DateOutOfRange { day, earliest, latest } => write!(
+                f,
+                "date {day} is outside {earliest} to {latest}: correct the year, or map the right column as date (see --map)"
+            ),
+            ErrorKind::BadNumber { field, problem } => write!(f, "{}: {problem}", field.name()),
+            ErrorKind::TooLarge { field } => {
+                let (name, limit) = (field.name(), Money::LINE_LIMIT);
+                write!(
+                    f,
+                    "{name} beyond one trillion (±{limit}), the most one line may hold: is this column really the \
+                     {name}? A barcode or account number mapped as the {name} does this; map the right column \
+                     (--map {name}=COLUMN or the column mapping)"
+                )
+            }
+        }
+    }
 }
 
 /// A line that could not be read, and why.
@@ -71,7 +114,6 @@ pub struct RowError {
     /// The cell's text (cut after 200 characters).
     pub value: String,
     pub kind: ErrorKind,
-    pub reason: String,
 }
 
 impl RowError {
@@ -273,7 +315,7 @@ impl<'r> LineReader<'r> {
         let cost = self.optional_money(row, line, &mut errors);
         let quantity = self.quantity(row, line, &mut errors);
         if customer.is_empty() {
-            errors.insert(0, self.error(line, row, Field::Customer, ErrorKind::Missing, "missing customer".into()));
+            errors.insert(0, self.error(line, row, Field::Customer, ErrorKind::Missing { field: Field::Customer }));
             if amount.is_some() {
                 self.found.pending.push((TotalRow { line, label: String::new(), amount, group: None }, errors));
                 return;
@@ -377,22 +419,17 @@ impl<'r> LineReader<'r> {
             Cell::Number(serial) if serial.is_finite() => excel_day(serial.floor() as i64),
             Cell::Date(day) => Some(day),
             _ => {
-                errors.push(self.error(line, row, Field::Date, ErrorKind::Missing, "missing date".into()));
+                errors.push(self.error(line, row, Field::Date, ErrorKind::Missing { field: Field::Date }));
                 return None;
             }
         };
         match day {
             None => {
-                let reason = format!("not a date in the format {} (see --date-format)", self.plan.date.pattern());
-                errors.push(self.error(line, row, Field::Date, ErrorKind::BadDate, reason));
+                errors.push(self.error(line, row, Field::Date, ErrorKind::BadDate { expected: self.plan.date }));
             }
             Some(day) if !day.in_window() => {
-                let reason = format!(
-                    "date {day} is outside {} to {}: correct the year, or map the right column as date (see --map)",
-                    Day::EARLIEST,
-                    Day::LATEST
-                );
-                errors.push(self.error(line, row, Field::Date, ErrorKind::DateOutOfRange, reason));
+                let kind = ErrorKind::DateOutOfRange { day, earliest: Day::EARLIEST, latest: Day::LATEST };
+                errors.push(self.error(line, row, Field::Date, kind));
                 return None;
             }
             Some(_) => {}
@@ -411,7 +448,7 @@ impl<'r> LineReader<'r> {
         };
         let result = result.and_then(|cents| Money::within_line_limit(cents).ok_or(NumberError::TooLarge));
         if result == Err(NumberError::TooLarge) {
-            errors.push(self.error(line, row, field, ErrorKind::TooLarge, beyond_line_limit(field)));
+            errors.push(self.error(line, row, field, ErrorKind::TooLarge { field }));
             return None;
         }
         self.number_result(result, row, field, line, errors)
@@ -443,22 +480,19 @@ impl<'r> LineReader<'r> {
         line: u64,
         errors: &mut Vec<RowError>,
     ) -> Option<T> {
-        match result {
-            Ok(value) => Some(value),
-            Err(NumberError::Empty) => {
-                let reason = format!("missing {}", field.name());
-                errors.push(self.error(line, row, field, ErrorKind::Missing, reason));
-                None
-            }
-            Err(e) => {
-                let reason = format!("{}: {}", field.name(), e.message());
-                errors.push(self.error(line, row, field, ErrorKind::BadNumber, reason));
-                None
-            }
-        }
+        let error = match result {
+            Ok(value) => return Some(value),
+            Err(error) => error,
+        };
+        let kind = match error.problem() {
+            None => ErrorKind::Missing { field },
+            Some(problem) => ErrorKind::BadNumber { field, problem },
+        };
+        errors.push(self.error(line, row, field, kind));
+        None
     }
 
-    fn error<R: Row + ?Sized>(&self, line: u64, row: &R, field: Field, kind: ErrorKind, reason: String) -> RowError {
+    fn error<R: Row + ?Sized>(&self, line: u64, row: &R, field: Field, kind: ErrorKind) -> RowError {
         let column = self.plan.mapping.column(field).unwrap_or(0);
         let text = self.cell(row, field).text();
         RowError {
@@ -467,7 +501,6 @@ impl<'r> LineReader<'r> {
             header: self.headers.get(column).cloned().unwrap_or_default(),
             value: text.chars().take(MAX_VALUE_CHARS).collect(),
             kind,
-            reason,
         }
     }
 
@@ -478,15 +511,6 @@ impl<'r> LineReader<'r> {
         let grouping = self.plan.grouped.then_some(grouping);
         FileReport { file, guess, lines, errors, totals, blank_lines, grouping }
     }
-}
-
-/// Why an amount or cost beyond the line limit is refused, and what to do about it.
-fn beyond_line_limit(field: Field) -> String {
-    let (name, limit) = (field.name(), Money::LINE_LIMIT);
-    format!(
-        "{name} beyond one trillion (±{limit}), the most one line may hold: is this column really the {name}? A barcode or account \
-         number mapped as the {name} does this; map the right column (--map {name}=COLUMN or the column mapping)"
-    )
 }
 
 /// Whether these sampled rows (header removed) are a grouped report: a group row directly
@@ -584,21 +608,22 @@ mod tests {
                    A,2024-01-05,-1000000000000.01,\n\
                    A,2024-01-05,5.00,1000000000000.01\n\
                    A,2024-01-05,90000000000000000,\n";
-        let too_large = |line, column, value: &str| (line, column, ErrorKind::TooLarge, value.to_string());
+        let too_large =
+            |line, column, field, value: &str| (line, column, ErrorKind::TooLarge { field }, value.to_string());
         assert_eq!(
             errors_of(csv),
             vec![
-                too_large(3, 3, "1000000000000.01"),
-                too_large(4, 3, "-1000000000000.01"),
-                too_large(5, 4, "1000000000000.01"),
-                too_large(6, 3, "90000000000000000"),
+                too_large(3, 3, Field::Amount, "1000000000000.01"),
+                too_large(4, 3, Field::Amount, "-1000000000000.01"),
+                too_large(5, 4, Field::Cost, "1000000000000.01"),
+                too_large(6, 3, Field::Amount, "90000000000000000"),
             ]
         );
     }
 
     #[test]
     fn the_reason_says_what_to_do() {
-        let reason = beyond_line_limit(Field::Amount);
+        let reason = ErrorKind::TooLarge { field: Field::Amount }.to_string();
         let start = "amount beyond one trillion (±1000000000000.00), the most one line may hold";
         assert!(reason.starts_with(start), "{reason}");
         assert!(reason.contains("--map amount=COLUMN"), "{reason}");
@@ -612,8 +637,7 @@ mod tests {
                 column,
                 header: String::new(),
                 value: String::new(),
-                kind: ErrorKind::Missing,
-                reason: String::new(),
+                kind: ErrorKind::Missing { field: Field::Customer },
             }
             .column_letter()
         };

@@ -16,17 +16,20 @@ mod guess;
 mod lines;
 mod mapping;
 mod number;
+mod progress;
+mod row;
 mod source;
 mod workbook;
 
-pub use dates::DateFormat;
+pub use dates::{DateDoubt, DateFormat};
 pub use duplicates::{append, DuplicateLine, Duplicates};
-pub use error::ImportError;
+pub use error::{CharOption, ImportError};
 pub use export::{write_error_report, write_ledger_csv, write_table_csv, write_test_ledger};
-pub use guess::{FileFormat, Guess, SourceInfo, TitleLines};
+pub use guess::{FileFormat, Guess, ImportNote, SourceInfo, TitleLines};
 pub use lines::{ErrorKind, GroupSum, Grouping, RowError, TotalRow};
 pub use mapping::{header_signature, normalize as normalize_header, ColumnRef, MappedField, MappingSource};
-pub use number::NumberFormat;
+pub use number::{NumberFormat, NumberProblem};
+pub use progress::Progress;
 
 use crate::engine::ledger::{Field, Ledger, LedgerBuilder};
 use crate::engine::summary::Summary;
@@ -54,18 +57,6 @@ pub struct ImportOptions {
     /// Leave out lines that repeat an earlier line exactly (default: keep them, since two
     /// identical invoice lines can be real).
     pub drop_duplicates: bool,
-}
-
-/// How far an import has come, for a progress bar.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Progress {
-    /// Which of the files being imported (0-based).
-    pub file: usize,
-    /// Records read so far in this file.
-    pub rows: u64,
-    /// Bytes of this file read so far (of its decoded text for re-encoded files).
-    pub bytes_read: u64,
-    pub bytes_total: u64,
 }
 
 /// One file to import.

@@ -3,6 +3,7 @@
 //! cents without ever passing through a float.
 
 use serde::{Deserialize, Serialize};
+use std::fmt;
 
 /// How the numbers of a file are written.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,13 +68,35 @@ pub enum NumberError {
 }
 
 impl NumberError {
-    pub fn message(self) -> &'static str {
+    /// What is wrong with a value that is there: `None` for an empty one (a missing value,
+    /// not a bad number).
+    pub fn problem(self) -> Option<NumberProblem> {
         match self {
-            NumberError::Empty => "empty",
-            NumberError::NotANumber => "not a number",
-            NumberError::BadGrouping => "thousands separator in the wrong place (check the decimal mark)",
-            NumberError::TooLarge => "number too large",
+            NumberError::Empty => None,
+            NumberError::NotANumber => Some(NumberProblem::NotANumber),
+            NumberError::BadGrouping => Some(NumberProblem::BadGrouping),
+            NumberError::TooLarge => Some(NumberProblem::TooLarge),
         }
+    }
+}
+
+/// Why a value that is there does not read as a number, for a row error.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NumberProblem {
+    NotANumber,
+    /// Thousands separators not between groups of three digits.
+    BadGrouping,
+    /// More digits than any amount or quantity has.
+    TooLarge,
+}
+
+impl fmt::Display for NumberProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            NumberProblem::NotANumber => "not a number",
+            NumberProblem::BadGrouping => "thousands separator in the wrong place (check the decimal mark)",
+            NumberProblem::TooLarge => "number too large",
+        })
     }
 }
 
@@ -305,9 +328,10 @@ impl NumberEvidence {
         }
     }
 
-    /// The notation, and a note when the values left it open. `comma_likely` breaks a tie
-    /// (a `;`-separated file usually comes from a decimal-comma locale).
-    pub fn conclude(&self, comma_likely: bool) -> (NumberFormat, Option<String>) {
+    /// The notation, and whether the values left its decimal mark open (amounts such as `1,234`
+    /// and nothing else read either way). `comma_likely` breaks a tie (a `;`-separated file
+    /// usually comes from a decimal-comma locale).
+    pub fn conclude(&self, comma_likely: bool) -> (NumberFormat, bool) {
         let comma = match (self.comma_decimal, self.point_decimal) {
             (0, 0) => comma_likely,
             (c, p) => c > p,
@@ -315,9 +339,8 @@ impl NumberEvidence {
         let decimal_mark = if comma { ',' } else { '.' };
         let other = if comma { '.' } else { ',' };
         let thousands = self.thousands.filter(|&t| t != decimal_mark).or((self.ambiguous > 0).then_some(other));
-        let note = (self.comma_decimal == 0 && self.point_decimal == 0 && self.ambiguous > 0)
-            .then(|| format!("amounts such as 1{other}234 read either way; took '{decimal_mark}' as the decimal mark"));
-        (NumberFormat { decimal_mark, thousands_separator: thousands }, note)
+        let either_way = self.comma_decimal == 0 && self.point_decimal == 0 && self.ambiguous > 0;
+        (NumberFormat { decimal_mark, thousands_separator: thousands }, either_way)
     }
 }
 

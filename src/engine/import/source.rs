@@ -1,130 +1,23 @@
-//! An opened file: its decoded text or sheet, the guess, and the one pass that reads its
-//! lines into the ledger.
+//! The top layer of the import: an opened file (its decoded text or sheet, the guess), and
+//! the one pass that reads its lines into the ledger, in two halves at once for a large CSV.
 
 use super::dialect::{self, Dialect};
 use super::duplicates::Origins;
 use super::encoding;
+use super::error::CharOption;
 use super::guess::{self, Guess, SourceInfo};
 use super::lines::{LineReader, Plan};
 use super::mapping::Mapping;
+use super::progress::{report_progress, Progress, PROGRESS_EVERY};
+use super::row::SampleRow;
 use super::workbook::{self, Sheet};
-use super::{FileReport, ImportError, ImportOptions, InputFile, Preview, Progress};
-use crate::engine::date::Day;
+use super::{FileReport, ImportError, ImportOptions, InputFile, Preview};
 use crate::engine::ledger::{Columns, LedgerBuilder};
 use std::borrow::Cow;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Rows kept from the start of a file for guessing and the preview.
 const SAMPLE_ROWS: usize = 1000;
-/// Rows between two progress reports.
-pub const PROGRESS_EVERY: u64 = 16 * 1024;
-
-/// One cell as the file gives it.
-#[derive(Copy, Clone, Debug, PartialEq)]
-pub enum Cell<'a> {
-    Empty,
-    Text(&'a str),
-    /// A workbook's number cell.
-    Number(f64),
-    /// A workbook's date cell.
-    Date(Day),
-}
-
-impl<'a> Cell<'a> {
-    /// The cell as text: text trimmed, numbers in their shortest exact form (`12.5`), dates ISO.
-    pub fn text(self) -> Cow<'a, str> {
-        match self {
-            Cell::Empty => Cow::Borrowed(""),
-            Cell::Text(text) => Cow::Borrowed(trim(text)),
-            Cell::Number(number) => Cow::Owned(number.to_string()),
-            Cell::Date(day) => Cow::Owned(day.to_string()),
-        }
-    }
-
-    pub fn is_blank(&self) -> bool {
-        match self {
-            Cell::Empty => true,
-            Cell::Text(text) => trim(text).is_empty(),
-            _ => false,
-        }
-    }
-
-    /// Whether the file gave the value a type (so its text needs no format guessing).
-    pub fn is_typed(&self) -> bool {
-        matches!(self, Cell::Number(_) | Cell::Date(_))
-    }
-}
-
-/// `str::trim`, answering at once for the usual cell that starts and ends with a visible ASCII
-/// character (it runs on most cells of every line).
-fn trim(text: &str) -> &str {
-    match text.as_bytes() {
-        [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
-        _ => text.trim(),
-    }
-}
-
-/// A record of cells (a CSV record or a sheet row).
-pub trait Row {
-    fn width(&self) -> usize;
-    /// The cell in a 0-based column; `Cell::Empty` past the end of the row.
-    fn cell(&self, column: usize) -> Cell<'_>;
-
-    fn is_blank(&self) -> bool {
-        (0..self.width()).all(|c| self.cell(c).is_blank())
-    }
-}
-
-impl Row for csv::StringRecord {
-    fn width(&self) -> usize {
-        self.len()
-    }
-
-    fn cell(&self, column: usize) -> Cell<'_> {
-        self.get(column).map_or(Cell::Empty, Cell::Text)
-    }
-
-    fn is_blank(&self) -> bool {
-        // All fields at once: ASCII spaces only (a cell of no-break spaces is not blank here).
-        self.as_slice().bytes().all(|b| b.is_ascii_whitespace())
-    }
-}
-
-impl Row for SampleRow {
-    fn width(&self) -> usize {
-        self.cells.len()
-    }
-
-    fn cell(&self, column: usize) -> Cell<'_> {
-        self.cells.get(column).map_or(Cell::Empty, |text| Cell::Text(text))
-    }
-}
-
-/// A row from the start of a file, as text.
-#[derive(Clone, Debug)]
-pub struct SampleRow {
-    pub line: u64,
-    pub cells: Vec<String>,
-    /// Per cell: whether the file typed it (workbook numbers and dates).
-    pub typed: Vec<bool>,
-}
-
-impl SampleRow {
-    pub fn of(line: u64, row: &(impl Row + ?Sized)) -> SampleRow {
-        let cells = (0..row.width()).map(|c| row.cell(c));
-        SampleRow {
-            line,
-            typed: cells.clone().map(|c| c.is_typed()).collect(),
-            cells: cells.map(|c| c.text().into_owned()).collect(),
-        }
-    }
-
-    /// The text of an untyped cell, for format guessing.
-    pub fn untyped_text(&self, column: usize) -> Option<&str> {
-        let typed = self.typed.get(column).copied().unwrap_or(false);
-        self.cells.get(column).filter(|_| !typed).map(String::as_str)
-    }
-}
 
 enum Table<'a> {
     Csv { text: Cow<'a, str>, dialect: Dialect },
@@ -157,7 +50,11 @@ impl<'a> Opened<'a> {
         } else {
             let decoded = encoding::decode(file.bytes, options.encoding.as_deref())?;
             let text = dialect::normalize_line_endings(decoded.text);
-            let dialect = dialect::sniff(&text, ascii(options.delimiter, "delimiter")?, ascii(options.quote, "quote")?);
+            let dialect = dialect::sniff(
+                &text,
+                ascii(options.delimiter, CharOption::Delimiter)?,
+                ascii(options.quote, CharOption::Quote)?,
+            );
             let sample = csv_sample(&text, dialect);
             let info = SourceInfo::csv(decoded.encoding.name(), decoded.bom, dialect);
             (Table::Csv { text, dialect }, info, sample)
@@ -234,10 +131,10 @@ fn no_split(_: &str) -> Option<usize> {
 }
 
 /// An override character that must be ASCII (the CSV reader works on bytes).
-fn ascii(c: Option<char>, what: &str) -> Result<Option<u8>, ImportError> {
+fn ascii(c: Option<char>, option: CharOption) -> Result<Option<u8>, ImportError> {
     match c {
         Some(c) if c.is_ascii() && c != '\n' && c != '\r' => Ok(Some(c as u8)),
-        Some(c) => Err(ImportError::BadOption(format!("the {what} must be a single ASCII character, not '{c}'"))),
+        Some(value) => Err(ImportError::NotAscii { option, value }),
         None => Ok(None),
     }
 }
@@ -412,19 +309,6 @@ fn read_records(
         }
     }
     Ok(rows)
-}
-
-/// Tells the caller how far the file is read; `Err(Cancelled)` when the caller says stop.
-pub fn report_progress(
-    rows: u64,
-    bytes: (u64, u64),
-    progress: &mut dyn FnMut(Progress) -> bool,
-) -> Result<(), ImportError> {
-    if progress(Progress { file: 0, rows, bytes_read: bytes.0, bytes_total: bytes.1 }) {
-        Ok(())
-    } else {
-        Err(ImportError::Cancelled)
-    }
 }
 
 #[cfg(test)]

@@ -2,8 +2,9 @@
 //! file, with line numbers being sheet row numbers and typed cells kept typed.
 
 use super::lines::LineReader;
-use super::source::{report_progress, Cell, Row, SampleRow, PROGRESS_EVERY};
-use super::{ImportError, Progress};
+use super::progress::{report_progress, Progress, PROGRESS_EVERY};
+use super::row::{Cell, Row, SampleRow};
+use super::ImportError;
 use crate::engine::date::Day;
 use calamine::{open_workbook_auto_from_rs, Data, Range, Reader};
 use std::io::Cursor;
