@@ -99,6 +99,29 @@ test("overriding a guess changes how the file is read", async () => {
   await context.close();
 });
 
+test("a Dutch user reads a bad date's row error and the download in Dutch, with no command-line flag", async () => {
+  const { page, context, problems } = await openApp(browser, server.origin, "/data", { locale: "nl-NL" });
+  await appReady(page);
+  // Line 3's date `31-02-2024` is no day (February has no 31st) in the detected DD-MM-YYYY.
+  await pick(page, "datums.csv", "Klant;Datum;Bedrag\nK1;05-01-2024;10,00\nK2;31-02-2024;20,00\n");
+  await page.locator(".preview").waitFor();
+  await page.getByTestId("import").click();
+  await page.getByTestId("report").waitFor();
+  const reason = await page.getByTestId("row-error").first().textContent();
+  assert.match(reason, /^geen datum in de notatie DD-MM-YYYY; .*kies de datumnotatie/);
+  assert.ok(!reason.includes("--"), reason);
+  await screenshot(page, "import-report-nl");
+  await page.setViewportSize({ width: 800, height: 900 });
+  await screenshot(page, "import-report-nl-800");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-report").click()]);
+  const report = await readFile(await download.path(), "utf8");
+  assert.match(report, /^file,line,column,header,value,reason\r?\ndatums\.csv,3,2,Datum,31-02-2024,geen datum in de notatie/);
+  assert.ok(!report.includes("--"), report);
+  await page.getByTestId("discard").click();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("a file that is not a ledger gets a clear message naming it, and the workspace is untouched", async () => {
   const { page, context } = await openApp(browser, server.origin, "/data");
   await appReady(page);

@@ -5,6 +5,17 @@
 //! Flow: `open` decodes the file and guesses its dialect, mapping and formats from the first
 //! 64 KB (`Guess`); the user may override any of it (`ImportOptions`); `import_files` then reads
 //! every line once into a `LedgerBuilder`.
+//!
+//! Layers, each using only those below it:
+//! 1. `row` (cells, rows, sample rows), `progress`, `error`;
+//! 2. the readers of one format each: `dates`, `number`, `encoding`, `dialect`, `mapping`;
+//! 3. `lines` (a record into a ledger line or row errors), `guess`, `workbook`, `duplicates`
+//!    (`guess` plans with `lines::Plan`; `lines` puts the `Guess` into the file's report);
+//! 4. `source` (opening a file and the one pass over it), used only here.
+//!
+//! This file holds the shared data (options, reports) and the entry points. Problems are data
+//! (`ErrorKind`, `ImportNote`, `ImportError`): `Display` words them for the CLI, with its flags;
+//! `i18n::import` words them for the app.
 
 mod dates;
 mod dialect;

@@ -6,6 +6,7 @@ use super::report::ImportReportView;
 use crate::engine::import::{ColumnRef, DateFormat, Duplicates, ImportOptions, ImportReport, Preview};
 use crate::engine::ledger::Field;
 use crate::engine::session::{FileData, Request, Response};
+use crate::i18n::import::import_note;
 use crate::i18n::DataMsg;
 use crate::ui::components::table::ScrollRegion;
 use crate::ui::engine::ask_with_files;
@@ -308,7 +309,7 @@ fn PreviewView(import: Import, preview: Preview) -> impl IntoView {
             <h2>{move || i18n.t(DataMsg::Detected)}</h2>
             <p class="hint">{move || i18n.t(DataMsg::DetectedHelp)}</p>
             <FormatControls import preview=preview.clone()/>
-            {guess.notes.iter().map(|n| view! { <p class="note">{n.clone()}</p> }).collect_view()}
+            {guess.notes.iter().map(|&n| view! { <p class="note" data-testid="guess-note">{move || import_note(&n, i18n.locale())}</p> }).collect_view()}
             <h2>{move || i18n.t(DataMsg::Mapping)}</h2>
             <p class="hint">{move || i18n.t(DataMsg::MappingHelp)}</p>
             <MappingTable import preview=preview.clone()/>

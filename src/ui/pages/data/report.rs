@@ -4,6 +4,7 @@
 //! lines or discards.
 
 use crate::engine::import::{write_error_report, FileReport, ImportReport, TitleLines, TotalRow};
+use crate::i18n::import::row_error;
 use crate::i18n::DataMsg;
 use crate::ui::components::table::ScrollRegion;
 use crate::ui::download;
@@ -28,7 +29,8 @@ pub fn ImportReportView(
     let files = report.files.clone();
     let download = move |_| {
         let mut csv = Vec::new();
-        if write_error_report(&files, &mut csv).is_ok() {
+        let locale = i18n.locale();
+        if write_error_report(&files, |kind| row_error(kind, locale), &mut csv).is_ok() {
             let _ = download::offer("import-report.csv", "text/csv", &csv);
         }
     };
@@ -67,7 +69,7 @@ pub fn ImportReportView(
                                         <td class="num">{e.line}</td>
                                         <td>{format!("{} ({})", e.column_letter(), e.header)}</td>
                                         <td><code>{e.value}</code></td>
-                                        <td>{e.reason}</td>
+                                        <td data-testid="row-error">{move || row_error(&e.kind, i18n.locale())}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>
