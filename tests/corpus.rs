@@ -114,8 +114,8 @@ fn binary_garbage_is_refused_for_want_of_a_customer_column() {
     assert!(message.contains("--map customer=COLUMN"), "{message}");
     let ImportError::MissingField { field, headers } = inner(error) else { panic!("{message}") };
     assert_eq!(
-        (field.as_str(), headers),
-        ("customer", vec!["Column 1".to_string(), "Column 2".into(), "Column 3".into(), "Column 4".into()])
+        (field, headers),
+        (Field::Customer, vec!["Column 1".to_string(), "Column 2".into(), "Column 3".into(), "Column 4".into()])
     );
 }
 

@@ -120,11 +120,13 @@ pub fn import_error(error: &ImportError, locale: Locale) -> String {
         ImportError::Empty => text(ImportMsg::Empty),
         ImportError::NoData => text(ImportMsg::NoData),
         ImportError::MissingField { field, headers } => {
-            fill(ImportMsg::MissingField, locale, &[("field", field), ("headers", &list(headers))])
+            fill(ImportMsg::MissingField, locale, &[("field", field.name()), ("headers", &list(headers))])
         }
-        ImportError::UnknownColumn { field, column, headers } => {
-            fill(ImportMsg::UnknownColumn, locale, &[("column", column), ("field", field), ("headers", &list(headers))])
-        }
+        ImportError::UnknownColumn { field, column, headers } => fill(
+            ImportMsg::UnknownColumn,
+            locale,
+            &[("column", column), ("field", field.name()), ("headers", &list(headers))],
+        ),
         ImportError::UnknownEncoding(label) => fill(ImportMsg::UnknownEncoding, locale, &[("label", label)]),
         ImportError::UnknownSheet { sheet, sheets } => {
             fill(ImportMsg::UnknownSheet, locale, &[("sheet", sheet), ("sheets", &list(sheets))])
@@ -180,8 +182,8 @@ mod tests {
         let errors = [
             ImportError::Empty,
             ImportError::NoData,
-            ImportError::MissingField { field: "amount".into(), headers: headers.clone() },
-            ImportError::UnknownColumn { field: "amount".into(), column: "Bedrag".into(), headers },
+            ImportError::MissingField { field: Field::Amount, headers: headers.clone() },
+            ImportError::UnknownColumn { field: Field::Amount, column: "Bedrag".into(), headers },
             ImportError::UnknownEncoding("klingon".into()),
             ImportError::UnknownSheet { sheet: "2024".into(), sheets: vec!["Blad1".into()] },
             ImportError::Workbook("corrupt zip".into()),
@@ -240,7 +242,7 @@ mod tests {
     fn import_errors_in_english_and_dutch() {
         let missing = ImportError::InFile {
             file: "jan.csv".into(),
-            error: Box::new(ImportError::MissingField { field: "amount".into(), headers: vec!["Klant".into()] }),
+            error: Box::new(ImportError::MissingField { field: Field::Amount, headers: vec!["Klant".into()] }),
         };
         assert_eq!(
             import_error(&missing, Locale::En),

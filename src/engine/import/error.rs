@@ -2,7 +2,7 @@
 //! `Display` gives the CLI's English text, which may name its flags; the app's text, naming
 //! its controls instead, is `i18n::import::import_error`.
 
-use crate::engine::ledger::BeyondMoneyLimit;
+use crate::engine::ledger::{BeyondMoneyLimit, Field};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -18,12 +18,12 @@ pub enum ImportError {
     NoData,
     /// A required field has no column.
     MissingField {
-        field: String,
+        field: Field,
         headers: Vec<String>,
     },
     /// The user mapped a field to a column the file does not have.
     UnknownColumn {
-        field: String,
+        field: Field,
         column: String,
         headers: Vec<String>,
     },
@@ -82,14 +82,16 @@ impl fmt::Display for ImportError {
                 f,
                 "no column found for the required field '{field}' (columns: {}); map one with --map {field}=COLUMN \
                  or in the column mapping",
-                headers.join(", ")
+                headers.join(", "),
+                field = field.name()
             ),
             ImportError::UnknownColumn { field, column, headers } => write!(
                 f,
                 "'{column}' (mapped to '{field}') is not a column of this file; columns are: {} (or give a column \
                  number from 1 to {})",
                 headers.join(", "),
-                headers.len()
+                headers.len(),
+                field = field.name()
             ),
             ImportError::UnknownEncoding(label) => {
                 write!(f, "unknown encoding '{label}'; use e.g. utf-8, utf-16le, utf-16be or windows-1252")

@@ -5,7 +5,6 @@ use super::duplicates::Origins;
 use super::mapping::{names_field, normalize, Mapping};
 use super::number::{parse_cents, parse_decimal, NumberError, NumberFormat, NumberProblem};
 use super::row::{Cell, Row};
-use super::{FileReport, Guess};
 use crate::engine::date::Day;
 use crate::engine::ledger::{Attribute, Columns, Field, LedgerBuilder, LineExtras};
 use crate::engine::money::Money;
@@ -176,6 +175,17 @@ pub fn columns_of<'m>(mappings: impl Iterator<Item = &'m Mapping> + Clone) -> Co
         quantity: any(Field::Quantity),
         attributes: Attribute::ALL.into_iter().filter(|a| any(a.field())).collect(),
     }
+}
+
+/// What reading one file's lines gave besides the ledger lines: the lines' part of its
+/// `FileReport` (the caller adds the file's name and guess).
+#[derive(Debug)]
+pub struct FileLines {
+    pub lines: usize,
+    pub errors: Vec<RowError>,
+    pub totals: Vec<TotalRow>,
+    pub blank_lines: usize,
+    pub grouping: Option<Grouping>,
 }
 
 /// Reads one file's records into the ledger being built.
@@ -504,12 +514,14 @@ impl<'r> LineReader<'r> {
         }
     }
 
-    pub fn finish(self, file: String, guess: Guess) -> FileReport {
+    /// What the file's lines gave once all are read: lines without a customer still pending
+    /// at the end are trailing totals.
+    pub fn finish(self) -> FileLines {
         let Found { lines, errors, mut totals, pending, blank_lines, grouping, .. } = self.found;
         totals.extend(pending.into_iter().map(|(total, _)| total));
         totals.sort_by_key(|t| t.line);
         let grouping = self.plan.grouped.then_some(grouping);
-        FileReport { file, guess, lines, errors, totals, blank_lines, grouping }
+        FileLines { lines, errors, totals, blank_lines, grouping }
     }
 }
 

@@ -538,7 +538,7 @@ fn find_column(headers: &[String], field: Field, column: &ColumnRef) -> Result<u
             .or_else(|| (1..=headers.len()).contains(n).then(|| n - 1)),
     };
     found.ok_or_else(|| ImportError::UnknownColumn {
-        field: field.name().to_string(),
+        field,
         column: match column {
             ColumnRef::Name(name) => name.clone(),
             ColumnRef::Number(n) => n.to_string(),

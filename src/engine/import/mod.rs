@@ -6,12 +6,13 @@
 //! 64 KB (`Guess`); the user may override any of it (`ImportOptions`); `import_files` then reads
 //! every line once into a `LedgerBuilder`.
 //!
-//! Layers, each using only those below it:
+//! Layers, each using only those below it (and the plain data types of this file):
 //! 1. `row` (cells, rows, sample rows), `progress`, `error`;
 //! 2. the readers of one format each: `dates`, `number`, `encoding`, `dialect`, `mapping`;
-//! 3. `lines` (a record into a ledger line or row errors), `guess`, `workbook`, `duplicates`
-//!    (`guess` plans with `lines::Plan`; `lines` puts the `Guess` into the file's report);
-//! 4. `source` (opening a file and the one pass over it), used only here.
+//! 3. `duplicates` (where each line came from, and the lines that repeat);
+//! 4. `lines` (a record into a ledger line, row errors or a total);
+//! 5. `guess` (the plan the lines are read with), `workbook` (a sheet's rows into the lines);
+//! 6. `source` (opening a file, the one pass over it, its `FileReport`), used only here.
 //!
 //! This file holds the shared data (options, reports) and the entry points. Problems are data
 //! (`ErrorKind`, `ImportNote`, `ImportError`): `Display` words them for the CLI, with its flags;

@@ -6,7 +6,7 @@ use super::duplicates::Origins;
 use super::encoding;
 use super::error::CharOption;
 use super::guess::{self, Guess, SourceInfo};
-use super::lines::{LineReader, Plan};
+use super::lines::{FileLines, LineReader, Plan};
 use super::mapping::Mapping;
 use super::progress::{report_progress, Progress, PROGRESS_EVERY};
 use super::row::SampleRow;
@@ -75,7 +75,7 @@ impl<'a> Opened<'a> {
         match self.guess.missing.first() {
             Some(field) => {
                 let headers = self.guess.headers.clone();
-                Err(ImportError::MissingField { field: field.name().to_string(), headers }.in_file(&self.name))
+                Err(ImportError::MissingField { field: *field, headers }.in_file(&self.name))
             }
             None => Ok(()),
         }
@@ -118,7 +118,8 @@ impl<'a> Opened<'a> {
             Table::Csv { text, dialect } => read_csv(text, *dialect, skip, split(text), &mut reader, progress)?,
             Table::Sheet(sheet) => sheet.read(skip, &mut reader, progress)?,
         }
-        let report = reader.finish(self.name, self.guess);
+        let FileLines { lines, errors, totals, blank_lines, grouping } = reader.finish();
+        let report = FileReport { file: self.name, guess: self.guess, lines, errors, totals, blank_lines, grouping };
         if report.lines == 0 && report.errors.is_empty() && report.totals.is_empty() {
             return Err(ImportError::NoData.in_file(&report.file));
         }
