@@ -105,6 +105,10 @@ test("a Dutch user reads a bad date's row error and the download in Dutch, with 
   // Line 3's date `31-02-2024` is no day (February has no 31st) in the detected DD-MM-YYYY.
   await pick(page, "datums.csv", "Klant;Datum;Bedrag\nK1;05-01-2024;10,00\nK2;31-02-2024;20,00\n");
   await page.locator(".preview").waitFor();
+  // Only 05-01-2024 reads (day-first and month-first alike): a note on the guess, in Dutch.
+  const note = await page.getByTestId("guess-note").first().textContent();
+  assert.equal(note, "1 van de 2 datums in het voorbeeld lezen als DD-MM-YYYY: controleer de datumnotatie hierboven.");
+  await screenshot(page, "import-preview-nl");
   await page.getByTestId("import").click();
   await page.getByTestId("report").waitFor();
   const reason = await page.getByTestId("row-error").first().textContent();
