@@ -65,10 +65,12 @@ macro_rules! messages {
 
 mod analyses;
 mod data;
+pub mod failure;
 mod shell;
 pub mod worker;
 pub use analyses::AnalysisMsg;
 pub use data::DataMsg;
+pub use failure::FailureMsg;
 pub use shell::Msg;
 pub use worker::WorkerMsg;
 

@@ -20,6 +20,7 @@ mod source;
 mod workbook;
 
 pub use dates::DateFormat;
+pub use dialect::SAMPLE_BYTES;
 pub use duplicates::{append, DuplicateLine, Duplicates};
 pub use error::ImportError;
 pub use export::{write_error_report, write_ledger_csv, write_table_csv, write_test_ledger};
@@ -27,6 +28,7 @@ pub use guess::{FileFormat, Guess, SourceInfo, TitleLines};
 pub use lines::{ErrorKind, GroupSum, Grouping, RowError, TotalRow};
 pub use mapping::{header_signature, normalize as normalize_header, ColumnRef, MappedField, MappingSource};
 pub use number::NumberFormat;
+pub use workbook::is_workbook;
 
 use crate::engine::ledger::{Field, Ledger, LedgerBuilder};
 use crate::engine::summary::Summary;
