@@ -101,7 +101,7 @@ ensure_node() {
 # code: the LLVM IR (text, so strings can be searched; the release rlib holds only bitcode) of the
 # browser library compiled without the feature. Only this crate is compiled again, against the
 # release build's dependencies: no second release link of the app.
-TEST_HOOK_TRIGGERS='clientele-test-panic|clienteleTest|testHook|cut-save-at-chunk'
+TEST_HOOK_TRIGGERS='clientele-test-panic|clienteleTest|test-hook|cut-save-at-chunk'
 check_no_test_hooks() {
   local test_build=$1 deps=target/wasm32-unknown-unknown/release/deps ir
   grep -aqE "$TEST_HOOK_TRIGGERS" "$test_build"/*_bg.wasm || die "the test build in $test_build lacks the test hooks: the check below would prove nothing"

@@ -4,11 +4,13 @@
 //! (shared/docs/performance.md), so above about 1 GB a browser import would run out of memory
 //! and abort the tab; the `clientele` command line has no such limit.
 
+use serde::{Deserialize, Serialize};
+
 /// The most bytes one browser import may read: the picked files together (1 GB).
 pub const BROWSER_IMPORT_BYTES: u64 = 1_000_000_000;
 
 /// An import the browser refuses before reading a byte.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TooLarge {
     /// The picked files, as named in the picker.
     pub files: Vec<String>,

@@ -89,6 +89,5 @@ messages! {
             "De werkruimte kon niet in deze browser worden bewaard. Wat eerder bewaard was, is ongewijzigd. Bewaar een werkruimtebestand om deze te behouden.";
         StorageOff => "This browser does not let Clientele keep data. Save a workspace file to keep your work.",
             "Deze browser staat niet toe dat Clientele gegevens bewaart. Bewaar een werkruimtebestand om uw werk te behouden.";
-        EngineFailed => "The engine could not be started in this browser.", "De rekenkern kon in deze browser niet worden gestart.";
     }
 }

@@ -65,11 +65,13 @@ macro_rules! messages {
 
 mod analyses;
 mod data;
+pub mod failure;
 pub mod import;
 mod shell;
 pub mod worker;
 pub use analyses::AnalysisMsg;
 pub use data::DataMsg;
+pub use failure::FailureMsg;
 pub use shell::Msg;
 pub use worker::WorkerMsg;
 

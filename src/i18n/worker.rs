@@ -3,6 +3,7 @@
 
 use super::{Locale, Text};
 use crate::engine::limits::TooLarge;
+use crate::engine::session::Loss;
 
 messages! {
     /// The worker that runs the engine, and the workspace it saves.
@@ -17,6 +18,16 @@ messages! {
             "{files} is {size} MB; de browser-app neemt per import hoogstens {limit} MB. Gebruik voor grotere bestanden de opdrachtregel: clientele check {first}, daarna clientele analyze {first}.";
         TooLargeMany => "{files} are {size} MB together; the browser app takes at most {limit} MB per import. Use the command line for larger files: clientele check {first}, then clientele analyze {first}.",
             "{files} zijn samen {size} MB; de browser-app neemt per import hoogstens {limit} MB. Gebruik voor grotere bestanden de opdrachtregel: clientele check {first}, daarna clientele analyze {first}.";
+    }
+}
+
+impl Loss {
+    /// What the page says about a worker that stopped.
+    pub fn message(self) -> WorkerMsg {
+        match self {
+            Loss::Restarting => WorkerMsg::Stopped,
+            Loss::GaveUp => WorkerMsg::GaveUp,
+        }
     }
 }
 

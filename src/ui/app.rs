@@ -8,7 +8,7 @@ use super::pages::{
 };
 use super::workspace::{use_workspace, Workspace};
 use crate::i18n::{Locale, Msg, WorkerMsg};
-use crate::worker::StorageNote;
+use crate::protocol::StorageNote;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::use_navigate;

@@ -5,19 +5,21 @@
 //! from storage at start, and what happened when it saved. Those go to the `Listener` the
 //! workspace installs.
 //!
+//! The messages are `crate::protocol`'s, posted as `{message: <JSON>, files?: File[]}` and
+//! answered as `{message: <JSON>, bytes?}`; a request names its files by slot in `files`.
+//!
 //! A worker can die (a panic, or an abort such as exhausted memory): its panic hook posts
-//! `died`, an abort raises an error event here, and both end in `died()`: every pending
-//! request fails with a message in the user's language, and a new worker restores the saved
-//! workspace (at most `MAX_RESTARTS` times in a row before one has started).
+//! `Died`, an abort raises an error event here, and both end in `died()`: every pending
+//! request fails with `Failure::WorkerLost` (the page words it in the user's language), and a
+//! new worker restores the saved workspace (at most `MAX_RESTARTS` times in a row before one
+//! has started).
 
 use crate::engine::import::Progress;
 use crate::engine::limits::{self, BROWSER_IMPORT_BYTES};
-use crate::engine::session::{Request, Response};
-use crate::i18n::{worker::too_large, Locale, Text, WorkerMsg};
-use crate::worker::StorageNote;
+use crate::engine::session::{Failure, Loss, Request, Response};
+use crate::protocol::{self, FileSlot, FromWorker, PageRequest, StorageNote, ToWorker};
 use futures_channel::oneshot;
 use js_sys::{Array, Object, Reflect, Uint8Array};
-use serde::de::DeserializeOwned;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
@@ -27,32 +29,13 @@ use web_sys::{ErrorEvent, Event, File, MessageEvent, Worker, WorkerOptions, Work
 /// Where the worker's unsolicited messages go.
 pub struct Listener {
     pub progress: Box<dyn Fn(Progress)>,
+    /// What the worker restored from storage when it started, or a failure nobody asked for.
     pub response: Box<dyn Fn(Response)>,
     pub storage: Box<dyn Fn(StorageNote)>,
     /// The worker has started saving the workspace; a `storage` note says how it ended.
     pub saving: Box<dyn Fn()>,
     /// The worker stopped (a panic or an abort) and what the bridge did about it.
     pub lost: Box<dyn Fn(Loss)>,
-    /// The user's locale, for the failures the bridge words itself.
-    pub locale: Box<dyn Fn() -> Locale>,
-}
-
-/// What became of a worker that stopped.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum Loss {
-    /// A new worker is restoring the saved workspace.
-    Restarting,
-    /// Workers kept stopping before they had restored it: no new one was started.
-    GaveUp,
-}
-
-impl Loss {
-    pub fn message(self) -> WorkerMsg {
-        match self {
-            Loss::Restarting => WorkerMsg::Stopped,
-            Loss::GaveUp => WorkerMsg::GaveUp,
-        }
-    }
 }
 
 enum Reply {
@@ -86,16 +69,17 @@ thread_local! {
 }
 
 /// Starts the worker (it restores the saved workspace and reports it to `listener`).
-pub fn start(listener: Listener) -> Result<(), String> {
+pub fn start(listener: Listener) -> Result<(), Failure> {
     LISTENER.with(|l| *l.borrow_mut() = Some(listener));
     spawn_worker()
 }
 
-fn spawn_worker() -> Result<(), String> {
+fn spawn_worker() -> Result<(), Failure> {
     let generation = GENERATION.with(|g| g.replace(g.get() + 1) + 1);
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Classic);
-    let worker = Worker::new_with_options("worker_loader.js", &options).map_err(|e| format!("{e:?}"))?;
+    let worker = Worker::new_with_options("worker_loader.js", &options)
+        .map_err(|e| Failure::EngineNotStarted { detail: format!("{e:?}") })?;
     let on_message =
         Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| on_message(generation, event.data()));
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -122,7 +106,7 @@ fn error_detail(event: &Event) -> String {
 
 /// Stops whatever the worker is doing (an import the user cancelled) by replacing it; the new
 /// worker restores the saved workspace. Pending requests resolve as `Cancelled`.
-pub fn restart() -> Result<(), String> {
+pub fn restart() -> Result<(), Failure> {
     if let Some(old) = BRIDGE.with(|b| b.borrow_mut().take()) {
         old.worker.terminate();
     }
@@ -149,10 +133,6 @@ fn died(generation: u32, detail: &str) {
     }
 }
 
-fn locale() -> Locale {
-    LISTENER.with(|l| l.borrow().as_ref().map(|l| (l.locale)()).unwrap_or_default())
-}
-
 fn listener(f: impl FnOnce(&Listener)) {
     LISTENER.with(|l| {
         if let Some(listener) = l.borrow().as_ref() {
@@ -161,52 +141,36 @@ fn listener(f: impl FnOnce(&Listener)) {
     });
 }
 
-fn parse<T: DeserializeOwned>(data: &JsValue) -> Option<T> {
-    let json = Reflect::get(data, &"json".into()).ok()?.as_string()?;
-    serde_json::from_str(&json).ok()
-}
-
 fn on_message(generation: u32, data: JsValue) {
     if !BRIDGE.with(|b| b.borrow().as_ref().is_some_and(|bridge| bridge.generation == generation)) {
         return;
     }
-    let id = Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as u32;
-    let kind = Reflect::get(&data, &"kind".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
-    if id == 0 && (kind == "response" || kind == "storage") {
+    let json = Reflect::get(&data, &"message".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+    let message = serde_json::from_str::<FromWorker>(&json).unwrap_or_else(|_| FromWorker::Response {
+        id: protocol::id_of(&json),
+        response: Response::Failed(Failure::AnswerNotUnderstood),
+    });
+    if matches!(message, FromWorker::Restored { .. } | FromWorker::Storage { .. }) {
         // The worker has said what it restored (or that storage is unavailable): it started.
         DEATHS.with(|d| d.set(0));
     }
-    match kind.as_str() {
-        "listening" => flush_waiting(),
-        "died" => died(generation, &parse::<String>(&data).unwrap_or_default()),
-        "saving" => listener(|l| (l.saving)()),
-        "progress" => {
-            if let Some(progress) = parse(&data) {
-                listener(|l| (l.progress)(progress));
-            }
-        }
-        "storage" => {
-            if let Some(note) = parse(&data) {
-                listener(|l| (l.storage)(note));
-            }
-        }
-        "backup" => {
+    match message {
+        FromWorker::Listening => flush_waiting(),
+        FromWorker::Died { detail } => died(generation, &detail),
+        FromWorker::Saving => listener(|l| (l.saving)()),
+        FromWorker::Progress { progress, .. } => listener(|l| (l.progress)(progress)),
+        FromWorker::Storage { note } => listener(|l| (l.storage)(note)),
+        FromWorker::Backup { id } => {
             let bytes = Reflect::get(&data, &"bytes".into())
                 .ok()
                 .filter(|b| b.is_object())
                 .map(|b| Uint8Array::new(&b).to_vec());
             resolve(id, Reply::Bytes(bytes));
         }
-        _ => {
-            let response = parse(&data).unwrap_or_else(|| {
-                Response::Failed("the engine sent a message this page does not understand: reload the page".into())
-            });
-            if id == 0 {
-                listener(|l| (l.response)(response));
-            } else {
-                resolve(id, Reply::Response(response));
-            }
+        FromWorker::Restored { response } | FromWorker::Response { id: 0, response } => {
+            listener(|l| (l.response)(response))
         }
+        FromWorker::Response { id, response } => resolve(id, Reply::Response(response)),
     }
 }
 
@@ -227,8 +191,9 @@ fn resolve(id: u32, reply: Reply) {
     }
 }
 
-/// Posts `message` (with a fresh id) and waits for its reply; `None` when it was cancelled.
-async fn post(message: Object, transfer_files: &[File]) -> Option<Reply> {
+/// Posts the message `ask` makes of a fresh id, with `files` beside it, and waits for its
+/// reply; `None` when it was cancelled.
+async fn post(ask: impl FnOnce(u32) -> ToWorker, files: &[File]) -> Option<Reply> {
     let (sender, receiver) = oneshot::channel();
     let posted = BRIDGE.with(|b| {
         let mut b = b.borrow_mut();
@@ -236,11 +201,10 @@ async fn post(message: Object, transfer_files: &[File]) -> Option<Reply> {
         let Some(bridge) = b.as_mut() else { return Some(false) };
         let id = bridge.next_id;
         bridge.next_id += 1;
-        let _ = Reflect::set(&message, &"id".into(), &id.into());
-        if !transfer_files.is_empty() {
-            let files: Array = transfer_files.iter().collect();
-            let _ = Reflect::set(&message, &"files".into(), &files);
-        }
+        let message = Object::new();
+        let json = serde_json::to_string(&ask(id)).unwrap_or_default();
+        let _ = Reflect::set(&message, &"message".into(), &json.into());
+        let _ = Reflect::set(&message, &"files".into(), &files.iter().collect::<Array>());
         match &mut bridge.waiting {
             Some(waiting) => waiting.push(message),
             None => bridge.worker.post_message(&message).ok()?,
@@ -255,30 +219,37 @@ async fn post(message: Object, transfer_files: &[File]) -> Option<Reply> {
 }
 
 /// Answers a request; analysis pages call it from a resource so that changing a filter re-asks.
-pub async fn ask(request: Request) -> Response {
+pub async fn ask(request: PageRequest) -> Response {
     ask_with_files(request, &[]).await
 }
 
-/// Answers a request whose `FileData` slots (names only) are filled in the worker from `files`.
+/// The slot of `file`, posted as the `index`th of a request's files (`ask_with_files`).
+pub fn slot(index: usize, file: &File) -> FileSlot {
+    FileSlot { index, name: file.name() }
+}
+
+/// The slots of `files`, posted in this order.
+pub fn slots(files: &[File]) -> Vec<FileSlot> {
+    files.iter().enumerate().map(|(index, file)| slot(index, file)).collect()
+}
+
+/// Answers a request whose files are `slots` of `files`; the worker reads them.
 /// An import larger than the browser takes is refused here, before the worker reads a byte.
-pub async fn ask_with_files(request: Request, files: &[File]) -> Response {
+pub async fn ask_with_files(request: PageRequest, files: &[File]) -> Response {
     if matches!(request, Request::Import { .. }) {
         let sizes: Vec<(String, u64)> = files.iter().map(|f| (f.name(), f.size() as u64)).collect();
         if let Err(refused) = limits::check_import(&sizes, import_limit()) {
-            return Response::Failed(too_large(locale(), &refused));
+            return Response::Failed(Failure::TooLarge(refused));
         }
     }
-    let message = Object::new();
-    let json = serde_json::to_string(&request).unwrap_or_default();
-    let _ = Reflect::set(&message, &"request".into(), &json.into());
-    answer(post(message, files).await)
+    answer(post(|id| ToWorker::Ask { id, request }, files).await)
 }
 
 fn answer(reply: Option<Reply>) -> Response {
     match reply {
         Some(Reply::Response(response)) => response,
-        Some(Reply::Bytes(_)) => Response::Failed("the engine answered with a file where a result was expected".into()),
-        Some(Reply::Lost(loss)) => Response::Failed(loss.message().text(locale()).into()),
+        Some(Reply::Bytes(_)) => Response::Failed(Failure::AnswerNotUnderstood),
+        Some(Reply::Lost(loss)) => Response::Failed(Failure::WorkerLost(loss)),
         None => Response::Cancelled,
     }
 }
@@ -298,17 +269,13 @@ fn import_limit() -> u64 {
 /// Posts a test hook (`panic`, `abort`, `abort-later`) the worker obeys in test builds, and
 /// waits for its reply: the failure the worker's death turns it into.
 #[cfg(feature = "test-hooks")]
-pub async fn ask_test_hook(hook: &str) -> Response {
-    let message = Object::new();
-    let _ = Reflect::set(&message, &"testHook".into(), &hook.into());
-    answer(post(message, &[]).await)
+pub async fn ask_test_hook(hook: String) -> Response {
+    answer(post(|id| ToWorker::TestHook { id, hook }, &[]).await)
 }
 
 /// The workspace as one file, for "Save workspace"; `None` when nothing is loaded.
 pub async fn workspace_file() -> Option<Vec<u8>> {
-    let message = Object::new();
-    let _ = Reflect::set(&message, &"backup".into(), &true.into());
-    match post(message, &[]).await {
+    match post(|id| ToWorker::Backup { id }, &[]).await {
         Some(Reply::Bytes(bytes)) => bytes,
         _ => None,
     }

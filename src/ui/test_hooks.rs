@@ -3,17 +3,18 @@
 
 use super::engine::ask_test_hook;
 use crate::engine::session::Response;
-use leptos::prelude::window;
+use crate::i18n::{failure::describe, Locale};
+use leptos::prelude::{document, window};
 use wasm_bindgen::prelude::*;
 
 /// Panics the page on `?clientele-test-panic` (the error panel's test), and gives the tests
 /// `window.clienteleTest.worker(hook)`: it posts `hook` (`panic`, `abort`, `abort-later`) to
-/// the worker and resolves with the text its pending request failed with.
+/// the worker and resolves with the text its pending request failed with, in the page's language.
 pub fn install() {
     let kill = Closure::<dyn Fn(String) -> js_sys::Promise>::new(|hook: String| {
         wasm_bindgen_futures::future_to_promise(async move {
-            let text = match ask_test_hook(&hook).await {
-                Response::Failed(text) => text,
+            let text = match ask_test_hook(hook).await {
+                Response::Failed(failure) => describe(&failure, page_locale()),
                 other => format!("{other:?}"),
             };
             Ok(text.into())
@@ -26,4 +27,13 @@ pub fn install() {
     if window().location().search().is_ok_and(|query| query.contains("clientele-test-panic")) {
         panic!("test panic requested by the address");
     }
+}
+
+/// The language the page is shown in (its `<html lang>`, which the locale context keeps).
+fn page_locale() -> Locale {
+    document()
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|tag| Locale::from_tag(&tag))
+        .unwrap_or_default()
 }

@@ -3,13 +3,13 @@
 //! happened to the saved copy (and whether a save is running: the page warns before it is
 //! closed then). The ledger itself lives in the worker.
 
-use super::engine::{self, ask, Listener, Loss};
+use super::engine::{self, ask, Listener};
 use super::i18n::{use_i18n, I18n};
 use crate::engine::import::Progress;
-use crate::engine::session::{Request, Response, Source};
+use crate::engine::session::{Failure, Loss, Request, Response, Source};
 use crate::engine::summary::Summary;
 use crate::i18n::{Msg, Text, WorkerMsg};
-use crate::worker::StorageNote;
+use crate::protocol::{PageRequest, StorageNote};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
@@ -37,7 +37,7 @@ pub struct Workspace {
     /// False until the worker has said what it restored from storage.
     ready: RwSignal<bool>,
     revision: RwSignal<u64>,
-    error: RwSignal<Option<String>>,
+    error: RwSignal<Option<Failure>>,
     progress: RwSignal<Option<Progress>>,
     storage: RwSignal<Option<StorageNote>>,
     /// The worker is writing the workspace to storage.
@@ -74,11 +74,10 @@ impl Workspace {
             }),
             saving: Box::new(move || workspace.saving.set(true)),
             lost: Box::new(move |loss| workspace.lose(loss)),
-            locale: Box::new(move || untrack(|| i18n.locale())),
         };
         warn_before_unload(workspace.saving, i18n);
-        if let Err(message) = engine::start(listener) {
-            workspace.error.set(Some(message));
+        if let Err(failure) = engine::start(listener) {
+            workspace.error.set(Some(failure));
         }
         provide_context(workspace);
         workspace
@@ -93,7 +92,7 @@ impl Workspace {
     }
 
     /// Sends a request that changes the workspace and takes in its answer.
-    pub fn send(self, request: Request) {
+    pub fn send(self, request: PageRequest) {
         spawn_local(async move {
             let response = ask(request).await;
             self.take(response);
@@ -115,9 +114,9 @@ impl Workspace {
                 self.ready.set(true);
                 self.revision.update(|r| *r += 1);
             }
-            Response::Failed(message) => {
+            Response::Failed(failure) => {
                 self.ready.set(true);
-                self.error.set(Some(message));
+                self.error.set(Some(failure));
             }
             _ => {}
         }
@@ -135,8 +134,8 @@ impl Workspace {
     /// Stops a running import: the worker is replaced and restores the saved workspace.
     pub fn cancel(self) {
         self.progress.set(None);
-        if let Err(message) = engine::restart() {
-            self.error.set(Some(message));
+        if let Err(failure) = engine::restart() {
+            self.error.set(Some(failure));
         }
     }
 
@@ -160,7 +159,7 @@ impl Workspace {
     }
 
     /// The last failure, if any (reactive).
-    pub fn error(self) -> Option<String> {
+    pub fn error(self) -> Option<Failure> {
         self.error.get()
     }
 

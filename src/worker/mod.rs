@@ -1,31 +1,30 @@
 //! The Web Worker that owns the workspace: it reads the files the user picks (the `File`
 //! handles are posted here, never their bytes through the page), runs the engine's `Session`,
-//! keeps the workspace in IndexedDB, and answers the page with small JSON messages. The page
-//! stays responsive whatever the engine is doing; cancelling an import terminates this worker
-//! and starts a new one, which restores the saved workspace.
+//! keeps the workspace in IndexedDB, and answers the page. The page stays responsive whatever
+//! the engine is doing; cancelling an import terminates this worker and starts a new one, which
+//! restores the saved workspace.
 //!
-//! Messages from the page: `{id, request: <Request as JSON>, files?: File[]}`, or
-//! `{id, backup: true}` for the workspace file. To the page: `{id, kind, json?, bytes?}` with
-//! kind `listening` (sent once, when the worker can take messages), `response`, `progress`,
-//! `saving` (a save has started), `storage` (a `StorageNote`: how it ended), `backup`, or `died`
+//! The messages are `crate::protocol`'s: from the page a `ToWorker` (an `Ask` whose request
+//! names its files by slot, with the `File`s posted beside it; a `Backup`), to the page a
+//! `FromWorker`: `Listening` once, when this worker can take messages; `Progress` and the
+//! `Response` of each request; `Restored` (what storage kept, at the start); `Saving` and the
+//! `Storage` note of how a save ended; `Backup` (the workspace file's bytes beside it); or `Died`
 //! (a panic: this instance is unusable and the page replaces it).
 //!
-//! Test builds (the `test-hooks` feature) also obey `{id, testHook: "panic" | "abort" |
-//! "abort-later" | "cut-save-at-chunk:N" | "hold-save" | "release-save"}`, which the end-to-end
+//! Test builds (the `test-hooks` feature) also obey `ToWorker::TestHook` with `"panic" | "abort" |
+//! "abort-later" | "cut-save-at-chunk:N" | "hold-save" | "release-save"`, which the end-to-end
 //! tests use to kill the worker or to cut off or hold a save; production builds do not contain it.
 
 mod storage;
 
-use crate::engine::import::Progress;
-use crate::engine::session::{FileData, Request, Response, Session};
+use crate::engine::import::{self, Progress, SAMPLE_BYTES};
+use crate::engine::session::{Extent, Failure, FileData, Request, Response, Session};
+use crate::protocol::{self, FileSlot, FromWorker, StorageNote, ToWorker};
 use js_sys::{Array, Object, Reflect, Uint8Array};
-use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
-
-pub use storage::StorageNote;
 
 thread_local! {
     static SESSION: RefCell<Session> = RefCell::new(Session::default());
@@ -41,11 +40,11 @@ pub fn start() {
     // An abort inside a future (restoring, saving) rejects a promise here instead of raising an
     // error event at the page, which would then never hear of it.
     let on_rejection = Closure::<dyn Fn(JsValue)>::new(|_| {
-        post(0, "died", &"the engine aborted while it was working in the background")
+        post(&FromWorker::Died { detail: "the engine aborted while it was working in the background".into() })
     });
     let _ = Reflect::set(&scope, &"onunhandledrejection".into(), on_rejection.as_ref());
     on_rejection.forget();
-    post(0, "listening", &());
+    post(&FromWorker::Listening);
     wasm_bindgen_futures::spawn_local(restore());
 }
 
@@ -54,7 +53,7 @@ pub fn start() {
 fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
-        post(0, "died", &info.to_string());
+        post(&FromWorker::Died { detail: info.to_string() });
     }));
 }
 
@@ -62,89 +61,79 @@ fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
-/// Posts `{id, kind, json}`.
-fn post<T: Serialize>(id: u32, kind: &str, value: &T) {
-    let message = envelope(id, kind);
-    let json = serde_json::to_string(value).unwrap_or_default();
-    let _ = Reflect::set(&message, &"json".into(), &json.into());
-    let _ = scope().post_message(&message);
+/// Posts `message` as `{message: <its JSON>}`.
+fn post(message: &FromWorker) {
+    let _ = scope().post_message(&envelope(message));
 }
 
-/// `{id, kind}`, the part every message to the page has.
-fn envelope(id: u32, kind: &str) -> Object {
-    let message = Object::new();
-    let _ = Reflect::set(&message, &"id".into(), &id.into());
-    let _ = Reflect::set(&message, &"kind".into(), &kind.into());
-    message
+/// `{message: <JSON>}`, the part every message to the page has.
+fn envelope(message: &FromWorker) -> Object {
+    let object = Object::new();
+    let json = serde_json::to_string(message).unwrap_or_default();
+    let _ = Reflect::set(&object, &"message".into(), &json.into());
+    object
 }
 
 fn on_message(data: JsValue) {
-    let id = Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as u32;
-    if Reflect::get(&data, &"backup".into()).is_ok_and(|v| v.is_truthy()) {
-        post_backup(id);
-        return;
-    }
-    #[cfg(feature = "test-hooks")]
-    if let Some(hook) = Reflect::get(&data, &"testHook".into()).ok().and_then(|v| v.as_string()) {
-        if test_hook(&hook) {
-            post(id, "response", &Response::Cancelled);
+    let json = Reflect::get(&data, &"message".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+    let (id, request) = match serde_json::from_str::<ToWorker>(&json) {
+        Ok(ToWorker::Ask { id, request }) => (id, read_files(request, &posted_files(&data))),
+        Ok(ToWorker::Backup { id }) => return post_backup(id),
+        #[cfg(feature = "test-hooks")]
+        Ok(ToWorker::TestHook { id, hook }) => {
+            if test_hook(&hook) {
+                post(&FromWorker::Response { id, response: Response::Cancelled });
+            }
+            return;
         }
-        return;
-    }
-    let response = match parse_request(&data) {
-        Ok(request) => handle(id, request),
-        Err(message) => Response::Failed(message),
+        Err(error) => (protocol::id_of(&json), Err(Failure::RequestNotUnderstood { detail: error.to_string() })),
     };
-    post(id, "response", &response);
-    after(&response);
+    let response = match request {
+        Ok(request) => handle(id, request),
+        Err(failure) => Response::Failed(failure),
+    };
+    let keep = Keep::after(&response);
+    post(&FromWorker::Response { id, response });
+    keep.start();
 }
 
-/// The request, with the bytes of the posted files filled in (in the order they were posted).
-fn parse_request(data: &JsValue) -> Result<Request, String> {
-    let json = Reflect::get(data, &"request".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
-    let mut request: Request =
-        serde_json::from_str(&json).map_err(|e| format!("internal message not understood: {e}"))?;
-    let files: Vec<File> = Reflect::get(data, &"files".into())
+/// The `File`s posted beside the message, which its request's slots index.
+fn posted_files(data: &JsValue) -> Vec<File> {
+    Reflect::get(data, &"files".into())
         .ok()
         .filter(Array::is_array)
         .map(|v| Array::from(&v).iter().filter_map(|f| f.dyn_into::<File>().ok()).collect())
-        .unwrap_or_default();
-    let mut files = files.iter();
-    let mut next = || files.next().ok_or_else(|| "a file was not passed on to the worker".to_string());
-    match &mut request {
-        Request::Import { files, .. } => {
-            files.iter_mut().try_for_each(|slot| read_file(next()?, Whole).map(|f| *slot = f))?
-        }
-        Request::Restore { file } => *file = read_file(next()?, Whole)?,
-        Request::Preview { file, .. } => *file = read_file(next()?, Head)?,
-        _ => {}
-    }
-    Ok(request)
+        .unwrap_or_default()
 }
 
-/// How much of a file a request needs.
-#[derive(Copy, Clone, PartialEq)]
-enum Extent {
-    Whole,
-    /// The first 64 KB (what the importer guesses from) ending at a line break, for the preview:
-    /// a 100 MB export is not copied to show twelve rows. Workbooks are zip archives and are
-    /// always read whole.
-    Head,
+/// The request with each slot read from its posted file, as much of it as the request needs.
+fn read_files(request: Request<FileSlot>, files: &[File]) -> Result<Request, Failure> {
+    request.map_files(|slot, extent| read_file(slot.posted(files)?, extent))
 }
-use Extent::{Head, Whole};
 
-const HEAD_BYTES: f64 = 65_536.0;
-
-fn read_file(file: &File, extent: Extent) -> Result<FileData, String> {
-    let unreadable = || format!("{}: the file could not be read (was it moved or deleted?)", file.name());
+/// Reads `file`; for `Extent::Head`, a text file only up to `SAMPLE_BYTES`, cut after its last
+/// line break (a workbook, known by its name or by the signature at its start, is read whole).
+fn read_file(file: &File, extent: Extent) -> Result<FileData, Failure> {
     let name = file.name();
-    let text_file = !["xlsx", "xlsm", "xls", "ods"].iter().any(|ext| name.to_lowercase().ends_with(&format!(".{ext}")));
-    let head = extent == Head && text_file && file.size() > HEAD_BYTES;
-    let size = if head { HEAD_BYTES } else { file.size() };
-    let reader = FileReaderSync::new().map_err(|_| "this browser cannot read files in a worker".to_string())?;
+    let reader = FileReaderSync::new().map_err(|_| Failure::NoFileReader)?;
+    let head = SAMPLE_BYTES as f64;
+    if extent == Extent::Head && file.size() > head {
+        let mut bytes = read_range(&reader, file, head)?;
+        if !import::is_workbook(&name, &bytes) {
+            let end = bytes.iter().rposition(|&b| b == b'\n').map_or(bytes.len(), |i| i + 1);
+            bytes.truncate(end);
+            return Ok(FileData { name, bytes });
+        }
+    }
+    let bytes = read_range(&reader, file, file.size())?;
+    Ok(FileData { name, bytes })
+}
+
+/// The first `size` bytes of `file`, slice by slice straight into wasm memory: the browser holds
+/// one slice at a time instead of a second copy of the whole file.
+fn read_range(reader: &FileReaderSync, file: &File, size: f64) -> Result<Vec<u8>, Failure> {
+    let unreadable = || Failure::FileUnreadable { file: file.name() };
     let mut bytes = vec![0u8; size as usize];
-    // Slice by slice straight into wasm memory: the browser holds one slice at a time instead of
-    // a second copy of the whole file.
     for (index, chunk) in bytes.chunks_mut(READ_SLICE).enumerate() {
         let start = (index * READ_SLICE) as f64;
         let slice = file.slice_with_f64_and_f64(start, start + chunk.len() as f64).map_err(|_| unreadable())?;
@@ -155,11 +144,7 @@ fn read_file(file: &File, extent: Extent) -> Result<FileData, String> {
         }
         array.copy_to(chunk);
     }
-    if head {
-        let end = bytes.iter().rposition(|&b| b == b'\n').map_or(bytes.len(), |i| i + 1);
-        bytes.truncate(end);
-    }
-    Ok(FileData { name, bytes })
+    Ok(bytes)
 }
 
 /// How much of a file is read into the browser's memory at once.
@@ -168,7 +153,7 @@ const READ_SLICE: usize = 8 << 20;
 fn handle(id: u32, request: Request) -> Response {
     SESSION.with(|session| {
         session.borrow_mut().handle(request, &mut |progress: Progress| {
-            post(id, "progress", &progress);
+            post(&FromWorker::Progress { id, progress });
             true
         })
     })
@@ -203,42 +188,58 @@ fn test_hook(hook: &str) -> bool {
     }
 }
 
-/// Keeps storage in step with the workspace.
-fn after(response: &Response) {
-    match response {
-        Response::Loaded { .. } => {
-            // Said before the file is even serialised: from now on a reload would lose the
-            // new ledger (the page warns), while the saved one stays whole until the save commits.
-            post(0, "saving", &());
-            if let Some(file) = SESSION.with(|s| s.borrow().workspace_file()) {
-                wasm_bindgen_futures::spawn_local(async move {
-                    post(0, "storage", &storage::save(&file).await);
-                });
-            }
+/// What a response means for the workspace saved in storage.
+enum Keep {
+    Save,
+    Clear,
+    Unchanged,
+}
+
+impl Keep {
+    fn after(response: &Response) -> Keep {
+        match response {
+            Response::Loaded { .. } => Keep::Save,
+            Response::Closed => Keep::Clear,
+            _ => Keep::Unchanged,
         }
-        Response::Closed => wasm_bindgen_futures::spawn_local(async {
-            post(0, "storage", &storage::clear().await);
-        }),
-        _ => {}
+    }
+
+    /// Keeps storage in step with the workspace (after the response is posted).
+    fn start(self) {
+        match self {
+            Keep::Save => {
+                // Said before the file is even serialised: from now on a reload would lose the
+                // new ledger (the page warns), while the saved one stays whole until the save commits.
+                post(&FromWorker::Saving);
+                if let Some(file) = SESSION.with(|s| s.borrow().workspace_file()) {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        post(&FromWorker::Storage { note: storage::save(&file).await });
+                    });
+                }
+            }
+            Keep::Clear => wasm_bindgen_futures::spawn_local(async {
+                post(&FromWorker::Storage { note: storage::clear().await });
+            }),
+            Keep::Unchanged => {}
+        }
     }
 }
 
-/// Opens the saved workspace, if any, and tells the page (as an unsolicited response).
+/// Opens the saved workspace, if any, and tells the page.
 async fn restore() {
     match storage::load().await {
         Ok(Some(bytes)) => {
             let file = FileData { name: "saved workspace".into(), bytes };
-            let response = handle(0, Request::Restore { file });
-            post(0, "response", &response);
+            post(&FromWorker::Restored { response: handle(0, Request::Restore { file }) });
         }
-        Ok(None) => post(0, "response", &Response::Closed),
-        Err(message) => post(0, "storage", &StorageNote::Unavailable(message)),
+        Ok(None) => post(&FromWorker::Restored { response: Response::Closed }),
+        Err(problem) => post(&FromWorker::Storage { note: StorageNote::Unavailable(problem) }),
     }
 }
 
 fn post_backup(id: u32) {
     let file = SESSION.with(|s| s.borrow().workspace_file());
-    let message = envelope(id, "backup");
+    let message = envelope(&FromWorker::Backup { id });
     if let Some(file) = file {
         let bytes = Uint8Array::from(&file[..]);
         let _ = Reflect::set(&message, &"bytes".into(), &bytes);

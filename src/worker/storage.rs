@@ -13,14 +13,15 @@
 //! Databases written before generations keep a number of chunks as the manifest and the chunks
 //! under `chunk-{i}`; they are read as they are and replaced by the next save.
 
+use crate::protocol::{StorageNote, StorageProblem};
 use indexed_db_futures::database::Database;
+use indexed_db_futures::error::OpenDbError;
 use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use indexed_db_futures::KeyRange;
 use js_sys::Uint8Array;
-use serde::{Deserialize, Serialize};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 const DATABASE: &str = "clientele";
 const STORE: &str = "workspace";
@@ -30,28 +31,18 @@ const SCHEMA: u8 = 1;
 const CHUNK: usize = 4 << 20;
 const MANIFEST: &str = "manifest";
 
-/// What happened to the saved workspace, for the page to tell the user.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum StorageNote {
-    Saved,
-    Cleared,
-    /// Saving failed; the previously saved workspace is unchanged.
-    NotSaved(String),
-    /// Storage cannot be used at all in this browser.
-    Unavailable(String),
-}
-
 impl StorageNote {
-    fn saved(result: Result<(), String>) -> StorageNote {
+    fn saved(result: Result<(), StorageProblem>) -> StorageNote {
         result.map_or_else(StorageNote::NotSaved, |()| StorageNote::Saved)
     }
 }
 
-fn text(error: impl ToString) -> String {
-    error.to_string()
+/// The browser's error as a problem the page can word (see `StorageProblem::of`).
+fn problem(error: impl ToString) -> StorageProblem {
+    StorageProblem::of(error.to_string())
 }
 
-async fn open() -> Result<Database, String> {
+async fn open() -> Result<Database, StorageProblem> {
     Database::open(DATABASE)
         .with_version(SCHEMA)
         .with_on_upgrade_needed(|event, db| {
@@ -61,7 +52,11 @@ async fn open() -> Result<Database, String> {
             Ok(())
         })
         .await
-        .map_err(text)
+        .map_err(|error| match error {
+            // No `indexedDB` at all: storage turned off, or a private window without it.
+            OpenDbError::NullFactory | OpenDbError::UnsupportedEnvironment => StorageProblem::Disabled,
+            error => problem(error),
+        })
 }
 
 /// A saved workspace's place in the store.
@@ -73,7 +68,7 @@ struct Manifest {
 }
 
 impl Manifest {
-    fn read(value: &JsValue) -> Result<Manifest, String> {
+    fn read(value: &JsValue) -> Result<Manifest, StorageProblem> {
         if let Some(count) = value.as_f64() {
             return Ok(Manifest { generation: None, chunks: count as u32 });
         }
@@ -81,7 +76,8 @@ impl Manifest {
         let parsed = text
             .split_once(':')
             .and_then(|(g, c)| Some(Manifest { generation: Some(g.parse().ok()?), chunks: c.parse().ok()? }));
-        parsed.ok_or_else(|| format!("the saved workspace's manifest is unreadable ({text:?})"))
+        parsed
+            .ok_or_else(|| StorageProblem::Browser(format!("the saved workspace's manifest is unreadable ({text:?})")))
     }
 
     fn value(self) -> String {
@@ -108,10 +104,10 @@ pub async fn save(file: &[u8]) -> StorageNote {
     StorageNote::saved(write(file).await)
 }
 
-async fn write(file: &[u8]) -> Result<(), String> {
+async fn write(file: &[u8]) -> Result<(), StorageProblem> {
     let db = open().await?;
-    let tx = db.transaction(STORE).with_mode(TransactionMode::Readwrite).build().map_err(text)?;
-    let store = tx.object_store(STORE).map_err(text)?;
+    let tx = db.transaction(STORE).with_mode(TransactionMode::Readwrite).build().map_err(problem)?;
+    let store = tx.object_store(STORE).map_err(problem)?;
     let previous = manifest(&store).await?.and_then(|m| m.generation).unwrap_or(0);
     let chunks: Vec<&[u8]> = file.chunks(CHUNK).collect();
     let next = Manifest { generation: Some(previous.wrapping_add(1)), chunks: chunks.len() as u32 };
@@ -122,14 +118,29 @@ async fn write(file: &[u8]) -> Result<(), String> {
             // commits what was written so far.
             std::mem::forget(store);
             std::mem::forget(tx);
-            return Err("the save was cut off (test hook)".into());
+            return Err(StorageProblem::Browser("the save was cut off (test hook)".into()));
         }
         let value: JsValue = Uint8Array::from(*chunk).into();
-        store.put(value).with_key(next.chunk_key(index as u32)).primitive().map_err(text)?;
+        store.put(value).with_key(next.chunk_key(index as u32)).primitive().map_err(problem)?;
     }
-    store.put(next.value()).with_key(MANIFEST).primitive().map_err(text)?;
-    delete_all_but(&store, next).map_err(text)?;
-    tx.commit().await.map_err(text)
+    store.put(next.value()).with_key(MANIFEST).primitive().map_err(problem)?;
+    delete_all_but(&store, next).map_err(problem)?;
+    drop(store);
+    match tx.commit().await {
+        Ok(()) => Ok(()),
+        Err(error) => Err(StorageProblem::of_aborted_save(error.to_string(), file.len() as u64, estimate().await)),
+    }
+}
+
+/// What this site stores and may store, in bytes (`navigator.storage.estimate()`), when the
+/// browser tells: an aborted save's own `QuotaExceededError` is on its transaction, which
+/// `commit` has consumed by then.
+async fn estimate() -> Option<(u64, u64)> {
+    let scope: web_sys::WorkerGlobalScope = js_sys::global().unchecked_into();
+    let promise = scope.navigator().storage().estimate().ok()?;
+    let estimate = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let bytes = |field: &str| js_sys::Reflect::get(&estimate, &field.into()).ok()?.as_f64().map(|b| b as u64);
+    Some((bytes("usage")?, bytes("quota")?))
 }
 
 /// Deletes the chunks of every generation but `keep`'s. Keys sort as strings: `chunk-*` (before
@@ -144,8 +155,8 @@ fn delete_all_but(store: &ObjectStore<'_>, keep: Manifest) -> indexed_db_futures
     Ok(())
 }
 
-async fn manifest(store: &ObjectStore<'_>) -> Result<Option<Manifest>, String> {
-    let value = store.get::<JsValue, _, _>(MANIFEST).primitive().map_err(text)?.await.map_err(text)?;
+async fn manifest(store: &ObjectStore<'_>) -> Result<Option<Manifest>, StorageProblem> {
+    let value = store.get::<JsValue, _, _>(MANIFEST).primitive().map_err(problem)?.await.map_err(problem)?;
     value.map(|v| Manifest::read(&v)).transpose()
 }
 
@@ -194,10 +205,10 @@ pub mod test_hooks {
 }
 
 /// The saved workspace file, if there is one.
-pub async fn load() -> Result<Option<Vec<u8>>, String> {
+pub async fn load() -> Result<Option<Vec<u8>>, StorageProblem> {
     let db = open().await?;
-    let tx = db.transaction(STORE).build().map_err(text)?;
-    let store = tx.object_store(STORE).map_err(text)?;
+    let tx = db.transaction(STORE).build().map_err(problem)?;
+    let store = tx.object_store(STORE).map_err(problem)?;
     let Some(manifest) = manifest(&store).await? else {
         return Ok(None);
     };
@@ -206,10 +217,10 @@ pub async fn load() -> Result<Option<Vec<u8>>, String> {
         let chunk = store
             .get::<JsValue, _, _>(manifest.chunk_key(index))
             .primitive()
-            .map_err(text)?
+            .map_err(problem)?
             .await
-            .map_err(text)?
-            .ok_or_else(|| format!("the saved workspace lacks part {index}"))?;
+            .map_err(problem)?
+            .ok_or_else(|| StorageProblem::Browser(format!("the saved workspace lacks part {index}")))?;
         file.extend_from_slice(&Uint8Array::new(&chunk).to_vec());
     }
     Ok(Some(file))
@@ -219,13 +230,13 @@ pub async fn load() -> Result<Option<Vec<u8>>, String> {
 pub async fn clear() -> StorageNote {
     match remove_all().await {
         Ok(()) => StorageNote::Cleared,
-        Err(message) => StorageNote::NotSaved(message),
+        Err(problem) => StorageNote::NotSaved(problem),
     }
 }
 
-async fn remove_all() -> Result<(), String> {
+async fn remove_all() -> Result<(), StorageProblem> {
     let db = open().await?;
-    let tx = db.transaction(STORE).with_mode(TransactionMode::Readwrite).build().map_err(text)?;
-    tx.object_store(STORE).map_err(text)?.clear().map_err(text)?;
-    tx.commit().await.map_err(text)
+    let tx = db.transaction(STORE).with_mode(TransactionMode::Readwrite).build().map_err(problem)?;
+    tx.object_store(STORE).map_err(problem)?.clear().map_err(problem)?;
+    tx.commit().await.map_err(problem)
 }

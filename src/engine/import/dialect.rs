@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
-/// How much of the file the guesses look at.
+/// How much of the file the guesses look at (and so all a preview needs of a text file: the
+/// worker reads only this much of it).
 pub const SAMPLE_BYTES: usize = 64 * 1024;
 /// Records looked at when sniffing the delimiter.
 const SNIFF_RECORDS: usize = 100;

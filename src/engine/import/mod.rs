@@ -34,6 +34,7 @@ mod source;
 mod workbook;
 
 pub use dates::{DateDoubt, DateFormat};
+pub use dialect::SAMPLE_BYTES;
 pub use duplicates::{append, DuplicateLine, Duplicates};
 pub use error::{CharOption, ImportError};
 pub use export::{write_error_report, write_ledger_csv, write_table_csv, write_test_ledger};
@@ -42,6 +43,7 @@ pub use lines::{ErrorKind, GroupSum, Grouping, RowError, TotalRow};
 pub use mapping::{header_signature, normalize as normalize_header, ColumnRef, MappedField, MappingSource};
 pub use number::{NumberFormat, NumberProblem};
 pub use progress::Progress;
+pub use workbook::is_workbook;
 
 use crate::engine::ledger::{Field, Ledger, LedgerBuilder};
 use crate::engine::summary::Summary;

@@ -13,7 +13,8 @@ const EXTENSIONS: [&str; 6] = ["xlsx", "xlsm", "xlsb", "xls", "xla", "ods"];
 /// Zip (xlsx, xlsb, ods) and OLE compound file (xls) signatures.
 const MAGIC: [&[u8]; 2] = [b"PK\x03\x04", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"];
 
-/// Whether to read the file as a workbook: by its signature, or by its name.
+/// Whether to read the file as a workbook: by its signature (`bytes` may be only the file's
+/// start), or by its name. The worker asks it too, to read a workbook whole for the preview.
 pub fn is_workbook(name: &str, bytes: &[u8]) -> bool {
     let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
     MAGIC.iter().any(|m| bytes.starts_with(m)) || extension.is_some_and(|e| EXTENSIONS.contains(&e.as_str()))
@@ -97,5 +98,23 @@ impl Row for [Data] {
             Some(Data::Error(_)) => Cell::Text("#ERROR"),
             Some(Data::Empty) | None => Cell::Empty,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn workbooks_by_name_in_any_case_or_by_signature() {
+        for name in ["ledger.xlsb", "LEDGER.XLSX", "2024.xlsm", "old.xls", "calc.ods"] {
+            assert!(is_workbook(name, b""), "{name}");
+        }
+        for name in ["ledger.csv", "notes.txt", "xlsx", "report.xlsx.csv"] {
+            assert!(!is_workbook(name, b"customer;date;amount\n"), "{name}");
+        }
+        // A workbook saved under a text file's name: its zip or OLE signature decides.
+        assert!(is_workbook("export.csv", b"PK\x03\x04\x14\x00"));
+        assert!(is_workbook("export.txt", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00"));
     }
 }

@@ -8,12 +8,14 @@
 
 use super::Source;
 use crate::engine::ledger::{BeyondMoneyLimit, DecodeError, Ledger};
-use std::fmt;
+use serde::{Deserialize, Serialize};
 
 const MAGIC: &[u8; 9] = b"CLIENTELE";
 pub const VERSION: u16 = 1;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Why a workspace file cannot be opened; its words (English for `Display`, and Dutch) are in
+/// `i18n/failure.rs`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum BackupError {
     NotABackup,
     /// Written by a newer Clientele than this one.
@@ -21,17 +23,6 @@ pub enum BackupError {
     Damaged,
     /// A ledger whose money is beyond the ledger limit (altered: Clientele never writes one).
     Money(BeyondMoneyLimit),
-}
-
-impl fmt::Display for BackupError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            BackupError::NotABackup => write!(f, "this is not a Clientele workspace file: choose a file saved with \"Save workspace\""),
-            BackupError::TooNew(v) => write!(f, "this workspace was saved by a newer version of Clientele (format {v}): reload the app to update it, then open the file again"),
-            BackupError::Damaged => write!(f, "this workspace file is damaged or incomplete: use another copy of it"),
-            BackupError::Money(beyond) => write!(f, "this workspace file cannot be opened: {beyond}; use another copy of it"),
-        }
-    }
 }
 
 pub fn encode(source: &Source, ledger: &Ledger) -> Result<Vec<u8>, BackupError> {
@@ -95,8 +86,8 @@ mod tests {
         let error = decode(&bytes).unwrap_err();
         assert_eq!(error, BackupError::Money(BeyondMoneyLimit { magnitude: 1 << 63 }));
         let message = error.to_string();
-        let start = "this workspace file cannot be opened: the amounts and costs add up to 92233720368547758.08 \
-                     ignoring their signs, more than 23058430092136939.52";
+        let start = "this workspace file cannot be opened: the amounts and costs add up to 92,233,720,368,547,758.08 \
+                     ignoring their signs, more than 23,058,430,092,136,939.52";
         assert!(message.starts_with(start), "{message}");
     }
 }

@@ -1,16 +1,23 @@
 //! The engine's one front door for the app: a `Session` holds the workspace's ledger and
 //! answers `Request`s with `Response`s. Both are plain serde data, so the same session runs in
-//! the browser's Web Worker (requests arrive as messages) or, where workers are unavailable,
-//! on the page itself; and it is tested natively like the rest of the engine.
+//! the browser's Web Worker (requests arrive as messages, `crate::protocol`) or, where workers
+//! are unavailable, on the page itself; and it is tested natively like the rest of the engine.
+//!
+//! A request is generic over its files: the session takes `Request<FileData>` (names and bytes);
+//! the page, which holds only `File` handles, sends the worker a `Request<FileSlot>` naming
+//! them, and the worker turns it into this with `Request::map_files`.
 
 pub mod analysis;
 pub mod backup;
+mod failure;
 
 use super::import::{self, ImportError, ImportOptions, ImportReport, InputFile, Preview, Progress};
 use super::ledger::Ledger;
 use super::sample;
 use super::summary::Summary;
 use analysis::{AnalysisCache, AnalysisRequest, AnalysisResponse};
+pub use backup::BackupError;
+pub use failure::{Failure, Loss};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
@@ -29,19 +36,21 @@ pub struct FileData {
     pub bytes: Vec<u8>,
 }
 
+/// A request to the session; `F` is how it names its files (`FileData` here, a slot of the
+/// posted files between the page and the worker).
 #[derive(Clone, Debug, Serialize, Deserialize)]
-pub enum Request {
+pub enum Request<F = FileData> {
     LoadSample,
     /// The guess and first rows of a file, for the preview and override screen.
     Preview {
-        file: FileData,
+        file: F,
         options: ImportOptions,
         rows: usize,
     },
     /// Imports files into a candidate ledger; `Commit` makes it the workspace's, `Discard`
     /// drops it (the user saw the report and cancelled).
     Import {
-        files: Vec<FileData>,
+        files: Vec<F>,
         options: ImportOptions,
     },
     Commit,
@@ -49,9 +58,41 @@ pub enum Request {
     Close,
     /// Opens a workspace file (a backup, or what storage kept).
     Restore {
-        file: FileData,
+        file: F,
     },
     Analysis(AnalysisRequest),
+}
+
+/// How much of a file a request needs.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Extent {
+    Whole,
+    /// The first `import::SAMPLE_BYTES` (what the importer guesses from), for the preview: a
+    /// 100 MB export is not copied to show twelve rows. A workbook (`import::is_workbook`) is
+    /// an archive and is always read whole.
+    Head,
+}
+
+impl<F> Request<F> {
+    /// The same request with each file replaced by what `read` makes of it (and how much of it
+    /// the request needs); the first failure is the result.
+    pub fn map_files<G, E>(self, mut read: impl FnMut(F, Extent) -> Result<G, E>) -> Result<Request<G>, E> {
+        Ok(match self {
+            Request::Preview { file, options, rows } => {
+                Request::Preview { file: read(file, Extent::Head)?, options, rows }
+            }
+            Request::Import { files, options } => {
+                let files = files.into_iter().map(|f| read(f, Extent::Whole)).collect::<Result<_, _>>()?;
+                Request::Import { files, options }
+            }
+            Request::Restore { file } => Request::Restore { file: read(file, Extent::Whole)? },
+            Request::LoadSample => Request::LoadSample,
+            Request::Commit => Request::Commit,
+            Request::Discard => Request::Discard,
+            Request::Close => Request::Close,
+            Request::Analysis(request) => Request::Analysis(request),
+        })
+    }
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -67,8 +108,8 @@ pub enum Response {
     Discarded,
     Closed,
     Analysis(AnalysisResponse),
-    /// The request could not be done; the message says why and what to do.
-    Failed(String),
+    /// The request could not be done; the failure says why and what to do.
+    Failed(Failure),
     Cancelled,
 }
 
@@ -95,7 +136,7 @@ impl Session {
             Request::Import { files, options } => self.import(&files, &options, progress),
             Request::Commit => match self.candidate.take() {
                 Some((ledger, source, summary)) => self.install(ledger, source, summary),
-                None => Response::Failed("There is no imported ledger to keep: import the file again.".into()),
+                None => Response::Failed(Failure::NoCandidate),
             },
             Request::Discard => {
                 self.candidate = None;
@@ -107,11 +148,11 @@ impl Session {
             }
             Request::Restore { file } => match backup::decode(&file.bytes) {
                 Ok((source, ledger)) => self.set_ledger(ledger, source),
-                Err(error) => Response::Failed(format!("{}: {error}", file.name)),
+                Err(error) => Response::Failed(Failure::Workspace { file: file.name, error }),
             },
             Request::Analysis(request) => match &self.ledger {
                 Some(ledger) => Response::Analysis(self.analyses.answer(ledger, request)),
-                None => Response::Failed("No ledger is loaded: load the sample or import a file first.".into()),
+                None => Response::Failed(Failure::NoLedger),
             },
         }
     }
@@ -161,10 +202,7 @@ impl Session {
 
 /// The failure, named by its file once: an error that already names its file is not named again.
 fn failed(file: &str, error: ImportError) -> Response {
-    match error {
-        ImportError::InFile { .. } => Response::Failed(error.to_string()),
-        error => Response::Failed(format!("{file}: {error}")),
-    }
+    Response::Failed(Failure::Import(error.in_file(file)))
 }
 
 #[cfg(test)]
@@ -223,9 +261,11 @@ mod tests {
         };
         assert_eq!((source, summary.customers), (Source::Sample, 2_000));
         let junk = FileData { name: "notes.txt".into(), bytes: b"hello".to_vec() };
-        let Response::Failed(message) = other.handle(Request::Restore { file: junk }, &mut no_progress) else {
+        let Response::Failed(failure) = other.handle(Request::Restore { file: junk }, &mut no_progress) else {
             panic!("junk restored");
         };
+        assert_eq!(failure, Failure::Workspace { file: "notes.txt".into(), error: BackupError::NotABackup });
+        let message = failure.to_string();
         assert!(message.starts_with("notes.txt: this is not a Clientele workspace file"), "{message}");
         assert_eq!(other.ledger().map(Ledger::customer_count), Some(2_000), "the workspace is untouched");
     }
@@ -235,9 +275,12 @@ mod tests {
         let mut session = Session::default();
         let file = FileData { name: "empty.csv".into(), bytes: Vec::new() };
         let request = Request::Import { files: vec![file], options: ImportOptions::default() };
-        let Response::Failed(message) = session.handle(request, &mut no_progress) else {
+        let Response::Failed(failure) = session.handle(request, &mut no_progress) else {
             panic!("an empty file must fail");
         };
+        let in_file = ImportError::InFile { file: "empty.csv".into(), error: Box::new(ImportError::Empty) };
+        assert_eq!(failure, Failure::Import(in_file));
+        let message = failure.to_string();
         assert!(message.starts_with("empty.csv: "), "{message}");
     }
 
@@ -250,10 +293,48 @@ mod tests {
         let preview = Request::Preview { file: file.clone(), options: ImportOptions::default(), rows: 10 };
         let import = Request::Import { files: vec![file], options: ImportOptions::default() };
         for request in [preview, import] {
-            let Response::Failed(message) = Session::default().handle(request, &mut no_progress) else {
+            let Response::Failed(failure) = Session::default().handle(request, &mut no_progress) else {
                 panic!("not a workbook");
             };
+            let message = failure.to_string();
             assert!(message.starts_with("ledger.xlsx: the workbook cannot be read"), "{message}");
         }
+    }
+
+    #[test]
+    fn an_analysis_or_a_commit_without_a_ledger_fails_with_its_reason() {
+        let mut session = Session::default();
+        let Response::Failed(failure) = session.handle(Request::Commit, &mut no_progress) else {
+            panic!("nothing to commit");
+        };
+        assert_eq!(failure, Failure::NoCandidate);
+        assert_eq!(failure.to_string(), "There is no imported ledger to keep: import the file again.");
+        let analysis = Request::Analysis(AnalysisRequest::Dimensions { year_start: Default::default() });
+        let Response::Failed(failure) = session.handle(analysis, &mut no_progress) else {
+            panic!("no ledger to analyse");
+        };
+        assert_eq!(failure.to_string(), "No ledger is loaded: load the sample or import a file first.");
+    }
+
+    #[test]
+    fn map_files_reads_each_file_with_the_extent_its_request_needs() {
+        // Slots 0 and 1 are posted; a preview reads the head of its file, an import and a
+        // restore the whole of each, and a request without files keeps its parts.
+        let posted = ["a.csv", "b.csv"];
+        let read = |slot: usize, extent: Extent| match posted.get(slot) {
+            Some(name) => Ok((name.to_string(), extent)),
+            None => Err(format!("slot {slot} not posted")),
+        };
+        let preview = Request::Preview { file: 1, options: ImportOptions::default(), rows: 12 };
+        let Ok(Request::Preview { file, rows, .. }) = preview.map_files(read) else { panic!("preview not mapped") };
+        assert_eq!((file, rows), (("b.csv".to_string(), Extent::Head), 12));
+        let import = Request::Import { files: vec![1, 0], options: ImportOptions::default() };
+        let Ok(Request::Import { files, .. }) = import.map_files(read) else { panic!("import not mapped") };
+        assert_eq!(files, [("b.csv".to_string(), Extent::Whole), ("a.csv".to_string(), Extent::Whole)]);
+        let Ok(Request::Restore { file }) = Request::Restore { file: 0 }.map_files(read) else { panic!("restore") };
+        assert_eq!(file, ("a.csv".to_string(), Extent::Whole));
+        let import = Request::Import { files: vec![0, 2], options: ImportOptions::default() };
+        assert_eq!(import.map_files(read).err(), Some("slot 2 not posted".to_string()));
+        assert!(matches!(Request::<usize>::Commit.map_files(read), Ok(Request::Commit)));
     }
 }

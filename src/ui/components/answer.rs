@@ -8,8 +8,8 @@ use crate::engine::migration::Movement;
 use crate::engine::pyramid::Level;
 use crate::engine::rfm::Segment;
 use crate::engine::session::analysis::{AnalysisRequest, AnalysisResponse, EmptyReason};
-use crate::engine::session::{Request, Response};
-use crate::i18n::AnalysisMsg as M;
+use crate::engine::session::{Failure, Request, Response};
+use crate::i18n::{failure::describe, AnalysisMsg as M};
 use crate::ui::app::LoadSampleButton;
 use crate::ui::engine::ask;
 use crate::ui::i18n::use_i18n;
@@ -26,8 +26,8 @@ pub enum Answer<T> {
     Ready(T),
     /// The engine has nothing to show for this request, for this reason.
     Empty(EmptyReason),
-    /// No ledger loaded (or the engine refused, with its reason).
-    Failed(String),
+    /// No ledger loaded, or the engine refused with its reason (`None`: no answer came).
+    Failed(Option<Failure>),
 }
 
 /// Asks `request()` again whenever it or the workspace's ledger changes. The request is built
@@ -47,11 +47,9 @@ pub fn ask_answer<T: Clone + 'static>(
             }
             match ask(Request::Analysis(request)).await {
                 Response::Analysis(AnalysisResponse::Empty(reason)) => Answer::Empty(reason),
-                Response::Analysis(response) => {
-                    pick(response).map_or_else(|| Answer::Failed(String::new()), Answer::Ready)
-                }
-                Response::Failed(reason) => Answer::Failed(reason),
-                _ => Answer::Failed(String::new()),
+                Response::Analysis(response) => pick(response).map_or_else(|| Answer::Failed(None), Answer::Ready),
+                Response::Failed(failure) => Answer::Failed(Some(failure)),
+                _ => Answer::Failed(None),
             }
         }
     })
@@ -126,13 +124,17 @@ fn empty_because(reason: EmptyReason) -> impl IntoView {
     }
 }
 
-/// A request the engine refused: its own words when it gave some (they name the file and what
-/// to do), otherwise a note that no answer came.
-fn failed(reason: String) -> impl IntoView {
+/// A request the engine refused, in the user's language (the failure names the file and what
+/// to do), or a note that no answer came.
+fn failed(failure: Option<Failure>) -> impl IntoView {
     let i18n = use_i18n();
+    let text = move || match &failure {
+        Some(failure) => describe(failure, i18n.locale()),
+        None => i18n.t(M::NoAnswer).to_string(),
+    };
     view! {
         <div class="card card-empty" role="alert" data-testid="failed">
-            <p>{move || if reason.is_empty() { i18n.t(M::NoAnswer).to_string() } else { reason.clone() }}</p>
+            <p>{text}</p>
         </div>
     }
 }

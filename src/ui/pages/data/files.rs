@@ -2,12 +2,12 @@
 //! copy kept in this browser.
 
 use super::import::WORKSPACE_EXTENSION;
-use crate::i18n::DataMsg;
+use crate::i18n::{failure::storage_problem, DataMsg};
+use crate::protocol::StorageNote;
 use crate::ui::download;
 use crate::ui::engine;
 use crate::ui::i18n::use_i18n;
 use crate::ui::workspace::use_workspace;
-use crate::worker::StorageNote;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -24,14 +24,22 @@ pub fn WorkspaceFiles() -> impl IntoView {
     };
     let note = move || {
         workspace.storage().map(|note| match note {
-            StorageNote::Saved => view! { <p class="note" data-testid="storage-saved">{i18n.t(DataMsg::SavedHere)}</p> }.into_any(),
+            StorageNote::Saved => {
+                view! { <p class="note" data-testid="storage-saved">{i18n.t(DataMsg::SavedHere)}</p> }.into_any()
+            }
             StorageNote::Cleared => ().into_any(),
-            StorageNote::NotSaved(detail) => view! {
-                <p class="note note-warning" role="alert" data-testid="storage-failed">{i18n.t(DataMsg::NotSavedHere)}" ("{detail}")"</p>
-            }.into_any(),
-            StorageNote::Unavailable(detail) => view! {
-                <p class="note note-warning" role="alert" data-testid="storage-failed">{i18n.t(DataMsg::StorageOff)}" ("{detail}")"</p>
-            }.into_any(),
+            StorageNote::NotSaved(problem) => view! {
+                <p class="note note-warning" role="alert" data-testid="storage-failed">
+                    {i18n.t(DataMsg::NotSavedHere)}" ("{storage_problem(&problem, i18n.locale())}")"
+                </p>
+            }
+            .into_any(),
+            StorageNote::Unavailable(problem) => view! {
+                <p class="note note-warning" role="alert" data-testid="storage-failed">
+                    {i18n.t(DataMsg::StorageOff)}" ("{storage_problem(&problem, i18n.locale())}")"
+                </p>
+            }
+            .into_any(),
         })
     };
     view! {

@@ -5,11 +5,11 @@
 use super::report::ImportReportView;
 use crate::engine::import::{ColumnRef, DateFormat, Duplicates, ImportOptions, ImportReport, Preview};
 use crate::engine::ledger::Field;
-use crate::engine::session::{FileData, Request, Response};
+use crate::engine::session::{Request, Response};
 use crate::i18n::import::import_note;
 use crate::i18n::DataMsg;
 use crate::ui::components::table::ScrollRegion;
-use crate::ui::engine::ask_with_files;
+use crate::ui::engine::{ask_with_files, slot, slots};
 use crate::ui::i18n::use_i18n;
 use crate::ui::settings;
 use crate::ui::workspace::{use_workspace, Workspace};
@@ -42,10 +42,6 @@ struct Import {
     cancelled: RwSignal<bool>,
 }
 
-fn placeholder(file: &File) -> FileData {
-    FileData { name: file.name(), bytes: Vec::new() }
-}
-
 fn mapping_setting(signature: &str) -> String {
     format!("mapping.{signature}")
 }
@@ -68,7 +64,7 @@ impl Import {
         self.cancelled.set(false);
         if let [file] = &files[..] {
             if file.name().to_lowercase().ends_with(WORKSPACE_EXTENSION) {
-                let request = Request::Restore { file: placeholder(file) };
+                let request = Request::Restore { file: slot(0, file) };
                 let files = files.clone();
                 spawn_local(async move { workspace.take(ask_with_files(request, &files).await) });
                 return;
@@ -91,7 +87,7 @@ impl Import {
         let options = self.options.get_untracked();
         self.step.set(Step::Reading);
         spawn_local(async move {
-            let request = Request::Preview { file: placeholder(&first), options: options.clone(), rows: PREVIEW_ROWS };
+            let request = Request::Preview { file: slot(0, &first), options: options.clone(), rows: PREVIEW_ROWS };
             match ask_with_files(request, &[first]).await {
                 Response::Preview(preview) => {
                     let saved = apply_saved
@@ -126,7 +122,7 @@ impl Import {
         let options = self.options.get_untracked();
         self.step.set(Step::Importing);
         spawn_local(async move {
-            let request = Request::Import { files: files.iter().map(placeholder).collect(), options: options.clone() };
+            let request = Request::Import { files: slots(&files), options: options.clone() };
             match ask_with_files(request, &files).await {
                 Response::Imported(report) => {
                     // Duplicates are a property of these files, not of their columns: a later

@@ -6,7 +6,7 @@ mod import;
 mod report;
 
 use super::summary::SummaryTable;
-use crate::i18n::Msg;
+use crate::i18n::{failure::describe, Msg};
 use crate::ui::app::LoadSampleButton;
 use crate::ui::i18n::use_i18n;
 use crate::ui::workspace::use_workspace;
@@ -20,8 +20,8 @@ pub fn DataPage() -> impl IntoView {
         <section class="page" data-page="/data">
             <h1>{move || i18n.t(Msg::PageData)}</h1>
             <p class="lead">{move || i18n.t(Msg::DataIntro)}</p>
-            {move || workspace.error().map(|message| view! {
-                <div class="card card-error" role="alert" data-testid="error"><p>{message}</p></div>
+            {move || workspace.error().map(|failure| view! {
+                <div class="card card-error" role="alert" data-testid="error"><p>{move || describe(&failure, i18n.locale())}</p></div>
             })}
             <import::Importer/>
             <div class="actions"><LoadSampleButton/></div>
