@@ -3,6 +3,7 @@
 
 pub mod cohorts;
 pub mod concentration;
+pub mod cost_pools;
 pub mod customer;
 pub mod date;
 pub mod flows;
@@ -12,6 +13,7 @@ pub mod limits;
 pub mod migration;
 pub mod money;
 pub mod period;
+pub mod profitability;
 pub mod pyramid;
 pub mod revenue;
 pub mod rfm;
@@ -21,3 +23,4 @@ pub mod session;
 pub mod stats;
 pub mod summary;
 pub mod views;
+pub mod whale;
