@@ -6,6 +6,7 @@
 //! line, column and value, and what to do (docs/profitability.md).
 
 use super::money::Money;
+use hashbrown::HashSet;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -290,9 +291,10 @@ impl Row<'_> {
     }
 }
 
-/// `123`, `123.4`, `123,45` as hundredths; `None` for anything else (signs, grouping, three
+/// `123`, `123.4`, `123,45` as hundredths (cents, hundredths of a minute or of a percent);
+/// `None` for anything else (signs, grouping, three
 /// decimals, exponents).
-fn parse_hundredths(text: &str) -> Option<u64> {
+pub fn parse_hundredths(text: &str) -> Option<u64> {
     let (whole, fraction) = match text.split_once(['.', ',']) {
         Some((w, f)) => (w, f),
         None => (text, ""),
@@ -309,10 +311,11 @@ fn parse_hundredths(text: &str) -> Option<u64> {
 pub fn parse_pools(file: &str, bytes: &[u8]) -> Result<Vec<CostPool>, InputError> {
     let table = Table::read(file, bytes, &["pool", "amount", "driver"])?;
     let mut pools: Vec<CostPool> = Vec::new();
+    let mut names = HashSet::new();
     let mut total: u128 = 0;
     for row in table.rows() {
         let name = row.text("pool")?;
-        if pools.iter().any(|p| p.name == name) {
+        if !names.insert(name) {
             return Err(row.error("pool", Problem::DuplicatePool));
         }
         let cents = row.hundredths("amount", Money::LINE_LIMIT.cents().unsigned_abs())?;
