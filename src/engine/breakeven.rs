@@ -3,7 +3,7 @@
 //! revenue at which a period's contribution covers its fixed costs, with and without the
 //! non-cash ones) and an investment over time (month by month profit and cash, with a revenue
 //! ramp and payment terms). Money in exact cents; every rounding is half away from zero to the
-//! cent and said where it happens. docs/profitability.md.
+//! cent and said where it happens. docs/method-notes.md.
 
 use super::money::Money;
 use serde::{Deserialize, Serialize};

@@ -3,7 +3,7 @@
 //! time-driven pools (Kaplan and Anderson's TDABC) the activities that say how many minutes a
 //! unit of work takes. Read from POOLS.csv (`pool,amount,driver,capacity_minutes`) and
 //! ACTIVITIES.csv (`pool,activity,driver,minutes`); every bad cell is an error naming the file,
-//! line, column and value, and what to do (docs/profitability.md).
+//! line, column and value, and what to do (docs/method-notes.md).
 
 use super::money::Money;
 use hashbrown::HashSet;

@@ -2,7 +2,7 @@
 //! margin, every cost pool allocated by its driver, and net profit; summed per pyramid level
 //! (the cost to serve beside revenue). Each pool is spread in exact integers and rounded to the
 //! cent by largest remainder, so a pool's allocation adds up to its amount to the cent (a time
-//! pool's to rate x minutes used; the rest is unused capacity). docs/profitability.md.
+//! pool's to rate x minutes used; the rest is unused capacity). docs/method-notes.md.
 
 use super::cost_pools::{ActivityDriver, CostPools, Driver, Minutes, Problem, Table};
 use super::cost_pools::{CostPool, InputError};

@@ -1,7 +1,7 @@
 //! The whale curve (Kaplan and Cooper): customers ranked by net profit, largest first, and
 //! their cumulative profit as a share of total profit. It rises above 100 % while profitable
 //! customers are added and falls back to 100 % as the loss-makers are: "the most profitable N
-//! customers make 126 % of profit; the other M lose 26 %". docs/profitability.md.
+//! customers make 126 % of profit; the other M lose 26 %". docs/method-notes.md.
 
 use super::concentration::LORENZ_SEGMENTS;
 use super::ledger::CustomerId;

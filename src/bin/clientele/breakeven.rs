@@ -1,6 +1,6 @@
 //! `clientele breakeven`: the investment over time (month by month profit and cash, with the
 //! profit and cash breakeven months) and, with `--price`, the volume view, as tables or
-//! (`--json`) the JSON object of issue 13 (docs/profitability.md).
+//! (`--json`) the JSON object of issue 13 (docs/method-notes.md).
 
 use crate::analyze::{array, float, object, optional_float};
 use crate::import_args::fail;

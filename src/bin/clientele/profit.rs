@@ -1,6 +1,6 @@
 //! `clientele profit`: customer-based accounting of one period (cost pools spread by their
 //! drivers, net profit per customer and level, the whale curve), as tables or (`--json`) the
-//! JSON object of issue 13 (docs/profitability.md).
+//! JSON object of issue 13 (docs/method-notes.md).
 
 use crate::analyze::{array, object, optional_float, parse_year_start, string};
 use crate::import_args::{fail, ImportArgs};
