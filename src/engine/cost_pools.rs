@@ -257,9 +257,9 @@ impl<'f> Table<'f> {
     }
 }
 
-impl Row<'_> {
+impl<'t> Row<'t> {
     /// The trimmed cell of a column ("" when the row is short or the column absent).
-    pub(crate) fn cell(&self, column: &str) -> &str {
+    pub(crate) fn cell(&self, column: &str) -> &'t str {
         let index = self.table.columns.iter().position(|c| c == column);
         index.and_then(|i| self.cells.get(i)).map_or("", String::as_str)
     }
@@ -275,7 +275,7 @@ impl Row<'_> {
     }
 
     /// A non-empty cell.
-    pub(crate) fn text(&self, column: &str) -> Result<&str, InputError> {
+    pub(crate) fn text(&self, column: &str) -> Result<&'t str, InputError> {
         Some(self.cell(column)).filter(|c| !c.is_empty()).ok_or_else(|| self.error(column, Problem::Empty))
     }
 

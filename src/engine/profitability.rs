@@ -709,4 +709,33 @@ Support,Call,invoice,20
         let result = levels.map(|l| Profitability::of(&ledger, &table, &l, &CostPools::default(), None));
         assert_eq!(result, Some(Err(ProfitError::NoGrossMargin)));
     }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any pool over any drivers: the shares add up to the target (the amount, or for a
+        /// capacity divisor rate x units rounded half up), and each share is its exact value
+        /// rounded down or up, never further off.
+        #[test]
+        fn largest_remainder_adds_up_and_stays_within_a_cent(
+            amount in 0u128..=100_000_000_000_000,
+            weights in proptest::collection::vec(0u128..=1_000_000_000, 1..40),
+            capacity in proptest::option::of(1u128..=2_000_000_000),
+        ) {
+            let used: u128 = weights.iter().sum();
+            prop_assume!(used > 0);
+            let divisor = capacity.unwrap_or(used);
+            let target = (amount * used + divisor / 2) / divisor;
+            let customers: Vec<CustomerId> = (0..weights.len()).map(CustomerId::from_index).collect();
+            let order: Vec<u32> = (0..weights.len() as u32).rev().collect();
+            let shares = largest_remainder(amount, &weights, divisor, target, &customers, &order);
+            prop_assert!(shares.is_some());
+            let shares = shares.unwrap_or_default();
+            prop_assert_eq!(shares.iter().sum::<u128>(), target);
+            for (share, w) in shares.iter().zip(&weights) {
+                let floor = amount * w / divisor;
+                prop_assert!(*share == floor || *share == floor + 1);
+            }
+        }
+    }
 }
