@@ -96,8 +96,9 @@ pub struct LevelProfit {
 /// What the page (and the command line) says beside the figures.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ProfitNote {
-    /// No customer has a unit of the pool's driver in the period: nothing is allocated, the
-    /// whole amount is shown as unused (never a division by zero).
+    /// No customer has a unit of the pool's driver in the period (for a time pool: no minutes,
+    /// e.g. no activities given): nothing is allocated, the whole amount is shown as unused
+    /// (never a division by zero).
     NothingToSpread { pool: String, driver: Driver },
     /// The activities took more minutes than the pool's practical capacity: its customers carry
     /// more than its amount (rate x minutes), and `unused` is negative.
@@ -109,6 +110,10 @@ pub enum ProfitNote {
 impl fmt::Display for ProfitNote {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            ProfitNote::NothingToSpread { pool, driver: Driver::Time } => write!(
+                f,
+                "pool {pool}: its activities take no minutes in the period (check the activities); nothing is allocated"
+            ),
             ProfitNote::NothingToSpread { pool, driver } => write!(
                 f,
                 "pool {pool}: no customer has a unit of its driver ({}) in the period; nothing is allocated",
@@ -368,9 +373,7 @@ fn allocate(
     let too_large = || ProfitError::TooLarge { pool: pool.name.clone() };
     let amount = u128::from(pool.amount.cents().unsigned_abs());
     let shares = if used == 0 {
-        if pool.driver != Driver::Time {
-            notes.push(ProfitNote::NothingToSpread { pool: pool.name.clone(), driver: pool.driver });
-        }
+        notes.push(ProfitNote::NothingToSpread { pool: pool.name.clone(), driver: pool.driver });
         vec![0; weights.len()]
     } else {
         // The exact total amount x used / divisor, rounded half up to the cent.
@@ -686,14 +689,15 @@ Support,Call,invoice,20
     fn a_pool_without_driver_units_is_not_allocated_and_said_so() {
         // 2024 holds only E's credit note: no purchase, no active customer, no revenue > 0, so
         // invoice, revenue and customer pools have nothing to spread over (never a division by
-        // zero); the line pool goes to E's one line.
+        // zero); the line pool goes to E's one line; Support's only activity is per invoice, so it
+        // has no minutes.
         let lines = [LEDGER[0], LEDGER[8]];
         let Ok(p) = account(&lines, &pools(POOLS, ACTIVITIES), None) else { panic!("no account") };
         let allocated: Vec<(i64, i64)> = p.pools.iter().map(|r| (r.allocated.cents(), r.unused.cents())).collect();
         // Service: E's 1.5 minutes of picking x 700.00 / 900 = 1.1667 -> 1.17; Support: no invoice.
         assert_eq!(allocated, vec![(0, 10_000), (9_001, 0), (0, 1_001), (0, 3), (117, 69_883), (0, 10_000)]);
-        let silent = [Driver::Invoice, Driver::Revenue, Driver::Customer];
-        let expected: Vec<ProfitNote> = ["Marketing", "Overhead", "Key accounts"]
+        let silent = [Driver::Invoice, Driver::Revenue, Driver::Customer, Driver::Time];
+        let expected: Vec<ProfitNote> = ["Marketing", "Overhead", "Key accounts", "Support"]
             .iter()
             .zip(silent)
             .map(|(pool, driver)| ProfitNote::NothingToSpread { pool: (*pool).into(), driver })

@@ -222,7 +222,7 @@ fn whale_statements(p: &Profitability) -> String {
     let w = &p.whale;
     let percent = |share: Option<f64>| share.map_or("-".into(), |s| format!("{:.1} %", 100.0 * s));
     let mut out = format!("\ntotal profit {} of {} customers\n", w.total_profit, w.customers);
-    if let Some(peak) = w.peak_share {
+    if let Some(peak) = w.peak_share.filter(|_| w.peak_customers < w.customers) {
         out += &format!(
             "the most profitable {} customers make {} of profit; the other {} lose {}\n",
             w.peak_customers,
