@@ -706,6 +706,26 @@ Support,Call,invoice,20
     }
 
     #[test]
+    fn a_scope_sees_only_its_lines() {
+        // Product group Y in 2024: A i1 500.00 (cost 200.00), B i4 100.00 (50.00), C i5 300.00
+        // (100.00); D and E have no line in Y and are not listed. Sales 90.01 over 3 lines:
+        // 3000.33 cents each, all remainders equal: the cent goes to A (first in byte order).
+        let ledger = ledger(&LEDGER);
+        let scope = Scope::Only { attribute: Attribute::ProductGroup, value: "Y".into() };
+        let table = RevenueTable::build(&ledger, YearStart::default(), &scope);
+        let levels = Levels::classify(&table, Period::starting_in(2024), CutOffs::default());
+        let pools = pools("pool,amount,driver\nSales,90.01,line\n", "pool,activity,driver,minutes\n");
+        let account = levels.map(|l| Profitability::of(&ledger, &table, &l, &pools, None));
+        let Some(Ok(p)) = account else { panic!("no account") };
+        let rows: Vec<(&str, i64, i64, i64)> = p
+            .customers
+            .iter()
+            .map(|c| (c.key.as_str(), c.revenue.cents(), c.cost_to_serve.cents(), c.net_profit.cents()))
+            .collect();
+        assert_eq!(rows, vec![("A", 50_000, 3_001, 26_999), ("C", 30_000, 3_000, 17_000), ("B", 10_000, 3_000, 2_000)]);
+    }
+
+    #[test]
     fn no_cost_column_and_no_margins_is_an_error() {
         let ledger = crate::engine::revenue::tests::ledger_of(&[("A", (2024, 1, 1), 100)]);
         let table = RevenueTable::build(&ledger, YearStart::default(), &Scope::Company);
