@@ -1,8 +1,10 @@
 //! The engine: parsing, the ledger model and every analysis of the method. Plain Rust with no
 //! browser types, so it is tested natively and runs unchanged in the browser's worker.
 
+pub mod breakeven;
 pub mod cohorts;
 pub mod concentration;
+pub mod cost_pools;
 pub mod customer;
 pub mod date;
 pub mod flows;
@@ -12,6 +14,7 @@ pub mod limits;
 pub mod migration;
 pub mod money;
 pub mod period;
+pub mod profitability;
 pub mod pyramid;
 pub mod revenue;
 pub mod rfm;
@@ -21,3 +24,4 @@ pub mod session;
 pub mod stats;
 pub mod summary;
 pub mod views;
+pub mod whale;

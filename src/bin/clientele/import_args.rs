@@ -1,7 +1,7 @@
 //! The import flags shared by every subcommand that reads ledger files.
 
 use clientele::engine::import::{self, ColumnRef, DateFormat, ImportOptions, Imported, InputFile};
-use clientele::engine::ledger::Field;
+use clientele::engine::ledger::{Field, Ledger};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -59,9 +59,21 @@ impl ImportArgs {
             names.iter().zip(&contents).map(|(name, bytes)| InputFile { name, bytes }).collect();
         import::import_files(&inputs, &self.options(), &mut |_| true).map_err(|e| fail(&e.to_string()))
     }
+
+    /// `import`, for a command that analyses the ledger: lines that cannot be read are left out
+    /// and counted on stderr (`clientele check` lists them).
+    pub fn ledger(&self, files: &[PathBuf]) -> Result<Ledger, ExitCode> {
+        let imported = self.import(files)?;
+        let errors = imported.report.error_count();
+        if errors > 0 {
+            eprintln!("clientele: {errors} lines could not be read and are left out (`clientele check` lists them)");
+        }
+        Ok(imported.ledger)
+    }
 }
 
-fn fail(message: &str) -> ExitCode {
+/// Prints a failure on stderr and gives the exit code to stop with.
+pub fn fail(message: &str) -> ExitCode {
     eprintln!("clientele: {message}");
     ExitCode::from(1)
 }

@@ -3,8 +3,10 @@
 //! shares are `import_args::ImportArgs` (flatten them into the subcommand's arguments).
 
 mod analyze;
+mod breakeven;
 mod check;
 mod import_args;
+mod profit;
 mod sample;
 
 use clap::{Parser, Subcommand};
@@ -23,6 +25,10 @@ enum Command {
     Check(check::CheckArgs),
     /// Pyramid, flows, migration and concentration of every period (`--json` for one JSON object).
     Analyze(analyze::AnalyzeArgs),
+    /// Customer-based accounting of one period: cost pools per customer, net profit, the whale curve.
+    Profit(profit::ProfitArgs),
+    /// Breakeven: an investment month by month (profit and cash), or the volume view.
+    Breakeven(breakeven::BreakevenArgs),
     /// Write the built-in sample ledger as CSV to stdout.
     Sample(sample::SampleArgs),
 }
@@ -32,5 +38,7 @@ fn main() -> ExitCode {
         Command::Analyze(args) => analyze::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Sample(args) => sample::run(&args),
+        Command::Profit(args) => profit::run(&args),
+        Command::Breakeven(args) => breakeven::run(&args),
     }
 }
