@@ -380,6 +380,36 @@ mod tests {
     }
 
     #[test]
+    fn a_request_gets_its_own_view_back() {
+        let ledger = sample::sample_ledger();
+        let request = PyramidRequest {
+            selection: Selection::default(),
+            period: Some(Period::starting_in(2024)),
+            outside: Outside::default(),
+        };
+        let response = AnalysisCache::default().answer(&ledger, request.into());
+        // Through JSON and back, as it crosses between the worker and the page.
+        let response: AnalysisResponse = serde_json::from_str(&serde_json::to_string(&response).unwrap()).unwrap();
+        let view = PyramidView::from_response(response.clone()).expect("a pyramid answers a pyramid request");
+        assert_eq!(view.pyramid.period, Period::starting_in(2024));
+        assert_eq!(view.pyramid.active_customers, ledger_active_in(&ledger, 2024));
+        assert!(Dimensions::from_response(response).is_none(), "a pyramid is not the dimensions");
+    }
+
+    /// Customers with revenue above zero in the calendar year, counted from the ledger's lines.
+    fn ledger_active_in(ledger: &Ledger, year: i32) -> usize {
+        let period = Period::starting_in(year);
+        let mut revenue = std::collections::HashMap::new();
+        let lines = ledger.customers().iter().zip(ledger.dates()).zip(ledger.amounts());
+        for ((&customer, &day), &amount) in lines {
+            if YearStart::default().period_of(day) == period {
+                *revenue.entry(customer).or_insert(Money::ZERO) += amount;
+            }
+        }
+        revenue.values().filter(|r| **r > Money::ZERO).count()
+    }
+
+    #[test]
     fn keeps_only_the_recent_selections() {
         let ledger = sample::sample_ledger();
         let mut cache = AnalysisCache::default();
