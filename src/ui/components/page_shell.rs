@@ -27,7 +27,8 @@ pub fn AnalysisPage<T, V>(
     /// The page shows every period at once, so the filter bar has no period picker.
     #[prop(optional)]
     every_period: bool,
-    /// The page's own controls, between the filter bar and the answer.
+    /// The page's own controls, between the filter bar and the answer. Like `after`, drawn again
+    /// when a signal it reads changes (the RFM page's way back reads the answer).
     #[prop(optional, into)]
     controls: Option<ViewFn>,
     #[prop(optional)] beside: Option<Beside>,
@@ -55,9 +56,9 @@ where
         <section class=format!("page page-{slug}") data-page=page.path()>
             <PageIntro page/>
             <FilterBar filters cut_offs every_period/>
-            {controls.map(|c| c.run())}
+            {move || controls.as_ref().map(ViewFn::run)}
             {body}
-            {after.map(|a| a.run())}
+            {move || after.as_ref().map(ViewFn::run)}
         </section>
     }
 }
