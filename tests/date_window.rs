@@ -3,10 +3,11 @@
 //! the periods that hold data).
 
 use clientele::engine::date::Day;
+use clientele::engine::flows::FlowsRequest;
 use clientele::engine::import::{import_bytes, DateFormat, ErrorKind, ImportOptions, Imported};
 use clientele::engine::ledger::Ledger;
 use clientele::engine::period::Period;
-use clientele::engine::pyramid::{Level, Outside};
+use clientele::engine::pyramid::{Level, Outside, PyramidRequest};
 use clientele::engine::session::analysis::{AnalysisCache, AnalysisRequest, AnalysisResponse, EmptyReason, Selection};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use std::process::Command;
@@ -126,11 +127,11 @@ fn wide_ledger(c00000: &[(&str, &str)]) -> Ledger {
 }
 
 fn pyramid_counts(cache: &mut AnalysisCache, ledger: &Ledger, year: i32) -> Vec<usize> {
-    let request = AnalysisRequest::Pyramid {
+    let request = AnalysisRequest::Pyramid(PyramidRequest {
         selection: Selection::default(),
         period: Some(Period::starting_in(year)),
         outside: Outside::default(),
-    };
+    });
     let AnalysisResponse::Pyramid(pyramid) = cache.answer(ledger, request) else { panic!("no pyramid for {year}") };
     Level::ALL.iter().map(|&l| pyramid.pyramid.row(l).map_or(0, |r| r.customers)).collect()
 }
@@ -142,7 +143,7 @@ fn flows_into(
     years: &[i32],
 ) -> Vec<(i32, usize, usize, usize, usize, usize, usize)> {
     let AnalysisResponse::Flows(flows) =
-        cache.answer(ledger, AnalysisRequest::Flows { selection: Selection::default() })
+        cache.answer(ledger, AnalysisRequest::Flows(FlowsRequest { selection: Selection::default() }))
     else {
         panic!()
     };
@@ -167,11 +168,11 @@ fn one_line_in_1901_stores_three_periods_not_125() {
     // ceil(2,000.2) = 2,001: Top 101, Big 400, Medium 1,500, Small 8,000; inactive C10001..C19999.
     assert_eq!(pyramid_counts(&mut cache, &ledger, 2025), vec![101, 400, 1_500, 8_000, 9_999]);
     // 1950: nobody active (C00000 is inactive since 1901): the answer says so.
-    let request = AnalysisRequest::Pyramid {
+    let request = AnalysisRequest::Pyramid(PyramidRequest {
         selection: Selection::default(),
         period: Some(Period::starting_in(1950)),
         outside: Outside::default(),
-    };
+    });
     assert!(matches!(cache.answer(&ledger, request), AnalysisResponse::Empty(EmptyReason::NoActiveCustomers)));
     // Into 1902: C00000 lost. Into 1950: nothing. Into 2024: 19,999 new. Into 2025: 10,000
     // retained, 9,999 lost, and C00000 regained (active in 1901, before 2024).

@@ -1,10 +1,11 @@
 //! Purchases (RFM frequency and the customer page) when invoice cells are blank: a blank
 //! invoice counts like a line without an invoice, by its day (docs/method-notes.md, RFM).
 
+use clientele::engine::customer::CustomerRequest;
 use clientele::engine::import::{import_files, ImportOptions, InputFile};
 use clientele::engine::ledger::Ledger;
 use clientele::engine::period::Period;
-use clientele::engine::rfm::RfmSettings;
+use clientele::engine::rfm::{RfmRequest, RfmSettings};
 use clientele::engine::session::analysis::{AnalysisCache, AnalysisRequest, AnalysisResponse, Selection};
 
 fn ledger_of(files: &[(&str, &str)]) -> Ledger {
@@ -17,7 +18,7 @@ fn ledger_of(files: &[(&str, &str)]) -> Ledger {
 
 /// A's purchases per period on the customer page, oldest period first.
 fn customer_purchases(ledger: &Ledger, key: &str) -> Vec<(i32, u32)> {
-    let request = AnalysisRequest::Customer { selection: Selection::default(), key: key.into() };
+    let request = AnalysisRequest::Customer(CustomerRequest { selection: Selection::default(), key: key.into() });
     let AnalysisResponse::Customer(detail) = AnalysisCache::default().answer(ledger, request) else {
         panic!("no customer {key}")
     };
@@ -28,12 +29,12 @@ fn customer_purchases(ledger: &Ledger, key: &str) -> Vec<(i32, u32)> {
 fn rfm_frequency(ledger: &Ledger, year: i32, key: &str) -> u32 {
     let mut cache = AnalysisCache::default();
     for segment in clientele::engine::rfm::Segment::ALL {
-        let request = AnalysisRequest::Rfm {
+        let request = AnalysisRequest::Rfm(RfmRequest {
             selection: Selection::default(),
             period: Some(Period::starting_in(year)),
             settings: RfmSettings::default(),
             segment: Some(segment),
-        };
+        });
         let AnalysisResponse::Rfm(view) = cache.answer(ledger, request) else { panic!("no RFM for {year}") };
         if let Some(row) = view.customers.items.iter().find(|r| r.customer.key == key) {
             return row.frequency;

@@ -5,11 +5,13 @@
 //! `CLIENTELE_WRITE_FIXTURES=1 cargo test --test stored_formats` writes a fixture that does
 //! not exist yet (a new format gets a new file beside the old ones); it never overwrites one.
 
+use clientele::engine::concentration::ConcentrationRequest;
 use clientele::engine::flows::Flows;
+use clientele::engine::flows::FlowsRequest;
 use clientele::engine::import::{ImportOptions, Progress};
 use clientele::engine::money::Money;
 use clientele::engine::period::Period;
-use clientele::engine::pyramid::{Level, Outside, Pyramid};
+use clientele::engine::pyramid::{Level, Outside, Pyramid, PyramidRequest};
 use clientele::engine::session::analysis::{AnalysisRequest, AnalysisResponse, Selection};
 use clientele::engine::session::{FileData, Request, Response, Session, Source};
 use std::path::PathBuf;
@@ -74,11 +76,11 @@ fn ask(session: &mut Session, request: AnalysisRequest) -> AnalysisResponse {
 }
 
 fn pyramid(session: &mut Session, year: i32) -> Pyramid {
-    let request = AnalysisRequest::Pyramid {
+    let request = AnalysisRequest::Pyramid(PyramidRequest {
         selection: Selection::default(),
         period: Some(Period::starting_in(year)),
         outside: Outside::default(),
-    };
+    });
     let AnalysisResponse::Pyramid(pyramid) = ask(session, request) else { panic!("no pyramid for {year}") };
     pyramid.pyramid
 }
@@ -130,7 +132,8 @@ fn assert_hand_worked_figures(session: &mut Session) {
     ];
     assert_eq!(levels(&p2025), expected_2025);
 
-    let AnalysisResponse::Flows(flows) = ask(session, AnalysisRequest::Flows { selection: Selection::default() })
+    let AnalysisResponse::Flows(flows) =
+        ask(session, AnalysisRequest::Flows(FlowsRequest { selection: Selection::default() }))
     else {
         panic!("no flows")
     };
@@ -140,8 +143,10 @@ fn assert_hand_worked_figures(session: &mut Session) {
 
     let expected = [(2024, 8_250, 11_550, 35_250.0 / 69_300.0), (2025, 7_500, 11_000, 28_300.0 / 66_000.0)];
     for (year, top_revenue, revenue, gini) in expected {
-        let request =
-            AnalysisRequest::Concentration { selection: Selection::default(), period: Some(Period::starting_in(year)) };
+        let request = AnalysisRequest::Concentration(ConcentrationRequest {
+            selection: Selection::default(),
+            period: Some(Period::starting_in(year)),
+        });
         let AnalysisResponse::Concentration(c) = ask(session, request) else { panic!("no concentration for {year}") };
         assert_eq!(
             (c.top_customers, c.active_customers, c.top_revenue, c.revenue),

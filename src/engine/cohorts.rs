@@ -5,6 +5,7 @@ use super::ledger::CustomerId;
 use super::money::Money;
 use super::period::Period;
 use super::revenue::RevenueTable;
+use super::session::analysis::{Analysis, Context, EmptyReason, Selection};
 use super::stats::share;
 use serde::{Deserialize, Serialize};
 
@@ -65,6 +66,27 @@ pub fn cohorts(table: &RevenueTable) -> Vec<Cohort> {
             Cohort { first_period: periods[first], customers: m.len(), periods: later.collect() }
         })
         .collect()
+}
+
+/// What the Cohorts page asks: every cohort of the selection.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct CohortsRequest {
+    pub selection: Selection,
+}
+
+impl Analysis for CohortsRequest {
+    /// Never empty.
+    type View = Vec<Cohort>;
+
+    fn answer(self, context: &mut Context) -> Result<Vec<Cohort>, EmptyReason> {
+        let prepared = context.prepare(&self.selection);
+        prepared.levels_of(None)?;
+        let all = cohorts(&prepared.table);
+        if all.is_empty() {
+            return Err(EmptyReason::NoActiveCustomers);
+        }
+        Ok(all)
+    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use super::money::Money;
 use super::period::Period;
 use super::pyramid::Levels;
 use super::revenue::RevenueTable;
+use super::session::analysis::{Analysis, Context, EmptyReason, Selection};
 use super::stats::{share, BasisPoints};
 use serde::{Deserialize, Serialize};
 
@@ -142,6 +143,22 @@ fn bands(ascending: &[i64]) -> Vec<RevenueBand> {
             }
         })
         .collect()
+}
+
+/// What the Concentration page asks: the concentration of one period (the latest when `None`).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ConcentrationRequest {
+    pub selection: Selection,
+    pub period: Option<Period>,
+}
+
+impl Analysis for ConcentrationRequest {
+    type View = Concentration;
+
+    fn answer(self, context: &mut Context) -> Result<Concentration, EmptyReason> {
+        let prepared = context.prepare(&self.selection);
+        Ok(Concentration::of(&prepared.table, prepared.active_levels_of(self.period)?))
+    }
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use super::money::Money;
 use super::period::Period;
 use super::pyramid::{Level, Levels};
 use super::revenue::{Breakdown, RevenueTable};
+use super::session::analysis::{Analysis, Context, EmptyReason, Selection};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -107,6 +108,26 @@ fn group_history(groups: &Breakdown, history: &[Levels], customer: CustomerId) -
     let mut rows: Vec<GroupHistory> = rows.into_iter().zip(bought).filter(named_and_bought).map(|(r, _)| r).collect();
     rows.sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.group.as_bytes().cmp(b.group.as_bytes())));
     rows
+}
+
+/// What the customer page asks: one customer by the id as written in the file.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct CustomerRequest {
+    pub selection: Selection,
+    pub key: String,
+}
+
+impl Analysis for CustomerRequest {
+    type View = CustomerDetail;
+
+    fn answer(self, context: &mut Context) -> Result<CustomerDetail, EmptyReason> {
+        let prepared = context.prepare(&self.selection);
+        let ledger = context.ledger;
+        let detail = ledger.customer_by_key(&self.key).and_then(|customer| {
+            CustomerDetail::of(ledger, &prepared.table, &prepared.levels, prepared.groups(ledger), customer)
+        });
+        detail.ok_or(EmptyReason::UnknownCustomer)
+    }
 }
 
 #[cfg(test)]

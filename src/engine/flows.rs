@@ -3,6 +3,7 @@
 
 use super::period::Period;
 use super::pyramid::{Level, Levels};
+use super::session::analysis::{Analysis, Context, EmptyReason, Selection};
 use serde::{Deserialize, Serialize};
 
 /// What happened to one customer between P-1 and P.
@@ -73,6 +74,27 @@ impl Flows {
     /// Flows into every period whose previous period is in the data (all but the first).
     pub fn every_period(history: &[Levels]) -> Vec<Flows> {
         history.windows(2).filter_map(|w| Flows::between(&w[0], &w[1])).collect()
+    }
+}
+
+/// What the Flows page asks: the flows of every period that has a previous period in the data.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct FlowsRequest {
+    pub selection: Selection,
+}
+
+impl Analysis for FlowsRequest {
+    /// Never empty.
+    type View = Vec<Flows>;
+
+    fn answer(self, context: &mut Context) -> Result<Vec<Flows>, EmptyReason> {
+        let prepared = context.prepare(&self.selection);
+        prepared.levels_of(None)?;
+        let flows = Flows::every_period(&prepared.levels);
+        if flows.is_empty() {
+            return Err(EmptyReason::NoPreviousPeriod);
+        }
+        Ok(flows)
     }
 }
 

@@ -6,6 +6,7 @@ use super::money::Money;
 use super::period::Period;
 use super::pyramid::{Level, Levels};
 use super::revenue::RevenueTable;
+use super::session::analysis::{Analysis, Context, CustomerList, CustomerRef, EmptyReason, Selection};
 use super::stats::rank_by_revenue;
 use serde::{Deserialize, Serialize};
 
@@ -142,6 +143,112 @@ impl Migration {
 
     pub fn cell(&self, from: Option<Level>, to: Level) -> Option<&MigrationCell> {
         self.cells.iter().find(|c| c.from == from && c.to == to)
+    }
+}
+
+/// What the Migration page asks: the matrix from the period before `period` to `period` (the
+/// latest when `None`).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct MigrationRequest {
+    pub selection: Selection,
+    pub period: Option<Period>,
+}
+
+/// The customers of one migration cell, ranked by revenue in `period`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct MigrationCellRequest {
+    pub selection: Selection,
+    pub period: Option<Period>,
+    pub from: Option<Level>,
+    pub to: Level,
+}
+
+/// One migration cell without its customers (those come with `MigrationCellRequest`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CellSummary {
+    pub from: Option<Level>,
+    pub to: Level,
+    pub movement: Movement,
+    pub customers: usize,
+    pub revenue_from: Money,
+    pub revenue_to: Money,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MigrationSummary {
+    /// The later period; the matrix runs from `period.previous()`.
+    pub period: Period,
+    /// Every cell (method-notes: all 29), from-major in `FROM` order.
+    pub cells: Vec<CellSummary>,
+    pub upward: MoveTotals,
+    pub stable: MoveTotals,
+    pub downward: MoveTotals,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MovedCustomer {
+    pub customer: CustomerRef,
+    pub revenue_from: Money,
+    pub revenue_to: Money,
+}
+
+impl MigrationSummary {
+    fn of(migration: &Migration) -> MigrationSummary {
+        let cells = migration
+            .cells
+            .iter()
+            .map(|c| CellSummary {
+                from: c.from,
+                to: c.to,
+                movement: Movement::of(c.from, c.to),
+                customers: c.customers,
+                revenue_from: c.revenue_from,
+                revenue_to: c.revenue_to,
+            })
+            .collect();
+        MigrationSummary {
+            period: migration.period,
+            cells,
+            upward: migration.upward,
+            stable: migration.stable,
+            downward: migration.downward,
+        }
+    }
+}
+
+impl Analysis for MigrationRequest {
+    type View = MigrationSummary;
+
+    /// Empty when neither period has an active customer.
+    fn answer(self, context: &mut Context) -> Result<MigrationSummary, EmptyReason> {
+        let prepared = context.prepare(&self.selection);
+        let migration = prepared.migration(self.period)?;
+        if migration.cells.iter().all(|c| c.customers == 0) {
+            return Err(EmptyReason::NoActiveCustomers);
+        }
+        Ok(MigrationSummary::of(migration))
+    }
+}
+
+impl Analysis for MigrationCellRequest {
+    /// Empty when the cell (or its pair of periods) holds no customer.
+    type View = CustomerList<MovedCustomer>;
+
+    /// From the period's migration kept in `Prepared`: opening a cell rebuilds no matrix.
+    fn answer(self, context: &mut Context) -> Result<CustomerList<MovedCustomer>, EmptyReason> {
+        let prepared = context.prepare(&self.selection);
+        let ledger = context.ledger;
+        let (Ok(migration), Ok((earlier, later))) = (prepared.migration(self.period), prepared.pair_of(self.period))
+        else {
+            return Ok(CustomerList::empty());
+        };
+        let customers = migration.cell(self.from, self.to).map_or(&[][..], |c| &c.customer_list[..]);
+        let table = &prepared.table;
+        Ok(CustomerList::of(customers.iter().map(|&c| MovedCustomer {
+            customer: CustomerRef::of(ledger, c),
+            revenue_from: table.revenue_of(c, earlier.period_index()),
+            revenue_to: table.revenue_of(c, later.period_index()),
+        })))
     }
 }
 

@@ -5,6 +5,7 @@ use super::ledger::CustomerId;
 use super::money::Money;
 use super::period::Period;
 use super::revenue::RevenueTable;
+use super::session::analysis::{Analysis, Context, EmptyReason, Selection};
 use super::stats::{rank_by_revenue, share, BasisPoints};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -244,6 +245,33 @@ fn average(total: Money, customers: usize) -> Option<Money> {
     // |cents| <= 2^61 (ledger limit) and n < 2^32 customers: 2 * 2^61 + n < 2^63 fits i64.
     let rounded = (2 * cents.abs() + n) / (2 * n);
     Some(Money::from_cents(rounded * cents.signum()))
+}
+
+/// What the Pyramid page asks: the pyramid of one period (the latest when `None`).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct PyramidRequest {
+    pub selection: Selection,
+    pub period: Option<Period>,
+    pub outside: Outside,
+}
+
+/// A pyramid, and why its margin columns are empty when they are.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PyramidView {
+    pub pyramid: Pyramid,
+    /// `Some(NoCostColumn)` when the ledger has no cost column.
+    pub without_margins: Option<EmptyReason>,
+}
+
+impl Analysis for PyramidRequest {
+    type View = PyramidView;
+
+    fn answer(self, context: &mut Context) -> Result<PyramidView, EmptyReason> {
+        let prepared = context.prepare(&self.selection);
+        let pyramid = Pyramid::of(&prepared.table, prepared.active_levels_of(self.period)?, self.outside);
+        let without_margins = context.ledger.costs().is_none().then_some(EmptyReason::NoCostColumn);
+        Ok(PyramidView { pyramid, without_margins })
+    }
 }
 
 #[cfg(test)]

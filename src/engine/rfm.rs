@@ -7,6 +7,7 @@ use super::ledger::CustomerId;
 use super::money::Money;
 use super::period::Period;
 use super::revenue::RevenueTable;
+use super::session::analysis::{Analysis, Context, CustomerList, CustomerRef, EmptyReason, Selection};
 use super::stats::{quintile_scores, share};
 use serde::{Deserialize, Serialize};
 
@@ -190,6 +191,78 @@ fn segment_rows(customers: &[RfmScore]) -> Vec<SegmentRow> {
             }
         })
         .collect()
+}
+
+/// What the RFM page asks: the segment table, and the customers of `segment` when one is chosen.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct RfmRequest {
+    pub selection: Selection,
+    pub period: Option<Period>,
+    pub settings: RfmSettings,
+    pub segment: Option<Segment>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RfmRow {
+    pub customer: CustomerRef,
+    pub recency_days: i32,
+    pub frequency: u32,
+    pub monetary: Money,
+    pub r: u8,
+    pub f: u8,
+    pub m: u8,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RfmView {
+    pub period: Period,
+    /// The periods scored, oldest first: the window asked for, clipped to the data.
+    pub window: Vec<Period>,
+    /// The most periods a window can hold: the chosen period and every one before it in the data.
+    pub longest_window: usize,
+    pub segments: Vec<SegmentRow>,
+    pub segment: Option<Segment>,
+    /// The chosen segment's customers, highest monetary first.
+    pub customers: CustomerList<RfmRow>,
+}
+
+impl Analysis for RfmRequest {
+    type View = RfmView;
+
+    fn answer(self, context: &mut Context) -> Result<RfmView, EmptyReason> {
+        let prepared = context.prepare(&self.selection);
+        let ledger = context.ledger;
+        let levels = prepared.levels_of(self.period)?;
+        let rfm = Rfm::of(&prepared.table, levels.period(), self.settings).ok_or(EmptyReason::PeriodNotInData)?;
+        if rfm.customers.is_empty() {
+            return Err(EmptyReason::NoActiveCustomers);
+        }
+        let segment = self.segment;
+        let mut members: Vec<_> = rfm.customers.iter().filter(|c| Some(c.segment) == segment).collect();
+        members.sort_by(|a, b| {
+            b.monetary.cmp(&a.monetary).then_with(|| {
+                ledger.customer_key(a.customer).as_bytes().cmp(ledger.customer_key(b.customer).as_bytes())
+            })
+        });
+        let customers = CustomerList::of(members.into_iter().map(|c| RfmRow {
+            customer: CustomerRef::of(ledger, c.customer),
+            recency_days: c.recency_days,
+            frequency: c.frequency,
+            monetary: c.monetary,
+            r: c.r,
+            f: c.f,
+            m: c.m,
+        }));
+        let longest_window = levels.period_index() + 1;
+        Ok(RfmView {
+            period: rfm.period,
+            window: rfm.window,
+            longest_window,
+            segments: rfm.segments,
+            segment,
+            customers,
+        })
+    }
 }
 
 #[cfg(test)]

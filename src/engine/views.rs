@@ -3,11 +3,13 @@
 //! up-sell candidates (customers below their level's median revenue). Definitions in
 //! docs/method-notes.md.
 
+use super::ledger::Ledger;
 use super::ledger::{named, CustomerId};
 use super::money::Money;
 use super::period::Period;
 use super::pyramid::{Level, Levels};
 use super::revenue::{Breakdown, RevenueTable};
+use super::session::analysis::{Analysis, Context, CustomerList, CustomerRef, EmptyReason, Selection};
 use super::stats::{median, ranked_order, share, BasisPoints};
 use serde::{Deserialize, Serialize};
 
@@ -244,6 +246,140 @@ fn up_sell(table: &RevenueTable, levels: &Levels) -> Vec<UpSell> {
     let id_order = table.id_order();
     candidates.sort_by(|a, b| ranked_order((a.gap, a.customer), (b.gap, b.customer), id_order));
     candidates
+}
+
+/// What the Customer Views page asks: one sales rep's customers, white space and up-sell.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct CustomerViewsRequest {
+    pub selection: Selection,
+    pub period: Option<Period>,
+    pub rep: RepChoice,
+}
+
+/// Which sales rep's customers Customer Views shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RepChoice {
+    /// The first in `RepView::reps`.
+    #[default]
+    First,
+    /// This rep's customers; `None`: the customers without a sales rep.
+    Rep(Option<String>),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ViewRow {
+    pub customer: CustomerRef,
+    pub level: Level,
+    pub revenue: Money,
+    /// Indexed like `RepView::groups`.
+    pub by_group: Vec<Money>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WhiteSpaceRow {
+    pub customer: CustomerRef,
+    pub level: Level,
+    pub group: String,
+    pub peers_buying: f64,
+    pub estimated_value: Money,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UpSellRow {
+    pub customer: CustomerRef,
+    pub level: Level,
+    pub revenue: Money,
+    pub level_median: Money,
+    pub gap: Money,
+}
+
+/// Customer views for one sales rep.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RepView {
+    pub period: Period,
+    /// Every rep with customers in the period; `None` stands for customers without a rep.
+    pub reps: Vec<Option<String>>,
+    /// The rep shown.
+    pub rep: Option<String>,
+    pub groups: Vec<String>,
+    pub rows: CustomerList<ViewRow>,
+    pub totals: Vec<Money>,
+    /// The rep's customers' revenue (lines without a product group included).
+    pub revenue: Money,
+    /// The rep's customers' opportunities, highest estimated value first.
+    pub white_space: CustomerList<WhiteSpaceRow>,
+    pub up_sell: CustomerList<UpSellRow>,
+}
+
+impl Analysis for CustomerViewsRequest {
+    type View = RepView;
+
+    fn answer(self, context: &mut Context) -> Result<RepView, EmptyReason> {
+        let prepared = context.prepare(&self.selection);
+        let ledger = context.ledger;
+        // The missing column first: whatever year or scope is chosen, views need it.
+        let groups = prepared.groups(ledger).ok_or(EmptyReason::NoProductGroupColumn)?;
+        let levels = prepared.active_levels_of(self.period)?;
+        let views = CustomerViews::of(&prepared.table, levels, groups, prepared.reps(ledger));
+        Ok(RepView::of(ledger, views, self.rep))
+    }
+}
+
+impl RepView {
+    fn of(ledger: &Ledger, views: CustomerViews, choice: RepChoice) -> RepView {
+        let reps: Vec<Option<String>> = views.reps.iter().map(|m| m.rep.clone()).collect();
+        let rep = match choice {
+            RepChoice::First => reps.first().cloned().flatten(),
+            RepChoice::Rep(rep) => rep,
+        };
+        let (rows, totals, revenue) = match views.reps.into_iter().find(|m| m.rep == rep) {
+            Some(m) => (m.rows, m.totals, m.revenue),
+            None => (Vec::new(), vec![Money::ZERO; views.groups.len()], Money::ZERO),
+        };
+        let mine = |customer: CustomerId| rows.iter().any(|r| r.customer == customer);
+        let group = |index: u32| views.groups.get(index as usize).cloned().unwrap_or_default();
+        let white_space: Vec<WhiteSpaceRow> = views
+            .white_space
+            .iter()
+            .filter(|w| mine(w.customer))
+            .map(|w| WhiteSpaceRow {
+                customer: CustomerRef::of(ledger, w.customer),
+                level: w.level,
+                group: group(w.group),
+                peers_buying: w.peers_buying,
+                estimated_value: w.estimated_value,
+            })
+            .collect();
+        let up_sell: Vec<UpSellRow> = views
+            .up_sell
+            .iter()
+            .filter(|u| mine(u.customer))
+            .map(|u| UpSellRow {
+                customer: CustomerRef::of(ledger, u.customer),
+                level: u.level,
+                revenue: u.revenue,
+                level_median: u.level_median,
+                gap: u.gap,
+            })
+            .collect();
+        let rows = CustomerList::of(rows.into_iter().map(|r| ViewRow {
+            customer: CustomerRef::of(ledger, r.customer),
+            level: r.level,
+            revenue: r.revenue,
+            by_group: r.by_group,
+        }));
+        RepView {
+            period: views.period,
+            reps,
+            rep,
+            groups: views.groups,
+            rows,
+            totals,
+            revenue,
+            white_space: CustomerList::of(white_space.into_iter()),
+            up_sell: CustomerList::of(up_sell.into_iter()),
+        }
+    }
 }
 
 #[cfg(test)]

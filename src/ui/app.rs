@@ -2,17 +2,16 @@
 
 use super::components::print::PrintFrame;
 use super::i18n::{use_i18n, I18n};
-use super::pages::{
-    CohortsPage, ComingPage, ConcentrationPage, CustomerPage, DataPage, FlowsPage, Group, HomePage, MethodsPage,
-    MigrationPage, Page, PyramidPage, RfmPage, ViewsPage,
-};
+use super::pages::{CustomerPage, Group, Page};
 use super::workspace::{use_workspace, Workspace};
 use crate::i18n::{Locale, Msg, WorkerMsg};
 use crate::protocol::StorageNote;
+use leptos::children::ToChildren;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
+use leptos::tachys::view::iterators::StaticVec;
+use leptos_router::components::{Route, RouteChildren, RouteProps, Router, Routes, RoutesProps, A};
 use leptos_router::hooks::use_navigate;
-use leptos_router::{path, NavigateOptions};
+use leptos_router::{path, NavigateOptions, StaticSegment};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -27,34 +26,25 @@ pub fn App() -> impl IntoView {
             <div class="layout">
                 <Navigation/>
                 <main id="main" class="main" tabindex="-1">
-                    <Routes fallback=move || view! { <NotFound/> }>
-                        <Route path=path!("/") view=HomePage/>
-                        <Route path=path!("/data") view=DataPage/>
-                        <Route path=path!("/methods") view=MethodsPage/>
-                        <Route path=path!("/pyramid") view=PyramidPage/>
-                        <Route path=path!("/migration") view=MigrationPage/>
-                        <Route path=path!("/flows") view=FlowsPage/>
-                        <Route path=path!("/concentration") view=ConcentrationPage/>
-                        <Route path=path!("/customer-views") view=ViewsPage/>
-                        <Route path=path!("/rfm") view=RfmPage/>
-                        <Route path=path!("/cohorts") view=CohortsPage/>
-                        <Route path=path!("/customers/:key") view=CustomerPage/>
-                        <Route path=path!("/profitability") view=|| view! { <ComingPage page=Page::Profitability/> }/>
-                        <Route path=path!("/lifetime-value") view=|| view! { <ComingPage page=Page::LifetimeValue/> }/>
-                        <Route path=path!("/breakeven") view=|| view! { <ComingPage page=Page::Breakeven/> }/>
-                        <Route path=path!("/interviews") view=|| view! { <ComingPage page=Page::Interviews/> }/>
-                        <Route path=path!("/goals") view=|| view! { <ComingPage page=Page::Goals/> }/>
-                        <Route path=path!("/contact-plan") view=|| view! { <ComingPage page=Page::ContactPlan/> }/>
-                        <Route path=path!("/scorecard") view=|| view! { <ComingPage page=Page::Scorecard/> }/>
-                        <Route path=path!("/actions") view=|| view! { <ComingPage page=Page::Actions/> }/>
-                        <Route path=path!("/customer-focus") view=|| view! { <ComingPage page=Page::CustomerFocus/> }/>
-                    </Routes>
+                    <PageRoutes/>
                     <footer class="footer">{move || i18n.t(Msg::PrivacyFooter)}</footer>
                 </main>
             </div>
             </PrintFrame>
         </Router>
     }
+}
+
+/// A route per page of `Page::ALL`, at its path (a path is written once, in `Page::path`), and
+/// the customer pages. Built without `view!`, whose children must be written out one by one.
+#[component]
+fn PageRoutes() -> impl IntoView {
+    let route =
+        |page: Page| Route(RouteProps::builder().path(StaticSegment(page.path())).view(move || page.view()).build());
+    let pages = StaticVec::from(Page::ALL.map(route).to_vec());
+    let customer = Route(RouteProps::builder().path(path!("/customers/:key")).view(CustomerPage).build());
+    let children = RouteChildren::to_children(move || (pages, customer));
+    Routes(RoutesProps::builder().fallback(|| view! { <NotFound/> }).children(children).build())
 }
 
 /// The path the app is served under, from `<base href>` (Trunk's `--public-url`), without the

@@ -1,24 +1,100 @@
 //! Analysis requests of the app's pages, answered from the workspace's ledger.
 //!
+//! Each analysis is a request type beside its engine module (`pyramid::PyramidRequest`, ...),
+//! paired with its view by `impl Analysis`; the list in `analyses!` below makes the wire enums,
+//! the dispatch and the pairing from one line per analysis. What they share lives here: the
+//! selection, the prepared tables, the customer lists and the reasons for an empty answer.
+//!
 //! The revenue table of a (year start, scope) and its pyramid levels per period are built once
 //! and kept for the next request (performance.md: no work repeated across analyses), so a page
 //! that changes its period or a second page on the same scope costs no pass over the ledger.
 
-use crate::engine::cohorts::{cohorts, Cohort};
-use crate::engine::concentration::Concentration;
-use crate::engine::customer::CustomerDetail;
-use crate::engine::flows::Flows;
+use crate::engine::cohorts::{Cohort, CohortsRequest};
+use crate::engine::concentration::{Concentration, ConcentrationRequest};
+use crate::engine::customer::{CustomerDetail, CustomerRequest};
+use crate::engine::flows::{Flows, FlowsRequest};
 use crate::engine::ledger::{named, Attribute, CustomerId, Ledger};
-use crate::engine::migration::{Migration, MoveTotals, Movement};
-use crate::engine::money::Money;
+use crate::engine::migration::{Migration, MigrationCellRequest, MigrationRequest, MigrationSummary, MovedCustomer};
 use crate::engine::period::{Period, YearStart};
-use crate::engine::pyramid::{CutOffs, Level, Levels, Outside, Pyramid};
+use crate::engine::pyramid::{CutOffs, Levels, PyramidRequest, PyramidView};
 use crate::engine::revenue::{Breakdown, RevenueTable};
-use crate::engine::rfm::{Rfm, RfmSettings, Segment, SegmentRow};
+use crate::engine::rfm::{RfmRequest, RfmView};
 use crate::engine::scope::{LineFilter, Scope};
-use crate::engine::views::CustomerViews;
+use crate::engine::views::{CustomerViewsRequest, RepView};
 use serde::{Deserialize, Serialize};
 use std::sync::{Arc, OnceLock};
+
+/// One analysis: the request a page sends (`Self`) and the view it gets back.
+pub trait Analysis: Into<AnalysisRequest> {
+    type View: InResponse;
+
+    /// The view, or why there is nothing to show.
+    fn answer(self, context: &mut Context) -> Result<Self::View, EmptyReason>;
+}
+
+/// A view as carried by `AnalysisResponse` (implemented for each view by `analyses!`).
+pub trait InResponse: Sized {
+    /// The view, if the response is this view.
+    fn from_response(response: AnalysisResponse) -> Option<Self>;
+}
+
+/// The wire enums, their conversions and the dispatch, from one line per analysis:
+/// `Variant(Request) -> View;`.
+macro_rules! analyses {
+    ($($(#[$doc:meta])* $name:ident($request:ty) -> $view:ty;)*) => {
+        /// What a page asks the worker (serde: the worker protocol's envelope carries it).
+        #[derive(Clone, Debug, Serialize, Deserialize)]
+        pub enum AnalysisRequest {
+            $($(#[$doc])* $name($request),)*
+        }
+
+        #[derive(Clone, Debug, Serialize, Deserialize)]
+        pub enum AnalysisResponse {
+            $($name($view),)*
+            /// There is nothing to show, and this is why (the page says it in the user's language).
+            Empty(EmptyReason),
+        }
+
+        $(
+            impl From<$request> for AnalysisRequest {
+                fn from(request: $request) -> AnalysisRequest {
+                    AnalysisRequest::$name(request)
+                }
+            }
+
+            impl InResponse for $view {
+                fn from_response(response: AnalysisResponse) -> Option<$view> {
+                    match response {
+                        AnalysisResponse::$name(view) => Some(view),
+                        _ => None,
+                    }
+                }
+            }
+        )*
+
+        impl AnalysisRequest {
+            fn answer(self, context: &mut Context) -> Result<AnalysisResponse, EmptyReason> {
+                match self {
+                    $(AnalysisRequest::$name(request) => Analysis::answer(request, context).map(AnalysisResponse::$name),)*
+                }
+            }
+        }
+    };
+}
+
+analyses! {
+    /// What can be chosen: periods, and the values of each attribute (for scope pickers).
+    Dimensions(DimensionsRequest) -> Dimensions;
+    Pyramid(PyramidRequest) -> PyramidView;
+    Flows(FlowsRequest) -> Vec<Flows>;
+    Migration(MigrationRequest) -> MigrationSummary;
+    MigrationCell(MigrationCellRequest) -> CustomerList<MovedCustomer>;
+    Concentration(ConcentrationRequest) -> Concentration;
+    CustomerViews(CustomerViewsRequest) -> RepView;
+    Rfm(RfmRequest) -> RfmView;
+    Cohorts(CohortsRequest) -> Vec<Cohort>;
+    Customer(CustomerRequest) -> CustomerDetail;
+}
 
 /// What every analysis page chooses: the year's first day and the lines in scope.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -32,80 +108,6 @@ pub struct Selection {
 /// there are (a million-line ledger can put tens of thousands in one migration cell, and every
 /// response is copied between the worker and the page).
 pub const LIST_LIMIT: usize = 500;
-
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub enum AnalysisRequest {
-    /// What can be chosen: periods, and the values of each attribute (for scope pickers).
-    Dimensions {
-        year_start: YearStart,
-    },
-    /// The pyramid of one period (the latest when `None`, here and below).
-    Pyramid {
-        selection: Selection,
-        period: Option<Period>,
-        outside: Outside,
-    },
-    /// Flows of every period that has a previous period in the data.
-    Flows {
-        selection: Selection,
-    },
-    /// The matrix from the period before `period` to `period`.
-    Migration {
-        selection: Selection,
-        period: Option<Period>,
-    },
-    /// The customers of one migration cell, ranked by revenue in `period`.
-    MigrationCell {
-        selection: Selection,
-        period: Option<Period>,
-        from: Option<Level>,
-        to: Level,
-    },
-    Concentration {
-        selection: Selection,
-        period: Option<Period>,
-    },
-    /// One sales rep's customers, white space and up-sell.
-    CustomerViews {
-        selection: Selection,
-        period: Option<Period>,
-        rep: RepChoice,
-    },
-    /// Segment table, and the customers of `segment` when one is chosen.
-    Rfm {
-        selection: Selection,
-        period: Option<Period>,
-        settings: RfmSettings,
-        segment: Option<Segment>,
-    },
-    Cohorts {
-        selection: Selection,
-    },
-    /// One customer by the id as written in the file.
-    Customer {
-        selection: Selection,
-        key: String,
-    },
-}
-
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub enum AnalysisResponse {
-    Dimensions(Dimensions),
-    Pyramid(PyramidView),
-    /// Every period that has a previous period in the data; never empty.
-    Flows(Vec<Flows>),
-    Migration(MigrationSummary),
-    /// Empty when the cell (or its pair of periods) holds no customer.
-    MigrationCell(CustomerList<MovedCustomer>),
-    Concentration(Concentration),
-    CustomerViews(RepView),
-    Rfm(RfmView),
-    /// Never empty.
-    Cohorts(Vec<Cohort>),
-    Customer(CustomerDetail),
-    /// There is nothing to show, and this is why (the page says it in the user's language).
-    Empty(EmptyReason),
-}
 
 /// Why an analysis has nothing to show. Each reason asks the user for something different, so
 /// the page names the real one instead of a generic "no customers".
@@ -127,22 +129,10 @@ pub enum EmptyReason {
     NoCostColumn,
 }
 
-/// A pyramid, and why its margin columns are empty when they are.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct PyramidView {
-    pub pyramid: Pyramid,
-    /// `Some(NoCostColumn)` when the ledger has no cost column.
-    pub without_margins: Option<EmptyReason>,
-}
-
-/// Which sales rep's customers Customer Views shows.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum RepChoice {
-    /// The first in `RepView::reps`.
-    #[default]
-    First,
-    /// This rep's customers; `None`: the customers without a sales rep.
-    Rep(Option<String>),
+/// What the filter bars ask: the choices the ledger offers for a year start.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct DimensionsRequest {
+    pub year_start: YearStart,
 }
 
 /// The choices a ledger offers.
@@ -154,6 +144,14 @@ pub struct Dimensions {
     pub attributes: Vec<(Attribute, Vec<Option<String>>)>,
 }
 
+impl Analysis for DimensionsRequest {
+    type View = Dimensions;
+
+    fn answer(self, context: &mut Context) -> Result<Dimensions, EmptyReason> {
+        Ok(dimensions(context.ledger, self.year_start))
+    }
+}
+
 /// A customer as the page shows and links it (the page cannot resolve a `CustomerId`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CustomerRef {
@@ -162,7 +160,7 @@ pub struct CustomerRef {
 }
 
 impl CustomerRef {
-    fn of(ledger: &Ledger, customer: CustomerId) -> CustomerRef {
+    pub fn of(ledger: &Ledger, customer: CustomerId) -> CustomerRef {
         CustomerRef {
             key: ledger.customer_key(customer).to_string(),
             name: ledger.customer_name(customer).map(String::from),
@@ -178,111 +176,17 @@ pub struct CustomerList<T> {
 }
 
 impl<T> CustomerList<T> {
-    fn of(items: impl ExactSizeIterator<Item = T>) -> CustomerList<T> {
+    pub fn of(items: impl ExactSizeIterator<Item = T>) -> CustomerList<T> {
         CustomerList { total: items.len(), items: items.take(LIST_LIMIT).collect() }
+    }
+
+    pub fn empty() -> CustomerList<T> {
+        CustomerList { total: 0, items: Vec::new() }
     }
 }
 
-/// One migration cell without its customers (those come with `MigrationCell`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct CellSummary {
-    pub from: Option<Level>,
-    pub to: Level,
-    pub movement: Movement,
-    pub customers: usize,
-    pub revenue_from: Money,
-    pub revenue_to: Money,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct MigrationSummary {
-    /// The later period; the matrix runs from `period.previous()`.
-    pub period: Period,
-    /// Every cell (method-notes: all 29), from-major in `migration::FROM` order.
-    pub cells: Vec<CellSummary>,
-    pub upward: MoveTotals,
-    pub stable: MoveTotals,
-    pub downward: MoveTotals,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct MovedCustomer {
-    pub customer: CustomerRef,
-    pub revenue_from: Money,
-    pub revenue_to: Money,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ViewRow {
-    pub customer: CustomerRef,
-    pub level: Level,
-    pub revenue: Money,
-    /// Indexed like `RepView::groups`.
-    pub by_group: Vec<Money>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct WhiteSpaceRow {
-    pub customer: CustomerRef,
-    pub level: Level,
-    pub group: String,
-    pub peers_buying: f64,
-    pub estimated_value: Money,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct UpSellRow {
-    pub customer: CustomerRef,
-    pub level: Level,
-    pub revenue: Money,
-    pub level_median: Money,
-    pub gap: Money,
-}
-
-/// Customer views for one sales rep.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RepView {
-    pub period: Period,
-    /// Every rep with customers in the period; `None` stands for customers without a rep.
-    pub reps: Vec<Option<String>>,
-    /// The rep shown.
-    pub rep: Option<String>,
-    pub groups: Vec<String>,
-    pub rows: CustomerList<ViewRow>,
-    pub totals: Vec<Money>,
-    /// The rep's customers' revenue (lines without a product group included).
-    pub revenue: Money,
-    /// The rep's customers' opportunities, highest estimated value first.
-    pub white_space: CustomerList<WhiteSpaceRow>,
-    pub up_sell: CustomerList<UpSellRow>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RfmRow {
-    pub customer: CustomerRef,
-    pub recency_days: i32,
-    pub frequency: u32,
-    pub monetary: Money,
-    pub r: u8,
-    pub f: u8,
-    pub m: u8,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RfmView {
-    pub period: Period,
-    /// The periods scored, oldest first: the window asked for, clipped to the data.
-    pub window: Vec<Period>,
-    /// The most periods a window can hold: the chosen period and every one before it in the data.
-    pub longest_window: usize,
-    pub segments: Vec<SegmentRow>,
-    pub segment: Option<Segment>,
-    /// The chosen segment's customers, highest monetary first.
-    pub customers: CustomerList<RfmRow>,
-}
-
-/// A revenue table and every period's levels for one selection, with the breakdowns some pages
-/// need built on their first request.
+/// A revenue table and every period's levels for one selection, with the breakdowns and
+/// migrations some pages need built on their first request.
 pub struct Prepared {
     pub table: RevenueTable,
     pub levels: Vec<Levels>,
@@ -290,23 +194,34 @@ pub struct Prepared {
     no_lines: bool,
     groups: OnceLock<Option<Breakdown>>,
     reps: OnceLock<Option<Breakdown>>,
+    /// Indexed like `levels`: the migration into that period, kept for the matrix and each cell
+    /// the user then opens (a cell's customers come from the same matrix).
+    migrations: Vec<OnceLock<Option<Migration>>>,
+    /// How many migrations were built: the tests check that a cell reuses its matrix.
+    #[cfg(test)]
+    migrations_built: std::sync::atomic::AtomicUsize,
 }
 
 impl Prepared {
     /// The levels of `period` (the latest when `None`), or why there are none.
     pub fn levels_of(&self, period: Option<Period>) -> Result<&Levels, EmptyReason> {
+        self.index_of(period).map(|i| &self.levels[i])
+    }
+
+    /// The position in `levels` of `period` (the latest when `None`).
+    fn index_of(&self, period: Option<Period>) -> Result<usize, EmptyReason> {
         if self.no_lines {
             return Err(EmptyReason::NoLinesInScope);
         }
-        let levels = match period {
-            Some(p) => self.levels.iter().find(|l| l.period() == p),
-            None => self.levels.last(),
+        let index = match period {
+            Some(p) => self.levels.iter().position(|l| l.period() == p),
+            None => self.levels.len().checked_sub(1),
         };
-        levels.ok_or(EmptyReason::PeriodNotInData)
+        index.ok_or(EmptyReason::PeriodNotInData)
     }
 
     /// Like `levels_of`, for analyses of the active customers only.
-    fn active_levels_of(&self, period: Option<Period>) -> Result<&Levels, EmptyReason> {
+    pub fn active_levels_of(&self, period: Option<Period>) -> Result<&Levels, EmptyReason> {
         let levels = self.levels_of(period)?;
         if levels.ranked().is_empty() {
             return Err(EmptyReason::NoActiveCustomers);
@@ -315,7 +230,7 @@ impl Prepared {
     }
 
     /// The levels of `period` (latest when `None`) and of the period before it.
-    fn pair_of(&self, period: Option<Period>) -> Result<(&Levels, &Levels), EmptyReason> {
+    pub fn pair_of(&self, period: Option<Period>) -> Result<(&Levels, &Levels), EmptyReason> {
         let later = self.levels_of(period)?;
         let earlier = self
             .levels
@@ -325,12 +240,37 @@ impl Prepared {
         Ok((earlier, later))
     }
 
-    fn groups(&self, ledger: &Ledger) -> Option<&Breakdown> {
+    /// The migration into `period` (latest when `None`) from the period before, built once.
+    pub fn migration(&self, period: Option<Period>) -> Result<&Migration, EmptyReason> {
+        let (earlier, later) = self.pair_of(period)?;
+        let slot = self.index_of(period).map(|i| &self.migrations[i])?;
+        let built = slot.get_or_init(|| {
+            #[cfg(test)]
+            self.migrations_built.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            Migration::between(&self.table, earlier, later)
+        });
+        built.as_ref().ok_or(EmptyReason::NoPreviousPeriod)
+    }
+
+    pub fn groups(&self, ledger: &Ledger) -> Option<&Breakdown> {
         self.groups.get_or_init(|| Breakdown::build(ledger, &self.table, Attribute::ProductGroup)).as_ref()
     }
 
-    fn reps(&self, ledger: &Ledger) -> Option<&Breakdown> {
+    pub fn reps(&self, ledger: &Ledger) -> Option<&Breakdown> {
         self.reps.get_or_init(|| Breakdown::build(ledger, &self.table, Attribute::SalesRep)).as_ref()
+    }
+}
+
+/// What an analysis answers from: the ledger, and the cache of prepared selections.
+pub struct Context<'a> {
+    pub ledger: &'a Ledger,
+    cache: &'a mut AnalysisCache,
+}
+
+impl Context<'_> {
+    /// The prepared table for a selection, built on first use.
+    pub fn prepare(&mut self, selection: &Selection) -> Arc<Prepared> {
+        self.cache.prepare(self.ledger, selection)
     }
 }
 
@@ -345,64 +285,8 @@ const KEEP: usize = 6;
 
 impl AnalysisCache {
     pub fn answer(&mut self, ledger: &Ledger, request: AnalysisRequest) -> AnalysisResponse {
-        self.try_answer(ledger, request).unwrap_or_else(AnalysisResponse::Empty)
-    }
-
-    fn try_answer(&mut self, ledger: &Ledger, request: AnalysisRequest) -> Result<AnalysisResponse, EmptyReason> {
-        Ok(match request {
-            AnalysisRequest::Dimensions { year_start } => AnalysisResponse::Dimensions(dimensions(ledger, year_start)),
-            AnalysisRequest::Pyramid { selection, period, outside } => {
-                let prepared = self.prepare(ledger, &selection);
-                let pyramid = Pyramid::of(&prepared.table, prepared.active_levels_of(period)?, outside);
-                let without_margins = ledger.costs().is_none().then_some(EmptyReason::NoCostColumn);
-                AnalysisResponse::Pyramid(PyramidView { pyramid, without_margins })
-            }
-            AnalysisRequest::Flows { selection } => {
-                let prepared = self.prepare(ledger, &selection);
-                prepared.levels_of(None)?;
-                let flows = Flows::every_period(&prepared.levels);
-                if flows.is_empty() {
-                    return Err(EmptyReason::NoPreviousPeriod);
-                }
-                AnalysisResponse::Flows(flows)
-            }
-            AnalysisRequest::Migration { selection, period } => {
-                let prepared = self.prepare(ledger, &selection);
-                AnalysisResponse::Migration(migration(&prepared, period)?)
-            }
-            AnalysisRequest::MigrationCell { selection, period, from, to } => {
-                let prepared = self.prepare(ledger, &selection);
-                AnalysisResponse::MigrationCell(migration_cell(ledger, &prepared, period, from, to))
-            }
-            AnalysisRequest::Concentration { selection, period } => {
-                let prepared = self.prepare(ledger, &selection);
-                AnalysisResponse::Concentration(Concentration::of(&prepared.table, prepared.active_levels_of(period)?))
-            }
-            AnalysisRequest::CustomerViews { selection, period, rep } => {
-                let prepared = self.prepare(ledger, &selection);
-                AnalysisResponse::CustomerViews(rep_view(ledger, &prepared, period, rep)?)
-            }
-            AnalysisRequest::Rfm { selection, period, settings, segment } => {
-                let prepared = self.prepare(ledger, &selection);
-                AnalysisResponse::Rfm(rfm_view(ledger, &prepared, period, settings, segment)?)
-            }
-            AnalysisRequest::Cohorts { selection } => {
-                let prepared = self.prepare(ledger, &selection);
-                prepared.levels_of(None)?;
-                let all = cohorts(&prepared.table);
-                if all.is_empty() {
-                    return Err(EmptyReason::NoActiveCustomers);
-                }
-                AnalysisResponse::Cohorts(all)
-            }
-            AnalysisRequest::Customer { selection, key } => {
-                let prepared = self.prepare(ledger, &selection);
-                let detail = ledger.customer_by_key(&key).and_then(|customer| {
-                    CustomerDetail::of(ledger, &prepared.table, &prepared.levels, prepared.groups(ledger), customer)
-                });
-                AnalysisResponse::Customer(detail.ok_or(EmptyReason::UnknownCustomer)?)
-            }
-        })
+        let mut context = Context { ledger, cache: self };
+        request.answer(&mut context).unwrap_or_else(AnalysisResponse::Empty)
     }
 
     /// The prepared table for a selection, built on first use.
@@ -417,160 +301,22 @@ impl AnalysisCache {
         let levels = Levels::every_period(&table, selection.cut_offs);
         // Interned values come from lines, so a scope that resolves to a value keeps some line.
         let no_lines = ledger.is_empty() || matches!(selection.scope.lines(ledger), LineFilter::Nothing);
-        let prepared = Arc::new(Prepared { table, levels, no_lines, groups: OnceLock::new(), reps: OnceLock::new() });
+        let prepared = Arc::new(Prepared {
+            migrations: levels.iter().map(|_| OnceLock::new()).collect(),
+            table,
+            levels,
+            no_lines,
+            groups: OnceLock::new(),
+            reps: OnceLock::new(),
+            #[cfg(test)]
+            migrations_built: Default::default(),
+        });
         if self.prepared.len() == KEEP {
             self.prepared.remove(0);
         }
         self.prepared.push((selection.clone(), Arc::clone(&prepared)));
         prepared
     }
-}
-
-/// The matrix into `period`; empty when neither period has an active customer.
-fn migration(prepared: &Prepared, period: Option<Period>) -> Result<MigrationSummary, EmptyReason> {
-    let (earlier, later) = prepared.pair_of(period)?;
-    let migration = Migration::between(&prepared.table, earlier, later).ok_or(EmptyReason::NoPreviousPeriod)?;
-    if migration.cells.iter().all(|c| c.customers == 0) {
-        return Err(EmptyReason::NoActiveCustomers);
-    }
-    Ok(MigrationSummary::of(migration))
-}
-
-impl MigrationSummary {
-    fn of(migration: Migration) -> MigrationSummary {
-        let cells = migration
-            .cells
-            .iter()
-            .map(|c| CellSummary {
-                from: c.from,
-                to: c.to,
-                movement: Movement::of(c.from, c.to),
-                customers: c.customers,
-                revenue_from: c.revenue_from,
-                revenue_to: c.revenue_to,
-            })
-            .collect();
-        MigrationSummary {
-            period: migration.period,
-            cells,
-            upward: migration.upward,
-            stable: migration.stable,
-            downward: migration.downward,
-        }
-    }
-}
-
-fn migration_cell(
-    ledger: &Ledger,
-    prepared: &Prepared,
-    period: Option<Period>,
-    from: Option<Level>,
-    to: Level,
-) -> CustomerList<MovedCustomer> {
-    let empty = CustomerList { total: 0, items: Vec::new() };
-    let Ok((earlier, later)) = prepared.pair_of(period) else { return empty };
-    let Some(migration) = Migration::between(&prepared.table, earlier, later) else { return empty };
-    let customers = migration.cell(from, to).map(|c| c.customer_list.clone()).unwrap_or_default();
-    let table = &prepared.table;
-    CustomerList::of(customers.into_iter().map(|c| MovedCustomer {
-        customer: CustomerRef::of(ledger, c),
-        revenue_from: table.revenue_of(c, earlier.period_index()),
-        revenue_to: table.revenue_of(c, later.period_index()),
-    }))
-}
-
-fn rep_view(
-    ledger: &Ledger,
-    prepared: &Prepared,
-    period: Option<Period>,
-    choice: RepChoice,
-) -> Result<RepView, EmptyReason> {
-    // The missing column first: whatever year or scope is chosen, views need it.
-    let groups = prepared.groups(ledger).ok_or(EmptyReason::NoProductGroupColumn)?;
-    let views = CustomerViews::of(&prepared.table, prepared.active_levels_of(period)?, groups, prepared.reps(ledger));
-    let reps: Vec<Option<String>> = views.reps.iter().map(|m| m.rep.clone()).collect();
-    let rep = match choice {
-        RepChoice::First => reps.first().cloned().flatten(),
-        RepChoice::Rep(rep) => rep,
-    };
-    let (rows, totals, revenue) = match views.reps.into_iter().find(|m| m.rep == rep) {
-        Some(m) => (m.rows, m.totals, m.revenue),
-        None => (Vec::new(), vec![Money::ZERO; views.groups.len()], Money::ZERO),
-    };
-    let mine = |customer: CustomerId| rows.iter().any(|r| r.customer == customer);
-    let group = |index: u32| views.groups.get(index as usize).cloned().unwrap_or_default();
-    let white_space: Vec<WhiteSpaceRow> = views
-        .white_space
-        .iter()
-        .filter(|w| mine(w.customer))
-        .map(|w| WhiteSpaceRow {
-            customer: CustomerRef::of(ledger, w.customer),
-            level: w.level,
-            group: group(w.group),
-            peers_buying: w.peers_buying,
-            estimated_value: w.estimated_value,
-        })
-        .collect();
-    let up_sell: Vec<UpSellRow> = views
-        .up_sell
-        .iter()
-        .filter(|u| mine(u.customer))
-        .map(|u| UpSellRow {
-            customer: CustomerRef::of(ledger, u.customer),
-            level: u.level,
-            revenue: u.revenue,
-            level_median: u.level_median,
-            gap: u.gap,
-        })
-        .collect();
-    let rows = CustomerList::of(rows.into_iter().map(|r| ViewRow {
-        customer: CustomerRef::of(ledger, r.customer),
-        level: r.level,
-        revenue: r.revenue,
-        by_group: r.by_group,
-    }));
-    Ok(RepView {
-        period: views.period,
-        reps,
-        rep,
-        groups: views.groups,
-        rows,
-        totals,
-        revenue,
-        white_space: CustomerList::of(white_space.into_iter()),
-        up_sell: CustomerList::of(up_sell.into_iter()),
-    })
-}
-
-fn rfm_view(
-    ledger: &Ledger,
-    prepared: &Prepared,
-    period: Option<Period>,
-    settings: RfmSettings,
-    segment: Option<Segment>,
-) -> Result<RfmView, EmptyReason> {
-    let levels = prepared.levels_of(period)?;
-    let rfm = Rfm::of(&prepared.table, levels.period(), settings).ok_or(EmptyReason::PeriodNotInData)?;
-    if rfm.customers.is_empty() {
-        return Err(EmptyReason::NoActiveCustomers);
-    }
-    let mut members: Vec<_> = rfm.customers.iter().filter(|c| Some(c.segment) == segment).collect();
-    members.sort_by(|a, b| {
-        b.monetary
-            .cmp(&a.monetary)
-            .then_with(|| ledger.customer_key(a.customer).as_bytes().cmp(ledger.customer_key(b.customer).as_bytes()))
-    });
-    let customers = CustomerList::of(members.into_iter().map(|c| RfmRow {
-        customer: CustomerRef::of(ledger, c.customer),
-        recency_days: c.recency_days,
-        frequency: c.frequency,
-        monetary: c.monetary,
-        r: c.r,
-        f: c.f,
-        m: c.m,
-    }));
-    let longest_window = levels.period_index() + 1;
-    Ok(RfmView { period: rfm.period, window: rfm.window, longest_window, segments: rfm.segments, segment, customers })
 }
 
 fn dimensions(ledger: &Ledger, year_start: YearStart) -> Dimensions {
@@ -595,7 +341,11 @@ fn dimensions(ledger: &Ledger, year_start: YearStart) -> Dimensions {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::money::Money;
+    use crate::engine::pyramid::{Level, Outside};
+    use crate::engine::rfm::{RfmSettings, Segment};
     use crate::engine::sample;
+    use crate::engine::views::RepChoice;
 
     #[test]
     fn dimensions_of_the_sample() {
@@ -615,11 +365,11 @@ mod tests {
         let first = cache.prepare(&ledger, &selection);
         let again = cache.prepare(&ledger, &selection);
         assert!(Arc::ptr_eq(&first, &again));
-        let request = AnalysisRequest::Pyramid {
+        let request = AnalysisRequest::Pyramid(PyramidRequest {
             selection,
             period: Some(Period::starting_in(2023)),
             outside: Outside::default(),
-        };
+        });
         let AnalysisResponse::Pyramid(PyramidView { pyramid, .. }) = cache.answer(&ledger, request) else {
             panic!("no pyramid");
         };
@@ -627,6 +377,36 @@ mod tests {
         let top = pyramid.row(Level::Top).map(|r| r.customers).unwrap_or_default();
         // ceil(1 % of the active customers).
         assert_eq!(top, pyramid.active_customers.div_ceil(100));
+    }
+
+    #[test]
+    fn a_request_gets_its_own_view_back() {
+        let ledger = sample::sample_ledger();
+        let request = PyramidRequest {
+            selection: Selection::default(),
+            period: Some(Period::starting_in(2024)),
+            outside: Outside::default(),
+        };
+        let response = AnalysisCache::default().answer(&ledger, request.into());
+        // Through JSON and back, as it crosses between the worker and the page.
+        let response: AnalysisResponse = serde_json::from_str(&serde_json::to_string(&response).unwrap()).unwrap();
+        let view = PyramidView::from_response(response.clone()).expect("a pyramid answers a pyramid request");
+        assert_eq!(view.pyramid.period, Period::starting_in(2024));
+        assert_eq!(view.pyramid.active_customers, ledger_active_in(&ledger, 2024));
+        assert!(Dimensions::from_response(response).is_none(), "a pyramid is not the dimensions");
+    }
+
+    /// Customers with revenue above zero in the calendar year, counted from the ledger's lines.
+    fn ledger_active_in(ledger: &Ledger, year: i32) -> usize {
+        let period = Period::starting_in(year);
+        let mut revenue = std::collections::HashMap::new();
+        let lines = ledger.customers().iter().zip(ledger.dates()).zip(ledger.amounts());
+        for ((&customer, &day), &amount) in lines {
+            if YearStart::default().period_of(day) == period {
+                *revenue.entry(customer).or_insert(Money::ZERO) += amount;
+            }
+        }
+        revenue.values().filter(|r| **r > Money::ZERO).count()
     }
 
     #[test]
@@ -688,9 +468,10 @@ mod tests {
         use crate::engine::flows::tests::{counts, EVERY_FLOW_COUNTS};
         let ledger = east_and_west();
         let mut cache = AnalysisCache::default();
-        let mut flows = |scope| match cache
-            .answer(&ledger, AnalysisRequest::Flows { selection: Selection { scope, ..Selection::default() } })
-        {
+        let mut flows = |scope| match cache.answer(
+            &ledger,
+            AnalysisRequest::Flows(FlowsRequest { selection: Selection { scope, ..Selection::default() } }),
+        ) {
             AnalysisResponse::Flows(flows) => counts(&flows),
             other => panic!("{other:?}"),
         };
@@ -714,8 +495,8 @@ mod tests {
         let mut cache = AnalysisCache::default();
         let selection = department();
         let period = Some(Period::starting_in(2024));
-        let AnalysisResponse::Migration(m) =
-            cache.answer(&ledger, AnalysisRequest::Migration { selection: selection.clone(), period })
+        let AnalysisResponse::Migration(m) = cache
+            .answer(&ledger, AnalysisRequest::Migration(MigrationRequest { selection: selection.clone(), period }))
         else {
             panic!("no migration")
         };
@@ -723,7 +504,11 @@ mod tests {
         let earlier = Some(Period::starting_in(2023));
         let AnalysisResponse::Pyramid(PyramidView { pyramid, .. }) = cache.answer(
             &ledger,
-            AnalysisRequest::Pyramid { selection: selection.clone(), period: earlier, outside: Outside::default() },
+            AnalysisRequest::Pyramid(PyramidRequest {
+                selection: selection.clone(),
+                period: earlier,
+                outside: Outside::default(),
+            }),
         ) else {
             panic!("no pyramid")
         };
@@ -738,7 +523,8 @@ mod tests {
         assert_eq!(moved, m.cells.iter().map(|c| c.customers).sum::<usize>());
 
         let cell = m.cells.iter().find(|c| c.from == Some(Level::Small) && c.to == Level::Small).unwrap();
-        let request = AnalysisRequest::MigrationCell { selection, period, from: cell.from, to: cell.to };
+        let request =
+            AnalysisRequest::MigrationCell(MigrationCellRequest { selection, period, from: cell.from, to: cell.to });
         let AnalysisResponse::MigrationCell(list) = cache.answer(&ledger, request) else { panic!("no cell") };
         assert_eq!(list.total, cell.customers);
         assert_eq!(list.items.len(), cell.customers.min(LIST_LIMIT));
@@ -752,16 +538,49 @@ mod tests {
     }
 
     #[test]
+    fn cells_answer_from_the_matrix_built_once() {
+        let ledger = sample::sample_ledger();
+        let mut cache = AnalysisCache::default();
+        let period = Some(Period::starting_in(2024));
+        let cell = |from, to| {
+            AnalysisRequest::MigrationCell(MigrationCellRequest { selection: Selection::default(), period, from, to })
+        };
+        let matrix = AnalysisRequest::Migration(MigrationRequest { selection: Selection::default(), period });
+        for request in [matrix, cell(Some(Level::Small), Level::Small), cell(None, Level::Top)] {
+            assert!(!matches!(cache.answer(&ledger, request), AnalysisResponse::Empty(_)));
+        }
+        let prepared = cache.prepare(&ledger, &Selection::default());
+        let built = || prepared.migrations_built.load(std::sync::atomic::Ordering::Relaxed);
+        assert_eq!(built(), 1, "the matrix and two cells: one migration 2023 -> 2024");
+        cache.answer(&ledger, cell(Some(Level::Top), Level::Top));
+        assert_eq!(built(), 1, "a third cell of the same pair");
+        // Another pair of periods is another migration.
+        let earlier = Some(Period::starting_in(2023));
+        cache.answer(
+            &ledger,
+            AnalysisRequest::MigrationCell(MigrationCellRequest {
+                selection: Selection::default(),
+                period: earlier,
+                from: None,
+                to: Level::Top,
+            }),
+        );
+        assert_eq!(built(), 2);
+    }
+
+    #[test]
     fn no_migration_into_the_first_period() {
-        let request =
-            AnalysisRequest::Migration { selection: Selection::default(), period: Some(Period::starting_in(2021)) };
+        let request = AnalysisRequest::Migration(MigrationRequest {
+            selection: Selection::default(),
+            period: Some(Period::starting_in(2021)),
+        });
         assert!(matches!(ask(request), AnalysisResponse::Empty(EmptyReason::NoPreviousPeriod)));
-        let cell = AnalysisRequest::MigrationCell {
+        let cell = AnalysisRequest::MigrationCell(MigrationCellRequest {
             selection: Selection::default(),
             period: Some(Period::starting_in(2021)),
             from: None,
             to: Level::Top,
-        };
+        });
         let AnalysisResponse::MigrationCell(list) = ask(cell) else { panic!("no answer") };
         assert_eq!((list.total, list.items.len()), (0, 0));
     }
@@ -769,7 +588,7 @@ mod tests {
     #[test]
     fn concentration_of_the_latest_period() {
         let AnalysisResponse::Concentration(c) =
-            ask(AnalysisRequest::Concentration { selection: Selection::default(), period: None })
+            ask(AnalysisRequest::Concentration(ConcentrationRequest { selection: Selection::default(), period: None }))
         else {
             panic!("no concentration")
         };
@@ -783,7 +602,9 @@ mod tests {
     fn customer_views_of_one_rep() {
         let ledger = sample::sample_ledger();
         let mut cache = AnalysisCache::default();
-        let request = |rep| AnalysisRequest::CustomerViews { selection: Selection::default(), period: None, rep };
+        let request = |rep| {
+            AnalysisRequest::CustomerViews(CustomerViewsRequest { selection: Selection::default(), period: None, rep })
+        };
         let AnalysisResponse::CustomerViews(first) = cache.answer(&ledger, request(RepChoice::First)) else {
             panic!("no views")
         };
@@ -837,7 +658,9 @@ mod tests {
 
         // Revenue: A 1000 + 500, B 800 + 200, C 300 + 600, D 100. Ann is A's rep and C's (the only
         // named rep C has); B and D have none. Groups: Tools, Food; no column for the blank.
-        let request = |rep| AnalysisRequest::CustomerViews { selection: Selection::default(), period: None, rep };
+        let request = |rep| {
+            AnalysisRequest::CustomerViews(CustomerViewsRequest { selection: Selection::default(), period: None, rep })
+        };
         let AnalysisResponse::CustomerViews(ann) = cache.answer(&ledger, request(RepChoice::First)) else {
             panic!("no views")
         };
@@ -870,9 +693,10 @@ mod tests {
             scope: Scope::Only { attribute: Attribute::Department, value: String::new() },
             ..Selection::default()
         };
-        let AnalysisResponse::Pyramid(pyramid) =
-            cache.answer(&ledger, AnalysisRequest::Pyramid { selection, period: None, outside: Outside::default() })
-        else {
+        let AnalysisResponse::Pyramid(pyramid) = cache.answer(
+            &ledger,
+            AnalysisRequest::Pyramid(PyramidRequest { selection, period: None, outside: Outside::default() }),
+        ) else {
             panic!("no pyramid")
         };
         assert_eq!((pyramid.pyramid.active_customers, pyramid.pyramid.active_revenue.cents()), (2, 110_000));
@@ -880,12 +704,12 @@ mod tests {
 
     #[test]
     fn rfm_segments_and_the_customers_of_one() {
-        let request = AnalysisRequest::Rfm {
+        let request = AnalysisRequest::Rfm(RfmRequest {
             selection: Selection::default(),
             period: None,
             settings: RfmSettings::default(),
             segment: Some(Segment::Champions),
-        };
+        });
         let AnalysisResponse::Rfm(rfm) = ask(request) else { panic!("no rfm") };
         let champions =
             rfm.segments.iter().find(|s| s.segment == Segment::Champions).map(|s| s.customers).unwrap_or_default();
@@ -896,15 +720,19 @@ mod tests {
 
     #[test]
     fn cohorts_hold_every_customer_ever_active() {
-        let AnalysisResponse::Cohorts(all) = ask(AnalysisRequest::Cohorts { selection: Selection::default() }) else {
+        let AnalysisResponse::Cohorts(all) =
+            ask(AnalysisRequest::Cohorts(CohortsRequest { selection: Selection::default() }))
+        else {
             panic!("no cohorts")
         };
         assert_eq!(all[0].first_period, Period::starting_in(2021));
-        let AnalysisResponse::Pyramid(PyramidView { pyramid: last, .. }) = ask(AnalysisRequest::Pyramid {
-            selection: Selection::default(),
-            period: None,
-            outside: Outside::default(),
-        }) else {
+        let AnalysisResponse::Pyramid(PyramidView { pyramid: last, .. }) =
+            ask(AnalysisRequest::Pyramid(PyramidRequest {
+                selection: Selection::default(),
+                period: None,
+                outside: Outside::default(),
+            }))
+        else {
             panic!("no pyramid")
         };
         // Everyone ever active is active or inactive in the last period.
@@ -917,14 +745,17 @@ mod tests {
         let ledger = sample::sample_ledger();
         let key = ledger.customer_key(CustomerId::from_index(0)).to_string();
         let AnalysisResponse::Customer(detail) =
-            ask(AnalysisRequest::Customer { selection: Selection::default(), key: key.clone() })
+            ask(AnalysisRequest::Customer(CustomerRequest { selection: Selection::default(), key: key.clone() }))
         else {
             panic!("no customer")
         };
         assert_eq!((detail.key, detail.periods.len()), (key, 5));
         assert!(!detail.groups.is_empty());
         assert!(matches!(
-            ask(AnalysisRequest::Customer { selection: Selection::default(), key: "no such id".into() }),
+            ask(AnalysisRequest::Customer(CustomerRequest {
+                selection: Selection::default(),
+                key: "no such id".into()
+            })),
             AnalysisResponse::Empty(EmptyReason::UnknownCustomer)
         ));
     }
@@ -953,16 +784,18 @@ mod tests {
             ..Selection::default()
         };
         let year = |y| Some(Period::starting_in(y));
-        let pyramid = |selection, period| AnalysisRequest::Pyramid { selection, period, outside: Outside::default() };
+        let pyramid = |selection, period| {
+            AnalysisRequest::Pyramid(PyramidRequest { selection, period, outside: Outside::default() })
+        };
         use EmptyReason::*;
         assert_eq!(
             empty_reason(
                 &ledger,
-                AnalysisRequest::CustomerViews {
+                AnalysisRequest::CustomerViews(CustomerViewsRequest {
                     selection: company.clone(),
                     period: year(2023),
                     rep: RepChoice::First
-                }
+                })
             ),
             Some(NoProductGroupColumn)
         );
@@ -988,55 +821,72 @@ mod tests {
             "no region column"
         );
         assert_eq!(
-            empty_reason(&ledger, AnalysisRequest::Concentration { selection: company.clone(), period: year(2024) }),
+            empty_reason(
+                &ledger,
+                AnalysisRequest::Concentration(ConcentrationRequest { selection: company.clone(), period: year(2024) })
+            ),
             Some(NoActiveCustomers)
         );
         assert_eq!(
-            empty_reason(&ledger, AnalysisRequest::Migration { selection: company.clone(), period: year(2023) }),
+            empty_reason(
+                &ledger,
+                AnalysisRequest::Migration(MigrationRequest { selection: company.clone(), period: year(2023) })
+            ),
             Some(NoPreviousPeriod)
         );
         // 2023 → 2024: A and B were active and are not, so the matrix has customers.
         assert_eq!(
-            empty_reason(&ledger, AnalysisRequest::Migration { selection: company.clone(), period: year(2024) }),
+            empty_reason(
+                &ledger,
+                AnalysisRequest::Migration(MigrationRequest { selection: company.clone(), period: year(2024) })
+            ),
             None
         );
-        let rfm = |window_periods| AnalysisRequest::Rfm {
-            selection: company.clone(),
-            period: year(2024),
-            settings: RfmSettings { window_periods },
-            segment: None,
+        let rfm = |window_periods| {
+            AnalysisRequest::Rfm(RfmRequest {
+                selection: company.clone(),
+                period: year(2024),
+                settings: RfmSettings { window_periods },
+                segment: None,
+            })
         };
         assert_eq!(empty_reason(&ledger, rfm(1)), Some(NoActiveCustomers), "nothing positive in 2024 alone");
         assert_eq!(empty_reason(&ledger, rfm(2)), None, "2023's purchases are in a two-year window");
         assert_eq!(
-            empty_reason(&ledger, AnalysisRequest::Customer { selection: company, key: "Z".into() }),
+            empty_reason(&ledger, AnalysisRequest::Customer(CustomerRequest { selection: company, key: "Z".into() })),
             Some(UnknownCustomer)
         );
 
         let one_year = ledger_from("customer,date,amount\nA,2023-03-01,100.00\n");
         assert_eq!(
-            empty_reason(&one_year, AnalysisRequest::Flows { selection: Selection::default() }),
+            empty_reason(&one_year, AnalysisRequest::Flows(FlowsRequest { selection: Selection::default() })),
             Some(NoPreviousPeriod)
         );
         let credit_notes_only = ledger_from("customer,date,amount\nA,2023-03-01,-100.00\n");
         assert_eq!(
-            empty_reason(&credit_notes_only, AnalysisRequest::Cohorts { selection: Selection::default() }),
+            empty_reason(
+                &credit_notes_only,
+                AnalysisRequest::Cohorts(CohortsRequest { selection: Selection::default() })
+            ),
             Some(NoActiveCustomers)
         );
         assert_eq!(
-            empty_reason(&credit_notes_only, AnalysisRequest::Flows { selection: only(Attribute::Team, "X") }),
+            empty_reason(
+                &credit_notes_only,
+                AnalysisRequest::Flows(FlowsRequest { selection: only(Attribute::Team, "X") })
+            ),
             Some(NoLinesInScope)
         );
     }
 
     /// The window and the non-empty segments' counts of the RFM answer for 2024.
     fn segment_counts(ledger: &Ledger, window_periods: usize) -> (Vec<Period>, usize, Vec<(Segment, usize)>) {
-        let request = AnalysisRequest::Rfm {
+        let request = AnalysisRequest::Rfm(RfmRequest {
             selection: Selection::default(),
             period: Some(Period::starting_in(2024)),
             settings: RfmSettings { window_periods },
             segment: None,
-        };
+        });
         let AnalysisResponse::Rfm(rfm) = AnalysisCache::default().answer(ledger, request) else { panic!("no rfm") };
         let counts = rfm.segments.iter().filter(|s| s.customers > 0).map(|s| (s.segment, s.customers)).collect();
         (rfm.window, rfm.longest_window, counts)

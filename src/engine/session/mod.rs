@@ -309,7 +309,9 @@ mod tests {
         };
         assert_eq!(failure, Failure::NoCandidate);
         assert_eq!(failure.to_string(), "There is no imported ledger to keep: import the file again.");
-        let analysis = Request::Analysis(AnalysisRequest::Dimensions { year_start: Default::default() });
+        let analysis = Request::Analysis(AnalysisRequest::Dimensions(analysis::DimensionsRequest {
+            year_start: Default::default(),
+        }));
         let Response::Failed(failure) = session.handle(analysis, &mut no_progress) else {
             panic!("no ledger to analyse");
         };

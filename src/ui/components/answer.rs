@@ -7,7 +7,7 @@ use crate::engine::ledger::Attribute;
 use crate::engine::migration::Movement;
 use crate::engine::pyramid::Level;
 use crate::engine::rfm::Segment;
-use crate::engine::session::analysis::{AnalysisRequest, AnalysisResponse, EmptyReason};
+use crate::engine::session::analysis::{Analysis, AnalysisResponse, EmptyReason, InResponse};
 use crate::engine::session::{Failure, Request, Response};
 use crate::i18n::{failure::describe, AnalysisMsg as M};
 use crate::ui::app::LoadSampleButton;
@@ -30,15 +30,17 @@ pub enum Answer<T> {
     Failed(Option<Failure>),
 }
 
-/// Asks `request()` again whenever it or the workspace's ledger changes. The request is built
+/// Asks `request()` again whenever it or the workspace's ledger changes, and answers with the
+/// request's own view (`PyramidRequest` gets a `PyramidView`). The request is built
 /// synchronously so that the resource tracks the filters it reads.
-pub fn ask_answer<T: Clone + 'static>(
-    request: impl Fn() -> AnalysisRequest + 'static,
-    pick: impl Fn(AnalysisResponse) -> Option<T> + Copy + 'static,
-) -> LocalResource<Answer<T>> {
+pub fn ask_view<R>(request: impl Fn() -> R + 'static) -> LocalResource<Answer<R::View>>
+where
+    R: Analysis + 'static,
+    R::View: Clone + 'static,
+{
     let workspace = use_workspace();
     LocalResource::new(move || {
-        let request = request();
+        let request = request().into();
         let _ = workspace.revision();
         let ready = workspace.is_ready();
         async move {
@@ -47,7 +49,9 @@ pub fn ask_answer<T: Clone + 'static>(
             }
             match ask(Request::Analysis(request)).await {
                 Response::Analysis(AnalysisResponse::Empty(reason)) => Answer::Empty(reason),
-                Response::Analysis(response) => pick(response).map_or_else(|| Answer::Failed(None), Answer::Ready),
+                Response::Analysis(response) => {
+                    R::View::from_response(response).map_or_else(|| Answer::Failed(None), Answer::Ready)
+                }
                 Response::Failed(failure) => Answer::Failed(Some(failure)),
                 _ => Answer::Failed(None),
             }

@@ -1,12 +1,12 @@
 //! The filter bar every analysis page shares. Its state lives in the address (`?period=2024&
 //! scope=department:North&top=1`), so a filtered page can be bookmarked, shared and reloaded.
 
-use super::answer::{ask_answer, name_of, no_value_of, Answer};
+use super::answer::{ask_view, name_of, no_value_of, Answer};
 use crate::engine::ledger::{Attribute, Field};
 use crate::engine::period::{Period, YearStart};
 use crate::engine::pyramid::CutOffs;
 use crate::engine::scope::Scope;
-use crate::engine::session::analysis::{AnalysisRequest, AnalysisResponse, Dimensions, Selection};
+use crate::engine::session::analysis::{Dimensions, DimensionsRequest, Selection};
 use crate::engine::stats::BasisPoints;
 use crate::i18n::AnalysisMsg as M;
 use crate::ui::i18n::use_i18n;
@@ -111,13 +111,7 @@ struct SharedDimensions(LocalResource<Answer<Dimensions>>);
 fn ask_dimensions() -> LocalResource<Answer<Dimensions>> {
     // Every bar of a page shares the page's year start (the comparison bar has no picker of its own).
     let filters = Filters::main();
-    ask_answer(
-        move || AnalysisRequest::Dimensions { year_start: filters.year_start() },
-        |response| match response {
-            AnalysisResponse::Dimensions(d) => Some(d),
-            _ => None,
-        },
-    )
+    ask_view(move || DimensionsRequest { year_start: filters.year_start() })
 }
 
 /// Called once by the shell, above every page.

@@ -4,6 +4,7 @@
 pub mod answer;
 pub mod chart;
 pub mod filters;
+pub mod page_shell;
 mod png;
 pub mod print;
 pub mod table;

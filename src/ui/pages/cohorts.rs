@@ -2,12 +2,12 @@
 //! active (or of revenue kept) in every later year; `show=revenue` in the address switches.
 //! The table covers every year, so the filter bar has a year start and a scope but no year.
 
-use super::{Page, PageIntro};
-use crate::engine::cohorts::Cohort;
-use crate::engine::session::analysis::{AnalysisRequest, AnalysisResponse};
+use super::Page;
+use crate::engine::cohorts::{Cohort, CohortsRequest};
 use crate::i18n::AnalysisMsg as M;
-use crate::ui::components::answer::{ask_answer, show};
-use crate::ui::components::filters::{FilterBar, Filters};
+use crate::ui::components::answer::ask_view;
+use crate::ui::components::filters::Filters;
+use crate::ui::components::page_shell::AnalysisPage;
 use crate::ui::components::table::{heat_class, Cell, DataTable, TableData};
 use crate::ui::i18n::{use_i18n, I18n};
 use leptos::prelude::*;
@@ -19,17 +19,14 @@ pub fn CohortsPage() -> impl IntoView {
     let (show_param, set_show) = query_signal::<String>("show");
     let revenue = Memo::new(move |_| show_param.get().as_deref() == Some("revenue"));
     let i18n = use_i18n();
-    let answer = ask_answer(
-        move || AnalysisRequest::Cohorts { selection: filters.selection() },
-        |response| match response {
-            AnalysisResponse::Cohorts(all) => Some(all),
-            _ => None,
-        },
-    );
-    view! {
-        <section class="page page-cohorts" data-page="/cohorts">
-            <PageIntro page=Page::Cohorts/>
-            <FilterBar filters every_period=true/>
+    let answer = ask_view(move || CohortsRequest { selection: filters.selection() });
+    let draw = move |all: Vec<Cohort>| {
+        view! {
+            <DataTable table=Signal::derive(move || cohort_table(&all, revenue.get(), i18n)) file="cohorts" class="table-heatmap"/>
+        }
+    };
+    let controls = move || {
+        view! {
             <div class="filter-bar">
                 <label class="field">
                     <span>{move || i18n.t(M::ShowRevenue)}</span>
@@ -39,11 +36,9 @@ pub fn CohortsPage() -> impl IntoView {
                     </select>
                 </label>
             </div>
-            {show(answer, move |all: Vec<Cohort>| view! {
-                <DataTable table=Signal::derive(move || cohort_table(&all, revenue.get(), i18n)) file="cohorts" class="table-heatmap"/>
-            })}
-        </section>
-    }
+        }
+    };
+    view! { <AnalysisPage page=Page::Cohorts filters every_period=true controls answer draw/> }
 }
 
 fn cohort_table(all: &[Cohort], revenue: bool, i18n: I18n) -> TableData {

@@ -1,13 +1,13 @@
 //! The Concentration page: "x % of customers make y % of revenue", the Gini coefficient, the
 //! Pareto curve (largest customers first) and the revenue-band histogram, each with its table.
 
-use super::{Page, PageIntro};
-use crate::engine::concentration::Concentration;
-use crate::engine::session::analysis::{AnalysisRequest, AnalysisResponse};
+use super::Page;
+use crate::engine::concentration::{Concentration, ConcentrationRequest};
 use crate::i18n::AnalysisMsg as M;
-use crate::ui::components::answer::{ask_answer, show};
+use crate::ui::components::answer::ask_view;
 use crate::ui::components::chart::{bar_chart, ChartFrame, Series, BRAND, FONT, INK, LINE, MUTED};
-use crate::ui::components::filters::{FilterBar, Filters};
+use crate::ui::components::filters::Filters;
+use crate::ui::components::page_shell::AnalysisPage;
 use crate::ui::components::table::{Cell, DataTable, TableData};
 use crate::ui::i18n::{use_i18n, I18n};
 use leptos::prelude::*;
@@ -16,37 +16,26 @@ use leptos::prelude::*;
 pub fn ConcentrationPage() -> impl IntoView {
     let filters = Filters::main();
     let i18n = use_i18n();
-    let answer = ask_answer(
-        move || AnalysisRequest::Concentration { selection: filters.selection(), period: filters.period() },
-        |response| match response {
-            AnalysisResponse::Concentration(c) => Some(c),
-            _ => None,
-        },
-    );
-    view! {
-        <section class="page page-concentration" data-page="/concentration">
-            <PageIntro page=Page::Concentration/>
-            <FilterBar filters/>
-            {show(answer, move |c: Concentration| {
-                let (curve, points, bands, band_table) = (c.clone(), c.clone(), c.clone(), c.clone());
-                view! {
-                    <Statement c=c.clone()/>
-                    <ChartFrame title=Signal::derive(move || format!("{} {}", i18n.t(M::LorenzCurve), curve.period)) file="pareto">
-                        {move || pareto_svg(&curve, i18n)}
-                    </ChartFrame>
-                    <details class="table-details">
-                        <summary>{move || i18n.t(M::LorenzTable)}</summary>
-                        <DataTable table=Signal::derive(move || pareto_table(&points, i18n)) file="pareto-points"/>
-                    </details>
-                    <ChartFrame title=Signal::derive(move || format!("{} {}", i18n.t(M::Bands), bands.period)) file="revenue-bands">
-                        {move || bands_chart(&bands, i18n)}
-                    </ChartFrame>
-                    <DataTable table=Signal::derive(move || bands_table(&band_table, i18n)) file="revenue-bands"/>
-                }
-                .into_any()
-            })}
-        </section>
-    }
+    let answer = ask_view(move || ConcentrationRequest { selection: filters.selection(), period: filters.period() });
+    let draw = move |c: Concentration| {
+        let (curve, points, bands, band_table) = (c.clone(), c.clone(), c.clone(), c.clone());
+        view! {
+            <Statement c=c.clone()/>
+            <ChartFrame title=Signal::derive(move || format!("{} {}", i18n.t(M::LorenzCurve), curve.period)) file="pareto">
+                {move || pareto_svg(&curve, i18n)}
+            </ChartFrame>
+            <details class="table-details">
+                <summary>{move || i18n.t(M::LorenzTable)}</summary>
+                <DataTable table=Signal::derive(move || pareto_table(&points, i18n)) file="pareto-points"/>
+            </details>
+            <ChartFrame title=Signal::derive(move || format!("{} {}", i18n.t(M::Bands), bands.period)) file="revenue-bands">
+                {move || bands_chart(&bands, i18n)}
+            </ChartFrame>
+            <DataTable table=Signal::derive(move || bands_table(&band_table, i18n)) file="revenue-bands"/>
+        }
+        .into_any()
+    };
+    view! { <AnalysisPage page=Page::Concentration filters answer draw/> }
 }
 
 #[component]

@@ -1,10 +1,10 @@
 //! The customer detail page (`/customers/:key`): revenue, level and flow per year, revenue per
 //! product group, and a chart of the yearly revenue. Every customer name in the app links here.
 
-use crate::engine::customer::CustomerDetail;
-use crate::engine::session::analysis::{AnalysisRequest, AnalysisResponse, Selection};
+use crate::engine::customer::{CustomerDetail, CustomerRequest};
+use crate::engine::session::analysis::Selection;
 use crate::i18n::AnalysisMsg as M;
-use crate::ui::components::answer::{ask_answer, flow_name, level_name, show, Answer};
+use crate::ui::components::answer::{ask_view, flow_name, level_name, show, Answer};
 use crate::ui::components::chart::{bar_chart, ChartFrame, Series, BRAND};
 use crate::ui::components::table::{Cell, DataTable, TableData};
 use crate::ui::i18n::{use_i18n, I18n};
@@ -16,13 +16,7 @@ pub fn CustomerPage() -> impl IntoView {
     let params = use_params_map();
     let key = Memo::new(move |_| params.with(|p| p.get("key").unwrap_or_default()));
     let i18n = use_i18n();
-    let answer = ask_answer(
-        move || AnalysisRequest::Customer { selection: Selection::default(), key: key.get() },
-        |response| match response {
-            AnalysisResponse::Customer(detail) => Some(detail),
-            _ => None,
-        },
-    );
+    let answer = ask_view(move || CustomerRequest { selection: Selection::default(), key: key.get() });
     view! {
         <section class="page page-customer" data-page="/customers">
             // No customer to name: a plain title above the engine's reason.

@@ -1,13 +1,13 @@
 //! The Customer Flows page: the chosen year as a waterfall (start, lost, new, regained, end),
 //! every year as a trend, and the table of all years.
 
-use super::{Page, PageIntro};
-use crate::engine::flows::Flows;
-use crate::engine::session::analysis::{AnalysisRequest, AnalysisResponse};
+use super::Page;
+use crate::engine::flows::{Flows, FlowsRequest};
 use crate::i18n::AnalysisMsg as M;
-use crate::ui::components::answer::{ask_answer, empty, show};
+use crate::ui::components::answer::{ask_view, empty};
 use crate::ui::components::chart::{bar_chart, ChartFrame, Series, BAD, BRAND, FONT, GOOD, INK, LINE, MUTED};
-use crate::ui::components::filters::{FilterBar, Filters};
+use crate::ui::components::filters::Filters;
+use crate::ui::components::page_shell::AnalysisPage;
 use crate::ui::components::table::{Cell, DataTable, TableData};
 use crate::ui::i18n::{use_i18n, I18n};
 use leptos::prelude::*;
@@ -16,36 +16,25 @@ use leptos::prelude::*;
 pub fn FlowsPage() -> impl IntoView {
     let filters = Filters::main();
     let i18n = use_i18n();
-    let answer = ask_answer(
-        move || AnalysisRequest::Flows { selection: filters.selection() },
-        |response| match response {
-            AnalysisResponse::Flows(flows) => Some(flows),
-            _ => None,
-        },
-    );
-    view! {
-        <section class="page page-flows" data-page="/flows">
-            <PageIntro page=Page::Flows/>
-            <FilterBar filters/>
-            {show(answer, move |all: Vec<Flows>| {
-                let chosen = filters.period();
-                let Some(year) = all.iter().rev().find(|f| chosen.is_none_or(|p| f.period == p)).copied() else {
-                    return empty(M::NoFlows).into_any();
-                };
-                let trend = all.clone();
-                view! {
-                    <ChartFrame title=Signal::derive(move || format!("{} {}", i18n.t(M::FlowsWaterfall), year.period)) file="flows-waterfall">
-                        {move || waterfall(&year, i18n)}
-                    </ChartFrame>
-                    <ChartFrame title=Signal::derive(move || i18n.t(M::FlowsTrend).to_string()) file="flows-trend">
-                        {move || trend_chart(&trend, i18n)}
-                    </ChartFrame>
-                    <DataTable table=Signal::derive(move || flows_table(&all, i18n)) file="flows"/>
-                }
-                .into_any()
-            })}
-        </section>
-    }
+    let answer = ask_view(move || FlowsRequest { selection: filters.selection() });
+    let draw = move |all: Vec<Flows>| {
+        let chosen = filters.period();
+        let Some(year) = all.iter().rev().find(|f| chosen.is_none_or(|p| f.period == p)).copied() else {
+            return empty(M::NoFlows).into_any();
+        };
+        let trend = all.clone();
+        view! {
+            <ChartFrame title=Signal::derive(move || format!("{} {}", i18n.t(M::FlowsWaterfall), year.period)) file="flows-waterfall">
+                {move || waterfall(&year, i18n)}
+            </ChartFrame>
+            <ChartFrame title=Signal::derive(move || i18n.t(M::FlowsTrend).to_string()) file="flows-trend">
+                {move || trend_chart(&trend, i18n)}
+            </ChartFrame>
+            <DataTable table=Signal::derive(move || flows_table(&all, i18n)) file="flows"/>
+        }
+        .into_any()
+    };
+    view! { <AnalysisPage page=Page::Flows filters answer draw/> }
 }
 
 /// Start, minus lost, plus new, plus regained, giving end: each step a floating bar.

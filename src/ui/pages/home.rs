@@ -11,7 +11,7 @@ use leptos_router::components::A;
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <section class="page page-home" data-page="/">
+        <section class="page page-home" data-page=Page::Home.path()>
             <h1>{move || i18n.t(Msg::HomeTitle)}</h1>
             <p class="lead">{move || i18n.t(Msg::HomeIntro)}</p>
             <div class="card card-privacy">

@@ -1,6 +1,7 @@
 //! The Methods page: how every number is made, from the same docs/ the repository has
 //! (rendered to HTML by build.rs).
 
+use super::Page;
 use crate::i18n::{Locale, Msg};
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -12,7 +13,7 @@ const IMPORT: &str = include_str!(concat!(env!("OUT_DIR"), "/import.html"));
 pub fn MethodsPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <section class="page page-methods" data-page="/methods">
+        <section class="page page-methods" data-page=Page::Methods.path()>
             <h1>{move || i18n.t(Msg::PageMethods)}</h1>
             {move || (i18n.locale() != Locale::En).then(|| view! { <p class="note">{i18n.t(Msg::MethodsInEnglish)}</p> })}
             // Our own documentation, compiled in: no user data ever reaches inner_html.

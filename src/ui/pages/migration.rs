@@ -2,16 +2,17 @@
 //! and revenue per cell), the upward / stable / downward totals, and the customers of the cell
 //! the user picks (kept in the address as `cell=small-top`).
 
-use super::{Page, PageIntro};
-use crate::engine::migration::{Movement, FROM};
+use super::Page;
+use crate::engine::migration::{
+    CellSummary, MigrationCellRequest, MigrationRequest, MigrationSummary, MovedCustomer, Movement, FROM,
+};
 use crate::engine::period::Period;
 use crate::engine::pyramid::Level;
-use crate::engine::session::analysis::{
-    AnalysisRequest, AnalysisResponse, CellSummary, CustomerList, MigrationSummary, MovedCustomer, Selection,
-};
+use crate::engine::session::analysis::{CustomerList, Selection};
 use crate::i18n::AnalysisMsg as M;
-use crate::ui::components::answer::{ask_answer, level_name, movement_name, show, state_name};
-use crate::ui::components::filters::{FilterBar, Filters};
+use crate::ui::components::answer::{ask_view, level_name, movement_name, show, state_name};
+use crate::ui::components::filters::Filters;
+use crate::ui::components::page_shell::AnalysisPage;
 use crate::ui::components::table::{cut_note, heat_class, Cell, CsvButton, DataTable, ScrollRegion, TableData};
 use crate::ui::i18n::{use_i18n, I18n};
 use leptos::prelude::*;
@@ -34,27 +35,18 @@ fn parse_cell(text: &str) -> Option<(Option<Level>, Level)> {
 pub fn MigrationPage() -> impl IntoView {
     let filters = Filters::main();
     let (cell, set_cell) = query_signal::<String>("cell");
-    let answer = ask_answer(
-        move || AnalysisRequest::Migration { selection: filters.selection(), period: filters.period() },
-        |response| match response {
-            AnalysisResponse::Migration(migration) => Some(migration),
-            _ => None,
-        },
-    );
+    let answer = ask_view(move || MigrationRequest { selection: filters.selection(), period: filters.period() });
     let chosen = Memo::new(move |_| cell.get().as_deref().and_then(parse_cell));
-    view! {
-        <section class="page page-migration" data-page="/migration">
-            <PageIntro page=Page::Migration/>
-            <FilterBar filters/>
-            {show(answer, move |m: MigrationSummary| view! {
-                <Heatmap migration=m.clone() chosen on_pick=move |key| set_cell.set(Some(key))/>
-                <MoveTotalsTable migration=m.clone()/>
-                {move || chosen.get().map(|(from, to)| view! {
-                    <CellCustomers selection=filters.selection() period=m.period from to/>
-                })}
+    let draw = move |m: MigrationSummary| {
+        view! {
+            <Heatmap migration=m.clone() chosen on_pick=move |key| set_cell.set(Some(key))/>
+            <MoveTotalsTable migration=m.clone()/>
+            {move || chosen.get().map(|(from, to)| view! {
+                <CellCustomers selection=filters.selection() period=m.period from to/>
             })}
-        </section>
-    }
+        }
+    };
+    view! { <AnalysisPage page=Page::Migration filters answer draw/> }
 }
 
 #[component]
@@ -191,13 +183,8 @@ fn MoveTotalsTable(migration: MigrationSummary) -> impl IntoView {
 #[component]
 fn CellCustomers(selection: Selection, period: Period, from: Option<Level>, to: Level) -> impl IntoView {
     let i18n = use_i18n();
-    let answer = ask_answer(
-        move || AnalysisRequest::MigrationCell { selection: selection.clone(), period: Some(period), from, to },
-        |response| match response {
-            AnalysisResponse::MigrationCell(list) => Some(list),
-            _ => None,
-        },
-    );
+    let answer =
+        ask_view(move || MigrationCellRequest { selection: selection.clone(), period: Some(period), from, to });
     view! {
         <div class="cell-customers" data-testid="cell-customers">
             {show(answer, move |list: CustomerList<MovedCustomer>| {

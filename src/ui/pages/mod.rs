@@ -14,18 +14,18 @@ mod rfm;
 pub mod summary;
 mod views;
 
-pub use cohorts::CohortsPage;
-pub use coming::ComingPage;
-pub use concentration::ConcentrationPage;
+use cohorts::CohortsPage;
+use coming::ComingPage;
+use concentration::ConcentrationPage;
 pub use customer::CustomerPage;
-pub use data::DataPage;
-pub use flows::FlowsPage;
-pub use home::HomePage;
-pub use methods::MethodsPage;
-pub use migration::MigrationPage;
-pub use pyramid::PyramidPage;
-pub use rfm::RfmPage;
-pub use views::ViewsPage;
+use data::DataPage;
+use flows::FlowsPage;
+use home::HomePage;
+use methods::MethodsPage;
+use migration::MigrationPage;
+use pyramid::PyramidPage;
+use rfm::RfmPage;
+use views::ViewsPage;
 
 use crate::i18n::Msg;
 
@@ -169,6 +169,32 @@ impl Page {
             Page::Scorecard => Some(Msg::AboutScorecard),
             Page::Actions => Some(Msg::AboutActions),
             Page::CustomerFocus => Some(Msg::AboutCustomerFocus),
+        }
+    }
+
+    /// What the page draws. A page whose analysis has not landed says so (`ComingPage`).
+    pub fn view(self) -> leptos::prelude::AnyView {
+        use leptos::prelude::*;
+        match self {
+            Page::Home => view! { <HomePage/> }.into_any(),
+            Page::Data => view! { <DataPage/> }.into_any(),
+            Page::Methods => view! { <MethodsPage/> }.into_any(),
+            Page::Pyramid => view! { <PyramidPage/> }.into_any(),
+            Page::Migration => view! { <MigrationPage/> }.into_any(),
+            Page::Flows => view! { <FlowsPage/> }.into_any(),
+            Page::Concentration => view! { <ConcentrationPage/> }.into_any(),
+            Page::Views => view! { <ViewsPage/> }.into_any(),
+            Page::Rfm => view! { <RfmPage/> }.into_any(),
+            Page::Cohorts => view! { <CohortsPage/> }.into_any(),
+            Page::Profitability
+            | Page::LifetimeValue
+            | Page::Breakeven
+            | Page::Interviews
+            | Page::Goals
+            | Page::ContactPlan
+            | Page::Scorecard
+            | Page::Actions
+            | Page::CustomerFocus => view! { <ComingPage page=self/> }.into_any(),
         }
     }
 

@@ -1,13 +1,13 @@
 //! The Customer Pyramid page: the pyramid drawn with Top at the apex, the table per level, the
 //! prospects and suspects the user knows of, and an optional second pyramid to compare with.
 
-use super::{Page, PageIntro};
-use crate::engine::pyramid::{Level, LevelRow, Outside, Pyramid};
-use crate::engine::session::analysis::{AnalysisRequest, AnalysisResponse, PyramidView};
+use super::Page;
+use crate::engine::pyramid::{Level, LevelRow, Outside, Pyramid, PyramidRequest, PyramidView};
 use crate::i18n::{AnalysisMsg as M, Locale};
-use crate::ui::components::answer::{ask_answer, level_name, reason_message, show};
+use crate::ui::components::answer::{ask_view, level_name, reason_message, show, Answer};
 use crate::ui::components::chart::{ChartFrame, FONT, INK, LEVELS, MUTED};
 use crate::ui::components::filters::{FilterBar, Filters};
+use crate::ui::components::page_shell::{AnalysisPage, Beside};
 use crate::ui::components::table::{Cell, DataTable, TableData};
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::settings;
@@ -22,51 +22,40 @@ pub fn PyramidPage() -> impl IntoView {
     let compare = Filters::with_keys("cperiod", "cscope");
     let outside = RwSignal::new(settings::load::<Outside>(OUTSIDE).unwrap_or_default());
     Effect::new(move |_| settings::save(OUTSIDE, &outside.get()));
+    let beside = Beside {
+        shown: Signal::derive(move || compare.is_set()),
+        view: ViewFn::from(move || show(ask_pyramid(compare, outside), draw_pyramid)),
+    };
     view! {
-        <section class="page page-pyramid" data-page="/pyramid">
-            <PageIntro page=Page::Pyramid/>
-            <FilterBar filters=main cut_offs=true/>
-            <FilterBar filters=compare label=M::CompareWith/>
-            <div class="side-by-side" class:compared=move || compare.is_set()>
-                <PyramidView filters=main outside/>
-                {move || compare.is_set().then(|| view! { <PyramidView filters=compare outside/> })}
-            </div>
-            <OutsideCounts outside/>
-        </section>
+        <AnalysisPage page=Page::Pyramid filters=main cut_offs=true answer=ask_pyramid(main, outside) draw=draw_pyramid
+            controls=move || view! { <FilterBar filters=compare label=M::CompareWith/> }
+            beside
+            after=move || view! { <OutsideCounts outside/> }/>
     }
 }
 
+fn ask_pyramid(filters: Filters, outside: RwSignal<Outside>) -> LocalResource<Answer<PyramidView>> {
+    ask_view(move || PyramidRequest {
+        selection: filters.selection(),
+        period: filters.period(),
+        outside: outside.get(),
+    })
+}
+
 /// The pyramid of one period and scope: chart and table.
-#[component]
-fn PyramidView(filters: Filters, outside: RwSignal<Outside>) -> impl IntoView {
-    let answer = ask_answer(
-        move || AnalysisRequest::Pyramid {
-            selection: filters.selection(),
-            period: filters.period(),
-            outside: outside.get(),
-        },
-        |response| match response {
-            AnalysisResponse::Pyramid(pyramid) => Some(pyramid),
-            _ => None,
-        },
-    );
+fn draw_pyramid(PyramidView { pyramid, without_margins }: PyramidView) -> impl IntoView {
     let i18n = use_i18n();
+    let year = pyramid.period.label_year();
+    let chart = pyramid.clone();
+    let table = pyramid.clone();
     view! {
         <div class="pyramid-view">
-            {show(answer, move |PyramidView { pyramid, without_margins }: PyramidView| {
-                let year = pyramid.period.label_year();
-                let chart = pyramid.clone();
-                let table = pyramid.clone();
-                view! {
-                    <h2 class="view-title">{year}</h2>
-                    <ChartFrame title=Signal::derive(move || format!("{} {year}", i18n.t(M::PyramidChart))) file="pyramid">
-                        {move || pyramid_svg(&chart, i18n)}
-                    </ChartFrame>
-                    <DataTable table=Signal::derive(move || level_table(&table, i18n)) file="pyramid-levels"/>
-                    {without_margins.map(|r| view! { <p class="note" data-testid="no-margins">{move || i18n.t(reason_message(r))}</p> })}
-                }
-                .into_any()
-            })}
+            <h2 class="view-title">{year}</h2>
+            <ChartFrame title=Signal::derive(move || format!("{} {year}", i18n.t(M::PyramidChart))) file="pyramid">
+                {move || pyramid_svg(&chart, i18n)}
+            </ChartFrame>
+            <DataTable table=Signal::derive(move || level_table(&table, i18n)) file="pyramid-levels"/>
+            {without_margins.map(|r| view! { <p class="note" data-testid="no-margins">{move || i18n.t(reason_message(r))}</p> })}
         </div>
     }
 }

@@ -2,12 +2,12 @@
 //! `window=1`; absent: the default of two), and the customers of the segment the user picks
 //! (`segment=champions`).
 
-use super::{Page, PageIntro};
-use crate::engine::rfm::{RfmSettings, Segment};
-use crate::engine::session::analysis::{AnalysisRequest, AnalysisResponse, RfmView};
+use super::Page;
+use crate::engine::rfm::{RfmRequest, RfmSettings, RfmView, Segment};
 use crate::i18n::AnalysisMsg as M;
-use crate::ui::components::answer::{ask_answer, segment_name, show, Answer};
-use crate::ui::components::filters::{FilterBar, Filters};
+use crate::ui::components::answer::{ask_view, segment_name, Answer};
+use crate::ui::components::filters::Filters;
+use crate::ui::components::page_shell::AnalysisPage;
 use crate::ui::components::table::{cut_note, Cell, DataTable, TableData};
 use crate::ui::i18n::{use_i18n, I18n};
 use leptos::prelude::*;
@@ -28,52 +28,42 @@ pub fn RfmPage() -> impl IntoView {
     let (segment, set_segment) = query_signal::<String>("segment");
     let (window, set_window) = query_signal::<usize>("window");
     let i18n = use_i18n();
-    let answer = ask_answer(
-        move || AnalysisRequest::Rfm {
-            selection: filters.selection(),
-            period: filters.period(),
-            settings: window.get().map_or_else(RfmSettings::default, |window_periods| RfmSettings { window_periods }),
-            segment: segment.get().as_deref().and_then(parse_segment),
-        },
-        |response| match response {
-            AnalysisResponse::Rfm(rfm) => Some(rfm),
-            _ => None,
-        },
-    );
-    view! {
-        <section class="page page-rfm" data-page="/rfm">
-            <PageIntro page=Page::Rfm/>
-            <FilterBar filters/>
-            {show(answer, move |rfm: RfmView| {
-                let window = match rfm.window.first() {
-                    Some(first) if *first != rfm.period => format!("{} {first}–{}", i18n.t(M::RfmWindow), rfm.period),
-                    _ => format!("{} {}", i18n.t(M::RfmWindow), rfm.period),
-                };
-                let (segments, members) = (rfm.clone(), rfm.clone());
-                let (shown, total) = (rfm.customers.items.len(), rfm.customers.total);
-                view! {
-                    <WindowPicker chosen=rfm.window.len() longest=rfm.longest_window on_pick=move |n| set_window.set(Some(n))/>
-                    <p class="hint" data-testid="rfm-window">{window}</p>
-                    <SegmentTable rfm=segments on_pick=move |s| set_segment.set(Some(segment_key(s)))/>
-                    {members.segment.map(|_| view! {
-                        <DataTable table=Signal::derive(move || customers_table(&members, i18n)) file="rfm-customers"/>
-                        {cut_note(shown, total)}
-                    })}
-                }
-                .into_any()
+    let answer = ask_view(move || RfmRequest {
+        selection: filters.selection(),
+        period: filters.period(),
+        settings: window.get().map_or_else(RfmSettings::default, |window_periods| RfmSettings { window_periods }),
+        segment: segment.get().as_deref().and_then(parse_segment),
+    });
+    let draw = move |rfm: RfmView| {
+        let window = match rfm.window.first() {
+            Some(first) if *first != rfm.period => format!("{} {first}–{}", i18n.t(M::RfmWindow), rfm.period),
+            _ => format!("{} {}", i18n.t(M::RfmWindow), rfm.period),
+        };
+        let (segments, members) = (rfm.clone(), rfm.clone());
+        let (shown, total) = (rfm.customers.items.len(), rfm.customers.total);
+        view! {
+            <WindowPicker chosen=rfm.window.len() longest=rfm.longest_window on_pick=move |n| set_window.set(Some(n))/>
+            <p class="hint" data-testid="rfm-window">{window}</p>
+            <SegmentTable rfm=segments on_pick=move |s| set_segment.set(Some(segment_key(s)))/>
+            {members.segment.map(|_| view! {
+                <DataTable table=Signal::derive(move || customers_table(&members, i18n)) file="rfm-customers"/>
+                {cut_note(shown, total)}
             })}
-            // A narrowed window with nothing in it hides the picker with the table: offer the way back.
-            {move || {
-                let narrowed_to_nothing = window.get().is_some() && matches!(answer.get(), Some(Answer::Empty(_)));
-                narrowed_to_nothing.then(|| view! {
-                    <div class="actions">
-                        <button type="button" class="button button-secondary" data-testid="rfm-window-reset"
-                            on:click=move |_| set_window.set(None)>{move || i18n.t(M::RfmWindowReset)}</button>
-                    </div>
-                })
-            }}
-        </section>
-    }
+        }
+    };
+    // A narrowed window with nothing in it hides the picker with the table: offer the way back.
+    let after = move || {
+        let narrowed_to_nothing = window.get().is_some() && matches!(answer.get(), Some(Answer::Empty(_)));
+        narrowed_to_nothing.then(|| {
+            view! {
+                <div class="actions">
+                    <button type="button" class="button button-secondary" data-testid="rfm-window-reset"
+                        on:click=move |_| set_window.set(None)>{move || i18n.t(M::RfmWindowReset)}</button>
+                </div>
+            }
+        })
+    };
+    view! { <AnalysisPage page=Page::Rfm filters answer draw after/> }
 }
 
 /// How many years, ending with the chosen one, the scores look at: 1 up to every year the data

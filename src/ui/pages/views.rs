@@ -1,11 +1,12 @@
 //! The Customer Views page: for one sales rep (in the address as `rep=`), the customer x
 //! product-group revenue matrix, the ranked cross-sell white space and the up-sell candidates.
 
-use super::{Page, PageIntro};
-use crate::engine::session::analysis::{AnalysisRequest, AnalysisResponse, RepChoice, RepView};
+use super::Page;
+use crate::engine::views::{CustomerViewsRequest, RepChoice, RepView};
 use crate::i18n::AnalysisMsg as M;
-use crate::ui::components::answer::{ask_answer, level_name, show};
-use crate::ui::components::filters::{FilterBar, Filters};
+use crate::ui::components::answer::{ask_view, level_name};
+use crate::ui::components::filters::Filters;
+use crate::ui::components::page_shell::AnalysisPage;
 use crate::ui::components::table::{cut_note, Cell, DataTable, TableData};
 use crate::ui::i18n::{use_i18n, I18n};
 use leptos::prelude::*;
@@ -26,24 +27,13 @@ fn rep_choice(rep: Option<String>) -> RepChoice {
 pub fn ViewsPage() -> impl IntoView {
     let filters = Filters::main();
     let (rep, set_rep) = query_signal::<String>("rep");
-    let answer = ask_answer(
-        move || AnalysisRequest::CustomerViews {
-            selection: filters.selection(),
-            period: filters.period(),
-            rep: rep_choice(rep.get()),
-        },
-        |response| match response {
-            AnalysisResponse::CustomerViews(view) => Some(view),
-            _ => None,
-        },
-    );
-    view! {
-        <section class="page page-views" data-page="/customer-views">
-            <PageIntro page=Page::Views/>
-            <FilterBar filters/>
-            {show(answer, move |view: RepView| view! { <RepPicker view=view.clone() on_pick=move |r| set_rep.set(Some(r))/> <RepTables view/> })}
-        </section>
-    }
+    let answer = ask_view(move || CustomerViewsRequest {
+        selection: filters.selection(),
+        period: filters.period(),
+        rep: rep_choice(rep.get()),
+    });
+    let draw = move |view: RepView| view! { <RepPicker view=view.clone() on_pick=move |r| set_rep.set(Some(r))/> <RepTables view/> };
+    view! { <AnalysisPage page=Page::Views filters answer draw/> }
 }
 
 #[component]

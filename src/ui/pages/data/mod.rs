@@ -6,6 +6,7 @@ mod import;
 mod report;
 
 use super::summary::SummaryTable;
+use super::Page;
 use crate::i18n::{failure::describe, Msg};
 use crate::ui::app::LoadSampleButton;
 use crate::ui::i18n::use_i18n;
@@ -17,7 +18,7 @@ pub fn DataPage() -> impl IntoView {
     let i18n = use_i18n();
     let workspace = use_workspace();
     view! {
-        <section class="page" data-page="/data">
+        <section class="page" data-page=Page::Data.path()>
             <h1>{move || i18n.t(Msg::PageData)}</h1>
             <p class="lead">{move || i18n.t(Msg::DataIntro)}</p>
             {move || workspace.error().map(|failure| view! {
