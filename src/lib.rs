@@ -3,6 +3,7 @@
 //! `engine` is plain Rust (native tests, the `clientele` command, the browser's worker);
 //! `ui` is the Leptos app and exists only when compiled for the browser.
 
+pub mod chart;
 pub mod engine;
 pub mod i18n;
 
