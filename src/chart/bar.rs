@@ -1,7 +1,7 @@
 //! Vertical bars per category, series side by side, each bar's value written above it, a legend
 //! when there is more than one series. A bar may float (`from` above zero): the waterfall.
 
-use super::{extent_from_zero, font, legend_row, plotted, render, rgb, Axis, Chart, Layout, HEIGHT, WIDTH};
+use super::{extent_from_zero, font, legend_height, plotted, render, rgb, Axis, Chart, Layout, HEIGHT, WIDTH};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -40,20 +40,25 @@ pub struct BarChart<'a> {
     pub series: Vec<BarSeries>,
     pub value_title: String,
     pub value_format: Box<dyn Fn(f64) -> String + 'a>,
+    /// The values are counts or whole amounts: no ticks between whole numbers.
+    pub whole: bool,
 }
 
 /// The widest a bar is drawn (pixels), so one or two categories do not make slabs.
 const MAX_BAR: f64 = 64.0;
 
 pub fn bar_chart(c: BarChart) -> Chart {
-    let size = (WIDTH, HEIGHT + legend_row(c.series.len()));
     let categories = &c.categories;
     let n = categories.len().max(1) as f64;
     let x = Axis::new("", 0.0..n, |v| categories.get(v.floor().max(0.0) as usize).cloned().unwrap_or_default())
         .with_ticks((0..categories.len()).map(|i| i as f64 + 0.5).collect());
     let values = c.series.iter().flat_map(|s| s.bars.iter().flat_map(|b| [b.from, b.to]));
-    let y = Axis::new(c.value_title.clone(), extent_from_zero(values), |v| (c.value_format)(v));
+    let mut y = Axis::new(c.value_title.clone(), extent_from_zero(values), |v| (c.value_format)(v));
+    if c.whole {
+        y.ticks.retain(|t| t.fract() == 0.0);
+    }
     let entries: Vec<(&str, &str)> = c.series.iter().map(|s| (s.name.as_str(), s.colour)).collect();
+    let size = (WIDTH, HEIGHT + legend_height(&entries, WIDTH));
     let layout = Layout { x_labels: 28, bottom: 4, x_grid: false };
     render(c.label.clone(), size, |root| {
         plotted(root, &entries, (&x, &y), layout, |chart| {
@@ -101,6 +106,7 @@ mod tests {
             ],
             value_title: "Customers".into(),
             value_format: Box::new(|v| format!("{v}")),
+            whole: true,
         })
     }
 
@@ -141,6 +147,32 @@ mod tests {
     }
 
     #[test]
+    fn whole_values_have_no_ticks_between_whole_numbers() {
+        let counts = |whole| {
+            bar_chart(BarChart {
+                label: "One customer".into(),
+                categories: vec!["2024".into()],
+                series: vec![BarSeries {
+                    name: "Customers".into(),
+                    colour: BRAND,
+                    bars: vec![Bar::value(1.0, "1".into())],
+                }],
+                value_title: String::new(),
+                value_format: Box::new(|v| format!("{v}")),
+                whole,
+            })
+            .svg
+        };
+        // 0..1.12 in about 5 steps: 1.12 / 5 = 0.224, the next of 0.1, 0.2, 0.5 is 0.5, so the
+        // ticks are 0, 0.5 and 1; with whole values only 0 and 1.
+        assert!(counts(false).contains(">0.5</text>"));
+        let whole = counts(true);
+        assert!(!whole.contains(">0.5</text>") && whole.contains(">0</text>"), "{whole}");
+        // "1" is both the tick and the bar's value.
+        assert_eq!(whole.matches(">1</text>").count(), 2);
+    }
+
+    #[test]
     fn a_floating_bar_spans_from_its_start_and_has_no_legend_alone() {
         let chart = bar_chart(BarChart {
             label: "Waterfall".into(),
@@ -152,6 +184,7 @@ mod tests {
             }],
             value_title: String::new(),
             value_format: Box::new(|v| format!("{v}")),
+            whole: true,
         });
         // No legend for one series: its name is not drawn.
         assert!(!chart.svg.contains(">Customers</text>"));

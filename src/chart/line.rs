@@ -2,7 +2,7 @@
 //! area), a reference line (the Pareto diagonal), a marked point with its label and guides to
 //! the axes, and a zero line for values that go below it (cumulative profit, cash).
 
-use super::{font, legend_row, plotted, render, rgb, Axis, Chart, Layout, Plot, HEIGHT, INK, MUTED, WIDTH};
+use super::{font, legend_height, plotted, render, rgb, Axis, Chart, Layout, Plot, HEIGHT, INK, MUTED, WIDTH};
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::series::LineSeries as Polyline;
@@ -51,8 +51,8 @@ impl<'a> LineChart<'a> {
 }
 
 pub fn line_chart(c: LineChart) -> Chart {
-    let size = (c.size.0, c.size.1 + legend_row(c.series.len()));
     let entries: Vec<(&str, &str)> = c.series.iter().map(|s| (s.name.as_str(), s.colour)).collect();
+    let size = (c.size.0, c.size.1 + legend_height(&entries, c.size.0));
     let layout = Layout { x_labels: 44, bottom: 24, x_grid: true };
     render(c.label.clone(), size, |root| {
         plotted(root, &entries, (&c.x, &c.y), layout, |chart| {

@@ -39,8 +39,8 @@ pub const FONT: &str = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, A
 /// One colour per pyramid level, apex first, then inactive.
 pub const LEVELS: [&str; 5] = ["#173d60", "#2b6296", "#4f86bd", "#8fb3d9", "#c4ccd6"];
 /// Colours for series that have no meaning of their own (cohorts), distinct from one another
-/// and each at least 3:1 against white (WCAG's contrast for graphics).
-pub const SERIES: [&str; 6] = ["#1f4e79", "#b3412f", "#2f7d5b", "#8a5a00", "#6a3d9a", "#00707a"];
+/// and each at least 3:1 against white (WCAG's contrast for graphics); more series repeat them.
+pub const SERIES: [&str; 8] = ["#1f4e79", "#b3412f", "#2f7d5b", "#8a5a00", "#6a3d9a", "#00707a", "#c2185b", "#5b6b00"];
 
 /// A drawn chart: the SVG document and the label screen readers announce for it.
 #[derive(Debug, Clone, PartialEq)]
@@ -177,27 +177,39 @@ pub fn text_width(text: &str, px: f64) -> i32 {
     (text.chars().count() as f64 * px * 0.6).ceil() as i32
 }
 
-/// Draws one row of legend entries (a square in the series' colour and its name) from `(x, y)`.
-fn legend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, at: (i32, i32), entries: &[(&str, &str)]) {
-    let mut x = at.0;
-    for (name, colour) in entries {
-        let _ = area.draw(&Rectangle::new([(x, at.1), (x + 11, at.1 + 11)], rgb(colour).filled()));
-        let _ = area.draw(&Text::new(name.to_string(), (x + 16, at.1 + 10), font(12.0, INK)));
-        x += 16 + text_width(name, 12.0) + 24;
+/// Where each legend entry (a square in the series' colour, then its name) starts, in rows of
+/// 20 px from the top left that wrap before the chart's `width` less the margins.
+fn legend_places(entries: &[(&str, &str)], width: u32) -> Vec<(i32, i32)> {
+    let (mut x, mut y, right) = (16, 6, width as i32 - 16);
+    let mut places = Vec::with_capacity(entries.len());
+    for (name, _) in entries {
+        let wide = 16 + text_width(name, 12.0);
+        if x > 16 && x + wide > right {
+            (x, y) = (16, y + 20);
+        }
+        places.push((x, y));
+        x += wide + 24;
+    }
+    places
+}
+
+/// The height of the legend above the plot: its rows, when there is more than one series.
+fn legend_height(entries: &[(&str, &str)], width: u32) -> u32 {
+    match legend_places(entries, width).last() {
+        Some(&(_, y)) if entries.len() > 1 => y as u32 + 18,
+        _ => 0,
+    }
+}
+
+fn legend(area: &DrawingArea<SVGBackend, Shift>, entries: &[(&str, &str)]) {
+    for ((name, colour), (x, y)) in entries.iter().zip(legend_places(entries, area.dim_in_pixel().0)) {
+        let _ = area.draw(&Rectangle::new([(x, y), (x + 11, y + 11)], rgb(colour).filled()));
+        let _ = area.draw(&Text::new(name.to_string(), (x + 16, y + 10), font(12.0, INK)));
     }
 }
 
 /// The plot's coordinates: both axes linear over f64 with the axes' own ticks.
 type Plot<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<Ticked, Ticked>>;
-
-/// The height of the legend's row above the plot: there is one for more than one series.
-fn legend_row(series: usize) -> u32 {
-    if series > 1 {
-        24
-    } else {
-        0
-    }
-}
 
 /// Where the plot sits: the space for the x axis's labels (and title) below it, the margin
 /// under those, and whether vertical gridlines are drawn (not between bars).
@@ -216,9 +228,9 @@ fn plotted(
     layout: Layout,
     draw: impl FnOnce(&mut Plot),
 ) {
-    let row = legend_row(entries.len());
+    let row = legend_height(entries, root.dim_in_pixel().0);
     if row > 0 {
-        legend(root, (16, 6), entries);
+        legend(root, entries);
     }
     let area = root.margin(row + 12, layout.bottom, 8, 16);
     let Ok(mut chart) = ChartBuilder::on(&area)
@@ -300,6 +312,19 @@ mod tests {
         // Nothing (or only zeros, or NaN) still maps: 0..1.
         assert_eq!(extent_from_zero([]), 0.0..1.0);
         assert_eq!(extent_from_zero([f64::NAN, 0.0]), 0.0..1.0);
+    }
+
+    #[test]
+    fn a_long_legend_wraps_into_rows() {
+        // "2019" is 4 × 7.2 = 28.8 → 29 px wide, so an entry takes 16 + 29 = 45 px and the next
+        // starts 24 px later: 16, 85, 154. In 200 px (right edge 184) the third (154 + 45 = 199)
+        // goes to a second row, 20 px down; the legend is then 26 + 18 = 44 px high.
+        let entries = [("2019", BRAND), ("2020", BAD), ("2021", GOOD)];
+        assert_eq!(legend_places(&entries, 200), vec![(16, 6), (85, 6), (16, 26)]);
+        assert_eq!(legend_height(&entries, 200), 44);
+        assert_eq!(legend_height(&entries, 720), 24);
+        // One series has no legend.
+        assert_eq!(legend_height(&entries[..1], 720), 0);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Points over two numeric axes, one colour per series, a legend when there are several
 //! (calibration plots, customers by two measures).
 
-use super::{legend_row, plotted, render, rgb, Axis, Chart, Layout, HEIGHT, WIDTH};
+use super::{legend_height, plotted, render, rgb, Axis, Chart, Layout, HEIGHT, WIDTH};
 use plotters::prelude::*;
 
 /// One set of points: its name (for the legend), colour and points.
@@ -21,7 +21,7 @@ pub struct ScatterChart<'a> {
 pub fn scatter_chart(c: ScatterChart) -> Chart {
     let entries: Vec<(&str, &str)> = c.series.iter().map(|s| (s.name.as_str(), s.colour)).collect();
     let layout = Layout { x_labels: 44, bottom: 24, x_grid: true };
-    render(c.label.clone(), (WIDTH, HEIGHT + legend_row(c.series.len())), |root| {
+    render(c.label.clone(), (WIDTH, HEIGHT + legend_height(&entries, WIDTH)), |root| {
         plotted(root, &entries, (&c.x, &c.y), layout, |chart| {
             for s in &c.series {
                 let colour = rgb(s.colour);
