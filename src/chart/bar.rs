@@ -59,7 +59,7 @@ pub fn bar_chart(c: BarChart) -> Chart {
     }
     let entries: Vec<(&str, &str)> = c.series.iter().map(|s| (s.name.as_str(), s.colour)).collect();
     let size = (WIDTH, HEIGHT + legend_height(&entries, WIDTH));
-    let layout = Layout { x_labels: 28, bottom: 4, x_grid: false };
+    let layout = Layout { x_labels: 28, bottom: 4, right: 16, x_grid: false };
     render(c.label.clone(), size, |root| {
         plotted(root, &entries, (&x, &y), layout, |chart| {
             // One category is one unit wide; a group's bars take 70 % of it, at most MAX_BAR each.

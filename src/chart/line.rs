@@ -53,7 +53,7 @@ impl<'a> LineChart<'a> {
 pub fn line_chart(c: LineChart) -> Chart {
     let entries: Vec<(&str, &str)> = c.series.iter().map(|s| (s.name.as_str(), s.colour)).collect();
     let size = (c.size.0, c.size.1 + legend_height(&entries, c.size.0));
-    let layout = Layout { x_labels: 44, bottom: 24, x_grid: true };
+    let layout = Layout { x_labels: 44, bottom: 24, right: 32, x_grid: true };
     render(c.label.clone(), size, |root| {
         plotted(root, &entries, (&c.x, &c.y), layout, |chart| {
             if c.zero_line {
@@ -147,13 +147,13 @@ mod tests {
     #[test]
     fn points_sit_at_their_coordinates() {
         let svg = retention().svg;
-        // 720 × 324 (legend row 24): x 80..=703 (623 px for 0..2 years), y from 36 (below the
-        // legend and a 12 px margin) to 255 (324 − 24 margin − 44 labels − 1), 219 px for
-        // 0..1. The 2023 cohort: (0, 1) → (80, 36); (1, 0.5) → (80 + 311.5, 255 − 109.5) →
-        // (391, 146); (2, 0.25) → (703, 255 − 54.75) → (703, 201). One polyline through them.
-        assert!(svg.contains("points=\"80,36 391,146 703,201 \""), "{svg}");
-        // Markers: a circle at each point, the 2024 one at (1, 0.6) → (391, 255 − 131.4 → 124).
-        assert!(svg.contains("cx=\"391\" cy=\"146\"") && svg.contains("cx=\"391\" cy=\"124\""), "{svg}");
+        // 720 × 324 (legend row 24): x 80..=687 (720 − 32 margin − 1; 607 px for 0..2 years), y
+        // from 36 (below the legend and a 12 px margin) to 255 (324 − 24 margin − 44 labels −
+        // 1), 219 px for 0..1. The 2023 cohort: (0, 1) → (80, 36); (1, 0.5) → (80 + 303.5,
+        // 255 − 109.5) → (383, 146); (2, 0.25) → (687, 255 − 54.75) → (687, 201).
+        assert!(svg.contains("points=\"80,36 383,146 687,201 \""), "{svg}");
+        // Markers: a circle at each point, the 2024 one at (1, 0.6) → (383, 255 − 131.4 → 124).
+        assert!(svg.contains("cx=\"383\" cy=\"146\"") && svg.contains("cx=\"383\" cy=\"124\""), "{svg}");
     }
 
     #[test]
@@ -176,11 +176,11 @@ mod tests {
         assert!(!svg.contains(">Cumulative profit</text>"));
         assert!(svg.contains(">Equality</text>") && svg.contains(">50 % → 100</text>"));
         // 720 × 300 (no legend): y from 12 to 231 (219 px for −50..100): zero is a third of the
-        // way up, 231 − 73 = 158. The zero line runs across the plot, x 80 to 703, at y 158.
-        assert!(svg.contains("points=\"80,158 703,158 \""), "{svg}");
+        // way up, 231 − 73 = 158. The zero line runs across the plot, x 80 to 687, at y 158.
+        assert!(svg.contains("points=\"80,158 687,158 \""), "{svg}");
         // The area is a filled polygon closing on zero, in the tint (opacity 0.18).
         assert!(svg.contains("<polygon") && svg.contains("opacity=\"0.18\""), "{svg}");
-        // The marked point (0.5, 100) → (80 + 311.5, 12) → (391, 12), a dot there.
-        assert!(svg.contains("cx=\"391\" cy=\"12\""), "{svg}");
+        // The marked point (0.5, 100) → (80 + 303.5, 12) → (383, 12), a dot there.
+        assert!(svg.contains("cx=\"383\" cy=\"12\""), "{svg}");
     }
 }

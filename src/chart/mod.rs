@@ -25,6 +25,7 @@ use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint};
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::ops::Range;
 
 /// The palette, kept here so every chart speaks the same colours as the stylesheet.
@@ -153,9 +154,10 @@ pub fn nice_ticks(range: &Range<f64>, target: usize) -> Vec<f64> {
     (first..=last).map(at).map(|v| if v == 0.0 { 0.0 } else { v }).collect()
 }
 
-/// The pixel size of a chart. Every chart leaves margins of 8 px left and 16 px right and a
-/// 72 px column for the value labels, so its plot spans x = 80..=703; a value maps to the pixel
-/// `start + (length × share)` with the offset truncated towards the start (plotters' rule).
+/// The pixel size of a chart. Every chart leaves a margin of 8 px left and a 72 px column for
+/// the value labels, so its plot starts at x = 80; it ends 16 px (bars) or 32 px (numeric x
+/// axes) before the right edge. A value maps to the pixel `start + (length × share)` with the
+/// offset truncated towards the start (plotters' rule).
 pub const WIDTH: u32 = 720;
 pub const HEIGHT: u32 = 300;
 
@@ -204,18 +206,21 @@ fn legend_height(entries: &[(&str, &str)], width: u32) -> u32 {
 fn legend(area: &DrawingArea<SVGBackend, Shift>, entries: &[(&str, &str)]) {
     for ((name, colour), (x, y)) in entries.iter().zip(legend_places(entries, area.dim_in_pixel().0)) {
         let _ = area.draw(&Rectangle::new([(x, y), (x + 11, y + 11)], rgb(colour).filled()));
-        let _ = area.draw(&Text::new(name.to_string(), (x + 16, y + 10), font(12.0, INK)));
+        let beside = font(12.0, INK).pos(Pos::new(HPos::Left, VPos::Center));
+        let _ = area.draw(&Text::new(name.to_string(), (x + 16, y + 6), beside));
     }
 }
 
 /// The plot's coordinates: both axes linear over f64 with the axes' own ticks.
 type Plot<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<Ticked, Ticked>>;
 
-/// Where the plot sits: the space for the x axis's labels (and title) below it, the margin
-/// under those, and whether vertical gridlines are drawn (not between bars).
+/// Where the plot sits: the space for the x axis's labels (and title) below it, the margins
+/// under those and right of the plot (room for half the last tick label of a numeric x axis),
+/// and whether vertical gridlines are drawn (not between bars).
 struct Layout {
     x_labels: u32,
     bottom: u32,
+    right: u32,
     x_grid: bool,
 }
 
@@ -232,7 +237,7 @@ fn plotted(
     if row > 0 {
         legend(root, entries);
     }
-    let area = root.margin(row + 12, layout.bottom, 8, 16);
+    let area = root.margin(row + 12, layout.bottom, 8, layout.right);
     let Ok(mut chart) = ChartBuilder::on(&area)
         .x_label_area_size(layout.x_labels)
         .y_label_area_size(72)

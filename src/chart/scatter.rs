@@ -20,7 +20,7 @@ pub struct ScatterChart<'a> {
 
 pub fn scatter_chart(c: ScatterChart) -> Chart {
     let entries: Vec<(&str, &str)> = c.series.iter().map(|s| (s.name.as_str(), s.colour)).collect();
-    let layout = Layout { x_labels: 44, bottom: 24, x_grid: true };
+    let layout = Layout { x_labels: 44, bottom: 24, right: 32, x_grid: true };
     render(c.label.clone(), (WIDTH, HEIGHT + legend_height(&entries, WIDTH)), |root| {
         plotted(root, &entries, (&c.x, &c.y), layout, |chart| {
             for s in &c.series {
@@ -55,10 +55,10 @@ mod tests {
         {
             assert!(svg.contains(text), "{text} in {svg}");
         }
-        // 720 × 324: x 80..=703 (623 px for 0..10), y 255 up to 36 (219 px for 0..10).
-        // (5, 5) → (80 + 311.5, 255 − 109.5) → (391, 146); (10, 2.5) → (703, 255 − 54.75) →
-        // (703, 201); the NaN point is left out.
-        assert!(svg.contains("cx=\"391\" cy=\"146\"") && svg.contains("cx=\"703\" cy=\"201\""), "{svg}");
+        // 720 × 324: x 80..=687 (607 px for 0..10), y 255 up to 36 (219 px for 0..10).
+        // (5, 5) → (80 + 303.5, 255 − 109.5) → (383, 146); (10, 2.5) → (687, 255 − 54.75) →
+        // (687, 201); the NaN point is left out.
+        assert!(svg.contains("cx=\"383\" cy=\"146\"") && svg.contains("cx=\"687\" cy=\"201\""), "{svg}");
         assert_eq!(svg.matches("<circle").count(), 3);
         assert!(!svg.contains("style="));
     }
