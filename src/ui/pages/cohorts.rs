@@ -1,5 +1,6 @@
 //! The Cohorts page: customers grouped by their first year, as a heatmap of the share still
-//! active (or of revenue kept) in every later year; `show=revenue` in the address switches.
+//! active (or of revenue kept) in every later year and a chart of one line per cohort by years
+//! since its first; `show=revenue` in the address switches both.
 //! The table covers every year, so the filter bar has a year start and a scope but no year.
 
 use super::{Page, PageIntro};
