@@ -4,6 +4,7 @@
 //! `ui` is the Leptos app and exists only when compiled for the browser; `protocol` is what the
 //! app and its worker say to each other.
 
+pub mod chart;
 pub mod engine;
 pub mod i18n;
 pub mod protocol;

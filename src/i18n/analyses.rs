@@ -162,6 +162,7 @@ messages! {
         ShowRevenue => "Show", "Toon";
         ShowRetention => "Customer retention", "Klantbehoud";
         ShowRevenueRetention => "Revenue retention", "Omzetbehoud";
+        YearsSinceFirst => "Years since the first year", "Jaren na het eerste jaar";
 
         CustomerTitle => "Customer", "Klant";
         CustomerId => "Customer id", "Klantnummer";

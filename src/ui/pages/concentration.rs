@@ -2,10 +2,14 @@
 //! Pareto curve (largest customers first) and the revenue-band histogram, each with its table.
 
 use super::Page;
+use crate::chart::{
+    bar_chart, line_chart, Axis, Bar, BarChart, BarSeries, Chart, LineChart, LineSeries, MarkedPoint, ReferenceLine,
+    BRAND,
+};
 use crate::engine::concentration::{Concentration, ConcentrationRequest};
 use crate::i18n::AnalysisMsg as M;
 use crate::ui::components::answer::ask_view;
-use crate::ui::components::chart::{bar_chart, ChartFrame, Series, BRAND, FONT, INK, LINE, MUTED};
+use crate::ui::components::chart::{chart_view, ChartFrame};
 use crate::ui::components::filters::Filters;
 use crate::ui::components::page_shell::AnalysisPage;
 use crate::ui::components::table::{Cell, DataTable, TableData};
@@ -22,14 +26,14 @@ pub fn ConcentrationPage() -> impl IntoView {
         view! {
             <Statement c=c.clone()/>
             <ChartFrame title=Signal::derive(move || format!("{} {}", i18n.t(M::LorenzCurve), curve.period)) file="pareto">
-                {move || pareto_svg(&curve, i18n)}
+                {move || chart_view(pareto_chart(&curve, i18n))}
             </ChartFrame>
             <details class="table-details">
                 <summary>{move || i18n.t(M::LorenzTable)}</summary>
                 <DataTable table=Signal::derive(move || pareto_table(&points, i18n)) file="pareto-points"/>
             </details>
             <ChartFrame title=Signal::derive(move || format!("{} {}", i18n.t(M::Bands), bands.period)) file="revenue-bands">
-                {move || bands_chart(&bands, i18n)}
+                {move || chart_view(bands_chart(&bands, i18n))}
             </ChartFrame>
             <DataTable table=Signal::derive(move || bands_table(&band_table, i18n)) file="revenue-bands"/>
         }
@@ -62,51 +66,32 @@ fn Statement(c: Concentration) -> impl IntoView {
     }
 }
 
-/// The Pareto curve: the Lorenz points turned round, so the largest customers come first.
-fn pareto_svg(c: &Concentration, i18n: I18n) -> impl IntoView {
-    let (size, pad, left) = (420.0, 44.0, 96.0);
-    let plot = size - 2.0 * pad;
-    let at = |x: f64, y: f64| (left + x * plot, size - pad - y * plot);
-    let path = c
-        .lorenz
-        .iter()
-        .rev()
-        .map(|p| at(1.0 - p.customer_share, 1.0 - p.revenue_share))
-        .enumerate()
-        .map(|(i, (x, y))| format!("{}{x:.1},{y:.1}", if i == 0 { "M" } else { "L" }))
-        .collect::<String>();
-    let (mx, my) = at(c.top20_customer_share, c.top20_revenue_share);
-    let (x0, y0) = at(0.0, 0.0);
-    let (x1, y1) = at(1.0, 1.0);
-    let (ex, ey) = at(0.6, 0.6);
+/// The Pareto curve: the Lorenz points turned round, so the largest customers come first, with
+/// the equality line and the top-20 % point marked.
+fn pareto_chart(c: &Concentration, i18n: I18n) -> Chart {
     let l = i18n.locale();
-    let ticks = (0..=4)
-        .map(|i| {
-            let share = i as f64 / 4.0;
-            let (x, _) = at(share, 0.0);
-            let (_, y) = at(0.0, share);
-            view! {
-                <text x=x y=y0 + 16.0 text-anchor="middle" font-size="11" fill=MUTED>{l.percent(share)}</text>
-                <text x=x0 - 6.0 y=y + 4.0 text-anchor="end" font-size="11" fill=MUTED>{l.percent(share)}</text>
-                <line x1=x0 y1=y x2=x1 y2=y stroke=LINE stroke-width="0.5"/>
-            }
-        })
-        .collect_view();
-    view! {
-        <svg xmlns="http://www.w3.org/2000/svg" width=size + 120.0 height=size viewBox=format!("0 0 {} {size}", size + 120.0) font-family=FONT role="img" aria-label=i18n.t(M::LorenzCurve)>
-            <rect width=size + 120.0 height=size fill="#ffffff"/>
-            {ticks}
-            <line x1=x0 y1=y0 x2=x1 y2=y1 stroke=MUTED stroke-dasharray="4 4"/>
-            <path d=path fill="none" stroke=BRAND stroke-width="2.5"/>
-            <line x1=mx y1=y0 x2=mx y2=my stroke=INK stroke-dasharray="2 3"/>
-            <line x1=x0 y1=my x2=mx y2=my stroke=INK stroke-dasharray="2 3"/>
-            <circle cx=mx cy=my r="4.5" fill=BRAND/>
-            <text x=mx + 8.0 y=my + 16.0 font-size="12" fill=INK>{format!("{} → {}", l.percent(c.top20_customer_share), l.percent(c.top20_revenue_share))}</text>
-            <text x=ex + 6.0 y=ey + 14.0 font-size="11" fill=MUTED>{i18n.t(M::EqualityLine)}</text>
-            <text x=(x0 + x1) / 2.0 y=size - 6.0 text-anchor="middle" font-size="12" fill=INK>{i18n.t(M::CustomerShare)}</text>
-            <text x="12" y=(y0 + y1) / 2.0 text-anchor="middle" font-size="12" fill=INK transform=format!("rotate(-90 12 {})", (y0 + y1) / 2.0) dy="8">{i18n.t(M::RevenueShare)}</text>
-        </svg>
-    }
+    let share = move |v: f64| l.percent(v);
+    let points = c.lorenz.iter().rev().map(|p| (1.0 - p.customer_share, 1.0 - p.revenue_share)).collect();
+    let mut chart = LineChart::new(
+        i18n.t(M::LorenzCurve).to_string(),
+        Axis::new(i18n.t(M::CustomerShare), 0.0..1.0, share),
+        Axis::new(i18n.t(M::RevenueShare), 0.0..1.0, share),
+        vec![LineSeries {
+            name: i18n.t(M::RevenueShare).to_string(),
+            colour: BRAND,
+            points,
+            markers: false,
+            area: false,
+        }],
+    );
+    chart.size = (560, 420);
+    chart.reference =
+        Some(ReferenceLine { from: (0.0, 0.0), to: (1.0, 1.0), label: i18n.t(M::EqualityLine).to_string() });
+    chart.marked = Some(MarkedPoint {
+        at: (c.top20_customer_share, c.top20_revenue_share),
+        label: format!("{} → {}", l.percent(c.top20_customer_share), l.percent(c.top20_revenue_share)),
+    });
+    line_chart(chart)
 }
 
 fn pareto_table(c: &Concentration, i18n: I18n) -> TableData {
@@ -135,16 +120,18 @@ fn band_name(band: &crate::engine::concentration::RevenueBand, i18n: I18n) -> St
     }
 }
 
-fn bands_chart(c: &Concentration, i18n: I18n) -> impl IntoView {
+fn bands_chart(c: &Concentration, i18n: I18n) -> Chart {
     let l = i18n.locale();
-    let values = c.bands.iter().map(|b| (b.customers as f64, l.count(b.customers))).collect();
-    // Short lower bounds under the bars; the table beside the chart names each band in full.
-    let categories = c.bands.iter().map(|b| format!("≥ {}", compact(b.from.units_f64()))).collect();
-    bar_chart(
-        i18n.t(M::Bands).to_string(),
-        categories,
-        vec![Series { name: i18n.t(M::Customers).to_string(), colour: BRAND, values }],
-    )
+    let bars = c.bands.iter().map(|b| Bar::value(b.customers as f64, l.count(b.customers))).collect();
+    bar_chart(BarChart {
+        label: i18n.t(M::Bands).to_string(),
+        // Short lower bounds under the bars; the table beside the chart names each band in full.
+        categories: c.bands.iter().map(|b| format!("≥ {}", compact(b.from.units_f64()))).collect(),
+        series: vec![BarSeries { name: i18n.t(M::Customers).to_string(), colour: BRAND, bars }],
+        value_title: i18n.t(M::Customers).to_string(),
+        value_format: Box::new(move |v| l.integer(v.round() as i64)),
+        whole: true,
+    })
 }
 
 fn bands_table(c: &Concentration, i18n: I18n) -> TableData {

@@ -1,11 +1,12 @@
 //! The customer detail page (`/customers/:key`): revenue, level and flow per year, revenue per
 //! product group, and a chart of the yearly revenue. Every customer name in the app links here.
 
+use crate::chart::{bar_chart, Bar, BarChart, BarSeries, Chart, BRAND};
 use crate::engine::customer::{CustomerDetail, CustomerRequest};
 use crate::engine::session::analysis::Selection;
 use crate::i18n::AnalysisMsg as M;
 use crate::ui::components::answer::{ask_view, flow_name, level_name, show, Answer};
-use crate::ui::components::chart::{bar_chart, ChartFrame, Series, BRAND};
+use crate::ui::components::chart::{chart_view, ChartFrame};
 use crate::ui::components::table::{Cell, DataTable, TableData};
 use crate::ui::i18n::{use_i18n, I18n};
 use leptos::prelude::*;
@@ -27,7 +28,7 @@ pub fn CustomerPage() -> impl IntoView {
                     <h1>{detail.name.clone().unwrap_or_else(|| detail.key.clone())}</h1>
                     <p class="lead">{move || format!("{}: {}", i18n.t(M::CustomerId), detail.key)}</p>
                     <ChartFrame title=Signal::derive(move || i18n.t(M::RevenueChart).to_string()) file="customer-revenue">
-                        {move || revenue_chart(&chart, i18n)}
+                        {move || chart_view(revenue_chart(&chart, i18n))}
                     </ChartFrame>
                     <DataTable table=Signal::derive(move || years_table(&years, i18n)) file="customer-years"/>
                     {(!groups.groups.is_empty()).then(|| view! {
@@ -40,14 +41,18 @@ pub fn CustomerPage() -> impl IntoView {
     }
 }
 
-fn revenue_chart(d: &CustomerDetail, i18n: I18n) -> impl IntoView {
+fn revenue_chart(d: &CustomerDetail, i18n: I18n) -> Chart {
     let l = i18n.locale();
-    let values = d.periods.iter().map(|p| (p.revenue.units_f64(), l.money_whole(p.revenue))).collect();
-    bar_chart(
-        i18n.t(M::RevenueChart).to_string(),
-        d.periods.iter().map(|p| p.period.to_string()).collect(),
-        vec![Series { name: i18n.t(M::Revenue).to_string(), colour: BRAND, values }],
-    )
+    let bars = d.periods.iter().map(|p| Bar::value(p.revenue.units_f64(), l.money_whole(p.revenue))).collect();
+    bar_chart(BarChart {
+        label: i18n.t(M::RevenueChart).to_string(),
+        categories: d.periods.iter().map(|p| p.period.to_string()).collect(),
+        series: vec![BarSeries { name: i18n.t(M::Revenue).to_string(), colour: BRAND, bars }],
+        value_title: i18n.t(M::Revenue).to_string(),
+        // Whole currency units, as the bars' values are written.
+        value_format: Box::new(move |v| l.integer(v.round() as i64)),
+        whole: true,
+    })
 }
 
 fn years_table(d: &CustomerDetail, i18n: I18n) -> TableData {

@@ -2,10 +2,11 @@
 //! every year as a trend, and the table of all years.
 
 use super::Page;
+use crate::chart::{bar_chart, Bar, BarChart, BarSeries, Chart, BAD, BRAND, GOOD, GOOD_LIGHT};
 use crate::engine::flows::{Flows, FlowsRequest};
 use crate::i18n::AnalysisMsg as M;
 use crate::ui::components::answer::{ask_view, empty};
-use crate::ui::components::chart::{bar_chart, ChartFrame, Series, BAD, BRAND, FONT, GOOD, INK, LINE, MUTED};
+use crate::ui::components::chart::{chart_view, ChartFrame};
 use crate::ui::components::filters::Filters;
 use crate::ui::components::page_shell::AnalysisPage;
 use crate::ui::components::table::{Cell, DataTable, TableData};
@@ -25,10 +26,10 @@ pub fn FlowsPage() -> impl IntoView {
         let trend = all.clone();
         view! {
             <ChartFrame title=Signal::derive(move || format!("{} {}", i18n.t(M::FlowsWaterfall), year.period)) file="flows-waterfall">
-                {move || waterfall(&year, i18n)}
+                {move || chart_view(waterfall(&year, i18n))}
             </ChartFrame>
             <ChartFrame title=Signal::derive(move || i18n.t(M::FlowsTrend).to_string()) file="flows-trend">
-                {move || trend_chart(&trend, i18n)}
+                {move || chart_view(trend_chart(&trend, i18n))}
             </ChartFrame>
             <DataTable table=Signal::derive(move || flows_table(&all, i18n)) file="flows"/>
         }
@@ -38,57 +39,48 @@ pub fn FlowsPage() -> impl IntoView {
 }
 
 /// Start, minus lost, plus new, plus regained, giving end: each step a floating bar.
-fn waterfall(f: &Flows, i18n: I18n) -> impl IntoView {
+fn waterfall(f: &Flows, i18n: I18n) -> Chart {
     let l = i18n.locale();
-    let after_lost = f.start - f.lost;
-    let after_new = after_lost + f.new;
-    // (label, from, to, colour, shown)
+    let (after_lost, after_new) = (f.start - f.lost, f.start - f.lost + f.new);
+    let span = |from: usize, to: usize, text, colour| Bar::span(from as f64, to as f64, text, colour);
     let steps = [
-        (M::Start, 0, f.start, BRAND, l.count(f.start)),
-        (M::Lost, after_lost, f.start, BAD, format!("−{}", l.count(f.lost))),
-        (M::New, after_lost, after_new, GOOD, format!("+{}", l.count(f.new))),
-        (M::Regained, after_new, f.end, GOOD, format!("+{}", l.count(f.regained))),
-        (M::End, 0, f.end, BRAND, l.count(f.end)),
+        (M::Start, span(0, f.start, l.count(f.start), BRAND)),
+        (M::Lost, span(after_lost, f.start, format!("−{}", l.count(f.lost)), BAD)),
+        (M::New, span(after_lost, after_new, format!("+{}", l.count(f.new)), GOOD)),
+        (M::Regained, span(after_new, f.end, format!("+{}", l.count(f.regained)), GOOD)),
+        (M::End, span(0, f.end, l.count(f.end), BRAND)),
     ];
-    let (width, height, top, bottom, left) = (720.0, 300.0, 24.0, 260.0, 20.0);
-    let max = steps.iter().map(|s| s.2).max().unwrap_or(1).max(1) as f64;
-    let y = move |v: usize| bottom - v as f64 / max * (bottom - top);
-    let slot = (width - 2.0 * left) / steps.len() as f64;
-    let bars = steps.into_iter().enumerate().map(|(i, (label, from, to, colour, shown))| {
-        let x = left + i as f64 * slot + slot * 0.2;
-        view! {
-            <rect x=x y=y(to) width=slot * 0.6 height=(y(from) - y(to)).max(1.0) fill=colour rx="2"/>
-            <text x=x + slot * 0.3 y=y(to) - 5.0 text-anchor="middle" font-size="13" font-weight="600" fill=INK>{shown}</text>
-            <text x=x + slot * 0.3 y=bottom + 20.0 text-anchor="middle" font-size="12" fill=MUTED>{i18n.t(label)}</text>
-        }
-    }).collect_view();
-    view! {
-        <svg xmlns="http://www.w3.org/2000/svg" width=width height=height viewBox=format!("0 0 {width} {height}") font-family=FONT role="img"
-            aria-label=format!("{} {}", i18n.t(M::FlowsWaterfall), f.period)>
-            <rect width=width height=height fill="#ffffff"/>
-            <line x1=left y1=bottom x2=width - left y2=bottom stroke=LINE/>
-            {bars}
-        </svg>
-    }
+    let (names, bars): (Vec<_>, Vec<_>) = steps.into_iter().map(|(name, bar)| (i18n.t(name).to_string(), bar)).unzip();
+    bar_chart(BarChart {
+        label: format!("{} {}", i18n.t(M::FlowsWaterfall), f.period),
+        categories: names,
+        series: vec![BarSeries { name: i18n.t(M::Customers).to_string(), colour: BRAND, bars }],
+        value_title: i18n.t(M::Customers).to_string(),
+        value_format: Box::new(move |v| l.integer(v.round() as i64)),
+        whole: true,
+    })
 }
 
-fn trend_chart(all: &[Flows], i18n: I18n) -> impl IntoView {
+fn trend_chart(all: &[Flows], i18n: I18n) -> Chart {
     let l = i18n.locale();
-    let series = |name: M, colour, pick: fn(&Flows) -> usize| Series {
+    let series = |name: M, colour, pick: fn(&Flows) -> usize| BarSeries {
         name: i18n.t(name).to_string(),
         colour,
-        values: all.iter().map(|f| (pick(f) as f64, l.count(pick(f)))).collect(),
+        bars: all.iter().map(|f| Bar::value(pick(f) as f64, l.count(pick(f)))).collect(),
     };
-    bar_chart(
-        i18n.t(M::FlowsTrend).to_string(),
-        all.iter().map(|f| f.period.to_string()).collect(),
-        vec![
+    bar_chart(BarChart {
+        label: i18n.t(M::FlowsTrend).to_string(),
+        categories: all.iter().map(|f| f.period.to_string()).collect(),
+        series: vec![
             series(M::New, GOOD, |f| f.new),
-            series(M::Regained, "#7fb89a", |f| f.regained),
+            series(M::Regained, GOOD_LIGHT, |f| f.regained),
             series(M::Lost, BAD, |f| f.lost),
             series(M::End, BRAND, |f| f.end),
         ],
-    )
+        value_title: i18n.t(M::Customers).to_string(),
+        value_format: Box::new(move |v| l.integer(v.round() as i64)),
+        whole: true,
+    })
 }
 
 fn flows_table(all: &[Flows], i18n: I18n) -> TableData {
