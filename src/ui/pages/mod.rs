@@ -28,6 +28,7 @@ use rfm::RfmPage;
 use views::ViewsPage;
 
 use crate::i18n::Msg;
+use leptos::prelude::*;
 
 /// A group of pages in the navigation.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -53,166 +54,81 @@ impl Group {
     }
 }
 
-/// A page of the app: its URL, its name and its place in the navigation.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum Page {
-    Home,
-    Data,
-    Methods,
-    Pyramid,
-    Migration,
-    Flows,
-    Concentration,
-    Views,
-    Rfm,
-    Cohorts,
-    Profitability,
-    LifetimeValue,
-    Breakeven,
-    Interviews,
-    Goals,
-    ContactPlan,
-    Scorecard,
-    Actions,
-    CustomerFocus,
+/// Declares the pages: one line each, in navigation order, gives a page its name, URL, title,
+/// one-line purpose, group and view, so adding a page is one line here (and its file).
+macro_rules! pages {
+    ($($page:ident: $path:literal, $title:ident, $about:expr, $group:ident, $view:expr;)*) => {
+        /// A page of the app: its URL, its name and its place in the navigation.
+        #[derive(Copy, Clone, Debug, PartialEq, Eq)]
+        pub enum Page {
+            $($page),*
+        }
+
+        impl Page {
+            pub const ALL: [Page; [$(stringify!($page)),*].len()] = [$(Page::$page),*];
+
+            /// The page's URL path below the app's base.
+            pub fn path(self) -> &'static str {
+                match self {
+                    $(Page::$page => $path),*
+                }
+            }
+
+            pub fn title(self) -> Msg {
+                match self {
+                    $(Page::$page => Msg::$title),*
+                }
+            }
+
+            /// What the page is for, in one sentence.
+            pub fn about(self) -> Option<Msg> {
+                match self {
+                    $(Page::$page => $about),*
+                }
+            }
+
+            pub fn group(self) -> Group {
+                match self {
+                    $(Page::$page => Group::$group),*
+                }
+            }
+
+            /// The page itself, for its route.
+            pub fn view(self) -> AnyView {
+                let view: fn(Page) -> AnyView = match self {
+                    $(Page::$page => $view),*
+                };
+                view(self)
+            }
+        }
+    };
 }
 
-impl Page {
-    pub const ALL: [Page; 19] = [
-        Page::Home,
-        Page::Data,
-        Page::Methods,
-        Page::Pyramid,
-        Page::Migration,
-        Page::Flows,
-        Page::Concentration,
-        Page::Views,
-        Page::Rfm,
-        Page::Cohorts,
-        Page::Profitability,
-        Page::LifetimeValue,
-        Page::Breakeven,
-        Page::Interviews,
-        Page::Goals,
-        Page::ContactPlan,
-        Page::Scorecard,
-        Page::Actions,
-        Page::CustomerFocus,
-    ];
+/// A page whose issue has not landed yet: the honest placeholder.
+fn coming(page: Page) -> AnyView {
+    view! { <ComingPage page/> }.into_any()
+}
 
-    /// The page's URL path below the app's base.
-    pub fn path(self) -> &'static str {
-        match self {
-            Page::Home => "/",
-            Page::Data => "/data",
-            Page::Methods => "/methods",
-            Page::Pyramid => "/pyramid",
-            Page::Migration => "/migration",
-            Page::Flows => "/flows",
-            Page::Concentration => "/concentration",
-            Page::Views => "/customer-views",
-            Page::Rfm => "/rfm",
-            Page::Cohorts => "/cohorts",
-            Page::Profitability => "/profitability",
-            Page::LifetimeValue => "/lifetime-value",
-            Page::Breakeven => "/breakeven",
-            Page::Interviews => "/interviews",
-            Page::Goals => "/goals",
-            Page::ContactPlan => "/contact-plan",
-            Page::Scorecard => "/scorecard",
-            Page::Actions => "/actions",
-            Page::CustomerFocus => "/customer-focus",
-        }
-    }
-
-    pub fn title(self) -> Msg {
-        match self {
-            Page::Home => Msg::PageHome,
-            Page::Data => Msg::PageData,
-            Page::Methods => Msg::PageMethods,
-            Page::Pyramid => Msg::PagePyramid,
-            Page::Migration => Msg::PageMigration,
-            Page::Flows => Msg::PageFlows,
-            Page::Concentration => Msg::PageConcentration,
-            Page::Views => Msg::PageViews,
-            Page::Rfm => Msg::PageRfm,
-            Page::Cohorts => Msg::PageCohorts,
-            Page::Profitability => Msg::PageProfitability,
-            Page::LifetimeValue => Msg::PageLifetimeValue,
-            Page::Breakeven => Msg::PageBreakeven,
-            Page::Interviews => Msg::PageInterviews,
-            Page::Goals => Msg::PageGoals,
-            Page::ContactPlan => Msg::PageContactPlan,
-            Page::Scorecard => Msg::PageScorecard,
-            Page::Actions => Msg::PageActions,
-            Page::CustomerFocus => Msg::PageCustomerFocus,
-        }
-    }
-
-    /// What the page is for, in one sentence.
-    pub fn about(self) -> Option<Msg> {
-        match self {
-            Page::Home | Page::Data | Page::Methods => None,
-            Page::Pyramid => Some(Msg::AboutPyramid),
-            Page::Migration => Some(Msg::AboutMigration),
-            Page::Flows => Some(Msg::AboutFlows),
-            Page::Concentration => Some(Msg::AboutConcentration),
-            Page::Views => Some(Msg::AboutViews),
-            Page::Rfm => Some(Msg::AboutRfm),
-            Page::Cohorts => Some(Msg::AboutCohorts),
-            Page::Profitability => Some(Msg::AboutProfitability),
-            Page::LifetimeValue => Some(Msg::AboutLifetimeValue),
-            Page::Breakeven => Some(Msg::AboutBreakeven),
-            Page::Interviews => Some(Msg::AboutInterviews),
-            Page::Goals => Some(Msg::AboutGoals),
-            Page::ContactPlan => Some(Msg::AboutContactPlan),
-            Page::Scorecard => Some(Msg::AboutScorecard),
-            Page::Actions => Some(Msg::AboutActions),
-            Page::CustomerFocus => Some(Msg::AboutCustomerFocus),
-        }
-    }
-
-    /// What the page draws. A page whose analysis has not landed says so (`ComingPage`).
-    pub fn view(self) -> leptos::prelude::AnyView {
-        use leptos::prelude::*;
-        match self {
-            Page::Home => view! { <HomePage/> }.into_any(),
-            Page::Data => view! { <DataPage/> }.into_any(),
-            Page::Methods => view! { <MethodsPage/> }.into_any(),
-            Page::Pyramid => view! { <PyramidPage/> }.into_any(),
-            Page::Migration => view! { <MigrationPage/> }.into_any(),
-            Page::Flows => view! { <FlowsPage/> }.into_any(),
-            Page::Concentration => view! { <ConcentrationPage/> }.into_any(),
-            Page::Views => view! { <ViewsPage/> }.into_any(),
-            Page::Rfm => view! { <RfmPage/> }.into_any(),
-            Page::Cohorts => view! { <CohortsPage/> }.into_any(),
-            Page::Profitability
-            | Page::LifetimeValue
-            | Page::Breakeven
-            | Page::Interviews
-            | Page::Goals
-            | Page::ContactPlan
-            | Page::Scorecard
-            | Page::Actions
-            | Page::CustomerFocus => view! { <ComingPage page=self/> }.into_any(),
-        }
-    }
-
-    pub fn group(self) -> Group {
-        match self {
-            Page::Home | Page::Data | Page::Methods => Group::Start,
-            Page::Pyramid
-            | Page::Migration
-            | Page::Flows
-            | Page::Concentration
-            | Page::Views
-            | Page::Rfm
-            | Page::Cohorts => Group::Performance,
-            Page::Profitability | Page::LifetimeValue | Page::Breakeven => Group::Value,
-            Page::Interviews | Page::Goals | Page::ContactPlan | Page::Scorecard | Page::Actions => Group::Planning,
-            Page::CustomerFocus => Group::Focus,
-        }
-    }
+pages! {
+    Home: "/", PageHome, None, Start, |_| view! { <HomePage/> }.into_any();
+    Data: "/data", PageData, None, Start, |_| view! { <DataPage/> }.into_any();
+    Methods: "/methods", PageMethods, None, Start, |_| view! { <MethodsPage/> }.into_any();
+    Pyramid: "/pyramid", PagePyramid, Some(Msg::AboutPyramid), Performance, |_| view! { <PyramidPage/> }.into_any();
+    Migration: "/migration", PageMigration, Some(Msg::AboutMigration), Performance, |_| view! { <MigrationPage/> }.into_any();
+    Flows: "/flows", PageFlows, Some(Msg::AboutFlows), Performance, |_| view! { <FlowsPage/> }.into_any();
+    Concentration: "/concentration", PageConcentration, Some(Msg::AboutConcentration), Performance, |_| view! { <ConcentrationPage/> }.into_any();
+    Views: "/customer-views", PageViews, Some(Msg::AboutViews), Performance, |_| view! { <ViewsPage/> }.into_any();
+    Rfm: "/rfm", PageRfm, Some(Msg::AboutRfm), Performance, |_| view! { <RfmPage/> }.into_any();
+    Cohorts: "/cohorts", PageCohorts, Some(Msg::AboutCohorts), Performance, |_| view! { <CohortsPage/> }.into_any();
+    Profitability: "/profitability", PageProfitability, Some(Msg::AboutProfitability), Value, coming;
+    LifetimeValue: "/lifetime-value", PageLifetimeValue, Some(Msg::AboutLifetimeValue), Value, coming;
+    Breakeven: "/breakeven", PageBreakeven, Some(Msg::AboutBreakeven), Value, coming;
+    Interviews: "/interviews", PageInterviews, Some(Msg::AboutInterviews), Planning, coming;
+    Goals: "/goals", PageGoals, Some(Msg::AboutGoals), Planning, coming;
+    ContactPlan: "/contact-plan", PageContactPlan, Some(Msg::AboutContactPlan), Planning, coming;
+    Scorecard: "/scorecard", PageScorecard, Some(Msg::AboutScorecard), Planning, coming;
+    Actions: "/actions", PageActions, Some(Msg::AboutActions), Planning, coming;
+    CustomerFocus: "/customer-focus", PageCustomerFocus, Some(Msg::AboutCustomerFocus), Focus, coming;
 }
 
 /// The title and one-line purpose every page opens with.
