@@ -1,6 +1,7 @@
 //! The engine: parsing, the ledger model and every analysis of the method. Plain Rust with no
 //! browser types, so it is tested natively and runs unchanged in the browser's worker.
 
+pub mod clv;
 pub mod cohorts;
 pub mod concentration;
 pub mod customer;
