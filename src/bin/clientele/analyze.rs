@@ -37,16 +37,8 @@ pub fn run(args: &AnalyzeArgs) -> ExitCode {
     let ledger = if args.sample {
         sample_ledger()
     } else {
-        match args.import.import(&args.files) {
-            Ok(imported) => {
-                let errors = imported.report.error_count();
-                if errors > 0 {
-                    eprintln!(
-                        "clientele: {errors} lines could not be read and are left out (`clientele check` lists them)"
-                    );
-                }
-                imported.ledger
-            }
+        match args.import.ledger(&args.files) {
+            Ok(ledger) => ledger,
             Err(code) => return code,
         }
     };
@@ -206,27 +198,27 @@ fn percent(share: Option<f64>) -> String {
 }
 
 /// A JSON string token.
-fn string(text: &str) -> String {
+pub(crate) fn string(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_else(|_| "null".into())
 }
 
 /// A JSON number token (serde_json writes the shortest form that reads back exactly).
-fn float(value: f64) -> String {
+pub(crate) fn float(value: f64) -> String {
     serde_json::to_string(&value).unwrap_or_else(|_| "null".into())
 }
 
-fn optional_float(value: Option<f64>) -> String {
+pub(crate) fn optional_float(value: Option<f64>) -> String {
     value.map_or("null".into(), float)
 }
 
 /// A JSON object from keys and already-encoded values.
-fn object<K: AsRef<str>>(entries: impl IntoIterator<Item = (K, String)>) -> String {
+pub(crate) fn object<K: AsRef<str>>(entries: impl IntoIterator<Item = (K, String)>) -> String {
     let fields: Vec<String> = entries.into_iter().map(|(k, v)| format!("{}:{v}", string(k.as_ref()))).collect();
     format!("{{{}}}", fields.join(","))
 }
 
 /// A JSON array of already-encoded values.
-fn array(items: impl IntoIterator<Item = String>) -> String {
+pub(crate) fn array(items: impl IntoIterator<Item = String>) -> String {
     format!("[{}]", items.into_iter().collect::<Vec<_>>().join(","))
 }
 

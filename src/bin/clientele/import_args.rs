@@ -1,7 +1,7 @@
 //! The import flags shared by every subcommand that reads ledger files.
 
 use clientele::engine::import::{self, ColumnRef, DateFormat, ImportOptions, Imported, InputFile};
-use clientele::engine::ledger::Field;
+use clientele::engine::ledger::{Field, Ledger};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -58,6 +58,18 @@ impl ImportArgs {
         let inputs: Vec<InputFile<'_>> =
             names.iter().zip(&contents).map(|(name, bytes)| InputFile { name, bytes }).collect();
         import::import_files(&inputs, &self.options(), &mut |_| true).map_err(|e| fail(&e.to_string()))
+    }
+}
+
+impl ImportArgs {
+    /// The ledger of `files`, saying on stderr how many lines could not be read and are left out.
+    pub fn ledger(&self, files: &[PathBuf]) -> Result<Ledger, ExitCode> {
+        let imported = self.import(files)?;
+        let errors = imported.report.error_count();
+        if errors > 0 {
+            eprintln!("clientele: {errors} lines could not be read and are left out (`clientele check` lists them)");
+        }
+        Ok(imported.ledger)
     }
 }
 

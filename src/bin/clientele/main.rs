@@ -4,6 +4,7 @@
 
 mod analyze;
 mod check;
+mod clv;
 mod import_args;
 mod sample;
 
@@ -23,6 +24,8 @@ enum Command {
     Check(check::CheckArgs),
     /// Pyramid, flows, migration and concentration of every period (`--json` for one JSON object).
     Analyze(analyze::AnalyzeArgs),
+    /// Lifetime value: BG/NBD, Pareto/NBD and Gamma-Gamma fitted up to a calibration end, per customer.
+    Clv(clv::ClvArgs),
     /// Write the built-in sample ledger as CSV to stdout.
     Sample(sample::SampleArgs),
 }
@@ -31,6 +34,7 @@ fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Analyze(args) => analyze::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Clv(args) => clv::run(&args),
         Command::Sample(args) => sample::run(&args),
     }
 }
