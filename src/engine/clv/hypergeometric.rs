@@ -14,7 +14,8 @@ const LN_RESCALE: f64 = 700.0 * std::f64::consts::LN_2;
 /// ln 2F1(a, b; c; z) for a, b, c > 0 and 0 <= z < 1; `None` outside that domain or when the series
 /// does not settle within `MAX_TERMS` terms (z within about 1e-4 of 1).
 pub fn ln_hyp2f1(a: f64, b: f64, c: f64, z: f64) -> Option<f64> {
-    if !(a > 0.0 && b > 0.0 && c > 0.0 && (0.0..1.0).contains(&z)) || !(a + b + c).is_finite() {
+    let finite = (a + b + c).is_finite();
+    if !(a > 0.0 && b > 0.0 && c > 0.0 && (0.0..1.0).contains(&z) && finite) {
         return None;
     }
     let (mut sum, mut term, mut ln_scale) = (1.0_f64, 1.0_f64, 0.0_f64);
@@ -51,7 +52,7 @@ mod tests {
     /// (tests/data/clv_reference.py).
     #[test]
     fn closed_forms() {
-        close(ln_hyp2f1(1.0, 1.0, 2.0, 0.5), 0.326_634_259_978_280_98);
+        close(ln_hyp2f1(1.0, 1.0, 2.0, 0.5), 0.326_634_259_978_281);
         close(ln_hyp2f1(1.5, 2.5, 2.5, 0.9), 3.453_877_639_491_068_5);
         close(ln_hyp2f1(2.0, 3.0, 4.0, 0.0), 0.0);
     }
@@ -60,7 +61,7 @@ mod tests {
     /// infinity. mpmath (50 digits, tests/data/clv_reference.py): ln = 918.93204616603515.
     #[test]
     fn a_large_frequency_does_not_overflow() {
-        close(ln_hyp2f1(500.0, 400.0, 501.0, 0.9), 918.932_046_166_035_15);
+        close(ln_hyp2f1(500.0, 400.0, 501.0, 0.9), 918.932_046_166_035_2);
     }
 
     /// The Pareto/NBD case of a customer with x = 30 at the published CDNOW parameters:

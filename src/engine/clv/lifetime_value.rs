@@ -150,10 +150,9 @@ impl LifetimeValue {
 /// beyond what one line may hold (an estimate that large is a failed fit, not a value to show).
 fn to_money(units: f64) -> Option<Money> {
     let cents = (units * 100.0).round();
-    if !(cents.abs() <= Money::LINE_LIMIT.cents() as f64) {
-        return None;
-    }
-    Money::within_line_limit(cents as i64)
+    // NaN and infinities fail the range check too, so the cast below only sees a value that fits.
+    let fits = (-(Money::LINE_LIMIT.cents() as f64)..=Money::LINE_LIMIT.cents() as f64).contains(&cents);
+    fits.then(|| Money::from_cents(cents as i64))
 }
 
 #[cfg(test)]
