@@ -31,17 +31,40 @@ impl BgNbdParams {
     /// ln L(r, α, a, b | x, t_x, T), the paper's equation (6) in logs:
     /// L = Γ(r+x) α^r / Γ(r) · [B(a, b+x) / B(a, b) / (α+T)^(r+x) + δ(x>0) B(a+1, b+x-1) / B(a, b) / (α+t_x)^(r+x)].
     pub fn customer_log_likelihood(&self, c: &CustomerHistory) -> f64 {
-        let BgNbdParams { r, alpha, a, b } = *self;
-        let x = f64::from(c.x);
-        let common = ln_gamma(r + x) - ln_gamma(r) + r * alpha.ln() - ln_beta(a, b);
-        let still_alive = ln_beta(a, b + x) - (r + x) * (alpha + c.t).ln();
-        let dropped_out =
-            if c.x > 0 { ln_beta(a + 1.0, b + x - 1.0) - (r + x) * (alpha + c.t_x).ln() } else { f64::NEG_INFINITY };
-        common + log_sum_exp(still_alive, dropped_out)
+        self.with_terms(&self.terms_of(c.x), c)
     }
 
-    pub fn log_likelihood(&self, customers: &[CustomerHistory]) -> f64 {
-        customers.iter().map(|c| self.customer_log_likelihood(c)).sum()
+    /// The sum over groups of alike customers (`PurchaseHistory::alike`, in order of x), each group's
+    /// likelihood times its size; the gamma and beta functions, which depend on x alone, once per x.
+    pub fn log_likelihood(&self, groups: &[(CustomerHistory, f64)]) -> f64 {
+        let mut terms = self.terms_of(0);
+        let mut sum = 0.0;
+        for (c, size) in groups {
+            if c.x != terms.x {
+                terms = self.terms_of(c.x);
+            }
+            sum += size * self.with_terms(&terms, c);
+        }
+        sum
+    }
+
+    /// The parts of the likelihood that depend on x alone.
+    fn terms_of(&self, x: u32) -> XTerms {
+        let BgNbdParams { r, alpha, a, b } = *self;
+        let xf = f64::from(x);
+        XTerms {
+            x,
+            common: ln_gamma(r + xf) - ln_gamma(r) + r * alpha.ln() - ln_beta(a, b),
+            still_alive: ln_beta(a, b + xf),
+            dropped_out: if x > 0 { ln_beta(a + 1.0, b + xf - 1.0) } else { f64::NEG_INFINITY },
+        }
+    }
+
+    fn with_terms(&self, terms: &XTerms, c: &CustomerHistory) -> f64 {
+        let power = self.r + f64::from(c.x);
+        let still_alive = terms.still_alive - power * (self.alpha + c.t).ln();
+        let dropped_out = terms.dropped_out - power * (self.alpha + c.t_x).ln();
+        terms.common + log_sum_exp(still_alive, dropped_out)
     }
 
     /// ln of a / (b + x - 1) · ((α+T) / (α+t_x))^(r+x): the odds that the customer dropped out after
@@ -53,6 +76,14 @@ impl BgNbdParams {
         let x = f64::from(c.x);
         (self.a / (self.b + x - 1.0)).ln() + (self.r + x) * ((self.alpha + c.t) / (self.alpha + c.t_x)).ln()
     }
+}
+
+/// ln Γ(r+x)/Γ(r) + r ln α - ln B(a, b), ln B(a, b+x) and ln B(a+1, b+x-1) (-inf at x = 0).
+struct XTerms {
+    x: u32,
+    common: f64,
+    still_alive: f64,
+    dropped_out: f64,
 }
 
 impl RepeatPurchases for BgNbdParams {
@@ -78,11 +109,11 @@ impl RepeatPurchases for BgNbdParams {
 /// Fits the model to every customer of the calibration period.
 pub fn fit(history: &PurchaseHistory) -> Result<BgNbdFit, FitError> {
     check(history)?;
-    let customers = &history.customers;
-    let ll = |p: &[f64]| BgNbdParams { r: p[0], alpha: p[1], a: p[2], b: p[3] }.log_likelihood(customers);
+    let groups = history.alike();
+    let ll = |p: &[f64]| BgNbdParams { r: p[0], alpha: p[1], a: p[2], b: p[3] }.log_likelihood(&groups);
     let (p, log_likelihood) = fit::maximise(Model::BgNbd, &[1.0, 1.0, 1.0, 1.0], &ll)?;
     let params = BgNbdParams { r: p[0], alpha: p[1], a: p[2], b: p[3] };
-    Ok(BgNbdFit { params, log_likelihood, bic: fit::bic(4, customers.len(), log_likelihood) })
+    Ok(BgNbdFit { params, log_likelihood, bic: fit::bic(4, history.customers.len(), log_likelihood) })
 }
 
 /// What both purchase models need: customers, and some of them buying again.
@@ -117,6 +148,11 @@ mod tests {
             (customer(0, 0.0, 272.0), -0.554_697_231_962_602_3, 1.0, 0.252_087_656_872_100_4),
             (customer(30, 260.0, 272.0), -44.820_502_080_281_46, 0.921_074_895_452_894_7, 24.250_128_995_024_965),
         ];
+        // The sum over groups: the four customers, the first counted twice, sum their own.
+        let groups: Vec<(CustomerHistory, f64)> =
+            cases.iter().enumerate().map(|(i, case)| (case.0.clone(), if i == 0 { 2.0 } else { 1.0 })).collect();
+        let total = 2.0 * cases[0].1 + cases[1..].iter().map(|case| case.1).sum::<f64>();
+        assert!((PUBLISHED.log_likelihood(&groups) - total).abs() < 1e-9);
         for (c, ll, p_alive, expected) in cases {
             assert!((PUBLISHED.customer_log_likelihood(&c) - ll).abs() < 1e-10, "x = {}", c.x);
             assert!((PUBLISHED.p_alive(&c) - p_alive).abs() < 1e-12, "x = {}", c.x);

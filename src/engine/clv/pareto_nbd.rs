@@ -60,8 +60,10 @@ impl ParetoNbdParams {
         ln_gamma(r + x) - ln_gamma(r) + r * alpha.ln() + s * beta.ln() + log_sum_exp(first, first + odds)
     }
 
-    pub fn log_likelihood(&self, customers: &[CustomerHistory]) -> f64 {
-        customers.iter().map(|c| self.customer_log_likelihood(c)).sum()
+    /// The sum over groups of alike customers (`PurchaseHistory::alike`), each group's likelihood times
+    /// its size.
+    pub fn log_likelihood(&self, groups: &[(CustomerHistory, f64)]) -> f64 {
+        groups.iter().map(|(c, size)| size * self.customer_log_likelihood(c)).sum()
     }
 }
 
@@ -86,11 +88,11 @@ impl RepeatPurchases for ParetoNbdParams {
 /// Fits the model to every customer of the calibration period.
 pub fn fit(history: &PurchaseHistory) -> Result<ParetoNbdFit, FitError> {
     check(history)?;
-    let customers = &history.customers;
-    let ll = |p: &[f64]| ParetoNbdParams { r: p[0], alpha: p[1], s: p[2], beta: p[3] }.log_likelihood(customers);
+    let groups = history.alike();
+    let ll = |p: &[f64]| ParetoNbdParams { r: p[0], alpha: p[1], s: p[2], beta: p[3] }.log_likelihood(&groups);
     let (p, log_likelihood) = fit::maximise(Model::ParetoNbd, &[1.0, 1.0, 1.0, 1.0], &ll)?;
     let params = ParetoNbdParams { r: p[0], alpha: p[1], s: p[2], beta: p[3] };
-    Ok(ParetoNbdFit { params, log_likelihood, bic: fit::bic(4, customers.len(), log_likelihood) })
+    Ok(ParetoNbdFit { params, log_likelihood, bic: fit::bic(4, history.customers.len(), log_likelihood) })
 }
 
 #[cfg(test)]

@@ -97,6 +97,15 @@ impl PurchaseHistory {
         PurchaseHistory { calibration_end, unit, customers }
     }
 
+    /// The customers grouped by (x, t_x, T), in order of x, with each group's size: customers alike in
+    /// these have the same likelihood under both purchase models, so a fit evaluates it once a group.
+    pub fn alike(&self) -> Vec<(CustomerHistory, f64)> {
+        let mut sorted: Vec<&CustomerHistory> = self.customers.iter().collect();
+        sorted.sort_unstable_by(|a, b| a.x.cmp(&b.x).then(a.t_x.total_cmp(&b.t_x)).then(a.t.total_cmp(&b.t)));
+        let groups = sorted.chunk_by(|a, b| (a.x, a.t_x, a.t) == (b.x, b.t_x, b.t));
+        groups.map(|group| (group[0].clone(), group.len() as f64)).collect()
+    }
+
     /// Whether any customer has a repeat purchase: without one no model can be fitted.
     pub fn has_repeat_purchases(&self) -> bool {
         self.customers.iter().any(|c| c.x > 0)
@@ -194,6 +203,24 @@ mod tests {
         );
         let c = &cancelled.customers[0];
         assert_eq!((c.x, c.t_x, c.repeat_spend, c.average_repeat_spend()), (1, 1.0, Money::ZERO, Some(0.0)));
+    }
+
+    /// Three customers, two alike in (x, t_x, T) though not in spend: two groups, in order of x.
+    #[test]
+    fn alike_customers_are_grouped() {
+        let history = PurchaseHistory::of(
+            &ledger(&[
+                ("A", day(2024, 1, 1), 100),
+                ("A", day(2024, 1, 8), 100),
+                ("B", day(2024, 1, 1), 900),
+                ("B", day(2024, 1, 8), 500),
+                ("C", day(2024, 1, 8), 100),
+            ]),
+            day(2024, 1, 29),
+            TimeUnit::Week,
+        );
+        let groups: Vec<(u32, f64, f64, f64)> = history.alike().iter().map(|(c, n)| (c.x, c.t_x, c.t, *n)).collect();
+        assert_eq!(groups, vec![(0, 0.0, 3.0, 1.0), (1, 1.0, 4.0, 2.0)]);
     }
 
     /// A month is 365.25 / 12 = 30.4375 days: 60.875 days is 2 months.
