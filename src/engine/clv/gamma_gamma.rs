@@ -67,7 +67,7 @@ pub fn fit(history: &PurchaseHistory) -> Result<GammaGammaFit, FitError> {
         let params = GammaGammaParams { p: p[0], q: p[1], gamma: p[2] };
         scaled.iter().map(|&(x, mean)| params.log_likelihood_of(x, mean)).sum()
     };
-    let (p, scaled_log_likelihood) = fit::maximise(Model::GammaGamma, &[1.0, 1.0, 1.0], &ll)?;
+    let (p, scaled_log_likelihood) = fit::maximise(Model::GammaGamma, &[1.0, 1.0, 1.0], n, &ll)?;
     // The density of m̄ = scale · m̄' is that of m̄' divided by scale, once per customer.
     let log_likelihood = scaled_log_likelihood - n as f64 * scale.ln();
     let params = GammaGammaParams { p: p[0], q: p[1], gamma: p[2] * scale };

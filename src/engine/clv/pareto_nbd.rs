@@ -90,7 +90,7 @@ pub fn fit(history: &PurchaseHistory) -> Result<ParetoNbdFit, FitError> {
     check(history)?;
     let groups = history.alike();
     let ll = |p: &[f64]| ParetoNbdParams { r: p[0], alpha: p[1], s: p[2], beta: p[3] }.log_likelihood(&groups);
-    let (p, log_likelihood) = fit::maximise(Model::ParetoNbd, &[1.0, 1.0, 1.0, 1.0], &ll)?;
+    let (p, log_likelihood) = fit::maximise(Model::ParetoNbd, &[1.0, 1.0, 1.0, 1.0], history.customers.len(), &ll)?;
     let params = ParetoNbdParams { r: p[0], alpha: p[1], s: p[2], beta: p[3] };
     Ok(ParetoNbdFit { params, log_likelihood, bic: fit::bic(4, history.customers.len(), log_likelihood) })
 }
