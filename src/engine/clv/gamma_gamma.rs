@@ -101,8 +101,8 @@ mod tests {
     }
 
     /// The fit on CDNOW's 946 customers with repeat purchases in the calibration period reproduces
-    /// p 6.25, q 3.74, γ 15.44 (Fader, Hardie and Lee 2005, "RFM and CLV", section "Spend model";
-    /// also Fader and Hardie's note 025, "The Gamma-Gamma model of monetary value").
+    /// p 6.25, q 3.74, γ 15.44 (Fader, Hardie and Lee 2005, "RFM and CLV"; also Fader and Hardie's
+    /// note 025, "The Gamma-Gamma model of monetary value", brucehardie.com/notes/025).
     #[test]
     fn reproduces_the_published_cdnow_fit() {
         let fit = fit(&cdnow::calibration()).unwrap_or_else(|e| panic!("{e}"));

@@ -100,8 +100,9 @@ mod tests {
     use super::*;
     use crate::engine::clv::cdnow::{self, customer};
 
-    /// The published estimates on the CDNOW sample (Fader and Hardie's note 009 above, section 4, and
-    /// Fader, Hardie and Lee 2005, "Counting your customers the easy way", section 4).
+    /// The published estimates on the CDNOW sample, as issue 14 quotes them from Fader and Hardie's
+    /// Pareto/NBD note above and the comparison in Fader, Hardie and Lee 2005, "Counting your customers
+    /// the easy way" (the papers themselves were not reachable from here to check the page).
     const PUBLISHED: ParetoNbdParams = ParetoNbdParams { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 };
 
     /// At the published parameters, for the same four customers as the BG/NBD test, against the
