@@ -2,6 +2,7 @@
 //! browser types, so it is tested natively and runs unchanged in the browser's worker.
 
 pub mod breakeven;
+pub mod clv;
 pub mod cohorts;
 pub mod concentration;
 pub mod cost_pools;

@@ -5,6 +5,7 @@
 mod analyze;
 mod breakeven;
 mod check;
+mod clv;
 mod import_args;
 mod profit;
 mod sample;
@@ -29,6 +30,8 @@ enum Command {
     Profit(profit::ProfitArgs),
     /// Breakeven: an investment month by month (profit and cash), or the volume view.
     Breakeven(breakeven::BreakevenArgs),
+    /// Lifetime value: BG/NBD, Pareto/NBD and Gamma-Gamma fitted up to a calibration end, per customer.
+    Clv(clv::ClvArgs),
     /// Write the built-in sample ledger as CSV to stdout.
     Sample(sample::SampleArgs),
 }
@@ -37,6 +40,7 @@ fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Analyze(args) => analyze::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Clv(args) => clv::run(&args),
         Command::Sample(args) => sample::run(&args),
         Command::Profit(args) => profit::run(&args),
         Command::Breakeven(args) => breakeven::run(&args),

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 const METHOD_NOTES: &str = include_str!(concat!(env!("OUT_DIR"), "/method-notes.html"));
 const IMPORT: &str = include_str!(concat!(env!("OUT_DIR"), "/import.html"));
+const LIFETIME_VALUE: &str = include_str!(concat!(env!("OUT_DIR"), "/lifetime-value.html"));
 
 #[component]
 pub fn MethodsPage() -> impl IntoView {
@@ -19,6 +20,7 @@ pub fn MethodsPage() -> impl IntoView {
             // Our own documentation, compiled in: no user data ever reaches inner_html.
             <article class="card doc" inner_html=METHOD_NOTES></article>
             <article class="card doc" inner_html=IMPORT></article>
+            <article class="card doc" inner_html=LIFETIME_VALUE></article>
         </section>
     }
 }
