@@ -52,6 +52,65 @@ messages! {
             "Pool {pool}: de activiteiten kosten in de periode geen minuten (controleer de activiteiten); er wordt niets toegerekend.";
         OverCapacity => "Pool {pool}: the activities take {minutes} minutes more than its capacity; its customers carry more than its amount (check the capacity or the activities' minutes).",
             "Pool {pool}: de activiteiten kosten {minutes} minuten meer dan de capaciteit; de klanten dragen meer dan het bedrag (controleer de capaciteit of de minuten van de activiteiten).";
+        EditorTitle => "Cost pools and margins", "Kostenpools en marges";
+        EditorHint => "The costs the ledger does not hold, for the period chosen above: marketing, sales, service, logistics, overhead or any name, each with the driver that spreads it over the customers. They are kept with the workspace and go into its saved file.",
+            "De kosten die niet in het grootboek staan, voor de periode hierboven: marketing, verkoop, service, logistiek, overhead of elke andere naam, elk met de verdeelsleutel die ze over de klanten verdeelt. Ze worden met de werkruimte bewaard en gaan mee in het werkruimtebestand.";
+        PoolsCaption => "Cost pools", "Kostenpools";
+        ActivitiesCaption => "Activities of the time pools", "Activiteiten van de tijdpools";
+        ActivitiesHint => "A time pool (time-driven activity-based costing) costs its amount / its capacity per minute; each activity says how many minutes one invoice, line or customer takes.",
+            "Een tijdpool (time-driven activity-based costing) kost zijn bedrag / zijn capaciteit per minuut; elke activiteit zegt hoeveel minuten één factuur, regel of klant kost.";
+        MarginsCaption => "Margin per product group", "Marge per productgroep";
+        MarginsHint => "This ledger has no cost column: enter the gross margin in percent per product group (an empty group stands for lines without one).",
+            "Dit grootboek heeft geen kolom kostprijs: vul per productgroep de brutomarge in procenten in (een lege groep staat voor regels zonder groep).";
+        ColPool => "Pool", "Pool";
+        ColAmount => "Amount", "Bedrag";
+        ColDriver => "Driver", "Verdeelsleutel";
+        ColCapacity => "Capacity (minutes, time pools)", "Capaciteit (minuten, tijdpools)";
+        ColActivity => "Activity", "Activiteit";
+        ColMinutes => "Minutes per unit", "Minuten per eenheid";
+        ColGroup => "Product group", "Productgroep";
+        ColMargin => "Margin %", "Marge %";
+        DriverInvoice => "per invoice", "per factuur";
+        DriverLine => "per invoice line", "per factuurregel";
+        DriverRevenue => "by revenue", "naar omzet";
+        DriverCustomer => "per active customer", "per actieve klant";
+        DriverContact => "per contact", "per contactmoment";
+        DriverTime => "time (minutes of activities)", "tijd (minuten van activiteiten)";
+        AddRow => "Add a row", "Rij toevoegen";
+        RemoveRow => "Remove row", "Rij verwijderen";
+        SaveTables => "Save the tables", "Tabellen bewaren";
+        Saved => "Saved with the workspace.", "Bewaard met de werkruimte.";
+        ImportCsv => "Import CSV", "CSV importeren";
+        PoolsResult => "Cost pools allocated", "Toegerekende kostenpools";
+        Allocated => "Allocated", "Toegerekend";
+        Unused => "Unused capacity", "Onbenutte capaciteit";
+        MinutesUsed => "Minutes used", "Gebruikte minuten";
+        LevelsTitle => "Profit per level", "Winst per niveau";
+        CostToServe => "Cost to serve", "Kosten om te bedienen";
+        NetProfit => "Net profit", "Nettowinst";
+        NeverActive => "Never active", "Nooit actief";
+        Level => "Level", "Niveau";
+        WhaleTitle => "Whale curve", "Walviscurve";
+        WhaleX => "Customers, most profitable first", "Klanten, winstgevendste eerst";
+        WhaleY => "Share of total profit", "Aandeel in de totale winst";
+        WhaleLine => "Cumulative profit", "Cumulatieve winst";
+        Hundred => "100 % of profit", "100 % van de winst";
+        WhaleTable => "The whale curve's points", "De punten van de walviscurve";
+        RankedCustomers => "Customers", "Klanten";
+        Peak => "The most profitable {n} customers make {share} of profit; the other {m} lose {loss}.",
+            "De {n} winstgevendste klanten maken {share} van de winst; de andere {m} verliezen {loss}.";
+        Top20 => "The top 20 % ({n} customers) make {share} of profit.", "De top 20 % ({n} klanten) maakt {share} van de winst.";
+        NoShares => "Total profit is {total}: at or below zero, so no share of it is given.",
+            "De totale winst is {total}: nul of lager, dus er worden geen aandelen ervan gegeven.";
+        LossMakers => "Loss-making customers", "Verliesgevende klanten";
+        LossMakersCount => "loss-making customers", "verliesgevende klanten";
+        CostliestPool => "Costliest pool", "Duurste pool";
+        NoPool => "none (a loss on the gross margin)", "geen (verlies op de brutomarge)";
+        NoLossMakers => "No customer loses money in this period.", "Geen klant is in deze periode verliesgevend.";
+        LessonsTitle => "Profit per customer", "Winst per klant";
+        LessonTop20 => "The top 20 % of customers make {share} of profit.", "De top 20 % van de klanten maakt {share} van de winst.";
+        LessonLoss => "{n} customers lose money once every cost is allocated.", "{n} klanten zijn verliesgevend als alle kosten zijn toegerekend.";
+        ToPage => "See the Profitability page", "Naar de pagina Winstgevendheid";
         LinesWithoutCost => "{lines} lines have no cost; their cost counts as zero in the gross margin.",
             "{lines} regels hebben geen kostprijs; die telt als nul in de brutomarge.";
     }
