@@ -244,6 +244,10 @@ fn assert_hand_worked_account(session: &mut Session) {
     assert_eq!((w.customers, w.total_profit, w.peak_profit, w.peak_customers), (8, eur(2_110), eur(2_580), 5));
     assert_eq!((w.top20_customers, w.top20_profit, w.loss_making_customers), (2, eur(2_220), 3));
     assert!((w.peak_share.unwrap() - 2_580.0 / 2_110.0).abs() < 1e-12);
+    // The page lists the loss-makers largest loss first, each with its costliest pool (all three
+    // carry Service's 100 or 200 most; I's Service and Marketing tie at 100: the first listed).
+    let losers: Vec<_> = account.loss_makers.iter().map(|l| (l.key.as_str(), l.costliest_pool.as_deref())).collect();
+    assert_eq!(losers, [("F", Some("Service")), ("D", Some("Service")), ("I", Some("Service"))]);
     let levels: Vec<_> = account
         .levels
         .iter()

@@ -497,7 +497,9 @@ impl Analysis for ProfitabilityRequest {
                 ProfitError::MissingMargin { .. } => EmptyReason::MarginMissing,
                 ProfitError::TooLarge { .. } => EmptyReason::CostsTooLarge,
             })?;
-        // The page lists customers and loss-makers; the whale curve already holds every customer.
+        // The page lists the loss-makers largest loss first (they come in ranking order, so the
+        // smallest loss first), and only the first ones; the whale curve holds every customer.
+        account.loss_makers.reverse();
         account.customers.truncate(LIST_LIMIT);
         account.loss_makers.truncate(LIST_LIMIT);
         Ok(account)

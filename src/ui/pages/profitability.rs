@@ -32,7 +32,8 @@ pub fn ProfitabilityPage() -> impl IntoView {
         ProfitabilityRequest { selection: filters.selection(), period: filters.period() }
     });
     // The margins table is for a ledger without a cost column: the account says when it lacks them.
-    let margins = Signal::derive(move || {
+    // A memo, so that typing in a cell does not draw the margins table again.
+    let margins = Memo::new(move |_| {
         let lacking =
             matches!(answer.get(), Some(Answer::Empty(EmptyReason::NoGrossMargin | EmptyReason::MarginMissing)));
         lacking || editor.has_margins()

@@ -226,7 +226,7 @@ pub fn TablesEditor(editor: Editor, #[prop(into)] margins: Signal<bool>) -> impl
                         <button type="button" class="button" data-testid="save-tables" on:click=move |_| editor.save()>
                             {move || i18n.t(P::SaveTables)}
                         </button>
-                        {move || editor.saved.get().then(|| view! { <p class="hint" role="status" data-testid="tables-saved">{move || i18n.t(P::Saved)}</p> })}
+                        {move || editor.saved.get().then(|| view! { <p class="saved-note" role="status" data-testid="tables-saved">{move || i18n.t(P::Saved)}</p> })}
                     </div>
                     {move || other_problem().map(|text| view! { <p class="card card-error" role="alert">{text}</p> })}
                 </div>
@@ -310,7 +310,8 @@ fn GridRow(editor: Editor, kind: TableKind, row: usize) -> impl IntoView {
 fn GridCell(editor: Editor, kind: TableKind, row: usize, column: usize) -> impl IntoView {
     let i18n = use_i18n();
     let key = kind.columns()[column];
-    let value = editor.drafts.with_untracked(|d| grid(d, kind)[row][column].clone());
+    let value = editor.drafts.with_untracked(|d| grid(d, kind).get(row).and_then(|r| r.get(column)).cloned());
+    let value = value.unwrap_or_default();
     let label = move || format!("{} {}", i18n.t(labels(kind)[column]), row + 1);
     let problem = move || editor.cell_problem(kind, row, key);
     let testid = format!("cell-{}-{row}-{key}", slug(kind));
