@@ -8,6 +8,7 @@
 // CLIENTELE_CLI may name a built `clientele` binary; otherwise it is run with cargo (release).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import AxeBuilder from "@axe-core/playwright";
 import { execFileSync } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -108,6 +109,9 @@ test("pools entered on the page give the command line's account and survive a re
   assert.deepEqual(losers[0].slice(0, 2), [worst.customer, money(worst.net_profit)], "the largest loss first");
   assert.ok(await page.locator('table[data-table="loss-makers"] a.customer-link').first().getAttribute("href").then((h) => h.includes("/customers/")));
   await screenshot(page, "profitability-en");
+  // The accessibility harness audits the page before pools exist; this audits the account.
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  assert.deepEqual(violations.map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target.join(" ")})`), []);
   await page.getByTestId("tables-editor").screenshot({ path: join(ARTIFACTS, "profitability-editor-en.png") });
   await page.locator('[data-chart="whale"]').screenshot({ path: join(ARTIFACTS, "profitability-whale-en.png") });
 

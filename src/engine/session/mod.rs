@@ -413,5 +413,8 @@ mod tests {
         let import = Request::Import { files: vec![0, 2], options: ImportOptions::default() };
         assert_eq!(import.map_files(read).err(), Some("slot 2 not posted".to_string()));
         assert!(matches!(Request::<usize>::Commit.map_files(read), Ok(Request::Commit)));
+        let table = Request::ImportTable { table: TableKind::Activities, file: 1 };
+        let Ok(Request::ImportTable { table, file }) = table.map_files(read) else { panic!("table import") };
+        assert_eq!((table, file), (TableKind::Activities, ("b.csv".to_string(), Extent::Whole)));
     }
 }

@@ -160,3 +160,37 @@ fn in_table<T>(
 pub fn activity_drivers() -> impl Iterator<Item = ActivityDriver> {
     ActivityDriver::ALL.into_iter().filter(|d| *d != ActivityDriver::Contact)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(rows: &[&[&str]]) -> Grid {
+        rows.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect()
+    }
+
+    #[test]
+    fn margins_read_from_the_editor_and_come_back_as_it_shows_them() {
+        // 35.5 % is 3550 hundredths of a percent; an empty group stands for lines without one;
+        // a blank row is left out.
+        let drafts = Drafts { margins: rows(&[&["Tools", "35,5"], &["", "", ""], &["", "20"]]), ..Drafts::default() };
+        let tables = SideTables::of_drafts(&drafts).unwrap();
+        assert_eq!(tables.margins.groups(), [("Tools".to_string(), 3_550), (String::new(), 2_000)]);
+        assert_eq!(tables.drafts().margins, rows(&[&["Tools", "35.50"], &["", "20.00"]]));
+        let above = Drafts { margins: rows(&[&["Tools", "35"], &["Parts", "100.5"]]), ..Drafts::default() };
+        let error = SideTables::of_drafts(&above).unwrap_err();
+        assert_eq!(
+            (error.table, error.error.line, error.error.column.as_str()),
+            (TableKind::Margins, 3, "margin_percent")
+        );
+    }
+
+    #[test]
+    fn the_stored_json_skips_what_it_does_not_know_and_defaults_what_it_lacks() {
+        // A later build's extra table is skipped; an older file without margins reads none.
+        let json = br#"{"cost_pools":{"pools":[],"activities":[]},"goals":[1,2]}"#;
+        assert_eq!(SideTables::decode(json), Some(SideTables::default()));
+        assert_eq!(SideTables::decode(b"{}"), Some(SideTables::default()));
+        assert_eq!(SideTables::decode(b"not json"), None);
+    }
+}
