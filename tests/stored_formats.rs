@@ -11,14 +11,18 @@ use clientele::engine::flows::FlowsRequest;
 use clientele::engine::import::{ImportOptions, Progress};
 use clientele::engine::money::Money;
 use clientele::engine::period::Period;
+use clientele::engine::profitability::{Profitability, ProfitabilityRequest};
 use clientele::engine::pyramid::{Level, Outside, Pyramid, PyramidRequest};
 use clientele::engine::session::analysis::{AnalysisRequest, AnalysisResponse, Selection};
+use clientele::engine::session::tables::Drafts;
 use clientele::engine::session::{FileData, Request, Response, Session, Source};
 use std::path::PathBuf;
 
 const LEDGER: &str = "stored_formats.csv";
 /// The workspace file ("Save workspace") of format version 1.
 const WORKSPACE_V1: &str = "workspace-v1.clientele";
+/// Format version 2: the same ledger with three cost pools and an activity (`pools_drafts`).
+const WORKSPACE_V2: &str = "workspace-v2-pools.clientele";
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
@@ -34,6 +38,32 @@ fn eur(units: i64) -> Money {
 
 /// What the app does with a picked ledger: import it, keep it, and save the workspace.
 fn workspace_of_the_ledger() -> Vec<u8> {
+    imported_session().workspace_file().unwrap()
+}
+
+/// The cost pools the v2 fixture holds, as the page's editor sends them.
+fn pools_drafts() -> Drafts {
+    let rows = |rows: &[&[&str]]| rows.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect();
+    Drafts {
+        pools: rows(&[
+            &["Service", "1100", "line", ""],
+            &["Marketing", "600", "customer", ""],
+            &["Support", "1000", "time", "1000"],
+        ]),
+        activities: rows(&[&["Support", "Order handling", "line", "10"]]),
+        margins: Vec::new(),
+    }
+}
+
+/// The ledger imported with `pools_drafts` entered, saved as the app saves it.
+fn workspace_with_pools() -> Vec<u8> {
+    let mut session = imported_session();
+    let saved = session.handle(Request::SetTables(pools_drafts()), &mut no_progress);
+    assert!(matches!(saved, Response::TablesSaved(_)), "{saved:?}");
+    session.workspace_file().unwrap()
+}
+
+fn imported_session() -> Session {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(LEDGER);
     let file = FileData { name: LEDGER.into(), bytes: std::fs::read(path).unwrap() };
     let mut session = Session::default();
@@ -41,7 +71,7 @@ fn workspace_of_the_ledger() -> Vec<u8> {
         session.handle(Request::Import { files: vec![file], options: ImportOptions::default() }, &mut no_progress);
     assert!(matches!(imported, Response::Imported(ref report) if report.error_count() == 0), "{imported:?}");
     assert!(matches!(session.handle(Request::Commit, &mut no_progress), Response::Loaded { .. }));
-    session.workspace_file().unwrap()
+    session
 }
 
 /// The committed fixture; with CLIENTELE_WRITE_FIXTURES=1, first written if it is missing.
@@ -172,5 +202,80 @@ fn a_version_1_workspace_file_opens_to_the_same_figures() {
         (&b"CLIENTELE"[..], &1u16.to_le_bytes()[..]),
         "magic and format version 1"
     );
-    assert_hand_worked_figures(&mut restored(WORKSPACE_V1, bytes));
+    let mut session = restored(WORKSPACE_V1, bytes);
+    assert_hand_worked_figures(&mut session);
+    let tables = session.handle(Request::Tables, &mut no_progress);
+    assert!(
+        matches!(tables, Response::Tables(ref drafts) if *drafts == Drafts::default()),
+        "no side tables: {tables:?}"
+    );
+}
+
+/// The account of 2025 from `pools_drafts`, worked by hand. Customers with a line in 2025: A (2 lines),
+/// B (1), G (2), C (1), D (1, credit note), F (2), H (1), I (1): 11 lines; active (revenue > 0): A, B,
+/// G, H, C, I. Gross margins (revenue - cost): A 1750, B 1000, G 550, H 300, C 250, I 150, D -80, F 0.
+/// Service 1100 by line = 100 a line: A 200, B 100, G 200, C 100, D 100, F 200, H 100, I 100.
+/// Marketing 600 by customer = 100 for each of the 6 active ones (D, F nothing).
+/// Support: rate 1000 / 1000 min = 1.00 a minute; 10 min a line = 110 min = 110.00 allocated,
+/// 890.00 unused: A 20, B 10, G 20, C 10, D 10, F 20, H 10, I 10.
+/// Net: A 1750-320 = 1430, B 1000-210 = 790, G 550-320 = 230, H 300-210 = 90, C 250-210 = 40,
+/// I 150-210 = -60, D -80-110 = -190, F 0-220 = -220; total 2110 (= 3920 - 1810).
+/// Whale: cumulative 1430, 2220, 2450, 2540, 2580 (peak, 5 customers), 2520, 2330, 2110;
+/// top 20 % = ceil(1.6) = 2 customers, 2220 of 2110; 3 loss-makers.
+/// Levels: Top A 5000/1750/320/1430; Medium B 2500/1000/210/790; Small G,H,C,I 3500/1250/950/300;
+/// Inactive D, F -200/-80/330/-410.
+fn assert_hand_worked_account(session: &mut Session) {
+    let request = ProfitabilityRequest { selection: Selection::default(), period: Some(Period::starting_in(2025)) };
+    let AnalysisResponse::Profitability(account) = ask(session, request.into()) else { panic!("no account") };
+    let account: Profitability = account;
+    let pools: Vec<_> = account.pools.iter().map(|p| (p.pool.as_str(), p.amount, p.allocated, p.unused)).collect();
+    assert_eq!(
+        pools,
+        [
+            ("Service", eur(1_100), eur(1_100), eur(0)),
+            ("Marketing", eur(600), eur(600), eur(0)),
+            ("Support", eur(1_000), eur(110), eur(890))
+        ]
+    );
+    let net: Vec<_> = account.customers.iter().map(|c| (c.key.as_str(), c.net_profit)).collect();
+    let expected = [("A", 1430), ("B", 790), ("G", 230), ("H", 90), ("C", 40), ("I", -60), ("D", -190), ("F", -220)];
+    assert_eq!(net, expected.map(|(k, n)| (k, eur(n))));
+    let w = &account.whale;
+    assert_eq!((w.customers, w.total_profit, w.peak_profit, w.peak_customers), (8, eur(2_110), eur(2_580), 5));
+    assert_eq!((w.top20_customers, w.top20_profit, w.loss_making_customers), (2, eur(2_220), 3));
+    assert!((w.peak_share.unwrap() - 2_580.0 / 2_110.0).abs() < 1e-12);
+    // The page lists the loss-makers largest loss first, each with its costliest pool (all three
+    // carry Service's 100 or 200 most; I's Service and Marketing tie at 100: the first listed).
+    let losers: Vec<_> = account.loss_makers.iter().map(|l| (l.key.as_str(), l.costliest_pool.as_deref())).collect();
+    assert_eq!(losers, [("F", Some("Service")), ("D", Some("Service")), ("I", Some("Service"))]);
+    let levels: Vec<_> = account
+        .levels
+        .iter()
+        .filter(|l| l.customers > 0)
+        .map(|l| (l.customers, l.revenue, l.gross_margin, l.cost_to_serve, l.net_profit))
+        .collect();
+    let expected = [
+        (1, eur(5_000), eur(1_750), eur(320), eur(1_430)),
+        (1, eur(2_500), eur(1_000), eur(210), eur(790)),
+        (4, eur(3_500), eur(1_250), eur(950), eur(300)),
+        (2, eur(-200), eur(-80), eur(330), eur(-410)),
+    ];
+    assert_eq!(levels, expected);
+}
+
+#[test]
+fn a_version_2_workspace_file_opens_with_its_cost_pools() {
+    let bytes = read_fixture(WORKSPACE_V2, workspace_with_pools);
+    assert_eq!((&bytes[..9], &bytes[9..11]), (&b"CLIENTELE"[..], &2u16.to_le_bytes()[..]), "format version 2");
+    let mut session = restored(WORKSPACE_V2, bytes);
+    assert_hand_worked_figures(&mut session);
+    assert_hand_worked_account(&mut session);
+    let Response::Tables(drafts) = session.handle(Request::Tables, &mut no_progress) else { panic!("no tables") };
+    assert_eq!(drafts.pools[0], ["Service", "1100.00", "line", ""]);
+    assert_eq!(drafts.activities, [["Support", "Order handling", "line", "10.00"]]);
+}
+
+#[test]
+fn pools_entered_today_give_the_hand_worked_account() {
+    assert_hand_worked_account(&mut restored("fresh.clientele", workspace_with_pools()));
 }

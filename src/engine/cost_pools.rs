@@ -201,6 +201,13 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
+impl InputError {
+    /// A problem of the table rather than of a cell's value (unreadable, a missing column).
+    fn of_table(file: &str, line: usize, column: &str, problem: Problem) -> InputError {
+        InputError { file: file.into(), line, column: column.into(), value: String::new(), problem }
+    }
+}
+
 /// A small CSV table with named columns: the format of the pools, activities and margins files.
 pub(crate) struct Table<'f> {
     file: &'f str,
@@ -220,13 +227,7 @@ impl<'f> Table<'f> {
     /// the header holds, and checks that every `required` column is there (names compared
     /// without case and surrounding spaces).
     pub(crate) fn read(file: &'f str, bytes: &[u8], required: &[&str]) -> Result<Table<'f>, InputError> {
-        let error = |line, column: &str, problem| InputError {
-            file: file.into(),
-            line,
-            column: column.into(),
-            value: String::new(),
-            problem,
-        };
+        let error = |line, column: &str, problem| InputError::of_table(file, line, column, problem);
         let text = std::str::from_utf8(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes))
             .map_err(|_| error(1, "-", Problem::Unreadable))?;
         let header = text.lines().next().unwrap_or("");
@@ -239,15 +240,29 @@ impl<'f> Table<'f> {
         let mut rows = Vec::new();
         for (i, record) in reader.records().enumerate() {
             let record = record.map_err(|_| error(i + 1, "-", Problem::Unreadable))?;
-            let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
-            if cells.iter().any(|c| !c.is_empty()) {
-                rows.push((record.position().map_or(i + 1, |p| p.line() as usize), cells));
+            let cells: Vec<String> = record.iter().map(String::from).collect();
+            rows.push((record.position().map_or(i + 1, |p| p.line() as usize), cells));
+        }
+        Table::of_rows(file, rows, required)
+    }
+
+    /// A table from rows already split into cells, each with its line (the first row is the
+    /// header; rows whose cells are all empty are left out). The page's editor sends its rows so.
+    pub(crate) fn of_rows(
+        file: &'f str,
+        mut rows: Vec<(usize, Vec<String>)>,
+        required: &[&str],
+    ) -> Result<Table<'f>, InputError> {
+        rows.retain(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()));
+        for (_, cells) in &mut rows {
+            for cell in cells.iter_mut() {
+                *cell = cell.trim().to_string();
             }
         }
         let columns = if rows.is_empty() { Vec::new() } else { rows.remove(0).1 };
         let columns: Vec<String> = columns.iter().map(|c| c.to_lowercase()).collect();
         if let Some(missing) = required.iter().find(|r| !columns.iter().any(|c| c == *r)) {
-            return Err(error(1, missing, Problem::MissingColumn));
+            return Err(InputError::of_table(file, 1, missing, Problem::MissingColumn));
         }
         Ok(Table { file, columns, rows })
     }
@@ -308,8 +323,17 @@ pub fn parse_hundredths(text: &str) -> Option<u64> {
 }
 
 /// Reads POOLS.csv: `pool,amount,driver,capacity_minutes` (the last only for `time` pools).
+/// The columns a pools table must have (`capacity_minutes` may be left out when no pool is `time`).
+pub const POOL_COLUMNS: [&str; 3] = ["pool", "amount", "driver"];
+/// The columns an activities table must have.
+pub const ACTIVITY_COLUMNS: [&str; 4] = ["pool", "activity", "driver", "minutes"];
+
 pub fn parse_pools(file: &str, bytes: &[u8]) -> Result<Vec<CostPool>, InputError> {
-    let table = Table::read(file, bytes, &["pool", "amount", "driver"])?;
+    pools_in(&Table::read(file, bytes, &POOL_COLUMNS)?)
+}
+
+/// The pools of a table with `POOL_COLUMNS`.
+pub(crate) fn pools_in(table: &Table<'_>) -> Result<Vec<CostPool>, InputError> {
     let mut pools: Vec<CostPool> = Vec::new();
     let mut names = HashSet::new();
     let mut total: u128 = 0;
@@ -348,7 +372,11 @@ fn pool_capacity(row: &Row<'_>, driver: Driver) -> Result<Option<Minutes>, Input
 
 /// Reads ACTIVITIES.csv: `pool,activity,driver,minutes`, each for a time pool of `pools`.
 pub fn parse_activities(file: &str, bytes: &[u8], pools: &[CostPool]) -> Result<Vec<Activity>, InputError> {
-    let table = Table::read(file, bytes, &["pool", "activity", "driver", "minutes"])?;
+    activities_in(&Table::read(file, bytes, &ACTIVITY_COLUMNS)?, pools)
+}
+
+/// The activities of a table with `ACTIVITY_COLUMNS`, checked against `pools`.
+pub(crate) fn activities_in(table: &Table<'_>, pools: &[CostPool]) -> Result<Vec<Activity>, InputError> {
     let mut activities = Vec::new();
     for row in table.rows() {
         let pool_name = row.text("pool")?;

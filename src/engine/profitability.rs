@@ -11,6 +11,7 @@ use super::money::Money;
 use super::period::Period;
 use super::pyramid::{Level, Levels};
 use super::revenue::RevenueTable;
+use super::session::analysis::{Analysis, Context, EmptyReason, Selection, LIST_LIMIT};
 use super::stats::ranked_order;
 use super::whale::{LossMaker, Whale};
 use serde::{Deserialize, Serialize};
@@ -22,8 +23,19 @@ use std::fmt;
 pub struct GroupMargins(Vec<(String, i64)>);
 
 impl GroupMargins {
+    pub const NONE: GroupMargins = GroupMargins(Vec::new());
+
     pub fn new(margins: Vec<(String, i64)>) -> GroupMargins {
         GroupMargins(margins)
+    }
+
+    /// Each group and its margin in hundredths of a percent, in the order entered.
+    pub fn groups(&self) -> &[(String, i64)] {
+        &self.0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 
     fn of(&self, group: &str) -> Option<i64> {
@@ -34,7 +46,14 @@ impl GroupMargins {
 /// Reads GROUPS.csv: `product_group,margin_percent` (0 to 100, two decimals at most; an empty
 /// product_group cell stands for the lines without a group).
 pub fn parse_margins(file: &str, bytes: &[u8]) -> Result<GroupMargins, InputError> {
-    let table = Table::read(file, bytes, &["product_group", "margin_percent"])?;
+    margins_in(&Table::read(file, bytes, &MARGIN_COLUMNS)?)
+}
+
+/// The columns a margins table must have.
+pub const MARGIN_COLUMNS: [&str; 2] = ["product_group", "margin_percent"];
+
+/// The margins of a table with `MARGIN_COLUMNS`.
+pub(crate) fn margins_in(table: &Table<'_>) -> Result<GroupMargins, InputError> {
     let mut margins: Vec<(String, i64)> = Vec::new();
     for row in table.rows() {
         let group = row.cell("product_group");
@@ -449,6 +468,42 @@ fn level_sums(customers: &[CustomerProfit]) -> Vec<LevelProfit> {
             }
         })
         .collect()
+}
+
+/// What the Profitability page asks: the account of a period (the latest when `None`) and
+/// scope, from the workspace's cost pools and (for a ledger without a cost column) its margins.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ProfitabilityRequest {
+    pub selection: Selection,
+    pub period: Option<Period>,
+}
+
+impl Analysis for ProfitabilityRequest {
+    type View = Profitability;
+
+    fn answer(self, context: &mut Context) -> Result<Profitability, EmptyReason> {
+        let tables = context.tables;
+        if tables.cost_pools.pools.is_empty() {
+            return Err(EmptyReason::NoCostPools);
+        }
+        // Margins stand in for a missing cost column only: a ledger's own costs come first.
+        let margins = (context.ledger.costs().is_none() && !tables.margins.is_empty()).then_some(&tables.margins);
+        let prepared = context.prepare(&self.selection);
+        let levels = prepared.levels_of(self.period)?;
+        let mut account = Profitability::of(context.ledger, &prepared.table, levels, &tables.cost_pools, margins)
+            .map_err(|error| match error {
+                ProfitError::PeriodOutside(_) => EmptyReason::PeriodNotInData,
+                ProfitError::NoGrossMargin => EmptyReason::NoGrossMargin,
+                ProfitError::MissingMargin { .. } => EmptyReason::MarginMissing,
+                ProfitError::TooLarge { .. } => EmptyReason::CostsTooLarge,
+            })?;
+        // The page lists the loss-makers largest loss first (they come in ranking order, so the
+        // smallest loss first), and only the first ones; the whale curve holds every customer.
+        account.loss_makers.reverse();
+        account.customers.truncate(LIST_LIMIT);
+        account.loss_makers.truncate(LIST_LIMIT);
+        Ok(account)
+    }
 }
 
 #[cfg(test)]

@@ -48,6 +48,14 @@ messages! {
             "Klantbeelden verdelen de omzet van elke klant over productgroepen, en dit grootboek heeft geen kolom met de productgroep. Importeer het bestand opnieuw op de pagina Gegevens en koppel onder Kolommen de kolom met de productgroep aan het veld product_group.";
         NoCostColumn => "Gross margins need a cost column (the direct cost of each line), and this ledger has none. To see them, import the file again on the Data page and map the cost column under Columns.",
             "Brutomarges hebben een kolom kostprijs nodig (de directe kosten van elke regel), en dit grootboek heeft die niet. Importeer het bestand opnieuw op de pagina Gegevens en koppel onder Kolommen de kolom met de kostprijs om ze te zien.";
+        NoCostPools => "No cost pools are entered yet: enter this period's costs above (marketing, sales, service, logistics, overhead), each with the driver that spreads it over the customers, or import them as CSV.",
+            "Er zijn nog geen kostenpools ingevuld: vul hierboven de kosten van deze periode in (marketing, verkoop, service, logistiek, overhead), elk met de verdeelsleutel die ze over de klanten verdeelt, of importeer ze als CSV.";
+        NoGrossMargin => "Profit per customer needs gross margins, and this ledger has no cost column and no margins are entered: enter a margin per product group above, or import the ledger again with its cost column mapped.",
+            "Winst per klant heeft brutomarges nodig, en dit grootboek heeft geen kolom kostprijs en er zijn geen marges ingevuld: vul hierboven een marge per productgroep in, of importeer het grootboek opnieuw met de kolom kostprijs gekoppeld.";
+        MarginMissing => "Some lines of this period are in a product group without a margin: add a row for every product group to the margins above (an empty group stands for lines without one).",
+            "Sommige regels van deze periode vallen in een productgroep zonder marge: voeg hierboven een rij toe voor elke productgroep (een lege groep staat voor regels zonder groep).";
+        CostsTooLarge => "A time pool's activities take so many times its capacity that the costs are too large to add up exactly: check its capacity and the activities' minutes.",
+            "De activiteiten van een tijdpool kosten zoveel keer de capaciteit dat de kosten te groot worden om exact op te tellen: controleer de capaciteit en de minuten van de activiteiten.";
         ToDataPage => "Go to the Data page", "Naar de pagina Gegevens";
         NoAnswer => "The engine sent no answer for this page: reload the page.", "De rekenkern gaf geen antwoord voor deze pagina: laad de pagina opnieuw.";
         DownloadCsv => "Download CSV", "CSV downloaden";

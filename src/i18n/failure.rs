@@ -3,6 +3,7 @@
 //! English texts are also the types' `Display`, what the command line prints: one table.
 
 use super::import::{beyond_money_limit, import_error};
+use super::profit::table_error;
 use super::worker::too_large;
 use super::{Locale, Text};
 use crate::engine::session::{BackupError, Failure};
@@ -46,6 +47,7 @@ pub fn describe(failure: &Failure, locale: Locale) -> String {
     let text = |msg: FailureMsg| msg.text(locale).to_string();
     match failure {
         Failure::Import(error) => import_error(error, locale),
+        Failure::Table(error) => table_error(error, locale),
         Failure::Workspace { file, error } => format!("{file}: {}", backup(error, locale)),
         Failure::NoCandidate => text(FailureMsg::NoCandidate),
         Failure::NoLedger => text(FailureMsg::NoLedger),

@@ -198,7 +198,7 @@ enum Keep {
 impl Keep {
     fn after(response: &Response) -> Keep {
         match response {
-            Response::Loaded { .. } => Keep::Save,
+            Response::Loaded { .. } | Response::TablesSaved(_) => Keep::Save,
             Response::Closed => Keep::Clear,
             _ => Keep::Unchanged,
         }

@@ -9,6 +9,7 @@
 //! and kept for the next request (performance.md: no work repeated across analyses), so a page
 //! that changes its period or a second page on the same scope costs no pass over the ledger.
 
+use super::tables::SideTables;
 use crate::engine::cohorts::{Cohort, CohortsRequest};
 use crate::engine::concentration::{Concentration, ConcentrationRequest};
 use crate::engine::customer::{CustomerDetail, CustomerRequest};
@@ -16,6 +17,7 @@ use crate::engine::flows::{Flows, FlowsRequest};
 use crate::engine::ledger::{named, Attribute, CustomerId, Ledger};
 use crate::engine::migration::{Migration, MigrationCellRequest, MigrationRequest, MigrationSummary, MovedCustomer};
 use crate::engine::period::{Period, YearStart};
+use crate::engine::profitability::{Profitability, ProfitabilityRequest};
 use crate::engine::pyramid::{CutOffs, Levels, PyramidRequest, PyramidView};
 use crate::engine::revenue::{Breakdown, RevenueTable};
 use crate::engine::rfm::{RfmRequest, RfmView};
@@ -94,6 +96,7 @@ analyses! {
     Rfm(RfmRequest) -> RfmView;
     Cohorts(CohortsRequest) -> Vec<Cohort>;
     Customer(CustomerRequest) -> CustomerDetail;
+    Profitability(ProfitabilityRequest) -> Profitability;
 }
 
 /// What every analysis page chooses: the year's first day and the lines in scope.
@@ -127,6 +130,14 @@ pub enum EmptyReason {
     UnknownCustomer,
     /// Gross margins need the lines' costs; the ledger has no cost column.
     NoCostColumn,
+    /// Customer-based accounting needs cost pools, and none are entered yet.
+    NoCostPools,
+    /// Gross margins need a cost column or margins per product group, and there are neither.
+    NoGrossMargin,
+    /// Lines of the period are in a product group the margins do not list.
+    MarginMissing,
+    /// A time pool's minutes are so far over its capacity that the costs are beyond the limit.
+    CostsTooLarge,
 }
 
 /// What the filter bars ask: the choices the ledger offers for a year start.
@@ -261,9 +272,11 @@ impl Prepared {
     }
 }
 
-/// What an analysis answers from: the ledger, and the cache of prepared selections.
+/// What an analysis answers from: the ledger, the workspace's side tables (cost pools, margins)
+/// and the cache of prepared selections.
 pub struct Context<'a> {
     pub ledger: &'a Ledger,
+    pub tables: &'a SideTables,
     cache: &'a mut AnalysisCache,
 }
 
@@ -284,8 +297,14 @@ pub struct AnalysisCache {
 const KEEP: usize = 6;
 
 impl AnalysisCache {
+    /// The answer from a ledger alone (no side tables entered).
     pub fn answer(&mut self, ledger: &Ledger, request: AnalysisRequest) -> AnalysisResponse {
-        let mut context = Context { ledger, cache: self };
+        self.answer_with(ledger, &SideTables::NONE, request)
+    }
+
+    /// The answer from a workspace's ledger and side tables.
+    pub fn answer_with(&mut self, ledger: &Ledger, tables: &SideTables, request: AnalysisRequest) -> AnalysisResponse {
+        let mut context = Context { ledger, tables, cache: self };
         request.answer(&mut context).unwrap_or_else(AnalysisResponse::Empty)
     }
 

@@ -4,6 +4,7 @@
 //! language through `i18n::failure::describe`, which is also where both texts live (one table).
 
 use super::backup::BackupError;
+use super::tables::TableError;
 use crate::engine::import::ImportError;
 use crate::engine::limits::TooLarge;
 use serde::{Deserialize, Serialize};
@@ -12,6 +13,8 @@ use serde::{Deserialize, Serialize};
 pub enum Failure {
     /// A file could not be previewed or imported (the error names the file).
     Import(ImportError),
+    /// A side table (cost pools, activities, margins) with a bad cell, entered or imported.
+    Table(TableError),
     /// A workspace file that cannot be opened.
     Workspace { file: String, error: BackupError },
     /// `Commit` with no imported ledger waiting for it.

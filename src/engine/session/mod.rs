@@ -10,6 +10,7 @@
 pub mod analysis;
 pub mod backup;
 mod failure;
+pub mod tables;
 
 use super::import::{self, ImportError, ImportOptions, ImportReport, InputFile, Preview, Progress};
 use super::ledger::Ledger;
@@ -20,6 +21,7 @@ pub use backup::BackupError;
 pub use failure::{Failure, Loss};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
+use tables::{Drafts, SideTables, TableKind};
 
 /// Where the workspace's ledger came from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -61,6 +63,15 @@ pub enum Request<F = FileData> {
         file: F,
     },
     Analysis(AnalysisRequest),
+    /// The side tables as the editor shows them.
+    Tables,
+    /// Replaces the side tables with the editor's rows (saved with the workspace).
+    SetTables(Drafts),
+    /// Replaces one side table with a CSV file (the others are kept and checked against it).
+    ImportTable {
+        table: TableKind,
+        file: F,
+    },
 }
 
 /// How much of a file a request needs.
@@ -86,6 +97,9 @@ impl<F> Request<F> {
                 Request::Import { files, options }
             }
             Request::Restore { file } => Request::Restore { file: read(file, Extent::Whole)? },
+            Request::ImportTable { table, file } => Request::ImportTable { table, file: read(file, Extent::Whole)? },
+            Request::Tables => Request::Tables,
+            Request::SetTables(drafts) => Request::SetTables(drafts),
             Request::LoadSample => Request::LoadSample,
             Request::Commit => Request::Commit,
             Request::Discard => Request::Discard,
@@ -108,6 +122,10 @@ pub enum Response {
     Discarded,
     Closed,
     Analysis(AnalysisResponse),
+    /// The side tables, as the editor shows them.
+    Tables(Drafts),
+    /// The side tables were replaced (the workspace changed: storage saves it).
+    TablesSaved(Drafts),
     /// The request could not be done; the failure says why and what to do.
     Failed(Failure),
     Cancelled,
@@ -119,6 +137,9 @@ pub struct Session {
     source: Option<Source>,
     /// An imported ledger awaiting `Commit`, with the summary its import already computed.
     candidate: Option<(Ledger, Source, Summary)>,
+    /// The user's tables beside the ledger; kept when another ledger is loaded (they describe
+    /// the business, not one export), replaced by a restored workspace's, cleared by `Close`.
+    tables: SideTables,
     analyses: AnalysisCache,
 }
 
@@ -147,13 +168,33 @@ impl Session {
                 Response::Closed
             }
             Request::Restore { file } => match backup::decode(&file.bytes) {
-                Ok((source, ledger)) => self.set_ledger(ledger, source),
+                Ok(workspace) => {
+                    self.tables = workspace.tables;
+                    self.set_ledger(workspace.ledger, workspace.source)
+                }
                 Err(error) => Response::Failed(Failure::Workspace { file: file.name, error }),
             },
             Request::Analysis(request) => match &self.ledger {
-                Some(ledger) => Response::Analysis(self.analyses.answer(ledger, request)),
+                Some(ledger) => Response::Analysis(self.analyses.answer_with(ledger, &self.tables, request)),
                 None => Response::Failed(Failure::NoLedger),
             },
+            Request::Tables => Response::Tables(self.tables.drafts()),
+            Request::SetTables(drafts) => self.set_tables(SideTables::of_drafts(&drafts)),
+            Request::ImportTable { table, file } => self.set_tables(self.tables.with_file(table, &file)),
+        }
+    }
+
+    /// Keeps `tables` as the workspace's (a workspace needs a ledger to be saved).
+    fn set_tables(&mut self, tables: Result<SideTables, tables::TableError>) -> Response {
+        if self.ledger.is_none() {
+            return Response::Failed(Failure::NoLedger);
+        }
+        match tables {
+            Ok(tables) => {
+                self.tables = tables;
+                Response::TablesSaved(self.tables.drafts())
+            }
+            Err(error) => Response::Failed(Failure::Table(error)),
         }
     }
 
@@ -164,7 +205,7 @@ impl Session {
     /// The workspace as one file (for storage and backups); `None` when nothing is loaded.
     pub fn workspace_file(&self) -> Option<Vec<u8>> {
         let (ledger, source) = (self.ledger.as_deref()?, self.source.as_ref()?);
-        backup::encode(source, ledger).ok()
+        backup::encode(source, &self.tables, ledger).ok()
     }
 
     /// Makes `ledger` the workspace's (e.g. restored from storage).
@@ -271,6 +312,40 @@ mod tests {
     }
 
     #[test]
+    fn side_tables_are_kept_with_the_workspace_and_checked_cell_by_cell() {
+        let mut session = Session::default();
+        let pools = b"pool,amount,driver,capacity_minutes\nSales,250.5,customer,\n".to_vec();
+        let import = |bytes: &[u8]| Request::ImportTable {
+            table: TableKind::Pools,
+            file: FileData { name: "pools.csv".into(), bytes: bytes.to_vec() },
+        };
+        let Response::Failed(failure) = session.handle(import(&pools), &mut no_progress) else { panic!("no ledger") };
+        assert_eq!(failure, Failure::NoLedger, "tables are kept with a workspace, which needs a ledger");
+        session.handle(Request::LoadSample, &mut no_progress);
+        let Response::TablesSaved(drafts) = session.handle(import(&pools), &mut no_progress) else {
+            panic!("not saved")
+        };
+        assert_eq!(drafts.pools, [["Sales", "250.50", "customer", ""]]);
+        // An activity for a pool that is not time-driven: the activities table, line 2, column pool.
+        let mut bad = drafts.clone();
+        bad.activities = vec![vec!["Sales".into(), "Calls".into(), "customer".into(), "5".into()]];
+        let Response::Failed(Failure::Table(error)) = session.handle(Request::SetTables(bad), &mut no_progress) else {
+            panic!("a bad activity was kept")
+        };
+        assert_eq!((error.table, error.error.line, error.error.column.as_str()), (TableKind::Activities, 2, "pool"));
+        // The failed edit left the tables as they were; they survive a save and a restore, and
+        // loading another ledger keeps them; closing the workspace clears them.
+        let bytes = session.workspace_file().unwrap();
+        let mut other = Session::default();
+        other.handle(Request::Restore { file: FileData { name: "w.clientele".into(), bytes } }, &mut no_progress);
+        assert!(matches!(other.handle(Request::Tables, &mut no_progress), Response::Tables(d) if d == drafts));
+        other.handle(Request::LoadSample, &mut no_progress);
+        assert!(matches!(other.handle(Request::Tables, &mut no_progress), Response::Tables(d) if d == drafts));
+        other.handle(Request::Close, &mut no_progress);
+        assert!(matches!(other.handle(Request::Tables, &mut no_progress), Response::Tables(d) if d.pools.is_empty()));
+    }
+
+    #[test]
     fn a_bad_file_fails_with_its_name() {
         let mut session = Session::default();
         let file = FileData { name: "empty.csv".into(), bytes: Vec::new() };
@@ -338,5 +413,8 @@ mod tests {
         let import = Request::Import { files: vec![0, 2], options: ImportOptions::default() };
         assert_eq!(import.map_files(read).err(), Some("slot 2 not posted".to_string()));
         assert!(matches!(Request::<usize>::Commit.map_files(read), Ok(Request::Commit)));
+        let table = Request::ImportTable { table: TableKind::Activities, file: 1 };
+        let Ok(Request::ImportTable { table, file }) = table.map_files(read) else { panic!("table import") };
+        assert_eq!((table, file), (TableKind::Activities, ("b.csv".to_string(), Extent::Whole)));
     }
 }

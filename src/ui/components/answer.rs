@@ -110,6 +110,10 @@ pub fn reason_message(reason: EmptyReason) -> M {
         EmptyReason::NoProductGroupColumn => M::NoProductGroupColumn,
         EmptyReason::UnknownCustomer => M::UnknownCustomer,
         EmptyReason::NoCostColumn => M::NoCostColumn,
+        EmptyReason::NoCostPools => M::NoCostPools,
+        EmptyReason::NoGrossMargin => M::NoGrossMargin,
+        EmptyReason::MarginMissing => M::MarginMissing,
+        EmptyReason::CostsTooLarge => M::CostsTooLarge,
     }
 }
 
