@@ -10,6 +10,7 @@ pub mod date;
 pub mod flows;
 pub mod import;
 pub mod ledger;
+pub mod lessons;
 pub mod limits;
 pub mod migration;
 pub mod money;

@@ -152,6 +152,11 @@ impl Session {
             },
             Request::Analysis(request) => match &self.ledger {
                 Some(ledger) => Response::Analysis(self.analyses.answer(ledger, request)),
+                // An analysis of the user's own figures (breakeven) reads no ledger: it is
+                // answered before one is loaded, from an empty one.
+                None if !request.needs_ledger() => {
+                    Response::Analysis(self.analyses.answer(&Ledger::default(), request))
+                }
                 None => Response::Failed(Failure::NoLedger),
             },
         }
