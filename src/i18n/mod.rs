@@ -64,14 +64,18 @@ macro_rules! messages {
 }
 
 mod analyses;
+pub mod breakeven;
 mod data;
 pub mod failure;
 pub mod import;
+mod lessons;
 mod shell;
 pub mod worker;
 pub use analyses::AnalysisMsg;
+pub use breakeven::BreakevenMsg;
 pub use data::DataMsg;
 pub use failure::FailureMsg;
+pub use lessons::LessonsMsg;
 pub use shell::Msg;
 pub use worker::WorkerMsg;
 
