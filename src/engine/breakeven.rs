@@ -310,10 +310,11 @@ fn paid_later(amounts: &[i128], days: u32) -> Vec<i128> {
 /// What the Breakeven page asks: both views' inputs as entered (the page keeps them in the
 /// address as text, so a scenario is a link). The engine reads and checks each entry, so a wrong
 /// one comes back as an error naming it, in the view it belongs to: the other view still shows.
+/// Boxed: fourteen texts would make every `AnalysisRequest` as large.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BreakevenRequest {
-    pub volume: VolumeEntries,
-    pub investment: InvestmentEntries,
+    pub volume: Box<VolumeEntries>,
+    pub investment: Box<InvestmentEntries>,
 }
 
 /// The volume view's entries: amounts with at most two decimals, the volume in whole units
@@ -626,7 +627,7 @@ mod tests {
         use crate::engine::session::analysis::AnalysisResponse;
         use crate::engine::session::{Request, Response, Session};
         let request =
-            BreakevenRequest { volume: VolumeEntries::default(), investment: entries("1200", "10", "40", "45") };
+            BreakevenRequest { volume: Box::default(), investment: Box::new(entries("1200", "10", "40", "45")) };
         let response = Session::default().handle(Request::Analysis(request.into()), &mut |_| true);
         let Response::Analysis(AnalysisResponse::Breakeven(view)) = response else { panic!("not answered") };
         assert_eq!(view.investment.map(|b| (b.profit_breakeven_month, b.cash_breakeven_month)), Ok((Some(3), Some(9))));

@@ -4,7 +4,7 @@
 //! link) and read and checked by the engine (`BreakevenRequest`); this page only draws.
 
 use super::Page;
-use crate::chart::{extent_from_zero, line_chart, nice_ticks, Axis, Chart, LineChart, LineSeries, BAD, GOOD, SERIES};
+use crate::chart::{extent_from_zero, line_chart, nice_ticks, Axis, Chart, LineChart, LineSeries, MarkedPoint, SERIES};
 use crate::engine::breakeven::{
     BreakevenError, BreakevenInput, BreakevenPoint, BreakevenRequest, BreakevenView, InvestmentBreakeven,
     InvestmentEntries, VolumeBreakeven, VolumeEntries,
@@ -75,8 +75,8 @@ fn request(volume: &[Entry; 5], investment: &[Entry; 9]) -> BreakevenRequest {
     let [investment, depreciation_months, fixed_monthly, revenue_monthly, ramp_months, margin, customer_days, supplier_days, months] =
         investment.map(Entry::text);
     BreakevenRequest {
-        volume: VolumeEntries { fixed, non_cash, price, unit_cost, expected_units },
-        investment: InvestmentEntries {
+        volume: Box::new(VolumeEntries { fixed, non_cash, price, unit_cost, expected_units }),
+        investment: Box::new(InvestmentEntries {
             investment,
             depreciation_months,
             fixed_monthly,
@@ -86,7 +86,7 @@ fn request(volume: &[Entry; 5], investment: &[Entry; 9]) -> BreakevenRequest {
             customer_days,
             supplier_days,
             months,
-        },
+        }),
     }
 }
 
@@ -238,14 +238,14 @@ const FIGURES: [(B, Figure); 5] = [
     (B::CumulativeCash, |m| m.cumulative_cash),
 ];
 
-/// Month by month on one chart, with the zero line and the breakeven months marked (a dot on the
-/// cumulative line, named in the legend).
+/// Month by month on one chart, with the zero line and each breakeven month marked on its
+/// cumulative line.
 fn months_chart(b: &InvestmentBreakeven, i18n: I18n) -> Chart {
     let l = i18n.locale();
     let last = b.months.last().map_or(1.0, |m| f64::from(m.month.max(1)));
     let values = b.months.iter().flat_map(|m| FIGURES.map(|(_, f)| f(m).units_f64()));
     let y_range = extent_from_zero(values);
-    let mut series: Vec<LineSeries> = FIGURES
+    let series: Vec<LineSeries> = FIGURES
         .iter()
         .enumerate()
         .map(|(i, &(name, figure))| LineSeries {
@@ -256,22 +256,19 @@ fn months_chart(b: &InvestmentBreakeven, i18n: I18n) -> Chart {
             area: false,
         })
         .collect();
-    let marks = [(B::ProfitBreakeven, b.profit_breakeven_month, GOOD), (B::CashBreakeven, b.cash_breakeven_month, BAD)];
-    for (name, month, colour) in marks {
-        let Some(row) = month.and_then(|m| b.months.get(m as usize)) else { continue };
-        let figure = if name == B::ProfitBreakeven { row.cumulative_profit } else { row.cumulative_cash };
-        series.push(LineSeries {
-            name: format!("{}: {} {}", i18n.t(name), i18n.t(B::Month).to_lowercase(), row.month),
-            colour,
-            points: vec![(f64::from(row.month), figure.units_f64())],
-            markers: true,
-            area: false,
-        });
-    }
     let x = Axis::new(i18n.t(B::Month), 0.0..last, move |v| format!("{v:.0}"))
         .with_ticks(nice_ticks(&(0.0..last), 8).into_iter().filter(|t| t.fract() == 0.0).collect());
     let y = Axis::new(i18n.t(B::Amount), y_range, move |v| l.integer(v.round() as i64));
     let mut chart = LineChart::new(i18n.t(B::ChartTitle).to_string(), x, y, series);
+    let marks = [(B::ProfitBreakeven, b.profit_breakeven_month), (B::CashBreakeven, b.cash_breakeven_month)];
+    for (name, month) in marks {
+        let Some(row) = month.and_then(|m| b.months.get(m as usize)) else { continue };
+        let figure = if name == B::ProfitBreakeven { row.cumulative_profit } else { row.cumulative_cash };
+        chart.marked.push(MarkedPoint {
+            at: (f64::from(row.month), figure.units_f64()),
+            label: format!("{}: {} {}", i18n.t(name), i18n.t(B::Month).to_lowercase(), row.month),
+        });
+    }
     chart.zero_line = true;
     line_chart(chart)
 }
