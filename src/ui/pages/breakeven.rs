@@ -260,13 +260,15 @@ fn months_chart(b: &InvestmentBreakeven, i18n: I18n) -> Chart {
         .with_ticks(nice_ticks(&(0.0..last), 8).into_iter().filter(|t| t.fract() == 0.0).collect());
     let y = Axis::new(i18n.t(B::Amount), y_range, move |v| l.integer(v.round() as i64));
     let mut chart = LineChart::new(i18n.t(B::ChartTitle).to_string(), x, y, series);
-    let marks = [(B::ProfitBreakeven, b.profit_breakeven_month), (B::CashBreakeven, b.cash_breakeven_month)];
+    // Short labels ("Profit: 3"), so two months close together stay readable; the stats above the
+    // chart name them in full.
+    let marks = [(B::Profit, b.profit_breakeven_month), (B::Cash, b.cash_breakeven_month)];
     for (name, month) in marks {
         let Some(row) = month.and_then(|m| b.months.get(m as usize)) else { continue };
-        let figure = if name == B::ProfitBreakeven { row.cumulative_profit } else { row.cumulative_cash };
+        let figure = if name == B::Profit { row.cumulative_profit } else { row.cumulative_cash };
         chart.marked.push(MarkedPoint {
             at: (f64::from(row.month), figure.units_f64()),
-            label: format!("{}: {} {}", i18n.t(name), i18n.t(B::Month).to_lowercase(), row.month),
+            label: format!("{}: {}", i18n.t(name), row.month),
         });
     }
     chart.zero_line = true;
