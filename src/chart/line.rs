@@ -1,5 +1,5 @@
 //! Lines over a numeric x axis: several series (markers optional, or filled down to zero as an
-//! area), a reference line (the Pareto diagonal), a marked point with its label and guides to
+//! area), a reference line (the Pareto diagonal), marked points with their labels and guides to
 //! the axes, and a zero line for values that go below it (cumulative profit, cash).
 
 use super::{font, legend_height, plotted, render, rgb, Axis, Chart, Layout, Plot, HEIGHT, INK, MUTED, WIDTH};
@@ -38,7 +38,8 @@ pub struct LineChart<'a> {
     pub y: Axis<'a>,
     pub series: Vec<LineSeries>,
     pub reference: Option<ReferenceLine>,
-    pub marked: Option<MarkedPoint>,
+    /// Points marked with a dot, dotted guides to the axes and a label.
+    pub marked: Vec<MarkedPoint>,
     /// A solid line at y = 0 across the plot.
     pub zero_line: bool,
 }
@@ -46,7 +47,7 @@ pub struct LineChart<'a> {
 impl<'a> LineChart<'a> {
     /// A chart of the usual size with nothing but its axes and series.
     pub fn new(label: String, x: Axis<'a>, y: Axis<'a>, series: Vec<LineSeries>) -> Self {
-        LineChart { label, size: (WIDTH, HEIGHT), x, y, series, reference: None, marked: None, zero_line: false }
+        LineChart { label, size: (WIDTH, HEIGHT), x, y, series, reference: None, marked: Vec::new(), zero_line: false }
     }
 }
 
@@ -66,7 +67,7 @@ pub fn line_chart(c: LineChart) -> Chart {
             for s in &c.series {
                 draw_series(chart, s);
             }
-            if let Some(m) = &c.marked {
+            for m in &c.marked {
                 marked(chart, m, (c.x.range.start, c.y.range.start), c.series.first().map_or(INK, |s| s.colour));
             }
         });
@@ -169,7 +170,7 @@ mod tests {
         }];
         let mut chart = LineChart::new("Whale curve".into(), x, y, series);
         chart.reference = Some(ReferenceLine { from: (0.0, 0.0), to: (1.0, 100.0), label: "Equality".into() });
-        chart.marked = Some(MarkedPoint { at: (0.5, 100.0), label: "50 % → 100".into() });
+        chart.marked = vec![MarkedPoint { at: (0.5, 100.0), label: "50 % → 100".into() }];
         chart.zero_line = true;
         let svg = line_chart(chart).svg;
         // One series: no legend, so its name is not drawn; the labels of the extras are.

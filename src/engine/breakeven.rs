@@ -5,7 +5,9 @@
 //! ramp and payment terms). Money in exact cents; every rounding is half away from zero to the
 //! cent and said where it happens. docs/method-notes.md.
 
+use super::cost_pools::parse_hundredths;
 use super::money::Money;
+use super::session::analysis::{Analysis, Context, EmptyReason};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -19,9 +21,52 @@ pub enum BreakevenError {
     /// A margin above 100 %.
     MarginAbove100,
     /// An amount beyond `Money::LINE_LIMIT`, or more than `MAX_MONTHS` months.
-    TooLarge { input: &'static str },
+    TooLarge { input: BreakevenInput },
     /// An amount below zero where only costs or revenue at or above zero make sense.
-    Negative { input: &'static str },
+    Negative { input: BreakevenInput },
+    /// An entry that is not a number (the Breakeven page's fields): what was entered.
+    Unreadable { input: BreakevenInput, value: String },
+}
+
+/// Each input of the two views, so an error names the one to correct (the app words it in the
+/// user's language, `i18n::analyses::breakeven_input`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BreakevenInput {
+    Fixed,
+    NonCash,
+    Price,
+    UnitCost,
+    ExpectedUnits,
+    Investment,
+    DepreciationMonths,
+    FixedMonthly,
+    RevenueMonthly,
+    RampMonths,
+    Margin,
+    CustomerDays,
+    SupplierDays,
+    Months,
+}
+
+impl fmt::Display for BreakevenInput {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            BreakevenInput::Fixed => "the fixed costs",
+            BreakevenInput::NonCash => "the non-cash costs",
+            BreakevenInput::Price => "the price",
+            BreakevenInput::UnitCost => "the variable cost per unit",
+            BreakevenInput::ExpectedUnits => "the expected volume",
+            BreakevenInput::Investment => "the investment",
+            BreakevenInput::DepreciationMonths => "the depreciation",
+            BreakevenInput::FixedMonthly => "the fixed cost per month",
+            BreakevenInput::RevenueMonthly => "the revenue per month",
+            BreakevenInput::RampMonths => "the ramp",
+            BreakevenInput::Margin => "the contribution margin",
+            BreakevenInput::CustomerDays => "the customer payment days",
+            BreakevenInput::SupplierDays => "the supplier payment days",
+            BreakevenInput::Months => "the months",
+        })
+    }
 }
 
 impl fmt::Display for BreakevenError {
@@ -39,6 +84,9 @@ impl fmt::Display for BreakevenError {
                 "{input} is too large (amounts up to 1,000,000,000,000.00, at most {MAX_MONTHS} months); check it"
             ),
             BreakevenError::Negative { input } => write!(f, "{input} is negative; enter it as zero or more"),
+            BreakevenError::Unreadable { input, value } => {
+                write!(f, "{input} '{value}' is not a number; enter digits with at most two decimals, e.g. 1250.50")
+            }
         }
     }
 }
@@ -48,7 +96,7 @@ impl std::error::Error for BreakevenError {}
 /// The longest horizon and ramp: 100 years of months.
 pub const MAX_MONTHS: u32 = 1_200;
 
-fn checked(input: &'static str, money: Money) -> Result<i128, BreakevenError> {
+fn checked(input: BreakevenInput, money: Money) -> Result<i128, BreakevenError> {
     if money.cents() < 0 {
         return Err(BreakevenError::Negative { input });
     }
@@ -101,10 +149,10 @@ pub struct VolumeBreakeven {
 
 impl VolumeBreakeven {
     pub fn of(input: &VolumeInput) -> Result<VolumeBreakeven, BreakevenError> {
-        let fixed = checked("the fixed costs", input.fixed)?;
-        let non_cash = checked("the non-cash costs", input.non_cash)?;
-        let price = checked("the price", input.price)?;
-        let unit_cost = checked("the variable cost per unit", input.unit_cost)?;
+        let fixed = checked(BreakevenInput::Fixed, input.fixed)?;
+        let non_cash = checked(BreakevenInput::NonCash, input.non_cash)?;
+        let price = checked(BreakevenInput::Price, input.price)?;
+        let unit_cost = checked(BreakevenInput::UnitCost, input.unit_cost)?;
         if non_cash > fixed {
             return Err(BreakevenError::NonCashAboveFixed);
         }
@@ -172,16 +220,16 @@ pub struct InvestmentBreakeven {
 
 impl InvestmentBreakeven {
     pub fn of(input: &InvestmentInput) -> Result<InvestmentBreakeven, BreakevenError> {
-        let investment = checked("the investment", input.investment)?;
-        let fixed = checked("the fixed cost per month", input.fixed_monthly)?;
-        let full = checked("the revenue per month", input.revenue_monthly)?;
+        let investment = checked(BreakevenInput::Investment, input.investment)?;
+        let fixed = checked(BreakevenInput::FixedMonthly, input.fixed_monthly)?;
+        let full = checked(BreakevenInput::RevenueMonthly, input.revenue_monthly)?;
         if input.margin > 10_000 {
             return Err(BreakevenError::MarginAbove100);
         }
         let months = [
-            ("the months", input.months),
-            ("the ramp", input.ramp_months),
-            ("the depreciation", input.depreciation_months),
+            (BreakevenInput::Months, input.months),
+            (BreakevenInput::RampMonths, input.ramp_months),
+            (BreakevenInput::DepreciationMonths, input.depreciation_months),
         ];
         if let Some((input, _)) = months.into_iter().find(|&(_, m)| m > MAX_MONTHS) {
             return Err(BreakevenError::TooLarge { input });
@@ -257,6 +305,123 @@ fn paid_later(amounts: &[i128], days: u32) -> Vec<i128> {
         }
     }
     paid
+}
+
+/// What the Breakeven page asks: both views' inputs as entered (the page keeps them in the
+/// address as text, so a scenario is a link). The engine reads and checks each entry, so a wrong
+/// one comes back as an error naming it, in the view it belongs to: the other view still shows.
+/// Boxed: fourteen texts would make every `AnalysisRequest` as large.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BreakevenRequest {
+    pub volume: Box<VolumeEntries>,
+    pub investment: Box<InvestmentEntries>,
+}
+
+/// The volume view's entries: amounts with at most two decimals, the volume in whole units
+/// (empty: no margin of safety).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VolumeEntries {
+    pub fixed: String,
+    pub non_cash: String,
+    pub price: String,
+    pub unit_cost: String,
+    pub expected_units: String,
+}
+
+/// The investment view's entries: amounts with at most two decimals, the margin in percent (at
+/// most two decimals), months and days in whole numbers.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvestmentEntries {
+    pub investment: String,
+    pub depreciation_months: String,
+    pub fixed_monthly: String,
+    pub revenue_monthly: String,
+    pub ramp_months: String,
+    pub margin: String,
+    pub customer_days: String,
+    pub supplier_days: String,
+    pub months: String,
+}
+
+/// Each view, or why its inputs give none.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BreakevenView {
+    pub volume: Result<VolumeBreakeven, BreakevenError>,
+    pub investment: Result<InvestmentBreakeven, BreakevenError>,
+}
+
+impl Analysis for BreakevenRequest {
+    type View = BreakevenView;
+    const NEEDS_LEDGER: bool = false;
+
+    fn answer(self, _: &mut Context) -> Result<BreakevenView, EmptyReason> {
+        Ok(BreakevenView {
+            volume: self.volume.read().and_then(|input| VolumeBreakeven::of(&input)),
+            investment: self.investment.read().and_then(|input| InvestmentBreakeven::of(&input)),
+        })
+    }
+}
+
+impl VolumeEntries {
+    pub fn read(&self) -> Result<VolumeInput, BreakevenError> {
+        let expected = self.expected_units.trim();
+        Ok(VolumeInput {
+            fixed: amount(BreakevenInput::Fixed, &self.fixed)?,
+            non_cash: amount(BreakevenInput::NonCash, &self.non_cash)?,
+            price: amount(BreakevenInput::Price, &self.price)?,
+            unit_cost: amount(BreakevenInput::UnitCost, &self.unit_cost)?,
+            expected_units: match expected {
+                "" => None,
+                _ => Some(whole(BreakevenInput::ExpectedUnits, expected)?),
+            },
+        })
+    }
+}
+
+impl InvestmentEntries {
+    pub fn read(&self) -> Result<InvestmentInput, BreakevenError> {
+        let margin = unsigned(BreakevenInput::Margin, self.margin.trim().trim_end_matches('%'), parse_hundredths)?;
+        Ok(InvestmentInput {
+            investment: amount(BreakevenInput::Investment, &self.investment)?,
+            depreciation_months: count(BreakevenInput::DepreciationMonths, &self.depreciation_months)?,
+            fixed_monthly: amount(BreakevenInput::FixedMonthly, &self.fixed_monthly)?,
+            revenue_monthly: amount(BreakevenInput::RevenueMonthly, &self.revenue_monthly)?,
+            ramp_months: count(BreakevenInput::RampMonths, &self.ramp_months)?,
+            margin: u32::try_from(margin).map_err(|_| BreakevenError::MarginAbove100)?,
+            customer_days: count(BreakevenInput::CustomerDays, &self.customer_days)?,
+            supplier_days: count(BreakevenInput::SupplierDays, &self.supplier_days)?,
+            months: count(BreakevenInput::Months, &self.months)?,
+        })
+    }
+}
+
+/// An entry read by `read`, trimmed: a minus sign before a readable number is `Negative`,
+/// anything else unreadable is `Unreadable` with the text entered.
+fn unsigned<T>(input: BreakevenInput, text: &str, read: impl Fn(&str) -> Option<T>) -> Result<T, BreakevenError> {
+    let text = text.trim();
+    let unreadable = || BreakevenError::Unreadable { input, value: text.to_string() };
+    match text.strip_prefix('-') {
+        Some(rest) => Err(read(rest.trim()).map_or_else(unreadable, |_| BreakevenError::Negative { input })),
+        None => read(text).ok_or_else(unreadable),
+    }
+}
+
+/// An amount with at most two decimals (the same reading as the cost pools' amounts).
+fn amount(input: BreakevenInput, text: &str) -> Result<Money, BreakevenError> {
+    let cents = unsigned(input, text, parse_hundredths)?;
+    i64::try_from(cents).map(Money::from_cents).map_err(|_| BreakevenError::TooLarge { input })
+}
+
+/// A whole number of units; digits beyond `u64` are too large, not unreadable.
+fn whole(input: BreakevenInput, text: &str) -> Result<u64, BreakevenError> {
+    let digits = |s: &str| (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then_some(s.len());
+    unsigned(input, text, digits)?;
+    text.trim().parse().map_err(|_| BreakevenError::TooLarge { input })
+}
+
+/// Months or days: a whole number within `u32` (the months' cap is checked with the others).
+fn count(input: BreakevenInput, text: &str) -> Result<u32, BreakevenError> {
+    u32::try_from(whole(input, text)?).map_err(|_| BreakevenError::TooLarge { input })
 }
 
 #[cfg(test)]
@@ -388,7 +553,85 @@ mod tests {
         );
         assert_eq!(
             InvestmentBreakeven::of(&InvestmentInput { months: MAX_MONTHS + 1, ..INVESTMENT }),
-            Err(BreakevenError::TooLarge { input: "the months" })
+            Err(BreakevenError::TooLarge { input: BreakevenInput::Months })
         );
+    }
+
+    fn entries(investment: &str, months: &str, margin: &str, customer_days: &str) -> InvestmentEntries {
+        InvestmentEntries {
+            investment: investment.into(),
+            depreciation_months: "12".into(),
+            fixed_monthly: "100".into(),
+            revenue_monthly: "1000.00".into(),
+            ramp_months: "4".into(),
+            margin: margin.into(),
+            customer_days: customer_days.into(),
+            supplier_days: "30".into(),
+            months: months.into(),
+        }
+    }
+
+    #[test]
+    fn the_pages_entries_are_read_and_checked_in_the_engine() {
+        // INVESTMENT as typed on the page: the same months (profit 3, cash 9, worked out above).
+        assert_eq!(entries("1200", "10", "40 %", "45").read(), Ok(INVESTMENT));
+        // Customers paying at once (0 days): received = revenue 250, 500, 750, then 1000; paid a
+        // month later 150, 300, 450, then 600. Cash m1 250 - 100 = 150, m2 500 - 150 - 100 = 250,
+        // m3 350, m4 1000 - 450 - 100 = 450: cumulative -1200, -1050, -800, -450, 0: month 4.
+        let at_once = entries("1200", "10", "40", "0").read().and_then(|input| InvestmentBreakeven::of(&input));
+        assert_eq!(at_once.map(|b| (b.profit_breakeven_month, b.cash_breakeven_month)), Ok((Some(3), Some(4))));
+        use BreakevenError::*;
+        use BreakevenInput as I;
+        let error = |e: InvestmentEntries| e.read().err();
+        assert_eq!(error(entries("-1200", "10", "40", "45")), Some(Negative { input: I::Investment }));
+        assert_eq!(error(entries("1200", "-3", "40", "45")), Some(Negative { input: I::Months }));
+        assert_eq!(
+            error(entries("12x", "10", "40", "45")),
+            Some(Unreadable { input: I::Investment, value: "12x".into() })
+        );
+        assert_eq!(
+            error(entries("1200", "10", "40", "")),
+            Some(Unreadable { input: I::CustomerDays, value: "".into() })
+        );
+        assert_eq!(error(entries("1200", "99999999999", "40", "45")), Some(TooLarge { input: I::Months }));
+        // A margin above 100 % and a horizon over the cap are the engine's own checks.
+        assert_eq!(
+            InvestmentBreakeven::of(&entries("1200", "10", "100.01", "45").read().unwrap()),
+            Err(MarginAbove100)
+        );
+        assert_eq!(
+            InvestmentBreakeven::of(&entries("1200", "1201", "40", "45").read().unwrap()),
+            Err(TooLarge { input: I::Months })
+        );
+        assert_eq!(entries("1200", "10", "4000000000000", "45").read(), Err(MarginAbove100));
+        // Volume: the hand-worked case above; an empty volume is no margin of safety, a negative
+        // one an error naming it.
+        let volume = |expected: &str| VolumeEntries {
+            fixed: "10000".into(),
+            non_cash: "2500,00".into(),
+            price: "50".into(),
+            unit_cost: "30".into(),
+            expected_units: expected.into(),
+        };
+        assert_eq!(volume(" 800 ").read().map(|v| v.expected_units), Ok(Some(800)));
+        assert_eq!(
+            volume("").read().map(|v| (v.fixed, v.non_cash, v.expected_units)),
+            Ok((units(10_000), units(2_500), None))
+        );
+        assert_eq!(volume("-5").read(), Err(Negative { input: I::ExpectedUnits }));
+        assert_eq!(volume("5.5").read(), Err(Unreadable { input: I::ExpectedUnits, value: "5.5".into() }));
+    }
+
+    #[test]
+    fn the_session_answers_breakeven_without_a_ledger() {
+        use crate::engine::session::analysis::AnalysisResponse;
+        use crate::engine::session::{Request, Response, Session};
+        let request =
+            BreakevenRequest { volume: Box::default(), investment: Box::new(entries("1200", "10", "40", "45")) };
+        let response = Session::default().handle(Request::Analysis(request.into()), &mut |_| true);
+        let Response::Analysis(AnalysisResponse::Breakeven(view)) = response else { panic!("not answered") };
+        assert_eq!(view.investment.map(|b| (b.profit_breakeven_month, b.cash_breakeven_month)), Ok((Some(3), Some(9))));
+        // The empty volume entries: the fixed costs are the first unreadable one.
+        assert_eq!(view.volume, Err(BreakevenError::Unreadable { input: BreakevenInput::Fixed, value: String::new() }));
     }
 }

@@ -11,6 +11,7 @@ pub mod date;
 pub mod flows;
 pub mod import;
 pub mod ledger;
+pub mod lessons;
 pub mod limits;
 pub mod migration;
 pub mod money;

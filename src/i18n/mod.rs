@@ -64,15 +64,19 @@ macro_rules! messages {
 }
 
 mod analyses;
+pub mod breakeven;
 mod data;
 pub mod failure;
 pub mod import;
+mod lessons;
 pub mod profit;
 mod shell;
 pub mod worker;
 pub use analyses::AnalysisMsg;
+pub use breakeven::BreakevenMsg;
 pub use data::DataMsg;
 pub use failure::FailureMsg;
+pub use lessons::LessonsMsg;
 pub use profit::ProfitMsg;
 pub use shell::Msg;
 pub use worker::WorkerMsg;

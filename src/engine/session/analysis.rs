@@ -10,11 +10,13 @@
 //! that changes its period or a second page on the same scope costs no pass over the ledger.
 
 use super::tables::SideTables;
+use crate::engine::breakeven::{BreakevenRequest, BreakevenView};
 use crate::engine::cohorts::{Cohort, CohortsRequest};
 use crate::engine::concentration::{Concentration, ConcentrationRequest};
 use crate::engine::customer::{CustomerDetail, CustomerRequest};
 use crate::engine::flows::{Flows, FlowsRequest};
 use crate::engine::ledger::{named, Attribute, CustomerId, Ledger};
+use crate::engine::lessons::{Lessons, LessonsRequest};
 use crate::engine::migration::{Migration, MigrationCellRequest, MigrationRequest, MigrationSummary, MovedCustomer};
 use crate::engine::period::{Period, YearStart};
 use crate::engine::profitability::{Profitability, ProfitabilityRequest};
@@ -29,6 +31,10 @@ use std::sync::{Arc, OnceLock};
 /// One analysis: the request a page sends (`Self`) and the view it gets back.
 pub trait Analysis: Into<AnalysisRequest> {
     type View: InResponse;
+
+    /// Whether the answer reads the workspace's ledger. An analysis of the user's own figures
+    /// alone (breakeven) says `false`, and the session answers it with no ledger loaded.
+    const NEEDS_LEDGER: bool = true;
 
     /// The view, or why there is nothing to show.
     fn answer(self, context: &mut Context) -> Result<Self::View, EmptyReason>;
@@ -75,6 +81,13 @@ macro_rules! analyses {
         )*
 
         impl AnalysisRequest {
+            /// `Analysis::NEEDS_LEDGER` of the request's analysis.
+            pub fn needs_ledger(&self) -> bool {
+                match self {
+                    $(AnalysisRequest::$name(_) => <$request as Analysis>::NEEDS_LEDGER,)*
+                }
+            }
+
             fn answer(self, context: &mut Context) -> Result<AnalysisResponse, EmptyReason> {
                 match self {
                     $(AnalysisRequest::$name(request) => Analysis::answer(request, context).map(AnalysisResponse::$name),)*
@@ -97,6 +110,8 @@ analyses! {
     Cohorts(CohortsRequest) -> Vec<Cohort>;
     Customer(CustomerRequest) -> CustomerDetail;
     Profitability(ProfitabilityRequest) -> Profitability;
+    Breakeven(BreakevenRequest) -> BreakevenView;
+    Lessons(LessonsRequest) -> Lessons;
 }
 
 /// What every analysis page chooses: the year's first day and the lines in scope.

@@ -176,6 +176,11 @@ impl Session {
             },
             Request::Analysis(request) => match &self.ledger {
                 Some(ledger) => Response::Analysis(self.analyses.answer_with(ledger, &self.tables, request)),
+                // An analysis of the user's own figures (breakeven) reads no ledger: it is
+                // answered before one is loaded, from an empty one.
+                None if !request.needs_ledger() => {
+                    Response::Analysis(self.analyses.answer_with(&Ledger::default(), &self.tables, request))
+                }
                 None => Response::Failed(Failure::NoLedger),
             },
             Request::Tables => Response::Tables(self.tables.drafts()),

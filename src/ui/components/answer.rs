@@ -75,13 +75,27 @@ where
     T: Clone + 'static,
     V: IntoView + 'static,
 {
+    show_answer(answer, true, draw)
+}
+
+/// `show`, for an answer that needs a ledger or (`needs_ledger` false: breakeven, an analysis of
+/// the user's own figures) one that is drawn whether a ledger is loaded or not.
+pub fn show_answer<T, V>(
+    answer: LocalResource<Answer<T>>,
+    needs_ledger: bool,
+    draw: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    V: IntoView + 'static,
+{
     let i18n = use_i18n();
     let workspace = use_workspace();
     move || match answer.get() {
         None | Some(Answer::Waiting) => {
             view! { <p class="hint" role="status">{move || i18n.t(M::Computing)}</p> }.into_any()
         }
-        Some(_) if !workspace.is_loaded() => view! {
+        Some(_) if needs_ledger && !workspace.is_loaded() => view! {
             <div class="card card-empty" role="note">
                 <p>{move || i18n.t(M::NoLedger)}</p>
                 <div class="actions"><LoadSampleButton/></div>

@@ -2,7 +2,7 @@
 //! answer in each of its states (`answer::show`), drawn by the page's `draw` once it is ready.
 //! A page file is this shell and its drawing; see "Adding an analysis page" in ARCHITECTURE.md.
 
-use super::answer::{show, Answer};
+use super::answer::{show_answer, Answer};
 use super::filters::{FilterBar, Filters};
 use crate::ui::pages::{Page, PageIntro};
 use leptos::prelude::*;
@@ -17,7 +17,10 @@ pub struct Beside {
 #[component]
 pub fn AnalysisPage<T, V>(
     page: Page,
-    filters: Filters,
+    /// The filter bar's filters. Without them the page analyses no ledger (breakeven): no filter
+    /// bar, and its answer is drawn whether a ledger is loaded or not.
+    #[prop(optional)]
+    filters: Option<Filters>,
     answer: LocalResource<Answer<T>>,
     /// Draws the ready answer.
     draw: impl Fn(T) -> V + Send + Sync + 'static,
@@ -41,7 +44,7 @@ where
     V: IntoView + 'static,
 {
     let slug = page.path().trim_start_matches('/');
-    let shown = show(answer, draw);
+    let shown = show_answer(answer, filters.is_some(), draw);
     let body = match beside {
         None => shown.into_any(),
         Some(Beside { shown: compared, view }) => view! {
@@ -55,7 +58,7 @@ where
     view! {
         <section class=format!("page page-{slug}") data-page=page.path()>
             <PageIntro page/>
-            <FilterBar filters cut_offs every_period/>
+            {filters.map(|filters| view! { <FilterBar filters cut_offs every_period/> })}
             {move || controls.as_ref().map(ViewFn::run)}
             {body}
             {move || after.as_ref().map(ViewFn::run)}

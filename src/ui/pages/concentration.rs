@@ -87,10 +87,10 @@ fn pareto_chart(c: &Concentration, i18n: I18n) -> Chart {
     chart.size = (560, 420);
     chart.reference =
         Some(ReferenceLine { from: (0.0, 0.0), to: (1.0, 1.0), label: i18n.t(M::EqualityLine).to_string() });
-    chart.marked = Some(MarkedPoint {
+    chart.marked = vec![MarkedPoint {
         at: (c.top20_customer_share, c.top20_revenue_share),
         label: format!("{} → {}", l.percent(c.top20_customer_share), l.percent(c.top20_revenue_share)),
-    });
+    }];
     line_chart(chart)
 }
 

@@ -1,5 +1,6 @@
 //! Every page of the product, in the method's terms, and where each lives.
 
+mod breakeven;
 mod cohorts;
 mod coming;
 mod concentration;
@@ -15,6 +16,7 @@ mod rfm;
 pub mod summary;
 mod views;
 
+use breakeven::BreakevenPage;
 use cohorts::CohortsPage;
 use coming::ComingPage;
 use concentration::ConcentrationPage;
@@ -124,7 +126,7 @@ pages! {
     Cohorts: "/cohorts", PageCohorts, Some(Msg::AboutCohorts), Performance, |_| view! { <CohortsPage/> }.into_any();
     Profitability: "/profitability", PageProfitability, Some(Msg::AboutProfitability), Value, |_| view! { <ProfitabilityPage/> }.into_any();
     LifetimeValue: "/lifetime-value", PageLifetimeValue, Some(Msg::AboutLifetimeValue), Value, coming;
-    Breakeven: "/breakeven", PageBreakeven, Some(Msg::AboutBreakeven), Value, coming;
+    Breakeven: "/breakeven", PageBreakeven, Some(Msg::AboutBreakeven), Value, |_| view! { <BreakevenPage/> }.into_any();
     Interviews: "/interviews", PageInterviews, Some(Msg::AboutInterviews), Planning, coming;
     Goals: "/goals", PageGoals, Some(Msg::AboutGoals), Planning, coming;
     ContactPlan: "/contact-plan", PageContactPlan, Some(Msg::AboutContactPlan), Planning, coming;

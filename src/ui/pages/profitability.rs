@@ -210,10 +210,14 @@ fn whale_chart(whale: &Whale, i18n: I18n) -> Chart {
     );
     chart.size = (560, 420);
     chart.reference = Some(ReferenceLine { from: (0.0, 1.0), to: (1.0, 1.0), label: i18n.t(P::Hundred).to_string() });
-    chart.marked = whale.peak_share.map(|peak| MarkedPoint {
-        at: (whale.peak_customers as f64 / whale.customers.max(1) as f64, peak),
-        label: format!("{} → {}", l.count(whale.peak_customers), l.percent(peak)),
-    });
+    chart.marked = whale
+        .peak_share
+        .map(|peak| MarkedPoint {
+            at: (whale.peak_customers as f64 / whale.customers.max(1) as f64, peak),
+            label: format!("{} → {}", l.count(whale.peak_customers), l.percent(peak)),
+        })
+        .into_iter()
+        .collect();
     line_chart(chart)
 }
 
@@ -269,7 +273,8 @@ fn losers_table(account: &Profitability, i18n: I18n) -> TableData {
 }
 
 /// The Overview's card of the account (the latest year, every line): the top 20 %'s share of
-/// profit and the loss-makers, with a link to this page; nothing until cost pools exist.
+/// profit, the loss-makers and the cost to serve per level, with a link to this page; nothing
+/// until cost pools exist.
 #[component]
 pub fn ProfitLessons() -> impl IntoView {
     let i18n = use_i18n();
@@ -282,11 +287,14 @@ pub fn ProfitLessons() -> impl IntoView {
                 whale.top20_profit_share.map(|s| P::LessonTop20.text_in(l()).replace("{share}", &l().percent(s)))
             };
             let losers = move || P::LessonLoss.text_in(l()).replace("{n}", &l().count(whale.loss_making_customers));
+            let levels = account.levels;
             view! {
                 <div class="card" data-testid="profit-lessons">
                     <h2>{move || format!("{} {}", i18n.t(P::LessonsTitle), account.period)}</h2>
                     <p>{top20}</p>
                     <p>{losers}</p>
+                    // Where the cost to serve goes: per level, beside its revenue and net profit.
+                    <DataTable table=Signal::derive(move || levels_table(&levels, i18n)) file="lesson-cost-to-serve"/>
                     <A href=Page::Profitability.path()>{move || i18n.t(P::ToPage)}</A>
                 </div>
             }
