@@ -5,6 +5,7 @@
 //! ACTIVITIES.csv (`pool,activity,driver,minutes`); every bad cell is an error naming the file,
 //! line, column and value, and what to do (docs/method-notes.md).
 
+use super::import::{self, Sheet};
 use super::money::Money;
 use hashbrown::HashSet;
 use serde::{Deserialize, Serialize};
@@ -132,6 +133,8 @@ pub struct InputError {
 pub enum Problem {
     /// The file is not text (UTF-8) or not a table.
     Unreadable,
+    /// A workbook (by its name or signature) that cannot be opened.
+    UnreadableWorkbook,
     MissingColumn,
     Empty,
     /// Not a number with at most two decimals.
@@ -163,6 +166,9 @@ impl fmt::Display for Problem {
         let activity_drivers: Vec<&str> = ActivityDriver::ALL.iter().map(|d| d.name()).collect();
         match self {
             Problem::Unreadable => write!(f, "the file is not a readable UTF-8 CSV table; save it as CSV (UTF-8)"),
+            Problem::UnreadableWorkbook => {
+                write!(f, "the workbook cannot be read; save it again as .xlsx or export the sheet as CSV (UTF-8)")
+            }
             Problem::MissingColumn => write!(f, "this column is missing from the header; add it"),
             Problem::Empty => write!(f, "the cell is empty; fill it in"),
             Problem::NotANumber => {
@@ -228,6 +234,10 @@ impl<'f> Table<'f> {
     /// without case and surrounding spaces).
     pub(crate) fn read(file: &'f str, bytes: &[u8], required: &[&str]) -> Result<Table<'f>, InputError> {
         let error = |line, column: &str, problem| InputError::of_table(file, line, column, problem);
+        if import::is_workbook(file, bytes) {
+            let sheet = Sheet::open(bytes, None).map_err(|_| error(1, "-", Problem::UnreadableWorkbook))?;
+            return Table::of_rows(file, sheet.text_rows(), required);
+        }
         let text = std::str::from_utf8(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes))
             .map_err(|_| error(1, "-", Problem::Unreadable))?;
         let header = text.lines().next().unwrap_or("");
@@ -425,6 +435,50 @@ mod tests {
                 },
             ]
         );
+    }
+
+    /// The same pools typed into a spreadsheet: amounts and capacities as number cells (1200.5
+    /// and 2400.5), a blank capacity, and the header one row down (sheet row 2): the rows keep
+    /// their sheet row numbers, so an error names the row the user sees.
+    #[test]
+    fn reads_pools_from_a_workbook() {
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let sheet = workbook.add_worksheet();
+        for (column, name) in ["pool", "amount", "driver", "capacity_minutes"].iter().enumerate() {
+            sheet.write_string(1, column as u16, *name).unwrap();
+        }
+        sheet.write_string(2, 0, "Marketing").unwrap();
+        sheet.write_number(2, 1, 1200.5).unwrap();
+        sheet.write_string(2, 2, "invoice").unwrap();
+        sheet.write_string(3, 0, "Service").unwrap();
+        sheet.write_number(3, 1, 600.0).unwrap();
+        sheet.write_string(3, 2, "time").unwrap();
+        sheet.write_number(3, 3, 2400.5).unwrap();
+        sheet.write_string(4, 0, "Sales").unwrap();
+        sheet.write_number(4, 1, -5.0).unwrap();
+        sheet.write_string(4, 2, "line").unwrap();
+        let bytes = workbook.save_to_buffer().unwrap();
+        let error = parse_pools("pools.xlsx", &bytes).map(|p| format!("read {p:?}")).unwrap_or_else(|e| e.to_string());
+        assert_eq!(error, "pools.xlsx, line 5, column amount: '-5': negative; enter the amount as a positive number");
+        // Without the bad row (sheet row 5), the two pools read as from the CSV above.
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let sheet = workbook.add_worksheet();
+        for (column, name) in ["pool", "amount", "driver", "capacity_minutes"].iter().enumerate() {
+            sheet.write_string(0, column as u16, *name).unwrap();
+        }
+        sheet.write_string(1, 0, "Marketing").unwrap();
+        sheet.write_number(1, 1, 1200.5).unwrap();
+        sheet.write_string(1, 2, "invoice").unwrap();
+        sheet.write_string(2, 0, "Service").unwrap();
+        sheet.write_number(2, 1, 600.0).unwrap();
+        sheet.write_string(2, 2, "time").unwrap();
+        sheet.write_number(2, 3, 2400.5).unwrap();
+        let pools = parse_pools("pools.xlsx", &workbook.save_to_buffer().unwrap()).unwrap_or_default();
+        let csv = "pool;amount;driver;capacity_minutes\nMarketing;1200,50;invoice;\nService;600;time;2400.5\n";
+        assert_eq!(pools, parse_pools("POOLS.csv", csv.as_bytes()).unwrap_or_default());
+        assert_eq!(pools.len(), 2);
+        let junk = parse_pools("pools.xlsx", b"PK\x03\x04 not a zip").map_or_else(|e| e.problem, |_| Problem::Empty);
+        assert_eq!(junk, Problem::UnreadableWorkbook);
     }
 
     fn pool_error(csv: &str) -> String {

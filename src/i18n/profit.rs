@@ -17,6 +17,8 @@ messages! {
         MarginsTable => "the margins table", "de tabel met marges";
         Unreadable => "the file is not a readable UTF-8 CSV table; save it as CSV (UTF-8)",
             "het bestand is geen leesbare UTF-8 CSV-tabel; bewaar het als CSV (UTF-8)";
+        UnreadableWorkbook => "the workbook cannot be read; save it again as .xlsx or export the sheet as CSV (UTF-8)",
+            "de werkmap kan niet worden gelezen; bewaar hem opnieuw als .xlsx of exporteer het blad als CSV (UTF-8)";
         MissingColumn => "this column is missing from the header; add it",
             "deze kolom ontbreekt in de kopregel; voeg hem toe";
         Empty => "the cell is empty; fill it in", "de cel is leeg; vul hem in";
@@ -144,6 +146,7 @@ pub fn table_name(kind: TableKind) -> ProfitMsg {
 pub fn problem(problem: &Problem) -> ProfitMsg {
     match problem {
         Problem::Unreadable => ProfitMsg::Unreadable,
+        Problem::UnreadableWorkbook => ProfitMsg::UnreadableWorkbook,
         Problem::MissingColumn => ProfitMsg::MissingColumn,
         Problem::Empty => ProfitMsg::Empty,
         Problem::NotANumber => ProfitMsg::NotANumber,

@@ -43,7 +43,7 @@ pub use lines::{ErrorKind, GroupSum, Grouping, RowError, TotalRow};
 pub use mapping::{header_signature, normalize as normalize_header, ColumnRef, MappedField, MappingSource};
 pub use number::{NumberFormat, NumberProblem};
 pub use progress::Progress;
-pub use workbook::is_workbook;
+pub use workbook::{is_workbook, Sheet};
 
 use crate::engine::ledger::{Field, Ledger, LedgerBuilder};
 use crate::engine::summary::Summary;

@@ -55,6 +55,13 @@ impl Sheet {
         self.first_row + index as u64 + 1
     }
 
+    /// Every row of the sheet as text with its sheet row number (numbers in their shortest exact
+    /// form, dates ISO): how a small table of the user's (cost pools) is read from a workbook.
+    pub fn text_rows(&self) -> Vec<(usize, Vec<String>)> {
+        let text = |row: &[Data]| (0..row.len()).map(|c| row.cell(c).text().into_owned()).collect();
+        self.range.rows().enumerate().map(|(i, row)| (self.line(i) as usize, text(row))).collect()
+    }
+
     pub fn sample(&self, rows: usize) -> Vec<SampleRow> {
         self.range.rows().take(rows).enumerate().map(|(i, row)| SampleRow::of(self.line(i), row)).collect()
     }

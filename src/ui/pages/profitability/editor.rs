@@ -275,7 +275,7 @@ fn GridEditor(editor: Editor, kind: TableKind) -> impl IntoView {
             </button>
             <label class="button button-secondary button-small file-pick">
                 {move || i18n.t(P::ImportCsv)}
-                <input type="file" accept=".csv,.txt,text/csv" data-testid=format!("import-{name}")
+                <input type="file" accept=".csv,.txt,.xlsx,.xlsm,.xlsb,.xls,.ods,text/csv" data-testid=format!("import-{name}")
                     on:change=move |ev| {
                         let input: web_sys::HtmlInputElement = event_target(&ev);
                         if let Some(file) = input.files().and_then(|f| f.get(0)) {
