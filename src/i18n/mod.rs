@@ -67,11 +67,13 @@ mod analyses;
 mod data;
 pub mod failure;
 pub mod import;
+pub mod lifetime_value;
 mod shell;
 pub mod worker;
 pub use analyses::AnalysisMsg;
 pub use data::DataMsg;
 pub use failure::FailureMsg;
+pub use lifetime_value::LifetimeMsg;
 pub use shell::Msg;
 pub use worker::WorkerMsg;
 
