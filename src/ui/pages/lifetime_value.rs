@@ -17,7 +17,7 @@ use crate::engine::date::Day;
 use crate::engine::money::Money;
 use crate::i18n::lifetime_value::fit_error;
 use crate::i18n::LifetimeMsg as L;
-use crate::ui::components::answer::{ask_view, level_name};
+use crate::ui::components::answer::{ask_view, level_name, Answer};
 use crate::ui::components::chart::{chart_view, ChartFrame};
 use crate::ui::components::filters::Filters;
 use crate::ui::components::page_shell::AnalysisPage;
@@ -67,13 +67,17 @@ pub fn LifetimeValuePage() -> impl IntoView {
         simple: SimpleOverrides { retention: inputs.retention.get(), margin: inputs.margin.get() },
     });
     let i18n = use_i18n();
+    // The inputs left empty show what the answer used: the default calibration end and horizon.
+    let used = Memo::new(move |_| {
+        answer.get().and_then(Answer::ready).map(|v| (v.calibration_end.to_string(), v.settings.horizon.to_string()))
+    });
     let number = |ev: &leptos::ev::Event| event_target_value(ev).trim().replace(',', ".").parse::<f64>().ok();
     let controls = move || {
         view! {
             <div class="filter-bar">
                 <label class="field">
                     <span>{move || i18n.t(L::CalibrationEnd)}</span>
-                    <input type="date" data-testid="clv-calibration-end" prop:value=move || cal.get().unwrap_or_default()
+                    <input type="date" data-testid="clv-calibration-end" prop:value=move || cal.get().or_else(|| used.get().map(|u| u.0)).unwrap_or_default()
                         on:change=move |ev| set_cal.set(Some(event_target_value(&ev)).filter(|v| parse_day(v).is_some()))/>
                 </label>
                 <label class="field">
@@ -87,7 +91,7 @@ pub fn LifetimeValuePage() -> impl IntoView {
                 <label class="field field-small">
                     <span>{move || i18n.t(L::Horizon)}</span>
                     <input type="number" min="1" step="1" data-testid="clv-horizon"
-                        prop:value=move || inputs.horizon.get().map(|h| h.to_string()).unwrap_or_default()
+                        prop:value=move || inputs.horizon.get().map(|h| h.to_string()).or_else(|| used.get().map(|u| u.1)).unwrap_or_default()
                         on:change=move |ev| set_horizon.set(number(&ev).filter(|h| *h >= 1.0).map(|h| h as u32))/>
                 </label>
                 <label class="field field-small">
