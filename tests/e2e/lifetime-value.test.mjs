@@ -4,6 +4,7 @@
 // photographs in English, Dutch and at 800 px.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import AxeBuilder from "@axe-core/playwright";
 import { startServer, launch, openApp, appReady, screenshot } from "./harness.mjs";
 
 let server, browser;
@@ -28,6 +29,13 @@ async function rows(page, table) {
   const locator = page.locator(`table[data-table="${table}"] tbody tr`);
   await locator.first().waitFor(FIT);
   return locator.evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+}
+
+/** axe-core's WCAG 2.1 A and AA violations of the drawn page (as accessibility.test.mjs audits every
+ * page; here once the slow fit is drawn, which a debug build takes minutes for). */
+async function violations(page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return violations.map((v) => `${v.id}: ${v.help}; e.g. ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
 }
 
 /** A share as the page shows it ("87.3 %" or "87,3 %") as a number. */
@@ -55,6 +63,9 @@ test("lifetime value: parameters, customers, holdout, a refit per time unit, Dut
   assert.equal(holdout[0][0], "0");
   assert.ok((await rows(page, "clv-p-alive")).length === 8);
   assert.ok((await rows(page, "clv-simple")).length > 0);
+  assert.deepEqual(await violations(page), [], "accessible in English");
+  assert.equal(await page.getByTestId("clv-calibration-end").inputValue(), "2024-12-31", "the input shows the default");
+  assert.equal(await page.getByTestId("clv-horizon").inputValue(), "52");
   await screenshot(page, "lifetime-value-en");
   await page.setViewportSize({ width: 800, height: 860 });
   await screenshot(page, "lifetime-value-800");
@@ -77,6 +88,7 @@ test("lifetime value: parameters, customers, holdout, a refit per time unit, Dut
   assert.match(await page.locator('table[data-table="clv-parameters"] thead').textContent(), /Parameters/);
   assert.match(await page.locator('table[data-table="clv-customers"] thead').textContent(), /P\(actief\)/);
   assert.match(await page.getByTestId("clv-calibration").textContent(), /Geschat op de aankopen tot en met/);
+  assert.deepEqual(await violations(page), [], "accessible in Dutch");
   await screenshot(page, "lifetime-value-nl");
   assert.deepEqual(problems, []);
   await context.close();
