@@ -385,6 +385,40 @@ mod tests {
         b.finish()
     }
 
+    /// The page's scope reaches the models. East: A buys on 2024-01-01, 01-08 and 01-29, B on 01-03;
+    /// West: A on 01-15. Calibration end 2024-02-26, in weeks. East alone: A x = 2, t_x = 28 / 7 = 4,
+    /// T = 56 / 7 = 8; B x = 0, t_x = 0, T = 54 / 7. The whole company: A x = 3 (West's day too).
+    #[test]
+    fn the_scope_reaches_the_purchase_history() {
+        use crate::engine::ledger::Attribute;
+        use crate::engine::scope::{LineFilter, Scope};
+        let mut b = LedgerBuilder::new(Columns { attributes: vec![Attribute::Department], ..Columns::default() });
+        let lines = [
+            ("A", (1, 1), "East"),
+            ("B", (1, 3), "East"),
+            ("A", (1, 8), "East"),
+            ("A", (1, 15), "West"),
+            ("A", (1, 29), "East"),
+        ];
+        for (customer, (m, d), department) in lines {
+            let extras = LineExtras { attributes: &[department], ..LineExtras::default() };
+            b.push(customer, day(2024, m, d), Money::from_cents(1_000), &extras);
+        }
+        let ledger = b.finish();
+        let east = Scope::Only { attribute: Attribute::Department, value: "East".into() };
+        let summary = |lines: &LineFilter| {
+            let history = PurchaseHistory::of_lines(&ledger, lines, day(2024, 2, 26), TimeUnit::Week);
+            history
+                .customers
+                .iter()
+                .map(|c| (ledger.customer_key(c.customer).to_string(), c.x, c.t_x, c.t))
+                .collect::<Vec<_>>()
+        };
+        let key = |k: &str| k.to_string();
+        assert_eq!(summary(&east.lines(&ledger)), vec![(key("A"), 2, 4.0, 8.0), (key("B"), 0, 0.0, 54.0 / 7.0)]);
+        assert_eq!(summary(&LineFilter::All)[0], (key("A"), 3, 4.0, 8.0));
+    }
+
     /// The simple CLV of 2024 by hand. Retention: of 2023's A, B, C, 2024 keeps A and B: 2/3, so
     /// 1 / (1 - 2/3) = 3 years. The pyramid of four active customers: Top = ceil(1 % of 4) = A, the
     /// others Small (Big and Medium reach no further rank). Top: 2 purchases x 200.00 x 3 = 1,200.00.
