@@ -5,10 +5,12 @@
 pub mod bg_nbd;
 pub mod fit;
 pub mod gamma_gamma;
+pub mod holdout;
 pub mod hypergeometric;
 pub mod lifetime_value;
 pub mod pareto_nbd;
 pub mod purchase_history;
+pub mod request;
 
 #[cfg(test)]
 pub(crate) mod cdnow;

@@ -5,6 +5,7 @@
 use crate::engine::date::Day;
 use crate::engine::ledger::{CustomerId, Ledger};
 use crate::engine::money::Money;
+use crate::engine::scope::LineFilter;
 use serde::{Deserialize, Serialize};
 
 /// The unit in which t_x, T and the horizon are measured.
@@ -84,12 +85,12 @@ impl PurchaseHistory {
     /// purchase, but a zero-value purchase counts (CDNOW has eight customers whose first purchase
     /// was $0.00, and the published fits count them). Customers are in ledger order.
     pub fn of(ledger: &Ledger, calibration_end: Day, unit: TimeUnit) -> PurchaseHistory {
-        let mut lines: Vec<(CustomerId, Day, Money)> = (0..ledger.len())
-            .filter(|&i| ledger.dates()[i] <= calibration_end)
-            .map(|i| (ledger.customers()[i], ledger.dates()[i], ledger.amounts()[i]))
-            .collect();
-        lines.sort_unstable_by_key(|&(customer, day, _)| (customer, day));
-        let days = purchase_days(&lines);
+        PurchaseHistory::of_lines(ledger, &LineFilter::All, calibration_end, unit)
+    }
+
+    /// Like `of`, over the lines a scope keeps (the Lifetime Value page's filter bar).
+    pub fn of_lines(ledger: &Ledger, lines: &LineFilter, calibration_end: Day, unit: TimeUnit) -> PurchaseHistory {
+        let days = purchase_days_until(ledger, lines, calibration_end);
         let mut customers = Vec::new();
         for group in days.chunk_by(|a, b| a.0 == b.0) {
             customers.push(summarise(group, calibration_end, unit));
@@ -110,6 +111,16 @@ impl PurchaseHistory {
     pub fn has_repeat_purchases(&self) -> bool {
         self.customers.iter().any(|c| c.x > 0)
     }
+}
+
+/// Every purchase day (customer, day, net amount) of the kept lines up to `until`, sorted.
+pub(super) fn purchase_days_until(ledger: &Ledger, kept: &LineFilter, until: Day) -> Vec<(CustomerId, Day, Money)> {
+    let mut lines: Vec<(CustomerId, Day, Money)> = (0..ledger.len())
+        .filter(|&i| ledger.dates()[i] <= until && kept.keeps(i))
+        .map(|i| (ledger.customers()[i], ledger.dates()[i], ledger.amounts()[i]))
+        .collect();
+    lines.sort_unstable_by_key(|&(customer, day, _)| (customer, day));
+    purchase_days(&lines)
 }
 
 /// Each (customer, day) with its net amount, kept when that is not below zero; `lines` sorted.

@@ -11,6 +11,7 @@
 
 use super::tables::SideTables;
 use crate::engine::breakeven::{BreakevenRequest, BreakevenView};
+use crate::engine::clv::request::{FitKey, Fits, LifetimeValueRequest, LifetimeValueView};
 use crate::engine::cohorts::{Cohort, CohortsRequest};
 use crate::engine::concentration::{Concentration, ConcentrationRequest};
 use crate::engine::customer::{CustomerDetail, CustomerRequest};
@@ -112,6 +113,7 @@ analyses! {
     Profitability(ProfitabilityRequest) -> Profitability;
     Breakeven(BreakevenRequest) -> BreakevenView;
     Lessons(LessonsRequest) -> Lessons;
+    LifetimeValue(LifetimeValueRequest) -> LifetimeValueView;
 }
 
 /// What every analysis page chooses: the year's first day and the lines in scope.
@@ -300,12 +302,33 @@ impl Context<'_> {
     pub fn prepare(&mut self, selection: &Selection) -> Arc<Prepared> {
         self.cache.prepare(self.ledger, selection)
     }
+
+    /// The lifetime-value fits for `key`, built by `fit` unless the last request had the same key.
+    pub fn lifetime_value(&mut self, key: FitKey, fit: impl FnOnce(&Ledger, &FitKey) -> Fits) -> Arc<Fits> {
+        match &self.cache.lifetime_value {
+            Some((kept, fits)) if *kept == key => Arc::clone(fits),
+            _ => {
+                #[cfg(test)]
+                {
+                    self.cache.fits_built += 1;
+                }
+                let fits = Arc::new(fit(self.ledger, &key));
+                self.cache.lifetime_value = Some((key, Arc::clone(&fits)));
+                fits
+            }
+        }
+    }
 }
 
 /// The last few prepared selections, most recent last.
 #[derive(Default)]
 pub struct AnalysisCache {
     prepared: Vec<(Selection, Arc<Prepared>)>,
+    /// The last lifetime-value fit (the slowest answer), for its inputs.
+    lifetime_value: Option<(FitKey, Arc<Fits>)>,
+    /// How many lifetime-value fits were built: the tests check that a request reuses the last.
+    #[cfg(test)]
+    pub(crate) fits_built: usize,
 }
 
 /// Enough for flipping between a handful of scopes without holding every table ever built.
