@@ -5,7 +5,9 @@ import assert from "node:assert/strict";
 import { startServer, launch, openApp, appReady, screenshot, PAGES } from "./harness.mjs";
 
 // Pages whose analysis has landed (analyses.test.mjs tests them with a ledger).
-const ANALYSES = ["/pyramid", "/migration", "/flows", "/concentration", "/customer-views"];
+const ANALYSES = ["/pyramid", "/migration", "/flows", "/concentration", "/customer-views", "/profitability", "/lifetime-value"];
+// Pages of the user's own figures: they answer without a ledger.
+const OWN_FIGURES = ["/breakeven"];
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -33,13 +35,16 @@ test("every page opens from its own URL and says plainly when it is coming", asy
       // Without a ledger an analysis page says how to get one and shows no results.
       assert.match(await page.locator("main .card-empty").textContent(), /No ledger is loaded/, `${path} asks for a ledger`);
       assert.equal(await page.locator("main table, main canvas, main svg").count(), 0, `${path} shows no results`);
+    } else if (OWN_FIGURES.includes(path)) {
+      assert.equal(await page.locator("main .card-empty").count(), 0, `${path} needs no ledger`);
+      await page.locator("main svg").first().waitFor();
     } else if (path !== "/data") {
       const text = await page.locator("main .card-coming").textContent();
       assert.match(text, /Coming soon/, `${path} says it is coming`);
       assert.equal(await page.locator("main table, main canvas, main svg").count(), 0, `${path} shows no results`);
       assert.doesNotMatch(text, /\d/, `${path} shows no numbers`);
     }
-    if (path === "/profitability") await screenshot(page, "coming-profitability");
+    if (path === "/interviews") await screenshot(page, "coming-interviews");
   }
   assert.deepEqual(problems, []);
   await context.close();
