@@ -168,18 +168,19 @@ fn derivatives(f: &dyn Fn(&[f64]) -> f64, point: &[f64], value: f64) -> Option<(
     };
     let n = point.len();
     let (g, h) = (GRADIENT_STEP, HESSIAN_STEP);
-    let mut gradient = vec![0.0; n];
-    let mut hessian = vec![vec![0.0; n]; n];
-    for i in 0..n {
-        gradient[i] = (at(&[(i, g)])? - at(&[(i, -g)])?) / (2.0 * g);
-        hessian[i][i] = (at(&[(i, h)])? - 2.0 * value + at(&[(i, -h)])?) / (h * h);
-        for j in 0..i {
-            let corners =
-                at(&[(i, h), (j, h)])? - at(&[(i, h), (j, -h)])? - at(&[(i, -h), (j, h)])? + at(&[(i, -h), (j, -h)])?;
-            hessian[i][j] = corners / (4.0 * h * h);
-            hessian[j][i] = hessian[i][j];
+    let gradient: Vec<f64> =
+        (0..n).map(|i| Some((at(&[(i, g)])? - at(&[(i, -g)])?) / (2.0 * g))).collect::<Option<_>>()?;
+    let second = |i: usize, j: usize| {
+        if i == j {
+            return Some((at(&[(i, h)])? - 2.0 * value + at(&[(i, -h)])?) / (h * h));
         }
-    }
+        let corners =
+            at(&[(i, h), (j, h)])? - at(&[(i, h), (j, -h)])? - at(&[(i, -h), (j, h)])? + at(&[(i, -h), (j, -h)])?;
+        Some(corners / (4.0 * h * h))
+    };
+    // The lower triangle, each second derivative measured once; the Hessian is symmetric.
+    let lower: Vec<Vec<f64>> = (0..n).map(|i| (0..=i).map(|j| second(i, j)).collect()).collect::<Option<_>>()?;
+    let hessian = (0..n).map(|i| (0..n).map(|j| lower[i.max(j)][i.min(j)]).collect()).collect();
     Some((gradient, hessian))
 }
 
@@ -190,7 +191,7 @@ fn solve_positive_definite(mut h: Vec<Vec<f64>>, g: &[f64]) -> Option<Vec<f64>> 
     // L overwrites the lower triangle of H, column by column.
     for j in 0..n {
         let pivot = h[j][j] - (0..j).map(|k| h[j][k] * h[j][k]).sum::<f64>();
-        if !(pivot > 0.0) {
+        if pivot.is_nan() || pivot <= 0.0 {
             return None;
         }
         h[j][j] = pivot.sqrt();
