@@ -4,8 +4,8 @@
 //! probability p ~ Beta(a, b).
 
 use super::fit::{self, log_sum_exp, FitError, Model};
-use super::hypergeometric::ln_hyp2f1;
-use super::lifetime_value::RepeatPurchases;
+use super::hypergeometric::Hyp2F1;
+use super::lifetime_value::{finite, RepeatPurchases};
 use super::purchase_history::{CustomerHistory, PurchaseHistory};
 use serde::{Deserialize, Serialize};
 use statrs::function::beta::ln_beta;
@@ -96,13 +96,32 @@ impl RepeatPurchases for BgNbdParams {
     /// (a+b+x-1)/(a-1) · [1 - ((α+T)/(α+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1; t/(α+T+t))] · P(alive).
     /// `None` where the 2F1 is undefined (a + b + x - 1 <= 0) or a = 1 (the formula's pole).
     fn expected_purchases(&self, c: &CustomerHistory, horizon: f64) -> Option<f64> {
+        finite(self.expected_if_alive(&mut self.series(c), c, horizon)? * self.p_alive(c))
+    }
+
+    /// P(alive) does not depend on the horizon, nor the 2F1's (a, b, c): once for all the units.
+    fn expected_purchases_by_unit(&self, c: &CustomerHistory, horizon: u32) -> Option<Vec<f64>> {
+        let (p_alive, mut series) = (self.p_alive(c), self.series(c));
+        (1..=horizon).map(|i| finite(self.expected_if_alive(&mut series, c, f64::from(i))? * p_alive)).collect()
+    }
+}
+
+impl BgNbdParams {
+    /// The expectation's 2F1(r+x, b+x; a+b+x-1; ·).
+    fn series(&self, c: &CustomerHistory) -> Hyp2F1 {
+        let x = f64::from(c.x);
+        Hyp2F1::new(self.r + x, self.b + x, self.a + self.b + x - 1.0)
+    }
+
+    /// E[Y(t) | x, t_x, T] of a customer known to be alive: all of eq. 10 but its P(alive); `series`
+    /// is the customer's `series`.
+    fn expected_if_alive(&self, series: &mut Hyp2F1, c: &CustomerHistory, horizon: f64) -> Option<f64> {
         let BgNbdParams { r, alpha, a, b } = *self;
         let x = f64::from(c.x);
         let end = alpha + c.t + horizon;
-        let ln_f = ln_hyp2f1(r + x, b + x, a + b + x - 1.0, horizon / end)?;
+        let ln_f = series.ln_at(horizon / end)?;
         let not_yet = -((r + x) * ((alpha + c.t) / end).ln() + ln_f).exp_m1();
-        let value = (a + b + x - 1.0) / (a - 1.0) * not_yet * self.p_alive(c);
-        value.is_finite().then_some(value)
+        Some((a + b + x - 1.0) / (a - 1.0) * not_yet)
     }
 }
 

@@ -16,6 +16,16 @@ pub trait RepeatPurchases {
     fn p_alive(&self, c: &CustomerHistory) -> f64;
     /// The expected number of purchases in the `horizon` time units after the calibration end.
     fn expected_purchases(&self, c: &CustomerHistory, horizon: f64) -> Option<f64>;
+    /// E[Y(1)], E[Y(2)], ..., E[Y(horizon)]: what the discounted value sums, one time unit at a time. A
+    /// model overrides it where the units share work (the same numbers, computed once).
+    fn expected_purchases_by_unit(&self, c: &CustomerHistory, horizon: u32) -> Option<Vec<f64>> {
+        (1..=horizon).map(|i| self.expected_purchases(c, f64::from(i))).collect()
+    }
+}
+
+/// `value` when it is a number.
+pub(super) fn finite(value: f64) -> Option<f64> {
+    value.is_finite().then_some(value)
 }
 
 /// Simple lifetime value: purchase frequency per year x average order value x expected duration in
@@ -69,12 +79,11 @@ pub fn discounted_value(
     settings: Settings,
 ) -> Option<f64> {
     let (mut value, mut before) = (0.0, 0.0);
-    for i in 1..=settings.horizon {
-        let expected = model.expected_purchases(c, f64::from(i))?;
+    for (i, expected) in (1..=settings.horizon).zip(model.expected_purchases_by_unit(c, settings.horizon)?) {
         value += (expected - before) * spend / (1.0 + settings.discount_rate).powf(f64::from(i) / unit.per_year());
         before = expected;
     }
-    value.is_finite().then_some(value)
+    finite(value)
 }
 
 /// A purchase model's forecast for one customer.
@@ -204,6 +213,27 @@ mod tests {
         assert!((at(0.1).unwrap_or(0.0) - 57.002_439_146_653_45).abs() < 1e-10);
         assert_eq!(Settings::default_for(TimeUnit::Week), Settings { horizon: 52, discount_rate: 0.1 });
         assert_eq!(Settings::default_for(TimeUnit::Day).horizon, 365);
+    }
+
+    /// The models compute E[Y(1)], ..., E[Y(52)] with P(alive) and the 2F1's parameters once: the
+    /// numbers are those of E[Y(t)] asked one horizon at a time, for the four customers of the models'
+    /// formula tests (x 0, 1, 2 and 30) at the CDNOW fits.
+    #[test]
+    fn expectations_by_unit_are_those_by_horizon() {
+        let history = cdnow::calibration();
+        let models: [&dyn RepeatPurchases; 2] = [
+            &bg_nbd::fit(&history).unwrap_or_else(|e| panic!("{e}")).params,
+            &pareto_nbd::fit(&history).unwrap_or_else(|e| panic!("{e}")).params,
+        ];
+        let customers =
+            [customer(2, 213.0, 272.0), customer(1, 12.0, 272.0), customer(0, 0.0, 272.0), customer(30, 260.0, 272.0)];
+        for model in models {
+            for c in &customers {
+                let one_at_a_time: Option<Vec<f64>> =
+                    (1..=52).map(|i| model.expected_purchases(c, f64::from(i))).collect();
+                assert_eq!(model.expected_purchases_by_unit(c, 52), one_at_a_time, "x = {}", c.x);
+            }
+        }
     }
 
     /// On CDNOW (weeks, 52 weeks ahead, 10 %): BG/NBD has the higher likelihood (-9582.4 against

@@ -6,8 +6,8 @@
 
 use super::bg_nbd::check;
 use super::fit::{self, log_sum_exp, FitError, Model};
-use super::hypergeometric::ln_hyp2f1;
-use super::lifetime_value::RepeatPurchases;
+use super::hypergeometric::Hyp2F1;
+use super::lifetime_value::{finite, RepeatPurchases};
 use super::purchase_history::{CustomerHistory, PurchaseHistory};
 use serde::{Deserialize, Serialize};
 use statrs::function::gamma::ln_gamma;
@@ -33,11 +33,22 @@ impl ParetoNbdParams {
     /// A0 = 2F1(r+s+x, b; r+s+x+1; |α-β|/(m+t_x)) / (m+t_x)^(r+s+x) - the same at T. Both terms are
     /// positive and the first the larger, so ln A0 = u + ln(1 - e^(v-u)); -inf when t_x = T.
     fn ln_a0(&self, c: &CustomerHistory) -> Option<f64> {
+        self.ln_a0_with(&mut self.a0_series(c.x), c)
+    }
+
+    /// The 2F1 of A0 for customers with `x` repeat purchases, whose (a, b, c) depend on x alone.
+    fn a0_series(&self, x: u32) -> Hyp2F1 {
         let ParetoNbdParams { r, alpha, s, beta } = *self;
-        let x = f64::from(c.x);
-        let (m, b) = if alpha >= beta { (alpha, s + 1.0) } else { (beta, r + x) };
-        let n = r + s + x;
-        let term = |t: f64| Some(ln_hyp2f1(n, b, n + 1.0, (alpha - beta).abs() / (m + t))? - n * (m + t).ln());
+        let n = r + s + f64::from(x);
+        Hyp2F1::new(n, if alpha >= beta { s + 1.0 } else { r + f64::from(x) }, n + 1.0)
+    }
+
+    /// `ln_a0` with the customer's x's 2F1, `a0_series(c.x)`.
+    fn ln_a0_with(&self, series: &mut Hyp2F1, c: &CustomerHistory) -> Option<f64> {
+        let ParetoNbdParams { r, alpha, s, beta } = *self;
+        let m = alpha.max(beta);
+        let n = r + s + f64::from(c.x);
+        let mut term = |t: f64| Some(series.ln_at((alpha - beta).abs() / (m + t))? - n * (m + t).ln());
         let (u, v) = (term(c.t_x)?, term(c.t)?);
         Some(if v >= u { f64::NEG_INFINITY } else { u + (-(v - u).exp()).ln_1p() })
     }
@@ -53,18 +64,50 @@ impl ParetoNbdParams {
     /// ln L(r, α, s, β | x, t_x, T) (note, eq. 22):
     /// Γ(r+x) α^r β^s / Γ(r) · [1 / ((α+T)^(r+x) (β+T)^s) + s/(r+s+x) · A0]; NaN where a 2F1 fails.
     pub fn customer_log_likelihood(&self, c: &CustomerHistory) -> f64 {
-        let ParetoNbdParams { r, alpha, s, beta } = *self;
-        let x = f64::from(c.x);
-        let first = -(r + x) * (alpha + c.t).ln() - s * (beta + c.t).ln();
-        let Some(odds) = self.ln_odds_dead(c) else { return f64::NAN };
-        ln_gamma(r + x) - ln_gamma(r) + r * alpha.ln() + s * beta.ln() + log_sum_exp(first, first + odds)
+        self.with_terms(&mut self.terms_of(c.x), c)
     }
 
-    /// The sum over groups of alike customers (`PurchaseHistory::alike`), each group's likelihood times
-    /// its size.
+    /// The sum over groups of alike customers (`PurchaseHistory::alike`, in order of x), each group's
+    /// likelihood times its size; the parts that depend on x alone once per x.
     pub fn log_likelihood(&self, groups: &[(CustomerHistory, f64)]) -> f64 {
-        groups.iter().map(|(c, size)| size * self.customer_log_likelihood(c)).sum()
+        let mut terms = self.terms_of(0);
+        let mut sum = 0.0;
+        for (c, size) in groups {
+            if c.x != terms.x {
+                terms = self.terms_of(c.x);
+            }
+            sum += size * self.with_terms(&mut terms, c);
+        }
+        sum
     }
+
+    fn terms_of(&self, x: u32) -> XTerms {
+        let ParetoNbdParams { r, alpha, s, beta } = *self;
+        let xf = f64::from(x);
+        XTerms {
+            x,
+            common: ln_gamma(r + xf) - ln_gamma(r) + r * alpha.ln() + s * beta.ln(),
+            ln_share: (s / (r + s + xf)).ln(),
+            a0: self.a0_series(x),
+        }
+    }
+
+    /// The braces' two terms in logs: the first's powers, and the second's s/(r+s+x) · A0 (which needs
+    /// no powers of α+T and β+T: those of the odds cancel the first's).
+    fn with_terms(&self, terms: &mut XTerms, c: &CustomerHistory) -> f64 {
+        let ParetoNbdParams { r, alpha, s, beta } = *self;
+        let first = -(r + f64::from(c.x)) * (alpha + c.t).ln() - s * (beta + c.t).ln();
+        let Some(ln_a0) = self.ln_a0_with(&mut terms.a0, c) else { return f64::NAN };
+        terms.common + log_sum_exp(first, terms.ln_share + ln_a0)
+    }
+}
+
+/// ln Γ(r+x) - ln Γ(r) + r ln α + s ln β, ln(s/(r+s+x)) and A0's 2F1.
+struct XTerms {
+    x: u32,
+    common: f64,
+    ln_share: f64,
+    a0: Hyp2F1,
 }
 
 impl RepeatPurchases for ParetoNbdParams {
@@ -76,12 +119,24 @@ impl RepeatPurchases for ParetoNbdParams {
     /// E[Y(t) | x, t_x, T] = (r+x)(β+T) / ((α+T)(s-1)) · [1 - ((β+T)/(β+T+t))^(s-1)] · P(alive)
     /// (note, eq. 28); at s = 1 the bracket over (s-1) is its limit ln((β+T+t)/(β+T)).
     fn expected_purchases(&self, c: &CustomerHistory, horizon: f64) -> Option<f64> {
+        finite(self.expected_if_alive(c, horizon) * self.p_alive(c))
+    }
+
+    /// P(alive) does not depend on the horizon: its two 2F1s once for all the units.
+    fn expected_purchases_by_unit(&self, c: &CustomerHistory, horizon: u32) -> Option<Vec<f64>> {
+        let p_alive = self.p_alive(c);
+        (1..=horizon).map(|i| finite(self.expected_if_alive(c, f64::from(i)) * p_alive)).collect()
+    }
+}
+
+impl ParetoNbdParams {
+    /// E[Y(t) | x, t_x, T] of a customer known to be alive: all of eq. 28 but its P(alive).
+    fn expected_if_alive(&self, c: &CustomerHistory, horizon: f64) -> f64 {
         let ParetoNbdParams { r, alpha, s, beta } = *self;
         let x = f64::from(c.x);
         let ln_growth = (horizon / (beta + c.t)).ln_1p();
         let share = if (s - 1.0).abs() < 1e-12 { ln_growth } else { -(-(s - 1.0) * ln_growth).exp_m1() / (s - 1.0) };
-        let value = (r + x) * (beta + c.t) / (alpha + c.t) * share * self.p_alive(c);
-        value.is_finite().then_some(value)
+        (r + x) * (beta + c.t) / (alpha + c.t) * share
     }
 }
 
