@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import AxeBuilder from "@axe-core/playwright";
-import { startServer, launch, openApp, appReady, PAGES } from "./harness.mjs";
+import { startServer, launch, openApp, appReady, PAGES, loadSample } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -40,13 +40,8 @@ async function audit(page, label) {
 }
 
 /** A context with the sample ledger loaded and saved, so every later visit finds it. */
-async function withSample() {
-  const app = await openApp(browser, server.origin, "/");
-  await appReady(app.page);
-  await app.page.getByTestId("try-sample").click();
-  await app.page.locator("table.table-summary").waitFor();
-  await app.page.getByTestId("storage-saved").waitFor();
-  return app;
+function withSample() {
+  return loadSample(browser, server.origin);
 }
 
 async function visit(page, path) {

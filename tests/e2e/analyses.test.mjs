@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
-import { startServer, launch, openApp, appReady, screenshot } from "./harness.mjs";
+import { startServer, launch, openApp, appReady, screenshot, loadSample } from "./harness.mjs";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 let server, browser, cli;
@@ -27,12 +27,7 @@ const percent = (share) => `${(share * 100).toFixed(1)} %`;
 
 /** A page with the sample ledger loaded (the choice is remembered, so later visits have it). */
 async function withSample(path) {
-  const app = await openApp(browser, server.origin, "/");
-  await appReady(app.page);
-  await app.page.getByTestId("try-sample").click();
-  await app.page.locator("table.table-summary").waitFor();
-  // The next visit finds the sample only once it is saved.
-  await app.page.getByTestId("storage-saved").waitFor();
+  const app = await loadSample(browser, server.origin);
   await app.page.goto(server.origin + path);
   await appReady(app.page);
   return app;

@@ -81,6 +81,17 @@ export async function appReady(page) {
   await page.waitForFunction(() => !document.querySelector('[data-testid="workspace-status"]')?.textContent.includes("…"), null, { timeout: 30000 });
 }
 
+/** The app with the sample ledger loaded and saved, so that every later visit finds it. */
+export async function loadSample(browser, origin, options) {
+  const app = await openApp(browser, origin, "/", options);
+  await appReady(app.page);
+  await app.page.getByTestId("try-sample").click();
+  await app.page.locator("table.table-summary").waitFor();
+  // The next visit finds the sample only once it is saved.
+  await app.page.getByTestId("storage-saved").waitFor();
+  return app;
+}
+
 export async function screenshot(page, name) {
   await mkdir(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });

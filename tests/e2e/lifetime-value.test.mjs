@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import AxeBuilder from "@axe-core/playwright";
-import { startServer, launch, openApp, appReady, screenshot } from "./harness.mjs";
+import { startServer, launch, openApp, appReady, screenshot, loadSample } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -15,11 +15,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 const FIT = { timeout: 600000 };
 
 async function withSample(path) {
-  const app = await openApp(browser, server.origin, "/");
-  await appReady(app.page);
-  await app.page.getByTestId("try-sample").click();
-  await app.page.locator("table.table-summary").waitFor();
-  await app.page.getByTestId("storage-saved").waitFor();
+  const app = await loadSample(browser, server.origin);
   await app.page.goto(server.origin + path);
   await appReady(app.page);
   return app;

@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { startServer, launch, openApp, appReady, PAGES, ARTIFACTS } from "./harness.mjs";
+import { startServer, launch, openApp, appReady, PAGES, ARTIFACTS, loadSample } from "./harness.mjs";
 
 const PRINTABLE_WIDTH = 703;
 const OUT = join(ARTIFACTS, "print");
@@ -36,11 +36,7 @@ function pdftotext(file, ...args) {
 
 /** A fresh context in `locale` with the sample loaded and saved. */
 async function withSample(locale) {
-  const app = await openApp(browser, server.origin, "/", { locale });
-  await appReady(app.page);
-  await app.page.getByTestId("try-sample").click();
-  await app.page.locator("table.table-summary").waitFor();
-  await app.page.getByTestId("storage-saved").waitFor();
+  const app = await loadSample(browser, server.origin, { locale });
   await app.page.emulateMedia({ media: "print" });
   await app.page.setViewportSize({ width: PRINTABLE_WIDTH, height: 1000 });
   return app;
