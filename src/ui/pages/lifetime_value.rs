@@ -181,7 +181,7 @@ fn Probabilistic(view: LifetimeValueView, fitted: Fitted) -> impl IntoView {
         <p class="hint">{move || i18n.t(L::FutureNote)}</p>
         <DataTable table=Signal::derive(move || totals_table(&levels.by_level, L::PerLevel, |k, i| i.t(level_name(*k)).to_string(), i18n)) file="clv-levels"/>
         <DataTable table=Signal::derive(move || totals_table(&cohorts.by_cohort, L::PerCohort, |k, _| k.to_string(), i18n)) file="clv-cohorts"/>
-        <DataTable table=Signal::derive(move || customers_table(&customers, unit, i18n)) file="clv-customers"/>
+        <DataTable table=Signal::derive(move || customers_table(&customers, unit, i18n)) file="clv-customers" class="table-compact"/>
         {cut_note(shown, total)}
         <h2>{move || i18n.t(L::HoldoutCheck)}</h2>
         <p class="hint">{move || i18n.t(L::HoldoutAbout)}</p>
