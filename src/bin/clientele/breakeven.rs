@@ -9,6 +9,8 @@ use clientele::engine::breakeven::{
 };
 use clientele::engine::cost_pools::parse_hundredths;
 use clientele::engine::money::Money;
+use clientele::i18n::breakeven::gap_in_words;
+use clientele::i18n::Locale;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -178,7 +180,8 @@ fn tables(investment: Option<&InvestmentBreakeven>, volume: Option<&VolumeBreake
                 m.cumulative_cash.to_string()
             );
         }
-        out += &gap_in_words(b.profit_breakeven_month, b.cash_breakeven_month);
+        // The page's words, in English: one wording of the gap.
+        out += &format!("{}\n", gap_in_words(b.profit_breakeven_month, b.cash_breakeven_month, Locale::En));
     }
     if let Some(v) = volume {
         for (name, p) in [("profit", &v.profit), ("cash", &v.cash)] {
@@ -190,16 +193,4 @@ fn tables(investment: Option<&InvestmentBreakeven>, volume: Option<&VolumeBreake
         }
     }
     out
-}
-
-/// The profit and cash breakeven months and the gap between them, in words.
-fn gap_in_words(profit: Option<u32>, cash: Option<u32>) -> String {
-    let month = |m: Option<u32>| m.map_or("not within the horizon".into(), |m| format!("month {m}"));
-    let gap = match (profit, cash) {
-        (Some(p), Some(c)) if c > p => format!("; cash follows profit by {} months", c - p),
-        (Some(p), Some(c)) if p > c => format!("; profit follows cash by {} months", p - c),
-        (Some(_), Some(_)) => "; both in the same month".into(),
-        _ => String::new(),
-    };
-    format!("profit breaks even in {}, cash in {}{gap}\n", month(profit), month(cash))
 }
