@@ -26,6 +26,8 @@ messages! {
         ValuedWith => "The value of each customer uses the purchase model with the lower BIC:", "De waarde van elke klant gebruikt het aankoopmodel met de laagste BIC:";
         SpendNote => "Expected spend (Gamma-Gamma) learns from each customer's repeat purchases only: the first purchase day is left out, as in the Gamma-Gamma paper.",
             "De verwachte besteding (Gamma-Gamma) leert alleen van de herhaalaankopen van elke klant: de eerste aankoopdag telt niet mee, zoals in het Gamma-Gamma-artikel.";
+        AlikeDropout => "Pareto/NBD: the customers' drop-out rates do not differ here, so s stops at its ceiling of 10,000 and only s/β, the drop-out rate they share per time unit, is set by the data; the likelihood is within 0.001 of its limit and the forecasts are those of the limit.",
+            "Pareto/NBD: de uitvalkansen van de klanten verschillen hier niet, dus s stopt bij het plafond van 10.000 en alleen s/β, de uitvalkans per tijdseenheid die ze delen, volgt uit de gegevens; de likelihood ligt binnen 0,001 van de limiet en de voorspellingen zijn die van de limiet.";
         FitFailed => "The models could not be fitted:", "De modellen konden niet worden geschat:";
         NoCustomers => "no customer bought on or before the calibration end. Choose a later calibration end.",
             "geen klant kocht op of vóór het einde van de kalibratie. Kies een later einde van de kalibratie.";

@@ -52,3 +52,12 @@ print("gg", [mp.nstr(v, 17) for v in gg(*GG, 2, mpf('22.345'))])
 print("gg", [mp.nstr(v, 17) for v in gg(*GG, 1, mpf('11.77'))])
 for args in [(1, 1, 2, mpf('0.5')), (mpf('1.5'), mpf('2.5'), mpf('2.5'), mpf('0.9')), (500, 400, 501, mpf('0.9')), (mpf('30.553'), mpf('30.553'), mpf('31.553'), mpf('0.05'))]:
     print("2f1", args, mp.nstr(log(hyp2f1(*args)), 17))
+
+# Pareto/NBD where the 2F1's argument is near 1 (src/engine/clv/pareto_nbd.rs, `ln_death_integral`):
+# the fit of the built-in sample ledger to 2023-12-31 in weeks (hardly anybody drops out, so beta is
+# large), and the same with alpha and beta swapped (alpha > beta, b = s + 1).
+SAMPLE = (mpf('1.7369'), mpf('14.7243'), mpf('35.0847'), mpf('27109.8148'))
+SWAPPED = (mpf('0.553'), mpf('5000'), mpf('0.606'), mpf('2.5'))
+for params in (SAMPLE, SWAPPED):
+    for (x, tx, T) in [(0, mpf(0), mpf(150)), (3, mpf(40), mpf(150)), (12, mpf('149.5'), mpf(150)), (40, mpf(100), mpf(156))]:
+        print("pnbd near 1", x, [mp.nstr(v, 17) for v in pnbd(*params, x, tx, T, 52)])

@@ -45,6 +45,9 @@ test("lifetime value: parameters, customers, holdout, a refit per time unit, Dut
   assert.match(params[1][1], /^r [\d.]+ · α [\d.]+ · s [\d.]+ · β [\d.]+$/);
   for (const row of params) assert.match(row[2], /^-[\d.]+$/, `${row[0]} log-likelihood`);
   assert.match(await page.getByTestId("clv-calibration").textContent(), /2024-12-31 \(the default/);
+  // The sample's customers all lapse with the same chance, so Pareto/NBD's s stops at its ceiling, and
+  // the page says what that means.
+  assert.match(await page.getByTestId("clv-alike-dropout").textContent(), /drop-out rates do not differ/);
 
   const customers = await rows(page, "clv-customers");
   const first = customers[0];

@@ -108,6 +108,7 @@ fn json(answer: &LifetimeValue, ledger: &Ledger) -> String {
         ("beta", float(pn.params.beta)),
         ("log_likelihood", float(pn.log_likelihood)),
         ("bic", float(pn.bic)),
+        ("alike_dropout", pn.alike_dropout.to_string()),
     ]);
     let gamma_gamma = object([
         ("p", float(gg.params.p)),
@@ -144,9 +145,14 @@ fn json(answer: &LifetimeValue, ledger: &Ledger) -> String {
 fn summary(answer: &LifetimeValue) -> String {
     let (bg, pn, gg) = (&answer.bgnbd.params, &answer.pareto_nbd.params, &answer.gamma_gamma.params);
     let total: Money = answer.customers.iter().filter_map(|c| c.clv).sum();
+    let alike = if answer.pareto_nbd.alike_dropout {
+        "            (the drop-out rates do not differ: s stops at its ceiling, only s/beta is determined)\n"
+    } else {
+        ""
+    };
     format!(
         "BG/NBD      r {:.4}  alpha {:.4}  a {:.4}  b {:.4}  log-likelihood {:.2}  BIC {:.2}\n\
-         Pareto/NBD  r {:.4}  alpha {:.4}  s {:.4}  beta {:.4}  log-likelihood {:.2}  BIC {:.2}\n\
+         Pareto/NBD  r {:.4}  alpha {:.4}  s {:.4}  beta {:.4}  log-likelihood {:.2}  BIC {:.2}\n{}\
          Gamma-Gamma p {:.4}  q {:.4}  gamma {:.4}  ({} customers with repeat purchases)\n\
          {} customers; value of their purchases in the next {} {}s at {} % a year ({}): {}\n",
         bg.r,
@@ -161,6 +167,7 @@ fn summary(answer: &LifetimeValue) -> String {
         pn.beta,
         answer.pareto_nbd.log_likelihood,
         answer.pareto_nbd.bic,
+        alike,
         gg.p,
         gg.q,
         gg.gamma,

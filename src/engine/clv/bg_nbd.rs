@@ -128,9 +128,10 @@ impl BgNbdParams {
 /// Fits the model to every customer of the calibration period.
 pub fn fit(history: &PurchaseHistory) -> Result<BgNbdFit, FitError> {
     check(history)?;
-    let groups = history.alike();
-    let ll = |p: &[f64]| BgNbdParams { r: p[0], alpha: p[1], a: p[2], b: p[3] }.log_likelihood(&groups);
-    let (p, log_likelihood) = fit::maximise(Model::BgNbd, &[1.0, 1.0, 1.0, 1.0], history.customers.len(), &ll)?;
+    let ll = |groups: &[(CustomerHistory, f64)], p: &[f64]| {
+        BgNbdParams { r: p[0], alpha: p[1], a: p[2], b: p[3] }.log_likelihood(groups)
+    };
+    let (p, log_likelihood) = fit::maximise_over_customers(Model::BgNbd, &[1.0, 1.0, 1.0, 1.0], history, &ll)?;
     let params = BgNbdParams { r: p[0], alpha: p[1], a: p[2], b: p[3] };
     Ok(BgNbdFit { params, log_likelihood, bic: fit::bic(4, history.customers.len(), log_likelihood) })
 }

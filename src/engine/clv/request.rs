@@ -477,6 +477,9 @@ mod tests {
         let view = ask(&mut cache, &ledger, request(None, TimeUnit::Week));
         assert_eq!(view.calibration_end, day(2024, 12, 31));
         let fitted = view.fitted.clone().unwrap_or_else(|e| panic!("{e}"));
+        // Every sample customer lapses with the same chance, 12 % a year (sample.rs): the Pareto/NBD fit
+        // finds the drop-out rates alike.
+        assert!(fitted.value.pareto_nbd.alike_dropout);
         let rows = &fitted.customers;
         assert!(rows.items.iter().all(|r| (0.0..=1.0).contains(&r.value.bgnbd.p_alive)));
         assert!(rows.items.windows(2).all(|w| w[0].value.clv >= w[1].value.clv), "highest value first");

@@ -178,6 +178,9 @@ fn Probabilistic(view: LifetimeValueView, fitted: Fitted) -> impl IntoView {
         <h2>{move || i18n.t(L::Parameters)}</h2>
         <DataTable table=Signal::derive(move || parameters_table(&params, i18n)) file="clv-parameters"/>
         <p class="hint" data-testid="clv-valued-with">{move || format!("{} {valued}. {}", i18n.t(L::ValuedWith), i18n.t(L::SpendNote))}</p>
+        {fitted.value.pareto_nbd.alike_dropout.then(|| view! {
+            <p class="hint" data-testid="clv-alike-dropout">{move || i18n.t(L::AlikeDropout)}</p>
+        })}
         <p class="hint">{move || i18n.t(L::FutureNote)}</p>
         <DataTable table=Signal::derive(move || totals_table(&levels.by_level, L::PerLevel, |k, i| i.t(level_name(*k)).to_string(), i18n)) file="clv-levels"/>
         <DataTable table=Signal::derive(move || totals_table(&cohorts.by_cohort, L::PerCohort, |k, _| k.to_string(), i18n)) file="clv-cohorts"/>
