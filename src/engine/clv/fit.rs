@@ -75,9 +75,9 @@ const TOLERANCE: f64 = 1e-10;
 /// Where Nelder-Mead hands over to Newton's method: near enough for Newton's quadratic model to hold.
 const COARSE: f64 = 1e-6;
 const NEWTON_STEPS: usize = 100;
-/// The same with a fixed Hessian, whose last step does not land on the optimum as a true one's does: it
-/// goes on until the remaining gain is far below `TOLERANCE`, a few more cheap steps.
-const FIXED_TOLERANCE: f64 = 1e-14;
+/// The same with a Hessian given and updated (BFGS), whose last step does not land on the optimum as a
+/// true one's does: it goes on until the remaining gain is far below `TOLERANCE`, a few more cheap steps.
+const UPDATED_TOLERANCE: f64 = 1e-14;
 const GRADIENT_STEP: f64 = 1e-5;
 const HESSIAN_STEP: f64 = 1e-4;
 
@@ -142,12 +142,12 @@ pub fn maximise(
     sample: Option<Likelihood<'_>>,
 ) -> Result<(Vec<f64>, f64), FitError> {
     let problem = NegativeLogLikelihood::of(&all);
+    let part = sample.as_ref().map(NegativeLogLikelihood::of);
     let start: Vec<f64> = start.iter().map(|p| p.ln()).collect();
-    let (near, curvature) = match sample {
-        Some(sample) => {
-            let part = NegativeLogLikelihood::of(&sample);
-            let near = minimise(&part, &start, COARSE).ok_or(FitError::DidNotConverge(model))?;
-            match newton(&part, &near, None) {
+    let (near, curvature) = match &part {
+        Some(part) => {
+            let near = minimise(part, &start, COARSE).ok_or(FitError::DidNotConverge(model))?;
+            match newton(part, &near, None) {
                 Some((point, curvature)) => (point, Some(curvature)),
                 None => (near, None),
             }
@@ -163,7 +163,10 @@ pub fn maximise(
         None => restarts(&problem, near).ok_or(FitError::DidNotConverge(model))?,
     };
     let value = problem.at(&point);
-    if !value.is_finite() || ran_off(&problem, &point, value) {
+    // A parameter the data do not determine is as undetermined in a sample of them: the probes there
+    // cost a fraction of the evaluations.
+    let probed = part.as_ref().unwrap_or(&problem);
+    if !value.is_finite() || ran_off(probed, &point, probed.at(&point)) {
         return Err(FitError::DidNotConverge(model));
     }
     Ok((point.iter().map(|t| t.exp()).collect(), -value * problem.per))
@@ -185,23 +188,31 @@ fn restarts(problem: &NegativeLogLikelihood<'_>, mut point: Vec<f64>) -> Option<
 }
 
 /// Newton's method from `start`: each step solves H d = g for the finite-difference gradient g and
-/// Hessian H (or the `fixed` H given), and is halved until it lowers the cost. Once the decrease the
-/// quadratic model predicts, g·d / 2, is below `TOLERANCE`, the point is so near the optimum that the
-/// full step lands on it (Newton converges quadratically, and with a fixed H near the true one still
-/// fast) and the search ends there, with the last H; `None` where H is not positive definite or a cost
-/// is not finite.
-fn newton(problem: &NegativeLogLikelihood<'_>, start: &[f64], fixed: Option<Hessian>) -> Option<(Vec<f64>, Hessian)> {
+/// Hessian H (or the H `given`, updated by BFGS after each step), and is halved until it lowers the
+/// cost. Once the decrease the quadratic model predicts, g·d / 2, is below `TOLERANCE`, the point is so
+/// near the optimum that the full step lands on it (Newton converges quadratically, and from a given H
+/// near the true one BFGS superlinearly) and the search ends there, with the last H; `None` where H is
+/// not positive definite or a cost is not finite.
+fn newton(problem: &NegativeLogLikelihood<'_>, start: &[f64], given: Option<Hessian>) -> Option<(Vec<f64>, Hessian)> {
+    let updated = given.is_some();
+    let mut curvature = given;
     let mut point = start.to_vec();
     let mut value = problem.at(&point);
+    let f = |p: &[f64]| problem.at(p);
+    let mut previous: Option<(Vec<f64>, Vec<f64>)> = None;
     for _ in 0..NEWTON_STEPS {
-        let f = |p: &[f64]| problem.at(p);
-        let (gradient, hessian) = match &fixed {
-            Some(hessian) => (gradient(&f, &point)?, hessian.clone()),
-            None => derivatives(&f, &point, value)?,
+        let (gradient, hessian) = match (curvature.take(), previous.take()) {
+            (Some(hessian), Some((last_gradient, moved))) => {
+                let gradient = gradient(&f, &point)?;
+                let change: Vec<f64> = gradient.iter().zip(&last_gradient).map(|(g, l)| g - l).collect();
+                (gradient, bfgs(hessian, &moved, &change))
+            }
+            (Some(hessian), None) => (gradient(&f, &point)?, hessian),
+            (None, _) => derivatives(&f, &point, value)?,
         };
         let step = solve_positive_definite(hessian.clone(), &gradient)?;
         let predicted: f64 = gradient.iter().zip(&step).map(|(g, d)| g * d).sum::<f64>() / 2.0;
-        if predicted < if fixed.is_some() { FIXED_TOLERANCE } else { TOLERANCE } {
+        if predicted < if updated { UPDATED_TOLERANCE } else { TOLERANCE } {
             let last: Vec<f64> = point.iter().zip(&step).map(|(t, d)| t - d).collect();
             return Some((if problem.at(&last) <= value { last } else { point }, hessian));
         }
@@ -217,9 +228,32 @@ fn newton(problem: &NegativeLogLikelihood<'_>, start: &[f64], fixed: Option<Hess
                 break None;
             }
         };
-        (point, value) = lower?;
+        let (next, next_value) = lower?;
+        if updated {
+            previous = Some((gradient, next.iter().zip(&point).map(|(n, p)| n - p).collect()));
+            curvature = Some(hessian);
+        }
+        (point, value) = (next, next_value);
     }
     None
+}
+
+/// The BFGS update of `hessian` after a step `moved` that changed the gradient by `change`:
+/// H + y yᵀ / (yᵀ s) - H s (H s)ᵀ / (sᵀ H s), which makes H s = y, as the true Hessian nearly does
+/// over a short step. Kept as it is where the step shows no upward curvature (yᵀ s <= 0).
+fn bfgs(mut hessian: Hessian, moved: &[f64], change: &[f64]) -> Hessian {
+    let dot = |a: &[f64], b: &[f64]| a.iter().zip(b).map(|(a, b)| a * b).sum::<f64>();
+    let h_s: Vec<f64> = hessian.iter().map(|row| dot(row, moved)).collect();
+    let (y_s, s_h_s) = (dot(change, moved), dot(moved, &h_s));
+    if y_s <= 0.0 || s_h_s <= 0.0 {
+        return hessian;
+    }
+    for (i, row) in hessian.iter_mut().enumerate() {
+        for (j, cell) in row.iter_mut().enumerate() {
+            *cell += change[i] * change[j] / y_s - h_s[i] * h_s[j] / s_h_s;
+        }
+    }
+    hessian
 }
 
 type Hessian = Vec<Vec<f64>>;
