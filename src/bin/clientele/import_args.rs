@@ -79,13 +79,19 @@ pub fn fail(message: &str) -> ExitCode {
 }
 
 fn parse_map(text: &str) -> Result<(Field, Option<ColumnRef>), String> {
+    let (field, column) = split_map(text)?;
+    Ok((field, column.map(ColumnRef::parse)))
+}
+
+/// `FIELD=COLUMN` as the field and the column's text (`None` for `FIELD=`: no column); shared
+/// by `--map` of the ledger commands and of `clientele sql`.
+pub(crate) fn split_map(text: &str) -> Result<(Field, Option<&str>), String> {
     let (field, column) = text.split_once('=').ok_or_else(|| format!("expected FIELD=COLUMN, got '{text}'"))?;
     let field = Field::from_name(field.trim()).ok_or_else(|| {
         let names: Vec<&str> = import::field_names().collect();
         format!("unknown field '{}'; fields are {}", field.trim(), names.join(", "))
     })?;
-    let column = Some(column.trim()).filter(|c| !c.is_empty()).map(ColumnRef::parse);
-    Ok((field, column))
+    Ok((field, Some(column.trim()).filter(|c| !c.is_empty())))
 }
 
 fn parse_delimiter(text: &str) -> Result<char, String> {
