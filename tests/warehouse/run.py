@@ -78,7 +78,7 @@ def cases(clientele, work):
     attributes = ("--map", "cost=cost", "--map", "department=department", "--map", "sales_rep=sales_rep")
     return [
         Case("sample", sample, maps=attributes),
-        Case("sample, fiscal from April, cut-offs 2,10,30", sample, "04-01", "2,10,30"),
+        Case("sample, fiscal from April, cut-offs 2,10,30", sample, "04-01", "2,10,30", maps=("--map", "cost=cost")),
         Case("ties", DATA / "ties.csv", cutoffs="20,40,60", hand=HAND["ties"]),
         Case("credit_notes", DATA / "credit_notes.csv", hand=HAND["credit_notes"]),
         Case("returning", DATA / "returning.csv", hand=HAND["returning"]),
@@ -173,6 +173,9 @@ class DuckDb:
     def rows(self, query):
         return self.db.execute(query).fetchall()
 
+    def export_customer_period(self, path):
+        self.db.execute(f"COPY clientele_customer_period TO '{path}' (HEADER, DELIMITER ',')")
+
     def close(self):
         self.db.close()
 
@@ -256,6 +259,21 @@ class Spark:
         self.spark.stop()
 
 
+def check_aggregate(clientele, engine, case, work, failures, passed):
+    """The aggregate the engine computed, read back by `clientele analyze`, gives the ledger's JSON
+    (the whole of it, money to the cent, shares and margins included)."""
+    path = work / "customer_period.csv"
+    engine.export_customer_period(path)
+    analyze = lambda file: subprocess.run([clientele, "analyze", "--json", str(file), *case.flags()],
+                                          capture_output=True, text=True)
+    of_ledger, of_aggregate = analyze(case.path), analyze(path)
+    if of_aggregate.returncode == 0 and of_aggregate.stdout == of_ledger.stdout:
+        print(f"ok   {engine.name} {case.name}: analyze on clientele_customer_period")
+        return failures, passed + 1
+    print(f"FAIL {engine.name} {case.name}: analyze on clientele_customer_period differs: {of_aggregate.stderr}")
+    return failures + 1, passed
+
+
 ENGINES = {"duckdb": DuckDb, "postgres": Postgres, "spark": Spark}
 
 
@@ -297,6 +315,8 @@ def main():
                     else:
                         passed += 1
                         print(f"ok   {name} {case.name}")
+                    if hasattr(engine, "export_customer_period"):
+                        failures, passed = check_aggregate(clientele, engine, case, work, failures, passed)
             finally:
                 engine.close()
             print(f"     {name}: {time.monotonic() - started:.1f} s")

@@ -18,6 +18,8 @@ use std::process::ExitCode;
 #[derive(clap::Args, Debug)]
 pub struct AnalyzeArgs {
     /// Ledger files (.csv, .tsv, .txt, .xlsx, .xls, .ods); several are appended into one ledger.
+    /// A clientele_customer_period file (`clientele sql`) is read as one line per row on the
+    /// first day of its period (give the --year-start its script was made with).
     #[arg(value_name = "FILE", required_unless_present = "sample")]
     pub files: Vec<PathBuf>,
     #[command(flatten)]
@@ -40,7 +42,7 @@ pub fn run(args: &AnalyzeArgs) -> ExitCode {
     let ledger = if args.sample {
         sample_ledger()
     } else {
-        match args.import.ledger(&args.files) {
+        match args.import.ledger_of_periods(&args.files, args.year_start) {
             Ok(ledger) => ledger,
             Err(code) => return code,
         }

@@ -2,6 +2,8 @@
 
 use clientele::engine::import::{self, ColumnRef, DateFormat, ImportOptions, Imported, InputFile};
 use clientele::engine::ledger::{Field, Ledger};
+use clientele::engine::period::YearStart;
+use clientele::engine::warehouse::{aggregate, CUSTOMER_PERIOD};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -48,22 +50,57 @@ impl ImportArgs {
     }
 
     /// Reads and imports `files` into one ledger. Whole-file problems are printed, and give the
-    /// exit code to stop with.
+    /// exit code to stop with. A `clientele_customer_period` file is refused: the command needs
+    /// single lines (`ledger_of_periods` reads aggregates, for the analyses by period).
     pub fn import(&self, files: &[PathBuf]) -> Result<Imported, ExitCode> {
+        self.import_with(files, None)
+    }
+
+    /// `import`, where `aggregates` is the year start a `clientele_customer_period` file's periods
+    /// begin on (the one its script was made with): each row becomes one line on that first day.
+    fn import_with(&self, files: &[PathBuf], aggregates: Option<YearStart>) -> Result<Imported, ExitCode> {
         let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
         let mut contents = Vec::with_capacity(files.len());
+        let mut options = self.options();
         for (file, name) in files.iter().zip(&names) {
-            contents.push(std::fs::read(file).map_err(|e| fail(&format!("{name}: {e}")))?);
+            let bytes = std::fs::read(file).map_err(|e| fail(&format!("{name}: {e}")))?;
+            let Some(delimiter) = aggregate::customer_period_delimiter(&bytes) else {
+                contents.push(bytes);
+                continue;
+            };
+            let Some(year_start) = aggregates else {
+                return Err(fail(&format!(
+                    "{name} holds {CUSTOMER_PERIOD} (one row per customer and period), and this command needs the \
+                     ledger's single lines: run it on the ledger itself (clientele analyze reads the aggregate)"
+                )));
+            };
+            let read = aggregate::as_ledger(name, &bytes, delimiter, year_start).map_err(|e| fail(&e.to_string()))?;
+            contents.push(read.bytes);
+            // The aggregate's columns by name: revenue is the amount, and lines is no field.
+            options.mapping.push((Field::Amount, Some(ColumnRef::parse("revenue"))));
+            options.mapping.push((Field::Quantity, None));
+            if !read.has_costs {
+                options.mapping.push((Field::Cost, None));
+            }
         }
         let inputs: Vec<InputFile<'_>> =
             names.iter().zip(&contents).map(|(name, bytes)| InputFile { name, bytes }).collect();
-        import::import_files(&inputs, &self.options(), &mut |_| true).map_err(|e| fail(&e.to_string()))
+        import::import_files(&inputs, &options, &mut |_| true).map_err(|e| fail(&e.to_string()))
     }
 
     /// `import`, for a command that analyses the ledger: lines that cannot be read are left out
     /// and counted on stderr (`clientele check` lists them).
     pub fn ledger(&self, files: &[PathBuf]) -> Result<Ledger, ExitCode> {
-        let imported = self.import(files)?;
+        Self::kept_lines(self.import(files)?)
+    }
+
+    /// `ledger`, also reading `clientele_customer_period` files (periods starting on `year_start`):
+    /// for the analyses by period, which give the same figures on the aggregate as on its ledger.
+    pub fn ledger_of_periods(&self, files: &[PathBuf], year_start: YearStart) -> Result<Ledger, ExitCode> {
+        Self::kept_lines(self.import_with(files, Some(year_start))?)
+    }
+
+    fn kept_lines(imported: Imported) -> Result<Ledger, ExitCode> {
         let errors = imported.report.error_count();
         if errors > 0 {
             eprintln!("clientele: {errors} lines could not be read and are left out (`clientele check` lists them)");

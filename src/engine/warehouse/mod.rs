@@ -6,6 +6,7 @@
 //! with its year start (`period::YearStart`) and the tie rule (customer id in byte order); so a
 //! change of a definition there changes the SQL too. What differs per warehouse is `Dialect`.
 
+pub mod aggregate;
 mod dialect;
 
 pub use dialect::Dialect;
