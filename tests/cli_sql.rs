@@ -63,7 +63,7 @@ fn a_bad_period_is_named_with_file_and_line() {
     let output = clientele(&["analyze", &file.display().to_string(), "--json"]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!output.status.success());
-    assert!(stderr.contains("customer_period.csv, line 3, column period: 'FY24' is not a period"), "{stderr}");
+    assert!(stderr.contains("customer_period.csv: line 3, column period: 'FY24' is not a period"), "{stderr}");
     let _ = std::fs::remove_dir_all(dir);
 }
 

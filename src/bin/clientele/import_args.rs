@@ -3,7 +3,7 @@
 use clientele::engine::import::{self, ColumnRef, DateFormat, ImportOptions, Imported, InputFile};
 use clientele::engine::ledger::{Field, Ledger};
 use clientele::engine::period::YearStart;
-use clientele::engine::warehouse::{aggregate, CUSTOMER_PERIOD};
+use clientele::engine::warehouse::CUSTOMER_PERIOD;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -61,31 +61,21 @@ impl ImportArgs {
     fn import_with(&self, files: &[PathBuf], aggregates: Option<YearStart>) -> Result<Imported, ExitCode> {
         let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
         let mut contents = Vec::with_capacity(files.len());
-        let mut options = self.options();
         for (file, name) in files.iter().zip(&names) {
-            let bytes = std::fs::read(file).map_err(|e| fail(&format!("{name}: {e}")))?;
-            let Some(delimiter) = aggregate::customer_period_delimiter(&bytes) else {
-                contents.push(bytes);
-                continue;
-            };
-            let Some(year_start) = aggregates else {
-                return Err(fail(&format!(
-                    "{name} holds {CUSTOMER_PERIOD} (one row per customer and period), and this command needs the \
-                     ledger's single lines: run it on the ledger itself (clientele analyze reads the aggregate)"
-                )));
-            };
-            let read = aggregate::as_ledger(name, &bytes, delimiter, year_start).map_err(|e| fail(&e.to_string()))?;
-            contents.push(read.bytes);
-            // The aggregate's columns by name: revenue is the amount, and lines is no field.
-            options.mapping.push((Field::Amount, Some(ColumnRef::parse("revenue"))));
-            options.mapping.push((Field::Quantity, None));
-            if !read.has_costs {
-                options.mapping.push((Field::Cost, None));
-            }
+            contents.push(std::fs::read(file).map_err(|e| fail(&format!("{name}: {e}")))?);
         }
         let inputs: Vec<InputFile<'_>> =
             names.iter().zip(&contents).map(|(name, bytes)| InputFile { name, bytes }).collect();
-        import::import_files(&inputs, &options, &mut |_| true).map_err(|e| fail(&e.to_string()))
+        let options = ImportOptions { period_year_start: aggregates.unwrap_or_default(), ..self.options() };
+        let imported = import::import_files(&inputs, &options, &mut |_| true).map_err(|e| fail(&e.to_string()))?;
+        if imported.report.period_totals.is_some() && aggregates.is_none() {
+            return Err(fail(&format!(
+                "{} holds {CUSTOMER_PERIOD} (one row per customer and period), and this command needs the ledger's \
+                 single lines: run it on the ledger itself (clientele analyze reads the aggregate)",
+                names.join(", ")
+            )));
+        }
+        Ok(imported)
     }
 
     /// `import`, for a command that analyses the ledger: lines that cannot be read are left out

@@ -4,28 +4,15 @@
 //! The rest of the row (customer, revenue, cost, attributes) is read by the ordinary importer, with
 //! its checks and its errors naming file, line, column and value; only the period is rewritten here.
 
-use super::CUSTOMER_PERIOD;
 use crate::engine::period::{Period, YearStart};
-use std::fmt;
 
-/// A period cell that is not a year of the dates a ledger may hold.
+/// A period cell that is not a year of the dates a ledger may hold (`ImportError::BadPeriod`
+/// words it, naming the file).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PeriodError {
-    pub file: String,
     /// 1-based, the header being line 1.
     pub line: u64,
     pub value: String,
-}
-
-impl fmt::Display for PeriodError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}, line {}, column period: '{}' is not a period; {CUSTOMER_PERIOD} writes the year the period starts in \
-             (1900 to 2099), e.g. 2024",
-            self.file, self.line, self.value
-        )
-    }
 }
 
 /// The delimiter of a `clientele_customer_period` file (`,`, `;` or tab), told by its header:
@@ -58,7 +45,7 @@ pub struct AsLedger {
 
 /// `AsLedger` of a `clientele_customer_period` file whose periods start on `year_start` (the one
 /// its script was generated with).
-pub fn as_ledger(file: &str, bytes: &[u8], delimiter: u8, year_start: YearStart) -> Result<AsLedger, PeriodError> {
+pub fn as_ledger(bytes: &[u8], delimiter: u8, year_start: YearStart) -> Result<AsLedger, PeriodError> {
     let header = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
     let cost = header.split(|&b| b == delimiter).position(|name| name.trim_ascii().trim_ascii_start() == b"cost");
     let mut has_costs = false;
@@ -76,7 +63,7 @@ pub fn as_ledger(file: &str, bytes: &[u8], delimiter: u8, year_start: YearStart)
             continue;
         }
         if field == 1 {
-            out.extend_from_slice(date_cell(file, record_line, &period, year_start)?.as_bytes());
+            out.extend_from_slice(date_cell(record_line, &period, year_start)?.as_bytes());
             period.clear();
         }
         out.push(b);
@@ -88,19 +75,19 @@ pub fn as_ledger(file: &str, bytes: &[u8], delimiter: u8, year_start: YearStart)
         }
     }
     if field == 1 {
-        out.extend_from_slice(date_cell(file, record_line, &period, year_start)?.as_bytes());
+        out.extend_from_slice(date_cell(record_line, &period, year_start)?.as_bytes());
     }
     Ok(AsLedger { bytes: out, has_costs })
 }
 
 /// The header's `period` becomes `date`; a period its first day.
-fn date_cell(file: &str, line: u64, cell: &[u8], year_start: YearStart) -> Result<String, PeriodError> {
+fn date_cell(line: u64, cell: &[u8], year_start: YearStart) -> Result<String, PeriodError> {
     if line == 1 {
         return Ok("date".into());
     }
     let cell = String::from_utf8_lossy(cell);
     let cell = cell.trim().trim_matches('"');
-    let refuse = || PeriodError { file: file.to_string(), line, value: cell.to_string() };
+    let refuse = || PeriodError { line, value: cell.to_string() };
     let year: i32 = cell.parse().map_err(|_| refuse())?;
     // Within the dates a ledger may hold (docs/import.md), so the importer takes the line.
     let day = (1900..=2099).contains(&year).then(|| year_start.first_day(Period::starting_in(year)));
@@ -127,12 +114,12 @@ mod tests {
     /// 07-01 year start; a quoted customer holding the delimiter and quotes is left as written.
     #[test]
     fn each_period_becomes_its_first_day() {
-        let calendar = as_ledger("agg.csv", AGGREGATE.as_bytes(), b',', YearStart::default());
+        let calendar = as_ledger(AGGREGATE.as_bytes(), b',', YearStart::default());
         let expected = "customer,date,department,revenue,cost,lines\n\
                         A,2023-01-01,Industrial,500.00,,2\n\
                         \"B, \"\"the\"\" firm\",2024-01-01,,-30.00,10.00,1\n";
         assert_eq!(calendar, Ok(AsLedger { bytes: expected.as_bytes().to_vec(), has_costs: true }));
-        let fiscal = as_ledger("agg.csv", AGGREGATE.as_bytes(), b',', YearStart::parse("07-01").unwrap_or_default());
+        let fiscal = as_ledger(AGGREGATE.as_bytes(), b',', YearStart::parse("07-01").unwrap_or_default());
         let text = fiscal.map(|a| String::from_utf8_lossy(&a.bytes).into_owned()).unwrap_or_default();
         assert!(text.contains("A,2023-07-01,") && text.contains(",2024-07-01,,"), "{text}");
     }
@@ -141,17 +128,15 @@ mod tests {
     #[test]
     fn an_empty_cost_column_is_no_cost_column() {
         let without = "customer,period,revenue,cost,lines\nA,2023,1.00,,1\nB,2024,2.00,\"\",1\n";
-        assert!(as_ledger("agg.csv", without.as_bytes(), b',', YearStart::default()).is_ok_and(|a| !a.has_costs));
+        assert!(as_ledger(without.as_bytes(), b',', YearStart::default()).is_ok_and(|a| !a.has_costs));
     }
 
     #[test]
     fn a_period_that_is_not_a_year_is_named_with_its_line() {
         let bad = "customer,period,revenue,lines\nA,2023,1.00,1\nB,2023-01-01,2.00,1\n";
-        let error = as_ledger("agg.csv", bad.as_bytes(), b',', YearStart::default());
-        assert_eq!(error, Err(PeriodError { file: "agg.csv".into(), line: 3, value: "2023-01-01".into() }));
-        let far = as_ledger("agg.csv", b"customer,period,revenue,lines\nA,1899,1.00,1\n", b',', YearStart::default());
-        assert!(far.is_err_and(|e| e.to_string()
-            == "agg.csv, line 2, column period: '1899' is not a period; \
-             clientele_customer_period writes the year the period starts in (1900 to 2099), e.g. 2024"));
+        let error = as_ledger(bad.as_bytes(), b',', YearStart::default());
+        assert_eq!(error, Err(PeriodError { line: 3, value: "2023-01-01".into() }));
+        let far = as_ledger(b"customer,period,revenue,lines\nA,1899,1.00,1\n", b',', YearStart::default());
+        assert_eq!(far, Err(PeriodError { line: 2, value: "1899".into() }));
     }
 }
