@@ -90,6 +90,11 @@ def expected(clientele, case):
     """`analyze --json` in the shape of the SQL tables."""
     text = subprocess.run([clientele, "analyze", "--json", str(case.path), *case.flags()],
                           capture_output=True, text=True, check=True).stdout
+    return shape(text)
+
+
+def shape(text):
+    """The tables' figures of one `analyze --json` text."""
     j = json.loads(text, parse_float=Decimal)
     return {
         "pyramid": {p: [(r["level"], r["customers"], r["revenue"]) for r in rows] for p, rows in j["pyramid"].items()},
