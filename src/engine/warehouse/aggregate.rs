@@ -47,7 +47,8 @@ pub struct AsLedger {
 /// its script was generated with).
 pub fn as_ledger(bytes: &[u8], delimiter: u8, year_start: YearStart) -> Result<AsLedger, PeriodError> {
     let header = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
-    let cost = header.split(|&b| b == delimiter).position(|name| name.trim_ascii().trim_ascii_start() == b"cost");
+    let is_cost = |name: &[u8]| matches!(name.trim_ascii(), b"cost" | b"\"cost\"");
+    let cost = header.split(|&b| b == delimiter).position(is_cost);
     let mut has_costs = false;
     let mut out = Vec::with_capacity(bytes.len() + bytes.len() / 8);
     // The field of the record being read, whether inside quotes, the file's line and the line the
@@ -129,6 +130,8 @@ mod tests {
     fn an_empty_cost_column_is_no_cost_column() {
         let without = "customer,period,revenue,cost,lines\nA,2023,1.00,,1\nB,2024,2.00,\"\",1\n";
         assert!(as_ledger(without.as_bytes(), b',', YearStart::default()).is_ok_and(|a| !a.has_costs));
+        let quoted = "\"customer\";\"period\";\"revenue\";\"cost\"\r\nA;2023;1.00;0.50\r\n";
+        assert!(as_ledger(quoted.as_bytes(), b';', YearStart::default()).is_ok_and(|a| a.has_costs));
     }
 
     #[test]
