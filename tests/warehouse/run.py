@@ -12,6 +12,7 @@ form that reads back as that double). An engine that is missing fails the run: i
 """
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -279,6 +280,25 @@ def check_aggregate(clientele, engine, case, work, failures, passed):
     return failures + 1, passed
 
 
+def check_dbt(clientele, engine, case, work, failures, passed):
+    """The dbt models (`clientele sql --dbt DIR`), each built as a table in the order they are
+    listed with its `ref`s resolved as dbt would, give the same tables as the script."""
+    models = work / "dbt"
+    shutil.rmtree(models, ignore_errors=True)
+    listed = subprocess.run([clientele, "sql", "--dialect", engine.name, "--dbt", str(models), *case.flags(),
+                             *case.maps], capture_output=True, text=True, check=True).stdout.split()
+    for path in listed:
+        query = re.sub(r"\{\{ ref\('(\w+)'\) \}\}", r"\1", Path(path).read_text())
+        query = "\n".join(line for line in query.splitlines() if not line.startswith(("--", "{{")))
+        engine.run(f"CREATE OR REPLACE TABLE {Path(path).stem} AS\n{query};\n")
+    got = from_tables({table: engine.rows(q) for table, q in QUERIES.items()})
+    if got == expected(clientele, case):
+        print(f"ok   {engine.name} {case.name}: the dbt models")
+        return failures, passed + 1
+    print(f"FAIL {engine.name} {case.name}: the dbt models give other tables")
+    return failures + 1, passed
+
+
 ENGINES = {"duckdb": DuckDb, "postgres": Postgres, "spark": Spark}
 
 
@@ -322,6 +342,7 @@ def main():
                         print(f"ok   {name} {case.name}")
                     if hasattr(engine, "export_customer_period"):
                         failures, passed = check_aggregate(clientele, engine, case, work, failures, passed)
+                        failures, passed = check_dbt(clientele, engine, case, work, failures, passed)
             finally:
                 engine.close()
             print(f"     {name}: {time.monotonic() - started:.1f} s")

@@ -8,6 +8,7 @@ use clientele::engine::period::YearStart;
 use clientele::engine::pyramid::CutOffs;
 use clientele::engine::warehouse::{Dialect, Warehouse};
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(clap::Args, Debug)]
@@ -29,6 +30,10 @@ pub struct SqlArgs {
     /// The pyramid's cut-offs in percent: top, big, medium.
     #[arg(long, value_name = "TOP,BIG,MEDIUM", value_parser = CutOffs::parse, default_value = "1,5,20")]
     pub cutoffs: CutOffs,
+    /// Instead of the script, write one dbt model per table (NAME.sql, reading each other with
+    /// ref) into this folder.
+    #[arg(long, value_name = "DIR")]
+    pub dbt: Option<PathBuf>,
 }
 
 pub fn run(args: &SqlArgs) -> ExitCode {
@@ -44,6 +49,12 @@ pub fn run(args: &SqlArgs) -> ExitCode {
         year_start: args.year_start,
         cut_offs: args.cutoffs,
     };
+    if let Some(dir) = &args.dbt {
+        return match warehouse.dbt_models() {
+            Ok(models) => write_models(dir, &models),
+            Err(e) => fail(&e.to_string()),
+        };
+    }
     match warehouse.script() {
         Ok(script) => {
             // A closed pipe (`| head`) is the reader's choice, not an error worth a panic.
@@ -52,6 +63,21 @@ pub fn run(args: &SqlArgs) -> ExitCode {
         }
         Err(e) => fail(&e.to_string()),
     }
+}
+
+/// Each model as DIR/NAME.sql, the names listed on stdout in the order they build.
+fn write_models(dir: &Path, models: &[(&str, String)]) -> ExitCode {
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        return fail(&format!("{}: {e}", dir.display()));
+    }
+    for (name, sql) in models {
+        let path = dir.join(format!("{name}.sql"));
+        if let Err(e) = std::fs::write(&path, sql) {
+            return fail(&format!("{}: {e}", path.display()));
+        }
+        println!("{}", path.display());
+    }
+    ExitCode::SUCCESS
 }
 
 fn parse_dialect(text: &str) -> Result<Dialect, String> {

@@ -90,7 +90,7 @@ impl Warehouse {
 
     /// The whole script: the five result tables, then the working tables dropped.
     pub fn script(&self) -> Result<String, WarehouseError> {
-        let sql = Sql::new(self)?;
+        let sql = Sql::new(self, false)?;
         let mut out = format!(
             "-- Clientele {}: the Customer Performance tables of {} (dialect {}, year start {}, cut-offs {}).\n\
              -- Definitions: docs/method-notes.md; tables: docs/warehouse.md.\n\n",
@@ -108,6 +108,21 @@ impl Warehouse {
             out += &format!("DROP TABLE IF EXISTS {helper};\n");
         }
         Ok(out)
+    }
+
+    /// The same tables as dbt models, one per table in the order the script creates them (the
+    /// working tables too, which later models `ref`): each a query, materialized as a table.
+    pub fn dbt_models(&self) -> Result<Vec<(&'static str, String)>, WarehouseError> {
+        let sql = Sql::new(self, true)?;
+        let header = format!(
+            "-- Clientele {}: dialect {}, year start {}, cut-offs {} (docs/warehouse.md).\n\
+             {{{{ config(materialized='table') }}}}\n",
+            env!("CARGO_PKG_VERSION"),
+            self.dialect.name(),
+            self.year_start,
+            cut_off_text(self.cut_offs)
+        );
+        Ok(sql.tables().into_iter().map(|(name, query)| (name, format!("{header}{query}\n"))).collect())
     }
 }
 
@@ -135,10 +150,12 @@ struct Sql<'a> {
     cost: Option<String>,
     /// Each mapped attribute: its output name and its quoted column.
     attributes: Vec<(&'static str, String)>,
+    /// Tables named as dbt models (`{{ ref('...') }}`) rather than as tables.
+    dbt: bool,
 }
 
 impl<'a> Sql<'a> {
-    fn new(warehouse: &'a Warehouse) -> Result<Sql<'a>, WarehouseError> {
+    fn new(warehouse: &'a Warehouse, dbt: bool) -> Result<Sql<'a>, WarehouseError> {
         let d = warehouse.dialect;
         let quoted = |name: &str| {
             if name.is_empty() || name.contains(d.quote_char()) {
@@ -171,6 +188,7 @@ impl<'a> Sql<'a> {
             amount: required(Field::Amount)?,
             cost: column(Field::Cost).map(quoted).transpose()?,
             attributes,
+            dbt,
         })
     }
 
@@ -188,6 +206,15 @@ impl<'a> Sql<'a> {
             (MIGRATION, self.migration()),
             (CONCENTRATION, self.concentration()),
         ]
+    }
+
+    /// One of the script's own tables, as a later query reads it.
+    fn t(&self, name: &str) -> String {
+        if self.dbt {
+            format!("{{{{ ref('{name}') }}}}")
+        } else {
+            name.to_string()
+        }
     }
 
     /// The period a date falls in, labelled by the year it starts (`YearStart::period_of`).
@@ -246,12 +273,15 @@ impl<'a> Sql<'a> {
 
     /// `revenue(c, P)`: net, credit notes included.
     fn revenue(&self) -> String {
-        format!("SELECT customer, period, SUM(revenue) AS revenue FROM {CUSTOMER_PERIOD} GROUP BY customer, period")
+        format!(
+            "SELECT customer, period, SUM(revenue) AS revenue FROM {} GROUP BY customer, period",
+            self.t(CUSTOMER_PERIOD)
+        )
     }
 
     /// Every period from the first line's to the last line's, empty ones included.
     fn periods(&self) -> String {
-        self.d.series(&format!("SELECT MIN(period) AS lo, MAX(period) AS hi FROM {}", HELPERS[0]))
+        self.d.series(&format!("SELECT MIN(period) AS lo, MAX(period) AS hi FROM {}", self.t(HELPERS[0])))
     }
 
     /// The active customers of each period in ranking order: revenue first, then id in byte order.
@@ -260,12 +290,12 @@ impl<'a> Sql<'a> {
             "SELECT customer, period, revenue,\n  ROW_NUMBER() OVER (PARTITION BY period ORDER BY revenue DESC, {}) AS \
              customer_rank,\n  COUNT(*) OVER (PARTITION BY period) AS active_customers\nFROM {} WHERE revenue > 0",
             self.d.byte_order("customer"),
-            HELPERS[0]
+            self.t(HELPERS[0])
         )
     }
 
     fn first(&self) -> String {
-        format!("SELECT customer, MIN(period) AS first_period FROM {} GROUP BY customer", HELPERS[2])
+        format!("SELECT customer, MIN(period) AS first_period FROM {} GROUP BY customer", self.t(HELPERS[2]))
     }
 
     /// `rank <= k(p)` with `k(p) = ceil(p * n)` in integers (`BasisPoints::of`).
@@ -293,10 +323,10 @@ impl<'a> Sql<'a> {
             "SELECT f.customer, p.period, {case} AS level, COALESCE(v.revenue, 0) AS revenue\nFROM {first} AS f\nJOIN {periods} \
              AS p ON p.period >= f.first_period\nLEFT JOIN {ranked} AS r ON r.customer = f.customer AND r.period = \
              p.period\nLEFT JOIN {revenue} AS v ON v.customer = f.customer AND v.period = p.period",
-            first = HELPERS[3],
-            periods = HELPERS[1],
-            ranked = HELPERS[2],
-            revenue = HELPERS[0]
+            first = self.t(HELPERS[3]),
+            periods = self.t(HELPERS[1]),
+            ranked = self.t(HELPERS[2]),
+            revenue = self.t(HELPERS[0])
         )
     }
 
@@ -315,9 +345,9 @@ impl<'a> Sql<'a> {
             "SELECT p.period, l.level, COUNT(s.customer) AS customers, COALESCE(SUM(s.revenue), 0) AS revenue\nFROM {} AS \
              p\nCROSS JOIN ({}) AS l\nLEFT JOIN {} AS s ON s.period = p.period AND s.level = l.level\nGROUP BY p.period, \
              l.level, l.level_order",
-            HELPERS[1],
+            self.t(HELPERS[1]),
             Self::level_list(Level::ALL.map(Level::name)),
-            HELPERS[4]
+            self.t(HELPERS[4])
         )
     }
 
@@ -329,9 +359,9 @@ impl<'a> Sql<'a> {
              revenue_from, a.revenue AS revenue_to\nFROM {levels} AS a\nLEFT JOIN {levels} AS b ON b.customer = a.customer \
              AND b.period = a.period - 1\nLEFT JOIN {revenue} AS v ON v.customer = a.customer AND v.period = a.period - \
              1\nWHERE a.period > (SELECT MIN(period) FROM {periods})",
-            levels = HELPERS[4],
-            revenue = HELPERS[0],
-            periods = HELPERS[1]
+            levels = self.t(HELPERS[4]),
+            revenue = self.t(HELPERS[0]),
+            periods = self.t(HELPERS[1])
         )
     }
 
@@ -353,8 +383,8 @@ impl<'a> Sql<'a> {
             "SELECT p.period,\n  {}\nFROM {periods} AS p\nLEFT JOIN {moves} AS m ON m.period = p.period\nWHERE p.period > \
              (SELECT MIN(period) FROM {periods})\nGROUP BY p.period",
             columns.join(",\n  "),
-            periods = HELPERS[1],
-            moves = HELPERS[5]
+            periods = self.t(HELPERS[1]),
+            moves = self.t(HELPERS[5])
         )
     }
 
@@ -374,8 +404,8 @@ impl<'a> Sql<'a> {
              m.to_level = c.to_level\nWHERE p.period > (SELECT MIN(period) FROM {periods})\nGROUP BY p.period, \
              c.from_level, c.to_level",
             cells = cells.join(" UNION ALL "),
-            periods = HELPERS[1],
-            moves = HELPERS[5]
+            periods = self.t(HELPERS[1]),
+            moves = self.t(HELPERS[5])
         )
     }
 
@@ -397,8 +427,8 @@ impl<'a> Sql<'a> {
             double(&total),
             double(&weighted),
             double(&whole),
-            HELPERS[1],
-            HELPERS[2]
+            self.t(HELPERS[1]),
+            self.t(HELPERS[2])
         )
     }
 }

@@ -72,3 +72,22 @@ fn mapped_attributes_and_cost_are_carried_into_the_aggregate() {
         .contains("SUM(CAST(NULL AS DECIMAL(38,2))) AS cost"));
     assert_eq!(cut_off_text(CutOffs::parse("0.07,5,20").unwrap_or_default()), "0.07,5,20");
 }
+
+/// The dbt form: the same queries, one model per table in build order, each reading the ones
+/// before it with `ref` and creating nothing itself (dbt materializes it).
+#[test]
+fn dbt_models_are_the_scripts_queries_reading_each_other_with_ref() {
+    let w = warehouse(Dialect::DuckDb);
+    let models = w.dbt_models().unwrap_or_default();
+    let names: Vec<&str> = models.iter().map(|(name, _)| *name).collect();
+    assert_eq!(names[0], CUSTOMER_PERIOD);
+    assert_eq!(names.len(), 5 + HELPERS.len());
+    let pyramid = &models.iter().find(|(name, _)| *name == PYRAMID).map(|(_, sql)| sql.clone()).unwrap_or_default();
+    assert!(pyramid.contains("FROM {{ ref('clientele_periods') }} AS p"), "{pyramid}");
+    assert!(pyramid.contains("{{ config(materialized='table') }}"));
+    assert!(models.iter().all(|(_, sql)| !sql.contains("CREATE") && !sql.contains("DROP")));
+    let script = w.script().unwrap_or_default();
+    let rendered = pyramid.replace("{{ ref('", "").replace("') }}", "");
+    let query = rendered.lines().skip(2).collect::<Vec<_>>().join("\n");
+    assert!(script.contains(&query), "the pyramid model is the script's query:\n{query}");
+}
