@@ -18,6 +18,8 @@ async function importTotals(locale) {
   await app.page.getByTestId("ledger-files").setInputFiles({ name: "clientele_customer_period.csv", mimeType: "text/csv", buffer });
   await app.page.getByTestId("import").click();
   await app.page.getByTestId("report").waitFor();
+  await app.page.getByTestId("report-period-totals").waitFor();
+  await screenshot(app.page, `warehouse-totals-report-${locale}`);
   await app.page.getByTestId("keep").click();
   await app.page.getByTestId("loaded").waitFor();
   await app.page.getByTestId("storage-saved").waitFor();
