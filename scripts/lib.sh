@@ -114,3 +114,37 @@ check_no_test_hooks() {
     die "the production code contains a test hook ($(grep -aoE "$TEST_HOOK_TRIGGERS" "$ir" | sort -u | tr '\n' ' ')): keep it behind the test-hooks feature"
   fi
 }
+
+# The warehouse tests (tests/warehouse/run.py) run the SQL of `clientele sql` on real engines:
+# DuckDB and pyspark from PyPI (pip), PostgreSQL's server and OpenJDK (Spark's JVM) from Debian.
+python_has() {
+  python3 -c "import $1" 2>/dev/null
+}
+
+pip_install() {
+  say "installing $* with pip"
+  # Debian's own Python refuses pip outside a virtual environment (PEP 668) unless told.
+  python3 -m pip install --quiet "$@" || python3 -m pip install --quiet --break-system-packages "$@" \
+    || die "could not install $* with pip"
+}
+
+ensure_python() {
+  command -v python3 >/dev/null && python3 -m pip --version >/dev/null 2>&1 || apt_install python3 python3-pip
+}
+
+ensure_duckdb() {
+  ensure_python
+  python_has duckdb || pip_install duckdb
+}
+
+ensure_postgres() {
+  ensure_python
+  compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || apt_install postgresql
+  python_has psycopg2 || pip_install psycopg2-binary
+}
+
+ensure_spark() {
+  ensure_python
+  command -v java >/dev/null || apt_install default-jre-headless
+  python_has pyspark || pip_install pyspark
+}

@@ -119,6 +119,8 @@ pub struct CustomerRequest {
 
 impl Analysis for CustomerRequest {
     type View = CustomerDetail;
+    /// Not from totals per period: the purchases per period count invoices and days: single lines.
+    const NEEDS_LINES: bool = true;
 
     fn answer(self, context: &mut Context) -> Result<CustomerDetail, EmptyReason> {
         let prepared = context.prepare(&self.selection);

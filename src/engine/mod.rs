@@ -26,4 +26,5 @@ pub mod session;
 pub mod stats;
 pub mod summary;
 pub mod views;
+pub mod warehouse;
 pub mod whale;

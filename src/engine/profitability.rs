@@ -480,6 +480,8 @@ pub struct ProfitabilityRequest {
 
 impl Analysis for ProfitabilityRequest {
     type View = Profitability;
+    /// Not from totals per period: the invoice, line and time drivers count purchases and lines: single lines.
+    const NEEDS_LINES: bool = true;
 
     fn answer(self, context: &mut Context) -> Result<Profitability, EmptyReason> {
         let tables = context.tables;

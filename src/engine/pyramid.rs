@@ -58,6 +58,16 @@ impl Default for CutOffs {
 }
 
 impl CutOffs {
+    /// `1,5,20`: the top, big and medium cut-offs in percent (at most two decimals, 0 to 100), as
+    /// `--cutoffs` takes them. Read as integers, so `0.07` is exactly 7 hundredths of a percent.
+    pub fn parse(text: &str) -> Result<CutOffs, String> {
+        let parts: Vec<&str> = text.split(',').map(str::trim).collect();
+        let [top, big, medium] = parts.as_slice() else {
+            return Err(format!("expected three percentages for top, big and medium, e.g. 1,5,20, not '{text}'"));
+        };
+        Ok(CutOffs { top: percent(top)?, big: percent(big)?, medium: percent(medium)? })
+    }
+
     /// The level of the customer at a 1-based rank among `n` active customers.
     fn level_at(self, rank: usize, n: usize) -> Level {
         if rank <= self.top.of(n) {
@@ -70,6 +80,20 @@ impl CutOffs {
             Level::Small
         }
     }
+}
+
+/// A percentage with at most two decimals, 0 to 100, as basis points.
+fn percent(text: &str) -> Result<BasisPoints, String> {
+    let refuse =
+        || format!("'{text}' is not a percentage from 0 to 100 with at most two decimals (e.g. 1, 5, 20 or 2.5)");
+    let (whole, decimals) = text.split_once('.').unwrap_or((text, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || !digits(whole) || !digits(decimals) || decimals.len() > 2 || whole.len() > 3 {
+        return Err(refuse());
+    }
+    let hundredths = format!("{decimals:0<2}");
+    let points = whole.parse::<u32>().map_err(|_| refuse())? * 100 + hundredths.parse::<u32>().map_err(|_| refuse())?;
+    (points <= BasisPoints::WHOLE.0).then_some(BasisPoints(points)).ok_or_else(refuse)
 }
 
 /// Every customer's level in one period: the lookup migration, views and customer detail use.
@@ -282,6 +306,19 @@ pub(crate) mod tests {
 
     fn counts(p: &Pyramid) -> Vec<(usize, i64)> {
         p.levels.iter().map(|r| (r.customers, r.revenue.cents())).collect()
+    }
+
+    /// `--cutoffs`: percent with up to two decimals as hundredths of a percent, read without
+    /// floats (0.07 % is 7, where 0.07 * 100 in floating point is 7.000000000000001).
+    #[test]
+    fn cut_offs_parse_as_exact_percentages() {
+        assert_eq!(CutOffs::parse("1,5,20"), Ok(CutOffs::default()));
+        let bp =
+            |top, big, medium| CutOffs { top: BasisPoints(top), big: BasisPoints(big), medium: BasisPoints(medium) };
+        assert_eq!(CutOffs::parse("0.07, 2.5,100"), Ok(bp(7, 250, 10_000)));
+        for bad in ["1,5", "1,5,20,30", "1,5,100.01", "1,-5,20", "1,5,2.555", "1,5,x", "1,,20", "1,5,.5"] {
+            assert!(CutOffs::parse(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

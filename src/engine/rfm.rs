@@ -228,6 +228,8 @@ pub struct RfmView {
 
 impl Analysis for RfmRequest {
     type View = RfmView;
+    /// Not from totals per period: recency counts days and frequency purchases: single lines.
+    const NEEDS_LINES: bool = true;
 
     fn answer(self, context: &mut Context) -> Result<RfmView, EmptyReason> {
         let prepared = context.prepare(&self.selection);

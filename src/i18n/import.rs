@@ -33,6 +33,10 @@ messages! {
         EitherDecimalMark => "Amounts such as {example} read either way; took '{mark}' as the decimal mark: check the decimal mark above.",
             "Bedragen zoals {example} zijn op twee manieren te lezen; '{mark}' is als decimaalteken gekozen: controleer het decimaalteken hierboven.";
         InFile => "{file}: {error}", "{file}: {error}";
+        BadPeriod => "line {line}, column period: '{value}' is not a period; a clientele_customer_period file holds the year each period starts in (1900 to 2099), e.g. 2024",
+            "regel {line}, kolom period: '{value}' is geen periode; een bestand clientele_customer_period bevat het jaar waarin elke periode begint (1900 tot 2099), bijvoorbeeld 2024";
+        MixedPeriodTotals => "this file holds single lines and the others totals per period (clientele_customer_period): import either kind alone",
+            "dit bestand bevat losse regels en de andere totalen per periode (clientele_customer_period): importeer elk soort apart";
         Empty => "the file is empty; export the ledger again and check that it has lines",
             "het bestand is leeg; exporteer het grootboek opnieuw en controleer of het regels bevat";
         NoData => "the file has a header but no data lines", "het bestand heeft kolomnamen maar geen gegevensregels";
@@ -141,6 +145,10 @@ pub fn import_error(error: &ImportError, locale: Locale) -> String {
         }
         ImportError::BadDecimalMark(mark) => fill(ImportMsg::BadDecimalMark, locale, &[("mark", &mark.to_string())]),
         ImportError::Money(beyond) => beyond_money_limit(beyond, locale),
+        ImportError::BadPeriod { line, value } => {
+            fill(ImportMsg::BadPeriod, locale, &[("line", &line.to_string()), ("value", value)])
+        }
+        ImportError::MixedPeriodTotals => text(ImportMsg::MixedPeriodTotals),
         ImportError::Cancelled => text(ImportMsg::Cancelled),
     }
 }

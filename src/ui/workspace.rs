@@ -26,7 +26,7 @@ impl Loaded {
     pub fn title(&self, i18n: I18n) -> String {
         match &self.source {
             Source::Sample => i18n.t(Msg::WorkspaceSample).to_string(),
-            Source::Files(names) => names.join(", "),
+            Source::Files(names) | Source::PeriodTotals { files: names, .. } => names.join(", "),
         }
     }
 }

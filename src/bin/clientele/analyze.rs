@@ -18,6 +18,8 @@ use std::process::ExitCode;
 #[derive(clap::Args, Debug)]
 pub struct AnalyzeArgs {
     /// Ledger files (.csv, .tsv, .txt, .xlsx, .xls, .ods); several are appended into one ledger.
+    /// A clientele_customer_period file (`clientele sql`) is read as one line per row on the
+    /// first day of its period (give the --year-start its script was made with).
     #[arg(value_name = "FILE", required_unless_present = "sample")]
     pub files: Vec<PathBuf>,
     #[command(flatten)]
@@ -25,6 +27,9 @@ pub struct AnalyzeArgs {
     /// First day of every year-long period, MM-DD (07-01 for fiscal years from July).
     #[arg(long, value_name = "MM-DD", value_parser = parse_year_start, default_value = "01-01")]
     pub year_start: YearStart,
+    /// The pyramid's cut-offs in percent: top, big, medium (as `clientele sql --cutoffs`).
+    #[arg(long, value_name = "TOP,BIG,MEDIUM", value_parser = CutOffs::parse, default_value = "1,5,20")]
+    pub cutoffs: CutOffs,
     /// Print one JSON object instead of tables.
     #[arg(long)]
     pub json: bool,
@@ -37,12 +42,12 @@ pub fn run(args: &AnalyzeArgs) -> ExitCode {
     let ledger = if args.sample {
         sample_ledger()
     } else {
-        match args.import.ledger(&args.files) {
+        match args.import.ledger_of_periods(&args.files, args.year_start) {
             Ok(ledger) => ledger,
             Err(code) => return code,
         }
     };
-    let analyses = Analyses::of(&ledger, args.year_start);
+    let analyses = Analyses::of(&ledger, args.year_start, args.cutoffs);
     let text = if args.json { analyses.json() + "\n" } else { analyses.tables() };
     // A closed pipe (`| head`) is the reader's choice, not an error worth a panic.
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
@@ -53,7 +58,7 @@ pub(crate) fn parse_year_start(text: &str) -> Result<YearStart, String> {
     YearStart::parse(text).ok_or_else(|| format!("expected MM-DD (a date every year has, e.g. 07-01), not '{text}'"))
 }
 
-/// Every period's results for the whole company with the default cut-offs.
+/// Every period's results for the whole company with the given cut-offs.
 struct Analyses {
     pyramids: Vec<Pyramid>,
     flows: Vec<Flows>,
@@ -62,9 +67,9 @@ struct Analyses {
 }
 
 impl Analyses {
-    fn of(ledger: &Ledger, year_start: YearStart) -> Analyses {
+    fn of(ledger: &Ledger, year_start: YearStart, cut_offs: CutOffs) -> Analyses {
         let table = RevenueTable::build(ledger, year_start, &Scope::Company);
-        let history = Levels::every_period(&table, CutOffs::default());
+        let history = Levels::every_period(&table, cut_offs);
         Analyses {
             pyramids: history.iter().map(|levels| Pyramid::of(&table, levels, Outside::default())).collect(),
             flows: Flows::every_period(&history),
@@ -242,7 +247,7 @@ mod tests {
 
     #[test]
     fn sample_ledger_follows_the_contract() {
-        let analyses = Analyses::of(&sample_ledger(), YearStart::default());
+        let analyses = Analyses::of(&sample_ledger(), YearStart::default(), CutOffs::default());
         let json: serde_json::Value = serde_json::from_str(&analyses.json()).unwrap_or_default();
         let periods: Vec<&str> = json["periods"].as_array().into_iter().flatten().filter_map(|p| p.as_str()).collect();
         assert_eq!(periods, vec!["2021", "2022", "2023", "2024", "2025"]);
@@ -273,7 +278,7 @@ mod tests {
                 b.push(customer, day, Money::from_cents(cents), &LineExtras::default());
             }
         }
-        let analyses = Analyses::of(&b.finish(), YearStart::default());
+        let analyses = Analyses::of(&b.finish(), YearStart::default(), CutOffs::default());
         let json: serde_json::Value = serde_json::from_str(&analyses.json()).unwrap_or_default();
         let expected = serde_json::json!({
             "2023": {"start": 6, "new": 3, "regained": 0, "lost": 4, "retained": 2, "end": 5},

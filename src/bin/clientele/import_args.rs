@@ -2,6 +2,8 @@
 
 use clientele::engine::import::{self, ColumnRef, DateFormat, ImportOptions, Imported, InputFile};
 use clientele::engine::ledger::{Field, Ledger};
+use clientele::engine::period::YearStart;
+use clientele::engine::warehouse::CUSTOMER_PERIOD;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -48,8 +50,15 @@ impl ImportArgs {
     }
 
     /// Reads and imports `files` into one ledger. Whole-file problems are printed, and give the
-    /// exit code to stop with.
+    /// exit code to stop with. A `clientele_customer_period` file is refused: the command needs
+    /// single lines (`ledger_of_periods` reads aggregates, for the analyses by period).
     pub fn import(&self, files: &[PathBuf]) -> Result<Imported, ExitCode> {
+        self.import_with(files, None)
+    }
+
+    /// `import`, where `aggregates` is the year start a `clientele_customer_period` file's periods
+    /// begin on (the one its script was made with): each row becomes one line on that first day.
+    fn import_with(&self, files: &[PathBuf], aggregates: Option<YearStart>) -> Result<Imported, ExitCode> {
         let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
         let mut contents = Vec::with_capacity(files.len());
         for (file, name) in files.iter().zip(&names) {
@@ -57,13 +66,31 @@ impl ImportArgs {
         }
         let inputs: Vec<InputFile<'_>> =
             names.iter().zip(&contents).map(|(name, bytes)| InputFile { name, bytes }).collect();
-        import::import_files(&inputs, &self.options(), &mut |_| true).map_err(|e| fail(&e.to_string()))
+        let options = ImportOptions { period_year_start: aggregates.unwrap_or_default(), ..self.options() };
+        let imported = import::import_files(&inputs, &options, &mut |_| true).map_err(|e| fail(&e.to_string()))?;
+        if imported.report.period_totals.is_some() && aggregates.is_none() {
+            return Err(fail(&format!(
+                "{} holds {CUSTOMER_PERIOD} (one row per customer and period), and this command needs the ledger's \
+                 single lines: run it on the ledger itself (clientele analyze reads the aggregate)",
+                names.join(", ")
+            )));
+        }
+        Ok(imported)
     }
 
     /// `import`, for a command that analyses the ledger: lines that cannot be read are left out
     /// and counted on stderr (`clientele check` lists them).
     pub fn ledger(&self, files: &[PathBuf]) -> Result<Ledger, ExitCode> {
-        let imported = self.import(files)?;
+        Self::kept_lines(self.import(files)?)
+    }
+
+    /// `ledger`, also reading `clientele_customer_period` files (periods starting on `year_start`):
+    /// for the analyses by period, which give the same figures on the aggregate as on its ledger.
+    pub fn ledger_of_periods(&self, files: &[PathBuf], year_start: YearStart) -> Result<Ledger, ExitCode> {
+        Self::kept_lines(self.import_with(files, Some(year_start))?)
+    }
+
+    fn kept_lines(imported: Imported) -> Result<Ledger, ExitCode> {
         let errors = imported.report.error_count();
         if errors > 0 {
             eprintln!("clientele: {errors} lines could not be read and are left out (`clientele check` lists them)");
@@ -79,13 +106,19 @@ pub fn fail(message: &str) -> ExitCode {
 }
 
 fn parse_map(text: &str) -> Result<(Field, Option<ColumnRef>), String> {
+    let (field, column) = split_map(text)?;
+    Ok((field, column.map(ColumnRef::parse)))
+}
+
+/// `FIELD=COLUMN` as the field and the column's text (`None` for `FIELD=`: no column); shared
+/// by `--map` of the ledger commands and of `clientele sql`.
+pub(crate) fn split_map(text: &str) -> Result<(Field, Option<&str>), String> {
     let (field, column) = text.split_once('=').ok_or_else(|| format!("expected FIELD=COLUMN, got '{text}'"))?;
     let field = Field::from_name(field.trim()).ok_or_else(|| {
         let names: Vec<&str> = import::field_names().collect();
         format!("unknown field '{}'; fields are {}", field.trim(), names.join(", "))
     })?;
-    let column = Some(column.trim()).filter(|c| !c.is_empty()).map(ColumnRef::parse);
-    Ok((field, column))
+    Ok((field, Some(column.trim()).filter(|c| !c.is_empty())))
 }
 
 fn parse_delimiter(text: &str) -> Result<char, String> {

@@ -9,6 +9,7 @@ mod clv;
 mod import_args;
 mod profit;
 mod sample;
+mod sql;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -34,6 +35,8 @@ enum Command {
     Clv(clv::ClvArgs),
     /// Write the built-in sample ledger as CSV to stdout.
     Sample(sample::SampleArgs),
+    /// The pyramid, flows, migration and concentration as one SQL script for a warehouse.
+    Sql(sql::SqlArgs),
 }
 
 fn main() -> ExitCode {
@@ -44,5 +47,6 @@ fn main() -> ExitCode {
         Command::Sample(args) => sample::run(&args),
         Command::Profit(args) => profit::run(&args),
         Command::Breakeven(args) => breakeven::run(&args),
+        Command::Sql(args) => sql::run(&args),
     }
 }

@@ -129,6 +129,8 @@ pub struct SimpleLevel {
 
 impl Analysis for LifetimeValueRequest {
     type View = LifetimeValueView;
+    /// Not from totals per period: the fits need the days of purchase: single lines.
+    const NEEDS_LINES: bool = true;
 
     fn answer(self, context: &mut Context) -> Result<LifetimeValueView, EmptyReason> {
         let prepared = context.prepare(&self.selection);

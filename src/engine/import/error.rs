@@ -43,6 +43,13 @@ pub enum ImportError {
     BadDecimalMark(char),
     /// The ledger's amounts and costs together are beyond what can be summed exactly.
     Money(BeyondMoneyLimit),
+    /// A `clientele_customer_period` file's period cell that is not a year (line 1 is the header).
+    BadPeriod {
+        line: u64,
+        value: String,
+    },
+    /// Totals per period (`clientele_customer_period`) imported together with a ledger of lines.
+    MixedPeriodTotals,
     /// The progress callback asked to stop.
     Cancelled,
 }
@@ -107,6 +114,16 @@ impl fmt::Display for ImportError {
             }
             ImportError::BadDecimalMark(mark) => write!(f, "the decimal mark must be '.' or ',', not '{mark}'"),
             ImportError::Money(beyond) => write!(f, "{beyond}"),
+            ImportError::BadPeriod { line, value } => write!(
+                f,
+                "line {line}, column period: '{value}' is not a period; clientele_customer_period writes the year the \
+                 period starts in (1900 to 2099), e.g. 2024"
+            ),
+            ImportError::MixedPeriodTotals => write!(
+                f,
+                "this file holds single lines and the others totals per period (clientele_customer_period): import \
+                 either kind alone"
+            ),
             ImportError::Cancelled => write!(f, "import cancelled"),
         }
     }

@@ -46,9 +46,12 @@ pub use progress::Progress;
 pub use workbook::{is_workbook, Sheet};
 
 use crate::engine::ledger::{Field, Ledger, LedgerBuilder};
+use crate::engine::period::YearStart;
 use crate::engine::summary::Summary;
+use crate::engine::warehouse::aggregate;
 use serde::{Deserialize, Serialize};
 use source::Opened;
+use std::borrow::Cow;
 
 /// The user's overrides; everything left `None` is detected.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -71,6 +74,9 @@ pub struct ImportOptions {
     /// Leave out lines that repeat an earlier line exactly (default: keep them, since two
     /// identical invoice lines can be real).
     pub drop_duplicates: bool,
+    /// The year start the periods of a `clientele_customer_period` file begin on (the one its
+    /// script was made with; docs/warehouse.md). Ledgers of single lines ignore it.
+    pub period_year_start: YearStart,
 }
 
 /// One file to import.
@@ -116,6 +122,10 @@ pub struct ImportReport {
     pub files: Vec<FileReport>,
     pub duplicates: Duplicates,
     pub summary: Summary,
+    /// The files were totals per customer and period (`clientele_customer_period`) with periods
+    /// starting on this day: each row is one line on its period's first day.
+    #[serde(default)]
+    pub period_totals: Option<YearStart>,
 }
 
 impl ImportReport {
@@ -158,6 +168,9 @@ pub fn import_files(
     options: &ImportOptions,
     progress: &mut dyn FnMut(Progress) -> bool,
 ) -> Result<Imported, ImportError> {
+    let read = PeriodTotals::of(files, options)?;
+    let files: Vec<InputFile<'_>> = read.files.iter().map(|(name, bytes)| InputFile { name, bytes }).collect();
+    let options = &read.options;
     let opened = files.iter().map(|f| Opened::open(f, options)).collect::<Result<Vec<_>, _>>()?;
     for file in &opened {
         file.check_required()?;
@@ -173,13 +186,54 @@ pub fn import_files(
     let ledger = builder.try_finish().map_err(ImportError::Money)?;
     let (ledger, duplicates) = duplicates::detect(ledger, &origins, &reports, options.drop_duplicates)?;
     let summary = Summary::of(&ledger);
-    Ok(Imported { ledger, report: ImportReport { files: reports, duplicates, summary } })
+    let period_totals = read.totals.then_some(options.period_year_start);
+    Ok(Imported { ledger, report: ImportReport { files: reports, duplicates, summary, period_totals } })
+}
+
+/// The files as the importer reads them: a `clientele_customer_period` file with its periods
+/// turned into their first days (`warehouse::aggregate`), and the mapping of its columns added.
+struct PeriodTotals<'a> {
+    files: Vec<(&'a str, Cow<'a, [u8]>)>,
+    options: ImportOptions,
+    /// Whether the files are totals per period.
+    totals: bool,
+}
+
+impl<'a> PeriodTotals<'a> {
+    fn of(files: &[InputFile<'a>], options: &ImportOptions) -> Result<PeriodTotals<'a>, ImportError> {
+        let delimiters: Vec<Option<u8>> = files.iter().map(|f| aggregate::customer_period_delimiter(f.bytes)).collect();
+        let mut options = options.clone();
+        if delimiters.iter().all(Option::is_none) {
+            let files = files.iter().map(|f| (f.name, Cow::Borrowed(f.bytes))).collect();
+            return Ok(PeriodTotals { files, options, totals: false });
+        }
+        if let Some(ledger) = delimiters.iter().position(Option::is_none) {
+            return Err(ImportError::MixedPeriodTotals.in_file(files[ledger].name));
+        }
+        let mut read = Vec::with_capacity(files.len());
+        let mut has_costs = false;
+        for (file, delimiter) in files.iter().zip(delimiters.into_iter().flatten()) {
+            let totals = aggregate::as_ledger(file.bytes, delimiter, options.period_year_start)
+                .map_err(|e| ImportError::BadPeriod { line: e.line, value: e.value }.in_file(file.name))?;
+            has_costs |= totals.has_costs;
+            read.push((file.name, Cow::Owned(totals.bytes)));
+        }
+        // Revenue is the amount; lines is no field; an empty cost column is no cost column.
+        options.mapping.push((Field::Amount, Some(ColumnRef::parse("revenue"))));
+        options.mapping.push((Field::Quantity, None));
+        if !has_costs {
+            options.mapping.push((Field::Cost, None));
+        }
+        Ok(PeriodTotals { files: read, options, totals: true })
+    }
 }
 
 /// The guess for a file and its first `rows` data rows (at most what the first 64 KB hold),
 /// without importing it. Unmapped required fields are listed in `Guess::missing`, not errors.
 pub fn preview(file_name: &str, bytes: &[u8], options: &ImportOptions, rows: usize) -> Result<Preview, ImportError> {
-    let opened = Opened::open(&InputFile { name: file_name, bytes }, options)?;
+    let read = PeriodTotals::of(&[InputFile { name: file_name, bytes }], options)?;
+    let (name, bytes) = &read.files[0];
+    let opened = Opened::open(&InputFile { name, bytes }, &read.options)?;
     Ok(opened.preview(rows))
 }
 

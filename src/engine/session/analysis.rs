@@ -37,6 +37,11 @@ pub trait Analysis: Into<AnalysisRequest> {
     /// alone (breakeven) says `false`, and the session answers it with no ledger loaded.
     const NEEDS_LEDGER: bool = true;
 
+    /// Whether the answer needs the ledger's single lines (purchase days, invoices, lines per
+    /// customer): a workspace of totals per period (`Source::PeriodTotals`) answers
+    /// `EmptyReason::NeedsSingleLines` instead of figures the totals cannot give.
+    const NEEDS_LINES: bool = false;
+
     /// The view, or why there is nothing to show.
     fn answer(self, context: &mut Context) -> Result<Self::View, EmptyReason>;
 }
@@ -86,6 +91,13 @@ macro_rules! analyses {
             pub fn needs_ledger(&self) -> bool {
                 match self {
                     $(AnalysisRequest::$name(_) => <$request as Analysis>::NEEDS_LEDGER,)*
+                }
+            }
+
+            /// `Analysis::NEEDS_LINES` of the request's analysis.
+            pub fn needs_lines(&self) -> bool {
+                match self {
+                    $(AnalysisRequest::$name(_) => <$request as Analysis>::NEEDS_LINES,)*
                 }
             }
 
@@ -155,6 +167,12 @@ pub enum EmptyReason {
     MarginMissing,
     /// A time pool's minutes are so far over its capacity that the costs are beyond the limit.
     CostsTooLarge,
+    /// The workspace holds totals per customer and period (`clientele_customer_period`), and the
+    /// analysis needs single lines (days of purchase, invoices).
+    NeedsSingleLines,
+    /// The workspace's totals per period were made with another year start than the chosen one:
+    /// their periods cannot be cut into other years.
+    PeriodTotalsYearStart(YearStart),
 }
 
 /// What the filter bars ask: the choices the ledger offers for a year start.
@@ -220,6 +238,8 @@ pub struct Prepared {
     pub levels: Vec<Levels>,
     /// The scope keeps no line of the ledger.
     no_lines: bool,
+    /// The workspace's totals per period start on this other day than the selection's year start.
+    other_year_start: Option<YearStart>,
     groups: OnceLock<Option<Breakdown>>,
     reps: OnceLock<Option<Breakdown>>,
     /// Indexed like `levels`: the migration into that period, kept for the matrix and each cell
@@ -238,6 +258,9 @@ impl Prepared {
 
     /// The position in `levels` of `period` (the latest when `None`).
     fn index_of(&self, period: Option<Period>) -> Result<usize, EmptyReason> {
+        if let Some(year_start) = self.other_year_start {
+            return Err(EmptyReason::PeriodTotalsYearStart(year_start));
+        }
         if self.no_lines {
             return Err(EmptyReason::NoLinesInScope);
         }
@@ -323,6 +346,8 @@ impl Context<'_> {
 /// The last few prepared selections, most recent last.
 #[derive(Default)]
 pub struct AnalysisCache {
+    /// The year start of the workspace's totals per period, when it holds them instead of lines.
+    period_totals: Option<YearStart>,
     prepared: Vec<(Selection, Arc<Prepared>)>,
     /// The last lifetime-value fit (the slowest answer), for its inputs.
     lifetime_value: Option<(FitKey, Arc<Fits>)>,
@@ -335,6 +360,11 @@ pub struct AnalysisCache {
 const KEEP: usize = 6;
 
 impl AnalysisCache {
+    /// The cache of a workspace of totals per period starting on `year_start` (`None`: of lines).
+    pub fn of_period_totals(year_start: Option<YearStart>) -> AnalysisCache {
+        AnalysisCache { period_totals: year_start, ..AnalysisCache::default() }
+    }
+
     /// The answer from a ledger alone (no side tables entered).
     pub fn answer(&mut self, ledger: &Ledger, request: AnalysisRequest) -> AnalysisResponse {
         self.answer_with(ledger, &SideTables::NONE, request)
@@ -342,6 +372,9 @@ impl AnalysisCache {
 
     /// The answer from a workspace's ledger and side tables.
     pub fn answer_with(&mut self, ledger: &Ledger, tables: &SideTables, request: AnalysisRequest) -> AnalysisResponse {
+        if self.period_totals.is_some() && request.needs_lines() {
+            return AnalysisResponse::Empty(EmptyReason::NeedsSingleLines);
+        }
         let mut context = Context { ledger, tables, cache: self };
         request.answer(&mut context).unwrap_or_else(AnalysisResponse::Empty)
     }
@@ -363,6 +396,7 @@ impl AnalysisCache {
             table,
             levels,
             no_lines,
+            other_year_start: self.period_totals.filter(|&y| y != selection.year_start),
             groups: OnceLock::new(),
             reps: OnceLock::new(),
             #[cfg(test)]

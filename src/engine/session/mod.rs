@@ -14,6 +14,7 @@ pub mod tables;
 
 use super::import::{self, ImportError, ImportOptions, ImportReport, InputFile, Preview, Progress};
 use super::ledger::Ledger;
+use super::period::YearStart;
 use super::sample;
 use super::summary::Summary;
 use analysis::{AnalysisCache, AnalysisRequest, AnalysisResponse};
@@ -29,6 +30,24 @@ pub enum Source {
     Sample,
     /// Imported from these files.
     Files(Vec<String>),
+    /// Imported from files of totals per customer and period (`clientele_customer_period`,
+    /// docs/warehouse.md) whose periods start on `year_start`: each row is one line on its
+    /// period's first day, so the analyses by period work and those that need single lines say so.
+    /// (Added last: the workspace file stores the variant's index, so older files still read.)
+    PeriodTotals {
+        files: Vec<String>,
+        year_start: YearStart,
+    },
+}
+
+impl Source {
+    /// The year start of a workspace of totals per period.
+    pub fn period_totals(&self) -> Option<YearStart> {
+        match self {
+            Source::PeriodTotals { year_start, .. } => Some(*year_start),
+            Source::Sample | Source::Files(_) => None,
+        }
+    }
 }
 
 /// One file handed to the session: its name and its bytes.
@@ -221,8 +240,8 @@ impl Session {
 
     fn install(&mut self, ledger: Ledger, source: Source, summary: Summary) -> Response {
         self.ledger = Some(Arc::new(ledger));
+        self.analyses = AnalysisCache::of_period_totals(source.period_totals());
         self.source = Some(source.clone());
-        self.analyses = AnalysisCache::default();
         Response::Loaded { source, summary }
     }
 
@@ -237,7 +256,11 @@ impl Session {
         match import::import_files(&inputs, options, progress) {
             Ok(imported) => {
                 let summary = imported.report.summary.clone();
-                self.candidate = Some((imported.ledger, Source::Files(names), summary));
+                let source = match imported.report.period_totals {
+                    Some(year_start) => Source::PeriodTotals { files: names, year_start },
+                    None => Source::Files(names),
+                };
+                self.candidate = Some((imported.ledger, source, summary));
                 Response::Imported(imported.report)
             }
             Err(ImportError::Cancelled) => Response::Cancelled,
@@ -293,6 +316,53 @@ mod tests {
         };
         assert_eq!(source, Source::Files(vec!["ledger.csv".into()]));
         assert_eq!(summary.revenue.cents(), 1_050);
+    }
+
+    /// Totals per customer and year (as the warehouse script exports them) load as a workspace
+    /// of totals: the pyramid of 2024 is the ledger's (A 250 + B 100 = 350 from A's two rows of
+    /// departments and B's one: 2 active customers, k(1 %) = 1, so A top with 250, B small with
+    /// 100), pages that need single lines say so, another year start is refused, and the kind
+    /// of workspace survives its file.
+    #[test]
+    fn totals_per_period_load_as_a_workspace_of_totals() {
+        use crate::engine::pyramid::PyramidRequest;
+        use crate::engine::rfm::RfmRequest;
+        use analysis::{EmptyReason, Selection};
+        let bytes = b"customer,period,department,revenue,cost,lines\nA,2024,North,200.00,,3\nA,2024,South,50.00,,1\n\
+                      B,2024,North,100.00,,2\n";
+        let file = FileData { name: "clientele_customer_period.csv".into(), bytes: bytes.to_vec() };
+        let mut session = Session::default();
+        session.handle(Request::Import { files: vec![file], options: ImportOptions::default() }, &mut no_progress);
+        let Response::Loaded { source, summary } = session.handle(Request::Commit, &mut no_progress) else {
+            panic!("not committed");
+        };
+        let files = vec!["clientele_customer_period.csv".to_string()];
+        assert_eq!(source, Source::PeriodTotals { files, year_start: YearStart::default() });
+        assert_eq!((summary.lines, summary.customers, summary.revenue.cents()), (3, 2, 35_000));
+        let mut ask = |request: AnalysisRequest| match session.handle(Request::Analysis(request), &mut no_progress) {
+            Response::Analysis(answer) => answer,
+            _ => panic!("no analysis answer"),
+        };
+        let pyramid = PyramidRequest { selection: Selection::default(), period: None, outside: Default::default() };
+        let AnalysisResponse::Pyramid(view) = ask(pyramid.clone().into()) else { panic!("no pyramid") };
+        let rows: Vec<(usize, i64)> = view.pyramid.levels.iter().map(|r| (r.customers, r.revenue.cents())).collect();
+        assert_eq!(rows, vec![(1, 25_000), (0, 0), (0, 0), (1, 10_000), (0, 0)]);
+        let fiscal = YearStart::parse("07-01").unwrap_or_default();
+        let selection = Selection { year_start: fiscal, ..Selection::default() };
+        let other_year = ask(PyramidRequest { selection: selection.clone(), ..pyramid }.into());
+        assert!(
+            matches!(other_year, AnalysisResponse::Empty(EmptyReason::PeriodTotalsYearStart(y)) if y == YearStart::default())
+        );
+        let rfm =
+            RfmRequest { selection: Selection::default(), period: None, settings: Default::default(), segment: None };
+        assert!(matches!(ask(rfm.into()), AnalysisResponse::Empty(EmptyReason::NeedsSingleLines)));
+
+        let file = FileData { name: "backup.clientele".into(), bytes: session.workspace_file().unwrap_or_default() };
+        let mut other = Session::default();
+        let Response::Loaded { source, .. } = other.handle(Request::Restore { file }, &mut no_progress) else {
+            panic!("not restored");
+        };
+        assert_eq!(source.period_totals(), Some(YearStart::default()));
     }
 
     #[test]

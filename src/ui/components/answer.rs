@@ -128,6 +128,8 @@ pub fn reason_message(reason: EmptyReason) -> M {
         EmptyReason::NoGrossMargin => M::NoGrossMargin,
         EmptyReason::MarginMissing => M::MarginMissing,
         EmptyReason::CostsTooLarge => M::CostsTooLarge,
+        EmptyReason::NeedsSingleLines => M::NeedsSingleLines,
+        EmptyReason::PeriodTotalsYearStart(_) => M::PeriodTotalsYearStart,
     }
 }
 

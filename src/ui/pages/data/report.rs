@@ -44,6 +44,9 @@ pub fn ImportReportView(
         <div class="report" data-testid="report">
             <h2>{move || i18n.t(DataMsg::ReportTitle)}</h2>
             <SummaryTable summary=report.summary.clone() caption=crate::i18n::Msg::ReadFromFiles/>
+            {report.period_totals.is_some().then(|| view! {
+                <p class="note" data-testid="report-period-totals">{move || i18n.t(DataMsg::ReportPeriodTotals)}</p>
+            })}
             <Recognised files=report.files.clone()/>
             {if errors == 0 {
                 view! { <p class="note" data-testid="report-clean">{move || i18n.t(DataMsg::ReportClean)}</p> }.into_any()
