@@ -128,6 +128,7 @@ pub fn reason_message(reason: EmptyReason) -> M {
         EmptyReason::NoGrossMargin => M::NoGrossMargin,
         EmptyReason::MarginMissing => M::MarginMissing,
         EmptyReason::CostsTooLarge => M::CostsTooLarge,
+        EmptyReason::NoSurvey => M::NoSurvey,
     }
 }
 
