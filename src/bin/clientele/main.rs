@@ -6,6 +6,7 @@ mod analyze;
 mod breakeven;
 mod check;
 mod clv;
+mod focus;
 mod import_args;
 mod profit;
 mod sample;
@@ -32,6 +33,8 @@ enum Command {
     Breakeven(breakeven::BreakevenArgs),
     /// Lifetime value: BG/NBD, Pareto/NBD and Gamma-Gamma fitted up to a calibration end, per customer.
     Clv(clv::ClvArgs),
+    /// Customer Focus: the report of survey answers (CSV: respondent,department,aspect,current,priority).
+    Focus(focus::FocusArgs),
     /// Write the built-in sample ledger as CSV to stdout.
     Sample(sample::SampleArgs),
 }
@@ -44,5 +47,6 @@ fn main() -> ExitCode {
         Command::Sample(args) => sample::run(&args),
         Command::Profit(args) => profit::run(&args),
         Command::Breakeven(args) => breakeven::run(&args),
+        Command::Focus(args) => focus::run(&args),
     }
 }
