@@ -97,16 +97,20 @@ pub enum ActionEdit {
     },
 }
 
+/// A text that is neither empty nor a `YYYY-MM-DD` date.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct NotADate;
+
 /// `YYYY-MM-DD` as a day; empty is none.
-pub fn parse_day(text: &str) -> Result<Option<Day>, ()> {
+pub fn parse_day(text: &str) -> Result<Option<Day>, NotADate> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
     }
     let mut parts = text.splitn(3, '-').map(|p| p.parse::<u32>().ok());
     match (parts.next().flatten(), parts.next().flatten(), parts.next().flatten()) {
-        (Some(y), Some(m), Some(d)) if y <= 9999 => Day::from_ymd(y as i32, m, d).map(Some).ok_or(()),
-        _ => Err(()),
+        (Some(y), Some(m), Some(d)) if y <= 9999 => Day::from_ymd(y as i32, m, d).map(Some).ok_or(NotADate),
+        _ => Err(NotADate),
     }
 }
 

@@ -14,6 +14,10 @@ messages! {
     /// Texts of the Customer Focus page, its respondents' page and the Actions page.
     FocusMsg {
         NewRound => "New survey round", "Nieuwe ronde van de enquête";
+        NeedsWorkspace => "Surveys and their answers are kept with the workspace, beside a ledger: load the sample or import a ledger first.",
+            "Enquêtes en hun antwoorden worden bij de werkruimte bewaard, naast een grootboek: laad eerst het voorbeeld of importeer een grootboek.";
+        CreateHint => "A new round takes the statements of the survey shown (or the standard ones for the first), so that rounds compare.",
+            "Een nieuwe ronde neemt de stellingen over van de getoonde enquête (of de standaardstellingen bij de eerste), zodat rondes vergelijkbaar zijn.";
         Title => "Title", "Titel";
         Date => "Date", "Datum";
         Statements => "Statements", "Stellingen";

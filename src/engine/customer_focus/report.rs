@@ -38,17 +38,20 @@ impl Tally {
     }
 
     /// The mean as a fraction (numerator, denominator).
-    fn fraction(self) -> Option<(i128, i128)> {
+    fn fraction(self) -> Option<Fraction> {
         (self.count > 0).then_some((i128::from(self.sum), i128::from(self.count)))
     }
 }
 
+/// A mean as an exact fraction: (numerator, denominator).
+type Fraction = (i128, i128);
+
 /// a - b of two fractions.
-fn minus((an, ad): (i128, i128), (bn, bd): (i128, i128)) -> (i128, i128) {
+fn minus((an, ad): Fraction, (bn, bd): Fraction) -> Fraction {
     (an * bd - bn * ad, ad * bd)
 }
 
-fn compare((an, ad): (i128, i128), (bn, bd): (i128, i128)) -> Ordering {
+fn compare((an, ad): Fraction, (bn, bd): Fraction) -> Ordering {
     (an * bd).cmp(&(bn * ad))
 }
 
@@ -173,7 +176,7 @@ fn mean_of(values: impl Iterator<Item = Option<f64>>) -> Option<f64> {
 }
 
 /// Whether two fractions' difference (largest minus smallest of `means`) is above one point.
-fn spread_above_one(means: &[(i128, i128)]) -> bool {
+fn spread_above_one(means: &[Fraction]) -> bool {
     let max = means.iter().copied().max_by(|a, b| compare(*a, *b));
     let min = means.iter().copied().min_by(|a, b| compare(*a, *b));
     matches!((max, min), (Some(max), Some(min)) if compare(minus(max, min), (1, 1)) == Ordering::Greater)
@@ -290,7 +293,7 @@ fn department_tallies(answers: &[&Answer], aspects: usize) -> Vec<DepartmentTall
 
 /// The aspects with a gap, largest gap first; ties: higher mean priority, then aspect number.
 fn ranked(tallies: &[(Tally, Tally, usize)]) -> Vec<usize> {
-    let mut gaps: Vec<(usize, (i128, i128), (i128, i128))> = (tallies.iter().enumerate())
+    let mut gaps: Vec<(usize, Fraction, Fraction)> = (tallies.iter().enumerate())
         .filter_map(|(i, (c, p, _))| Some((i + 1, minus(p.fraction()?, c.fraction()?), p.fraction()?)))
         .collect();
     gaps.sort_by(|a, b| compare(b.1, a.1).then(compare(b.2, a.2)).then(a.0.cmp(&b.0)));

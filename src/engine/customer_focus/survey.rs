@@ -16,6 +16,15 @@ impl std::fmt::Display for SurveyId {
     }
 }
 
+impl std::str::FromStr for SurveyId {
+    type Err = std::num::ParseIntError;
+
+    /// The id as `Display` writes it (eight hexadecimal digits), as the page's address holds it.
+    fn from_str(text: &str) -> Result<SurveyId, Self::Err> {
+        u32::from_str_radix(text, 16).map(SurveyId)
+    }
+}
+
 /// One round of the assessment.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Survey {
@@ -162,5 +171,6 @@ mod tests {
         let first = Survey::new_id("Round 1", 1, &[]);
         assert_eq!(Survey::new_id("Round 1", 1, &[]), first, "the same inputs give the same id");
         assert_ne!(Survey::new_id("Round 1", 1, &[first]), first);
+        assert_eq!(first.to_string().parse::<SurveyId>(), Ok(first));
     }
 }
