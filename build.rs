@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-const DOCS: [&str; 3] = ["method-notes", "import", "lifetime-value"];
+const DOCS: [&str; 4] = ["method-notes", "import", "lifetime-value", "customer-focus"];
 
 fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());

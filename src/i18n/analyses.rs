@@ -56,7 +56,7 @@ messages! {
             "Sommige regels van deze periode vallen in een productgroep zonder marge: voeg hierboven een rij toe voor elke productgroep (een lege groep staat voor regels zonder groep).";
         CostsTooLarge => "A time pool's activities take so many times its capacity that the costs are too large to add up exactly: check its capacity and the activities' minutes.",
             "De activiteiten van een tijdpool kosten zoveel keer de capaciteit dat de kosten te groot worden om exact op te tellen: controleer de capaciteit en de minuten van de activiteiten.";
-        NoSurvey => "No survey yet: create the first round above.", "Nog geen enquête: maak hierboven de eerste ronde aan.";
+        NoSurvey => "No survey yet: create the first round.", "Nog geen enquête: maak de eerste ronde aan.";
         ToDataPage => "Go to the Data page", "Naar de pagina Gegevens";
         NoAnswer => "The engine sent no answer for this page: reload the page.", "De rekenkern gaf geen antwoord voor deze pagina: laad de pagina opnieuw.";
         DownloadCsv => "Download CSV", "CSV downloaden";

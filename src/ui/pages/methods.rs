@@ -9,6 +9,7 @@ use leptos::prelude::*;
 const METHOD_NOTES: &str = include_str!(concat!(env!("OUT_DIR"), "/method-notes.html"));
 const IMPORT: &str = include_str!(concat!(env!("OUT_DIR"), "/import.html"));
 const LIFETIME_VALUE: &str = include_str!(concat!(env!("OUT_DIR"), "/lifetime-value.html"));
+const CUSTOMER_FOCUS: &str = include_str!(concat!(env!("OUT_DIR"), "/customer-focus.html"));
 
 #[component]
 pub fn MethodsPage() -> impl IntoView {
@@ -21,6 +22,7 @@ pub fn MethodsPage() -> impl IntoView {
             <article class="card doc" inner_html=METHOD_NOTES></article>
             <article class="card doc" inner_html=IMPORT></article>
             <article class="card doc" inner_html=LIFETIME_VALUE></article>
+            <article class="card doc" inner_html=CUSTOMER_FOCUS></article>
         </section>
     }
 }
