@@ -14,12 +14,20 @@
 // whose status is kept too. Screenshots in English and in Dutch at 800 px.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { startServer, launch, openApp, appReady, screenshot, loadSample } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
+
+/** Waits until the header says the workspace is saved (it says Saving… first). */
+async function saved(page) {
+  await page.waitForTimeout(300);
+  await page.getByTestId("save-status").filter({ hasText: /^Saved$/ }).waitFor({ timeout: 30000 });
+}
 
 async function rows(page, table) {
   const locator = page.locator(`table[data-table="${table}"] tbody tr`);
@@ -46,7 +54,9 @@ async function respond(link, { name, department, scores, download = false }) {
   let file = null;
   if (download) {
     const [saved] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-answer").click()]);
-    file = await saved.path();
+    // Kept outside the context, which deletes its downloads when it closes.
+    file = join(await mkdtemp(join(tmpdir(), "clientele-focus-")), saved.suggestedFilename());
+    await saved.saveAs(file);
     assert.equal((await readFile(file, "utf8")).trim(), code, "the answer file holds the code");
     await screenshot(page, "customer-focus-respondent");
   }
@@ -103,7 +113,7 @@ test("a respondent answers from the link and the consultant imports the answer",
   await screenshot(page, "customer-focus-en");
 
   // Kept with the workspace: a reload finds the answers.
-  await page.getByTestId("storage-saved").waitFor();
+  await saved(page);
   await page.reload();
   await appReady(page);
   await check();
@@ -114,12 +124,13 @@ test("a respondent answers from the link and the consultant imports the answer",
   await page.getByTestId("plan-due-0").fill("2027-03-31");
   await page.getByTestId("add-actions").click();
   await page.getByTestId("actions-added").waitFor();
+  await saved(page);
   await page.goto(`${server.origin}/actions`);
   await appReady(page);
   const actions = await rows(page, "actions");
   assert.deepEqual(actions[0].slice(0, 3), ["Answer every complaint within two days", "Customer Focus, aspect 1", "Iris"]);
   await page.getByTestId("action-status-0").selectOption({ label: "In progress" });
-  await page.getByTestId("storage-saved").waitFor();
+  await saved(page);
   await page.reload();
   await appReady(page);
   await rows(page, "actions");

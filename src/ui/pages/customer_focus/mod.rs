@@ -19,7 +19,7 @@ use crate::i18n::focus::{cell_error, code_error};
 use crate::i18n::{FocusMsg as F, Text};
 use crate::protocol::FileSlot;
 use crate::ui::app::LoadSampleButton;
-use crate::ui::components::answer::ask_view;
+use crate::ui::components::answer::{ask_view, Answer};
 use crate::ui::components::page_shell::AnalysisPage;
 use crate::ui::engine::ask_with_files;
 use crate::ui::i18n::{use_i18n, I18n};
@@ -84,7 +84,7 @@ impl Focus {
 pub fn CustomerFocusPage() -> impl IntoView {
     let focus = Focus::new();
     let answer = ask_view(move || focus.request());
-    let controls = move || view! { <CreateRound focus/> };
+    let controls = move || view! { <CreateRound focus answer/> };
     view! {
         <AnalysisPage page=Page::CustomerFocus answer draw=move |view: FocusView| report::draw(view, focus) controls/>
     }
@@ -103,7 +103,7 @@ fn problem_note(focus: Focus) -> impl IntoView {
 /// A new round: its title and date. A workspace keeps surveys, so without a ledger the page says
 /// so and offers the sample.
 #[component]
-fn CreateRound(focus: Focus) -> impl IntoView {
+fn CreateRound(focus: Focus, answer: LocalResource<Answer<FocusView>>) -> impl IntoView {
     let i18n = use_i18n();
     let workspace = use_workspace();
     let title = RwSignal::new(String::new());
@@ -112,7 +112,7 @@ fn CreateRound(focus: Focus) -> impl IntoView {
         let typed = title.get_untracked();
         let title = if typed.trim().is_empty() { i18n.t(F::DefaultTitle).to_string() } else { typed };
         let nonce = js_sys::Date::now() as u64;
-        let like = focus.survey.get_untracked().and_then(|s| s.parse().ok());
+        let like = answer.get_untracked().and_then(Answer::ready).map(|shown| shown.survey.id);
         focus.send(FocusEdit::Create { title, date: date.get_untracked(), like, nonce }, Vec::new());
     };
     move || {

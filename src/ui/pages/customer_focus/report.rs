@@ -161,10 +161,16 @@ fn ImportAnswers(focus: Focus, id: crate::engine::customer_focus::survey::Survey
     let i18n = use_i18n();
     let codes = RwSignal::new(String::new());
     let files = StoredValue::new_local(Vec::<web_sys::File>::new());
+    let picker = NodeRef::<leptos::html::Input>::new();
     let import = move |_| {
         let picked = files.get_value();
         let edit = FocusEdit::Import { survey: id, codes: codes.get_untracked(), files: slots(&picked) };
+        // What was sent is cleared, so that importing again does not send it twice.
         codes.set(String::new());
+        files.set_value(Vec::new());
+        if let Some(input) = picker.get_untracked() {
+            input.set_value("");
+        }
         focus.send(edit, picked);
     };
     view! {
@@ -175,7 +181,7 @@ fn ImportAnswers(focus: Focus, id: crate::engine::customer_focus::survey::Survey
                     on:input=move |ev| codes.set(event_target_value(&ev))></textarea>
             </label>
             <label>{move || i18n.t(F::Files)}
-                <input type="file" multiple accept=".txt,.csv,.xlsx,.xls,.ods,text/plain,text/csv" data-testid="answer-files"
+                <input type="file" multiple accept=".txt,.csv,.xlsx,.xls,.ods,text/plain,text/csv" data-testid="answer-files" node_ref=picker
                     on:change=move |ev| {
                         let input: web_sys::HtmlInputElement = event_target(&ev);
                         let list = input.files();
