@@ -32,10 +32,11 @@ const RADIUS: f64 = 110.0;
 /// The centre's distance below the legend.
 const CENTRE_DOWN: f64 = 150.0;
 
-/// Where a value lands on spoke `i` of `n` (spoke 0 points up, then clockwise).
+/// Where `share` of the radius lands on spoke `i` of `n` (spoke 0 points up, then clockwise);
+/// beyond 1 is outside the outer ring (the spokes' names).
 fn at(centre: (f64, f64), i: usize, n: usize, share: f64) -> (i32, i32) {
     let angle = -std::f64::consts::FRAC_PI_2 + i as f64 * std::f64::consts::TAU / n.max(1) as f64;
-    let r = RADIUS * share.clamp(0.0, 1.0);
+    let r = RADIUS * share;
     ((centre.0 + r * angle.cos()).round() as i32, (centre.1 + r * angle.sin()).round() as i32)
 }
 
@@ -45,7 +46,8 @@ pub fn radar_chart(c: RadarChart) -> Chart {
     let size = (RADAR_WIDTH, (top + 2.0 * CENTRE_DOWN) as u32);
     let centre = (RADAR_WIDTH as f64 / 2.0, top + CENTRE_DOWN);
     let n = c.spokes.len();
-    let share = |v: f64| if c.max > 0.0 { v / c.max } else { 0.0 };
+    // A value's share of the scale, inside the rings.
+    let share = |v: f64| if c.max > 0.0 { (v / c.max).clamp(0.0, 1.0) } else { 0.0 };
     render(c.label.clone(), size, |root| {
         if entries.len() > 1 {
             legend(root, &entries);
@@ -113,6 +115,9 @@ mod tests {
         assert!(svg.contains("cx=\"235\" cy=\"174\"") && svg.contains("cx=\"158\" cy=\"174\""), "{svg}");
         // The current outline has 3 dots, the priority 4.
         assert_eq!(svg.matches("<circle").count(), 7);
+        // The top spoke's name sits outside the outer ring: 1.14 × 110 = 125.4 above the centre,
+        // y = 174 - 125 = 49.
+        assert!(svg.contains("x=\"180\" y=\"49\"") && svg.contains(">15</text>"), "{svg}");
         assert!(!svg.contains("style="));
     }
 }

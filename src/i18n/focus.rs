@@ -55,6 +55,7 @@ messages! {
         NoAnswers => "No answers yet: share the link, then import the codes or files the respondents send back.",
             "Nog geen antwoorden: deel de link en importeer dan de codes of bestanden die de respondenten terugsturen.";
         Report => "The report", "Het verslag";
+        PerAspect => "Per aspect", "Per aspect";
         Aspect => "Aspect", "Aspect";
         Statement => "Statement", "Stelling";
         Current => "Current situation", "Huidige situatie";

@@ -221,7 +221,7 @@ fn aspects_table(survey: &Survey, report: &crate::engine::customer_focus::report
         .into_iter()
         .chain([F::SpreadCurrent, F::SpreadPriority, F::Quadrant, F::Disagree]);
     TableData {
-        caption: i18n.t(F::Report).into(),
+        caption: i18n.t(F::PerAspect).into(),
         columns: columns.map(|c| i18n.t(c).to_string()).collect(),
         rows: report
             .aspects
