@@ -1,6 +1,7 @@
 //! The user's side tables, kept with the workspace (its file and IndexedDB): the cost pools,
-//! their activities and the margins per product group (issue 13). Issue 15's interviews, goals,
-//! contact norms and actions are new fields of `SideTables`.
+//! their activities and the margins per product group (issue 13), the Customer Focus surveys with
+//! their answers and the Actions list (issue 16). Issue 15's interviews, goals and contact norms
+//! are new fields of `SideTables` (and its actions extend `engine::actions`).
 //!
 //! They are stored as JSON inside the workspace file (`backup.rs`), not postcard: postcard is not
 //! self-describing, so a field added later would make every older file undecodable, whereas a
