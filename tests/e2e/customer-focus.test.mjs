@@ -14,10 +14,10 @@
 // whose status is kept too. Screenshots in English and in Dutch at 800 px.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, readFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startServer, launch, openApp, appReady, screenshot, loadSample } from "./harness.mjs";
+import { startServer, launch, openApp, appReady, screenshot, loadSample, ARTIFACTS } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -111,6 +111,15 @@ test("a respondent answers from the link and the consultant imports the answer",
     assert.ok(await page.locator(`[data-chart="${chart}"] svg`).count() > 0, `${chart} is drawn`);
   }
   await screenshot(page, "customer-focus-en");
+
+  // The printed report: its charts, without the forms that make, share and fill a round.
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator(".focus-import").isVisible(), false, "the import form is not printed");
+  assert.equal(await page.locator(".focus-share").isVisible(), false, "nor the link");
+  assert.ok(await page.locator('[data-chart="focus-grid"] svg').isVisible(), "the charts are printed");
+  await mkdir(join(ARTIFACTS, "print"), { recursive: true });
+  await page.pdf({ path: join(ARTIFACTS, "print", "customer-focus-report.pdf"), format: "A4" });
+  await page.emulateMedia({ media: "screen" });
 
   // Kept with the workspace: a reload finds the answers.
   await saved(page);
