@@ -5,7 +5,9 @@
 //! `CLIENTELE_WRITE_FIXTURES=1 cargo test --test stored_formats` writes a fixture that does
 //! not exist yet (a new format gets a new file beside the old ones); it never overwrites one.
 
+use clientele::engine::actions::ActionsRequest;
 use clientele::engine::concentration::ConcentrationRequest;
+use clientele::engine::customer_focus::request::FocusRequest;
 use clientele::engine::flows::Flows;
 use clientele::engine::flows::FlowsRequest;
 use clientele::engine::import::{ImportOptions, Progress};
@@ -13,7 +15,7 @@ use clientele::engine::money::Money;
 use clientele::engine::period::Period;
 use clientele::engine::profitability::{Profitability, ProfitabilityRequest};
 use clientele::engine::pyramid::{Level, Outside, Pyramid, PyramidRequest};
-use clientele::engine::session::analysis::{AnalysisRequest, AnalysisResponse, Selection};
+use clientele::engine::session::analysis::{AnalysisRequest, AnalysisResponse, EmptyReason, Selection};
 use clientele::engine::session::tables::Drafts;
 use clientele::engine::session::{FileData, Request, Response, Session, Source};
 use std::path::PathBuf;
@@ -273,6 +275,17 @@ fn a_version_2_workspace_file_opens_with_its_cost_pools() {
     let Response::Tables(drafts) = session.handle(Request::Tables, &mut no_progress) else { panic!("no tables") };
     assert_eq!(drafts.pools[0], ["Service", "1100.00", "line", ""]);
     assert_eq!(drafts.activities, [["Support", "Order handling", "line", "10.00"]]);
+    // Issue 16's tables, newer than the file, are read as empty: no survey, no action.
+    let ask = |session: &mut Session, request: AnalysisRequest| match session
+        .handle(Request::Analysis(request), &mut no_progress)
+    {
+        Response::Analysis(response) => response,
+        other => panic!("{other:?}"),
+    };
+    let focus = ask(&mut session, FocusRequest::default().into());
+    assert!(matches!(focus, AnalysisResponse::Empty(EmptyReason::NoSurvey)), "{focus:?}");
+    let actions = ask(&mut session, ActionsRequest.into());
+    assert!(matches!(actions, AnalysisResponse::Actions(ref list) if list.is_empty()), "{actions:?}");
 }
 
 #[test]

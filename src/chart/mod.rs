@@ -14,11 +14,15 @@
 //! right of the plot are not used; [`legend`] lays out its entries with [`text_width`].
 
 mod bar;
+mod grid;
 mod line;
+mod radar;
 mod scatter;
 
 pub use bar::{bar_chart, Bar, BarChart, BarSeries};
+pub use grid::{quadrant_chart, QuadrantChart};
 pub use line::{line_chart, LineChart, LineSeries, MarkedPoint, ReferenceLine};
+pub use radar::{radar_chart, RadarChart, RadarSeries, RADAR_WIDTH};
 pub use scatter::{scatter_chart, PointSeries, ScatterChart};
 
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint};

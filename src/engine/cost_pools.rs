@@ -289,6 +289,11 @@ impl<'t> Row<'t> {
         index.and_then(|i| self.cells.get(i)).map_or("", String::as_str)
     }
 
+    /// The 1-based position of a column in the header (0 when it is absent).
+    pub(crate) fn column_number(&self, column: &str) -> usize {
+        self.table.columns.iter().position(|c| c == column).map_or(0, |i| i + 1)
+    }
+
     pub(crate) fn error(&self, column: &str, problem: Problem) -> InputError {
         InputError {
             file: self.table.file.into(),

@@ -1,12 +1,14 @@
 //! The engine: parsing, the ledger model and every analysis of the method. Plain Rust with no
 //! browser types, so it is tested natively and runs unchanged in the browser's worker.
 
+pub mod actions;
 pub mod breakeven;
 pub mod clv;
 pub mod cohorts;
 pub mod concentration;
 pub mod cost_pools;
 pub mod customer;
+pub mod customer_focus;
 pub mod date;
 pub mod flows;
 pub mod import;

@@ -60,6 +60,7 @@ messages! {
             "Deze werkruimte bevat totalen per klant en jaar (een bestand clientele_customer_period uit uw datawarehouse), en deze pagina heeft de losse regels van het grootboek nodig: de aankoopdagen en de facturen. Importeer het grootboek zelf op de pagina Gegevens om haar te zien; de piramide, stromen, migratie, concentratie, klantbeelden en cohorten werken op de totalen.";
         PeriodTotalsYearStart => "This workspace holds totals per customer and year made for calendar years, which cannot be cut into years with another start: choose the year start 1 January.",
             "Deze werkruimte bevat totalen per klant en jaar voor kalenderjaren, die niet in jaren met een ander begin te verdelen zijn: kies als begin van het jaar 1 januari.";
+        NoSurvey => "No survey yet: create the first round.", "Nog geen enquête: maak de eerste ronde aan.";
         ToDataPage => "Go to the Data page", "Naar de pagina Gegevens";
         NoAnswer => "The engine sent no answer for this page: reload the page.", "De rekenkern gaf geen antwoord voor deze pagina: laad de pagina opnieuw.";
         DownloadCsv => "Download CSV", "CSV downloaden";

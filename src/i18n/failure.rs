@@ -2,6 +2,7 @@
 //! be opened (`BackupError`) and why the browser's storage refused (`StorageProblem`). The
 //! English texts are also the types' `Display`, what the command line prints: one table.
 
+use super::focus::{action_error, focus_error};
 use super::import::{beyond_money_limit, import_error};
 use super::profit::table_error;
 use super::worker::too_large;
@@ -48,6 +49,8 @@ pub fn describe(failure: &Failure, locale: Locale) -> String {
     match failure {
         Failure::Import(error) => import_error(error, locale),
         Failure::Table(error) => table_error(error, locale),
+        Failure::Focus(error) => focus_error(error, locale),
+        Failure::Action(error) => action_error(error, locale),
         Failure::Workspace { file, error } => format!("{file}: {}", backup(error, locale)),
         Failure::NoCandidate => text(FailureMsg::NoCandidate),
         Failure::NoLedger => text(FailureMsg::NoLedger),

@@ -198,7 +198,10 @@ enum Keep {
 impl Keep {
     fn after(response: &Response) -> Keep {
         match response {
-            Response::Loaded { .. } | Response::TablesSaved(_) => Keep::Save,
+            Response::Loaded { .. }
+            | Response::TablesSaved(_)
+            | Response::FocusSaved(_)
+            | Response::ActionsSaved(_) => Keep::Save,
             Response::Closed => Keep::Clear,
             _ => Keep::Unchanged,
         }

@@ -8,6 +8,8 @@ import { startServer, launch, openApp, appReady, screenshot, PAGES } from "./har
 const ANALYSES = ["/pyramid", "/migration", "/flows", "/concentration", "/customer-views", "/profitability", "/lifetime-value"];
 // Pages of the user's own figures: they answer without a ledger.
 const OWN_FIGURES = ["/breakeven"];
+// Pages of the user's own tables kept with the workspace: without one they say what to do.
+const OWN_TABLES = ["/customer-focus", "/actions"];
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -38,6 +40,9 @@ test("every page opens from its own URL and says plainly when it is coming", asy
     } else if (OWN_FIGURES.includes(path)) {
       assert.equal(await page.locator("main .card-empty").count(), 0, `${path} needs no ledger`);
       await page.locator("main svg").first().waitFor();
+    } else if (OWN_TABLES.includes(path)) {
+      await page.locator("main .card-empty").first().waitFor();
+      assert.equal(await page.locator("main table, main canvas, main svg").count(), 0, `${path} shows no results`);
     } else if (path !== "/data") {
       const text = await page.locator("main .card-coming").textContent();
       assert.match(text, /Coming soon/, `${path} says it is coming`);

@@ -6,6 +6,7 @@ mod analyze;
 mod breakeven;
 mod check;
 mod clv;
+mod focus;
 mod import_args;
 mod profit;
 mod sample;
@@ -33,6 +34,8 @@ enum Command {
     Breakeven(breakeven::BreakevenArgs),
     /// Lifetime value: BG/NBD, Pareto/NBD and Gamma-Gamma fitted up to a calibration end, per customer.
     Clv(clv::ClvArgs),
+    /// Customer Focus: the report of survey answers (CSV: respondent,department,aspect,current,priority).
+    Focus(focus::FocusArgs),
     /// Write the built-in sample ledger as CSV to stdout.
     Sample(sample::SampleArgs),
     /// The pyramid, flows, migration and concentration as one SQL script for a warehouse.
@@ -48,5 +51,6 @@ fn main() -> ExitCode {
         Command::Profit(args) => profit::run(&args),
         Command::Breakeven(args) => breakeven::run(&args),
         Command::Sql(args) => sql::run(&args),
+        Command::Focus(args) => focus::run(&args),
     }
 }

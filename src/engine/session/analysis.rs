@@ -10,11 +10,15 @@
 //! that changes its period or a second page on the same scope costs no pass over the ledger.
 
 use super::tables::SideTables;
+use crate::engine::actions::{Action, ActionsRequest};
 use crate::engine::breakeven::{BreakevenRequest, BreakevenView};
 use crate::engine::clv::request::{FitKey, Fits, LifetimeValueRequest, LifetimeValueView};
 use crate::engine::cohorts::{Cohort, CohortsRequest};
 use crate::engine::concentration::{Concentration, ConcentrationRequest};
 use crate::engine::customer::{CustomerDetail, CustomerRequest};
+use crate::engine::customer_focus::code::CodeError;
+use crate::engine::customer_focus::request::{AnswerCodeRequest, FocusRequest, FocusView, SurveyLinkRequest};
+use crate::engine::customer_focus::survey::Survey;
 use crate::engine::flows::{Flows, FlowsRequest};
 use crate::engine::ledger::{named, Attribute, CustomerId, Ledger};
 use crate::engine::lessons::{Lessons, LessonsRequest};
@@ -126,6 +130,12 @@ analyses! {
     Breakeven(BreakevenRequest) -> BreakevenView;
     Lessons(LessonsRequest) -> Lessons;
     LifetimeValue(LifetimeValueRequest) -> LifetimeValueView;
+    CustomerFocus(FocusRequest) -> FocusView;
+    /// The respondent's page: the survey in the link's fragment.
+    SurveyLink(SurveyLinkRequest) -> Result<Survey, CodeError>;
+    /// The respondent's answer as a code.
+    AnswerCode(AnswerCodeRequest) -> Result<String, CodeError>;
+    Actions(ActionsRequest) -> Vec<Action>;
 }
 
 /// What every analysis page chooses: the year's first day and the lines in scope.
@@ -173,6 +183,8 @@ pub enum EmptyReason {
     /// The workspace's totals per period were made with another year start than the chosen one:
     /// their periods cannot be cut into other years.
     PeriodTotalsYearStart(YearStart),
+    /// Customer Focus has no survey yet.
+    NoSurvey,
 }
 
 /// What the filter bars ask: the choices the ledger offers for a year start.

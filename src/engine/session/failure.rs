@@ -5,6 +5,8 @@
 
 use super::backup::BackupError;
 use super::tables::TableError;
+use crate::engine::actions::ActionError;
+use crate::engine::customer_focus::request::FocusError;
 use crate::engine::import::ImportError;
 use crate::engine::limits::TooLarge;
 use serde::{Deserialize, Serialize};
@@ -15,6 +17,10 @@ pub enum Failure {
     Import(ImportError),
     /// A side table (cost pools, activities, margins) with a bad cell, entered or imported.
     Table(TableError),
+    /// A Customer Focus edit refused (an empty text, a bad date, a survey that is gone).
+    Focus(FocusError),
+    /// An action with a bad field (the improvement planner's or the Actions page's).
+    Action(ActionError),
     /// A workspace file that cannot be opened.
     Workspace { file: String, error: BackupError },
     /// `Commit` with no imported ledger waiting for it.

@@ -12,6 +12,8 @@ pub mod backup;
 mod failure;
 pub mod tables;
 
+use super::actions::{self, Action, ActionEdit};
+use super::customer_focus::request::{FocusEdit, FocusSaved};
 use super::import::{self, ImportError, ImportOptions, ImportReport, InputFile, Preview, Progress};
 use super::ledger::Ledger;
 use super::period::YearStart;
@@ -91,6 +93,10 @@ pub enum Request<F = FileData> {
         table: TableKind,
         file: F,
     },
+    /// Creates or edits a Customer Focus survey, or imports answers into one.
+    EditFocus(FocusEdit<F>),
+    /// Changes the Actions list.
+    EditActions(ActionEdit),
 }
 
 /// How much of a file a request needs.
@@ -117,6 +123,8 @@ impl<F> Request<F> {
             }
             Request::Restore { file } => Request::Restore { file: read(file, Extent::Whole)? },
             Request::ImportTable { table, file } => Request::ImportTable { table, file: read(file, Extent::Whole)? },
+            Request::EditFocus(edit) => Request::EditFocus(edit.map_files(|f| read(f, Extent::Whole))?),
+            Request::EditActions(edit) => Request::EditActions(edit),
             Request::Tables => Request::Tables,
             Request::SetTables(drafts) => Request::SetTables(drafts),
             Request::LoadSample => Request::LoadSample,
@@ -145,6 +153,10 @@ pub enum Response {
     Tables(Drafts),
     /// The side tables were replaced (the workspace changed: storage saves it).
     TablesSaved(Drafts),
+    /// A survey was created or edited, or answers imported (the workspace changed).
+    FocusSaved(FocusSaved),
+    /// The Actions list changed (the workspace changed).
+    ActionsSaved(Vec<Action>),
     /// The request could not be done; the failure says why and what to do.
     Failed(Failure),
     Cancelled,
@@ -203,8 +215,31 @@ impl Session {
                 None => Response::Failed(Failure::NoLedger),
             },
             Request::Tables => Response::Tables(self.tables.drafts()),
-            Request::SetTables(drafts) => self.set_tables(SideTables::of_drafts(&drafts)),
+            Request::SetTables(drafts) => self.set_tables(self.tables.with_drafts(&drafts)),
             Request::ImportTable { table, file } => self.set_tables(self.tables.with_file(table, &file)),
+            Request::EditFocus(edit) => self.keep(|tables| {
+                let (focus, saved) = tables.focus.edit(edit).map_err(Failure::Focus)?;
+                Ok((SideTables { focus, ..tables.clone() }, Response::FocusSaved(saved)))
+            }),
+            Request::EditActions(edit) => self.keep(|tables| {
+                let actions = actions::edit(&tables.actions, edit).map_err(Failure::Action)?;
+                Ok((SideTables { actions: actions.clone(), ..tables.clone() }, Response::ActionsSaved(actions)))
+            }),
+        }
+    }
+
+    /// Keeps the tables `change` makes of the workspace's, answering what it says; a refusal
+    /// keeps them as they were (a workspace needs a ledger to be saved).
+    fn keep(&mut self, change: impl FnOnce(&SideTables) -> Result<(SideTables, Response), Failure>) -> Response {
+        if self.ledger.is_none() {
+            return Response::Failed(Failure::NoLedger);
+        }
+        match change(&self.tables) {
+            Ok((tables, response)) => {
+                self.tables = tables;
+                response
+            }
+            Err(failure) => Response::Failed(failure),
         }
     }
 
@@ -418,6 +453,37 @@ mod tests {
         assert!(matches!(other.handle(Request::Tables, &mut no_progress), Response::Tables(d) if d == drafts));
         other.handle(Request::Close, &mut no_progress);
         assert!(matches!(other.handle(Request::Tables, &mut no_progress), Response::Tables(d) if d.pools.is_empty()));
+    }
+
+    #[test]
+    fn surveys_and_actions_are_kept_with_the_workspace_beside_the_cost_tables() {
+        use crate::engine::actions::{ActionDraft, Origin, Target};
+        let mut session = Session::default();
+        let create = FocusEdit::Create { title: "Round 1".into(), date: String::new(), like: None, nonce: 5 };
+        let refused = session.handle(Request::EditFocus(create.clone()), &mut no_progress);
+        assert!(matches!(refused, Response::Failed(Failure::NoLedger)), "{refused:?}");
+        session.handle(Request::LoadSample, &mut no_progress);
+        let Response::FocusSaved(saved) = session.handle(Request::EditFocus(create), &mut no_progress) else {
+            panic!("not created")
+        };
+        let draft = ActionDraft {
+            what: "Call back within a day".into(),
+            target: Target::FocusAspect { survey: saved.survey, aspect: 2 },
+            owner: String::new(),
+            start: String::new(),
+            due: "2027-01-31".into(),
+            expected_revenue: String::new(),
+            origin: Origin::CustomerFocus,
+        };
+        let add = Request::EditActions(ActionEdit::Add(vec![draft]));
+        assert!(matches!(session.handle(add, &mut no_progress), Response::ActionsSaved(a) if a.len() == 1));
+        // Editing the cost tables keeps the survey and the action; so do a save and a restore.
+        session.handle(Request::SetTables(Drafts::default()), &mut no_progress);
+        let file = FileData { name: "w.clientele".into(), bytes: session.workspace_file().unwrap() };
+        let mut other = Session::default();
+        other.handle(Request::Restore { file }, &mut no_progress);
+        assert_eq!(other.tables.focus.surveys[0].id, saved.survey);
+        assert_eq!(other.tables.actions[0].what, "Call back within a day");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The user's side tables, kept with the workspace (its file and IndexedDB): the cost pools,
-//! their activities and the margins per product group (issue 13). Issue 15's interviews, goals,
-//! contact norms and actions are new fields of `SideTables`.
+//! their activities and the margins per product group (issue 13), the Customer Focus surveys with
+//! their answers and the Actions list (issue 16). Issue 15's interviews, goals and contact norms
+//! are new fields of `SideTables` (and its actions extend `engine::actions`).
 //!
 //! They are stored as JSON inside the workspace file (`backup.rs`), not postcard: postcard is not
 //! self-describing, so a field added later would make every older file undecodable, whereas a
@@ -12,8 +13,10 @@
 //! error names the table, the line (the first row is line 2, after the header) and the column.
 
 use super::FileData;
+use crate::engine::actions::Action;
 use crate::engine::cost_pools::{self, ActivityDriver, CostPools, InputError, Table};
 use crate::engine::cost_pools::{ACTIVITY_COLUMNS, POOL_COLUMNS};
+use crate::engine::customer_focus::request::FocusTables;
 use crate::engine::profitability::{self, GroupMargins, MARGIN_COLUMNS};
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +26,10 @@ use serde::{Deserialize, Serialize};
 pub struct SideTables {
     pub cost_pools: CostPools,
     pub margins: GroupMargins,
+    /// Customer Focus surveys and their answers (issue 16).
+    pub focus: FocusTables,
+    /// The Actions list, planned on any page (issue 16's improvement planner; issue 15's pages).
+    pub actions: Vec<Action>,
 }
 
 /// Which side table.
@@ -68,8 +75,12 @@ pub struct TableError {
 
 impl SideTables {
     /// No tables at all, as a constant (for analyses asked without a workspace's tables).
-    pub const NONE: SideTables =
-        SideTables { cost_pools: CostPools { pools: Vec::new(), activities: Vec::new() }, margins: GroupMargins::NONE };
+    pub const NONE: SideTables = SideTables {
+        cost_pools: CostPools { pools: Vec::new(), activities: Vec::new() },
+        margins: GroupMargins::NONE,
+        focus: FocusTables { surveys: Vec::new(), answers: Vec::new() },
+        actions: Vec::new(),
+    };
 
     /// The stored form inside the workspace file.
     pub fn encode(&self) -> Vec<u8> {
@@ -113,7 +124,13 @@ impl SideTables {
         let pools = in_table(TableKind::Pools, &drafts.pools, cost_pools::pools_in)?;
         let activities = in_table(TableKind::Activities, &drafts.activities, |t| cost_pools::activities_in(t, &pools))?;
         let margins = in_table(TableKind::Margins, &drafts.margins, profitability::margins_in)?;
-        Ok(SideTables { cost_pools: CostPools { pools, activities }, margins })
+        Ok(SideTables { cost_pools: CostPools { pools, activities }, margins, ..Self::NONE })
+    }
+
+    /// These tables with the editor's tables replaced by `drafts` (the surveys and actions kept).
+    pub fn with_drafts(&self, drafts: &Drafts) -> Result<SideTables, TableError> {
+        let edited = SideTables::of_drafts(drafts)?;
+        Ok(SideTables { focus: self.focus.clone(), actions: self.actions.clone(), ..edited })
     }
 
     /// These tables with `table` replaced by an imported CSV file. New pools are checked against
@@ -139,7 +156,7 @@ impl SideTables {
                 drafts.margins = SideTables { margins, ..Self::NONE }.drafts().margins;
             }
         }
-        SideTables::of_drafts(&drafts)
+        self.with_drafts(&drafts)
     }
 }
 

@@ -130,6 +130,7 @@ pub fn reason_message(reason: EmptyReason) -> M {
         EmptyReason::CostsTooLarge => M::CostsTooLarge,
         EmptyReason::NeedsSingleLines => M::NeedsSingleLines,
         EmptyReason::PeriodTotalsYearStart(_) => M::PeriodTotalsYearStart,
+        EmptyReason::NoSurvey => M::NoSurvey,
     }
 }
 

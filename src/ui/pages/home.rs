@@ -1,6 +1,7 @@
 //! The overview: what Clientele does, the privacy promise, and the one-click demo; once a ledger
 //! is loaded, the method's lessons for it (`LessonsRequest`), each linked to its page.
 
+use super::customer_focus::respondent::{link_fragment, RespondentPage};
 use super::profitability::ProfitLessons;
 use super::Page;
 use crate::engine::lessons::{Development, Lessons, LessonsRequest};
@@ -18,6 +19,10 @@ use leptos_router::components::A;
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     let workspace = use_workspace();
+    // A Customer Focus survey link opens the app's root with the survey in the fragment.
+    if let Some(fragment) = link_fragment() {
+        return view! { <RespondentPage fragment/> }.into_any();
+    }
     view! {
         <section class="page page-home" data-page=Page::Home.path()>
             <h1>{move || i18n.t(Msg::HomeTitle)}</h1>
@@ -33,6 +38,7 @@ pub fn HomePage() -> impl IntoView {
             {move || workspace.is_loaded().then(|| view! { <LessonsSection/> })}
         </section>
     }
+    .into_any()
 }
 
 #[component]

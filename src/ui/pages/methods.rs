@@ -10,6 +10,7 @@ const METHOD_NOTES: &str = include_str!(concat!(env!("OUT_DIR"), "/method-notes.
 const IMPORT: &str = include_str!(concat!(env!("OUT_DIR"), "/import.html"));
 const LIFETIME_VALUE: &str = include_str!(concat!(env!("OUT_DIR"), "/lifetime-value.html"));
 const WAREHOUSE: &str = include_str!(concat!(env!("OUT_DIR"), "/warehouse.html"));
+const CUSTOMER_FOCUS: &str = include_str!(concat!(env!("OUT_DIR"), "/customer-focus.html"));
 
 #[component]
 pub fn MethodsPage() -> impl IntoView {
@@ -23,6 +24,7 @@ pub fn MethodsPage() -> impl IntoView {
             <article class="card doc" inner_html=IMPORT></article>
             <article class="card doc" inner_html=LIFETIME_VALUE></article>
             <article class="card doc" inner_html=WAREHOUSE></article>
+            <article class="card doc" inner_html=CUSTOMER_FOCUS></article>
         </section>
     }
 }

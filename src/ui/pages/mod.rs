@@ -1,10 +1,12 @@
 //! Every page of the product, in the method's terms, and where each lives.
 
+mod actions;
 mod breakeven;
 mod cohorts;
 mod coming;
 mod concentration;
 mod customer;
+pub mod customer_focus;
 mod data;
 mod flows;
 mod home;
@@ -17,11 +19,13 @@ mod rfm;
 pub mod summary;
 mod views;
 
+use actions::ActionsPage;
 use breakeven::BreakevenPage;
 use cohorts::CohortsPage;
 use coming::ComingPage;
 use concentration::ConcentrationPage;
 pub use customer::CustomerPage;
+use customer_focus::CustomerFocusPage;
 use data::DataPage;
 use flows::FlowsPage;
 use home::HomePage;
@@ -133,8 +137,8 @@ pages! {
     Goals: "/goals", PageGoals, Some(Msg::AboutGoals), Planning, coming;
     ContactPlan: "/contact-plan", PageContactPlan, Some(Msg::AboutContactPlan), Planning, coming;
     Scorecard: "/scorecard", PageScorecard, Some(Msg::AboutScorecard), Planning, coming;
-    Actions: "/actions", PageActions, Some(Msg::AboutActions), Planning, coming;
-    CustomerFocus: "/customer-focus", PageCustomerFocus, Some(Msg::AboutCustomerFocus), Focus, coming;
+    Actions: "/actions", PageActions, Some(Msg::AboutActions), Planning, |_| view! { <ActionsPage/> }.into_any();
+    CustomerFocus: "/customer-focus", PageCustomerFocus, Some(Msg::AboutCustomerFocus), Focus, |_| view! { <CustomerFocusPage/> }.into_any();
 }
 
 /// The title and one-line purpose every page opens with.
