@@ -88,7 +88,7 @@ pub struct Likelihood<'a> {
 }
 
 /// Above this many observations the search starts on a sample of them (`sample_of`).
-const SAMPLE_ABOVE: usize = 5_000;
+const SAMPLE_ABOVE: usize = 10_000;
 /// About this many observations in the sample: enough for its optimum to lie within a few of the full
 /// data's standard errors, and its curvature within a few per cent of theirs.
 const SAMPLE_SIZE: usize = 2_500;
