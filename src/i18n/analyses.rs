@@ -58,8 +58,8 @@ messages! {
             "De activiteiten van een tijdpool kosten zoveel keer de capaciteit dat de kosten te groot worden om exact op te tellen: controleer de capaciteit en de minuten van de activiteiten.";
         NeedsSingleLines => "This workspace holds totals per customer and year (a clientele_customer_period file from your warehouse), and this page needs the ledger's single lines: the days of purchase and the invoices. Import the ledger itself on the Data page to see it; the pyramid, flows, migration, concentration, customer views and cohorts work on the totals.",
             "Deze werkruimte bevat totalen per klant en jaar (een bestand clientele_customer_period uit uw datawarehouse), en deze pagina heeft de losse regels van het grootboek nodig: de aankoopdagen en de facturen. Importeer het grootboek zelf op de pagina Gegevens om haar te zien; de piramide, stromen, migratie, concentratie, klantbeelden en cohorten werken op de totalen.";
-        PeriodTotalsYearStart => "This workspace holds totals per customer and year made for calendar years, which cannot be cut into years with another start: choose the year start 1 January.",
-            "Deze werkruimte bevat totalen per klant en jaar voor kalenderjaren, die niet in jaren met een ander begin te verdelen zijn: kies als begin van het jaar 1 januari.";
+        PeriodTotalsYearStart => "This workspace holds totals per customer and year made for years with another start, which cannot be cut into other years. Choose their year start:",
+            "Deze werkruimte bevat totalen per klant en jaar voor jaren met een ander begin, die niet in andere jaren te verdelen zijn. Kies hun begin van het jaar:";
         NoSurvey => "No survey yet: create the first round.", "Nog geen enquête: maak de eerste ronde aan.";
         ToDataPage => "Go to the Data page", "Naar de pagina Gegevens";
         NoAnswer => "The engine sent no answer for this page: reload the page.", "De rekenkern gaf geen antwoord voor deze pagina: laad de pagina opnieuw.";

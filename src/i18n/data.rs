@@ -47,8 +47,11 @@ messages! {
         RowsRead => "rows read", "regels gelezen";
         Cancelled => "The import was cancelled. Your workspace is as it was.", "Het importeren is geannuleerd. Uw werkruimte is ongewijzigd.";
         ReportTitle => "Import report", "Importverslag";
-        ReportPeriodTotals => "Read as totals per customer and year (a clientele_customer_period file): each row is one line on 1 January of its year. The pages by year work on it as on a ledger; RFM, a customer's page, Profitability and Lifetime Value need the single lines and say so.",
-            "Gelezen als totalen per klant en jaar (een bestand clientele_customer_period): elke rij is één regel op 1 januari van zijn jaar. De pagina's per jaar werken ermee als met een grootboek; RFM, de pagina van een klant, Winstgevendheid en Levensduurwaarde hebben de losse regels nodig en zeggen dat.";
+        TotalsYearStart => "The totals' years start on", "De jaren van de totalen beginnen op";
+        TotalsYearStartHelp => "This file holds totals per customer and year (clientele_customer_period). Choose the year start its SQL was made with (clientele sql --year-start); the pages by year then use the same years.",
+            "Dit bestand bevat totalen per klant en jaar (clientele_customer_period). Kies het begin van het jaar waarmee de SQL is gemaakt (clientele sql --year-start); de pagina's per jaar gebruiken dan dezelfde jaren.";
+        ReportPeriodTotals => "Read as totals per customer and year (a clientele_customer_period file): each row is one line on the first day of its year. The pages by year work on it as on a ledger; RFM, a customer's page, Profitability and Lifetime Value need the single lines and say so.",
+            "Gelezen als totalen per klant en jaar (een bestand clientele_customer_period): elke rij is één regel op de eerste dag van zijn jaar. De pagina's per jaar werken ermee als met een grootboek; RFM, de pagina van een klant, Winstgevendheid en Levensduurwaarde hebben de losse regels nodig en zeggen dat.";
         ReportClean => "Every line was read.", "Elke regel is gelezen.";
         ReportErrors => "lines could not be read and are not imported. Each is listed with its line, column, value and the reason.",
             "regels konden niet worden gelezen en worden niet geïmporteerd. Elke regel staat hieronder met regelnummer, kolom, waarde en reden.";

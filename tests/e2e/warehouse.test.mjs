@@ -11,11 +11,20 @@ let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function importTotals(locale) {
+async function importTotals(locale, yearStart = null) {
   const app = await openApp(browser, server.origin, "/data", { locale });
   await appReady(app.page);
   const buffer = await readFile(TOTALS);
   await app.page.getByTestId("ledger-files").setInputFiles({ name: "clientele_customer_period.csv", mimeType: "text/csv", buffer });
+  // The preview asks the year start the totals were made with; calendar years unless chosen.
+  const choice = app.page.getByTestId("period-year-start");
+  await choice.waitFor();
+  assert.equal(await choice.inputValue(), "1");
+  if (!yearStart) await screenshot(app.page, `warehouse-totals-preview-${locale}`);
+  if (yearStart) {
+    await choice.selectOption(yearStart);
+    await app.page.waitForFunction((v) => document.querySelector('[data-testid="period-year-start"]')?.value === v, yearStart);
+  }
   await app.page.getByTestId("import").click();
   await app.page.getByTestId("report").waitFor();
   await app.page.getByTestId("report-period-totals").waitFor();
@@ -62,6 +71,28 @@ test("in Dutch, and at 800 px, the page that needs single lines says so", async 
   assert.equal(await empty.getAttribute("data-reason"), "NeedsSingleLines");
   assert.match(await empty.textContent(), /losse regels van het grootboek nodig/);
   await screenshot(page, "warehouse-totals-customer-nl-800");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// The same file as totals of years from 1 July (as `clientele sql --year-start 07-01` makes them):
+// with that year start the pyramid of the period 2024 is the same; the calendar year is refused
+// with the year start to choose.
+test("totals of fiscal years: their year start chosen on import, named when another is asked", async () => {
+  const { page, context, problems } = await importTotals("en-GB", "7");
+  await page.goto(server.origin + "/pyramid?year-start=07-01");
+  await appReady(page);
+  const rows = page.locator('table[data-table="pyramid-levels"] tbody tr');
+  await rows.first().waitFor({ timeout: 30000 });
+  const cells = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+  assert.deepEqual(cells.map((row) => [row[0], row[1]]), [["Top", "1"], ["Big", "0"], ["Medium", "0"], ["Small", "1"], ["Inactive", "1"]]);
+  await page.goto(server.origin + "/pyramid");
+  await appReady(page);
+  const empty = page.getByTestId("empty");
+  await empty.waitFor({ timeout: 30000 });
+  assert.match(await empty.getAttribute("data-reason"), /^PeriodTotalsYearStart/);
+  assert.match(await empty.textContent(), /Choose their year start: 07-01\./);
+  await screenshot(page, "warehouse-totals-fiscal-refused");
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -147,6 +147,10 @@ pub struct Preview {
     pub guess: Guess,
     /// The first data rows: (line number, cells).
     pub rows: Vec<(u64, Vec<String>)>,
+    /// Whether the file is totals per period (`clientele_customer_period`): then the preview asks
+    /// the year start its periods were made with (`ImportOptions::period_year_start`).
+    #[serde(default)]
+    pub period_totals: bool,
 }
 
 /// Imports one file; see `import_files`.
@@ -234,7 +238,7 @@ pub fn preview(file_name: &str, bytes: &[u8], options: &ImportOptions, rows: usi
     let read = PeriodTotals::of(&[InputFile { name: file_name, bytes }], options)?;
     let (name, bytes) = &read.files[0];
     let opened = Opened::open(&InputFile { name, bytes }, &read.options)?;
-    Ok(opened.preview(rows))
+    Ok(Preview { period_totals: read.totals, ..opened.preview(rows) })
 }
 
 /// The names `--map` and the mapping screen use for the fields (method.md §1).

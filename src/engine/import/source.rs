@@ -83,7 +83,7 @@ impl<'a> Opened<'a> {
 
     pub fn preview(self, rows: usize) -> Preview {
         let rows = self.sample.into_iter().take(rows).map(|r| (r.line, r.cells)).collect();
-        Preview { guess: self.guess, rows }
+        Preview { guess: self.guess, rows, period_totals: false }
     }
 
     /// Reads every line into `builder`, which carries `columns` (those of all files imported);

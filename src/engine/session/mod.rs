@@ -353,6 +353,43 @@ mod tests {
         assert_eq!(summary.revenue.cents(), 1_050);
     }
 
+    /// The preview of totals per period says so, so the Data page asks their year start; totals
+    /// made for years from 1 July and imported so load with that year start, and the pyramid of
+    /// those years is the file's (A 200 + 50 = 250 top, B 100 small, as in the test below).
+    #[test]
+    fn totals_per_period_of_fiscal_years() {
+        use crate::engine::pyramid::PyramidRequest;
+        use analysis::Selection;
+        let bytes = b"customer,period,revenue,cost,lines\nA,2024,200.00,,3\nA,2024,50.00,,1\nB,2024,100.00,,2\n";
+        let file = FileData { name: "totals.csv".into(), bytes: bytes.to_vec() };
+        let ledger =
+            FileData { name: "ledger.csv".into(), bytes: b"customer,date,amount\nA,2024-01-02,5.00\n".to_vec() };
+        let mut session = Session::default();
+        let mut preview = |file: FileData| match session
+            .handle(Request::Preview { file, options: ImportOptions::default(), rows: 5 }, &mut no_progress)
+        {
+            Response::Preview(preview) => preview.period_totals,
+            _ => panic!("no preview"),
+        };
+        assert_eq!((preview(file.clone()), preview(ledger)), (true, false));
+        let fiscal = YearStart::parse("07-01").unwrap_or_default();
+        let options = ImportOptions { period_year_start: fiscal, ..ImportOptions::default() };
+        session.handle(Request::Import { files: vec![file], options }, &mut no_progress);
+        let Response::Loaded { source, .. } = session.handle(Request::Commit, &mut no_progress) else {
+            panic!("not committed");
+        };
+        assert_eq!(source, Source::PeriodTotals { files: vec!["totals.csv".into()], year_start: fiscal });
+        let selection = Selection { year_start: fiscal, ..Selection::default() };
+        let pyramid = PyramidRequest { selection, period: None, outside: Default::default() };
+        let Response::Analysis(AnalysisResponse::Pyramid(view)) =
+            session.handle(Request::Analysis(pyramid.into()), &mut no_progress)
+        else {
+            panic!("no pyramid")
+        };
+        let rows: Vec<(usize, i64)> = view.pyramid.levels.iter().map(|r| (r.customers, r.revenue.cents())).collect();
+        assert_eq!(rows, vec![(1, 25_000), (0, 0), (0, 0), (1, 10_000), (0, 0)]);
+    }
+
     /// Totals per customer and year (as the warehouse script exports them) load as a workspace
     /// of totals: the pyramid of 2024 is the ledger's (A 250 + B 100 = 350 from A's two rows of
     /// departments and B's one: 2 active customers, k(1 %) = 1, so A top with 250, B small with

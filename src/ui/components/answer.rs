@@ -138,12 +138,17 @@ pub fn reason_message(reason: EmptyReason) -> M {
 fn empty_because(reason: EmptyReason) -> impl IntoView {
     let i18n = use_i18n();
     let message = reason_message(reason);
+    // Totals per period name the year start they were made with.
+    let year_start = match reason {
+        EmptyReason::PeriodTotalsYearStart(year_start) => format!(" {year_start}."),
+        _ => String::new(),
+    };
     let to_data = (reason == EmptyReason::NoProductGroupColumn).then(|| {
         view! { <div class="actions"><A href=Page::Data.path() attr:class="button button-secondary">{move || i18n.t(M::ToDataPage)}</A></div> }
     });
     view! {
         <div class="card card-empty" role="note" data-testid="empty" data-reason=format!("{reason:?}")>
-            <p>{move || i18n.t(message)}</p>
+            <p>{move || i18n.t(message)}{year_start}</p>
             {to_data}
         </div>
     }

@@ -198,16 +198,33 @@ pub fn FilterBar(
 #[component]
 fn YearStartPicker(filters: Filters) -> impl IntoView {
     let i18n = use_i18n();
-    let current = move || filters.year_start().month();
+    let choose = move |ys: YearStart| filters.year_start.1.set((ys != YearStart::default()).then(|| ys.to_string()));
+    view! {
+        <YearStartSelect label=Signal::derive(move || i18n.t(M::YearStarts).to_string()) test_id="filter-year-start"
+            current=Signal::derive(move || filters.year_start()) on_choose=Callback::new(choose)/>
+    }
+}
+
+/// A year start as the first of a month (01-01, the calendar year, first): the filters' choice, and
+/// the import's for totals per period made with another year start.
+#[component]
+pub fn YearStartSelect(
+    label: Signal<String>,
+    test_id: &'static str,
+    current: Signal<YearStart>,
+    on_choose: Callback<YearStart>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let month = move || current.get().month();
     view! {
         <label class="field">
-            <span>{move || i18n.t(M::YearStarts)}</span>
-            <select data-testid="filter-year-start" on:change=move |ev| {
-                let month = event_target_value(&ev).parse::<u32>().ok().filter(|&m| m > 1);
-                filters.year_start.1.set(month.and_then(|m| YearStart::new(m, 1)).map(|ys| ys.to_string()));
+            <span>{move || label.get()}</span>
+            <select data-testid=test_id on:change=move |ev| {
+                let month = event_target_value(&ev).parse::<u32>().ok();
+                on_choose.run(month.and_then(|m| YearStart::new(m, 1)).unwrap_or_default());
             }>
-                <option value="1" selected=move || current() == 1>{move || format!("01-01 ({})", i18n.t(M::CalendarYear))}</option>
-                {(2..=12u32).map(|m| view! { <option value=m.to_string() selected=move || current() == m>{format!("{m:02}-01")}</option> }).collect_view()}
+                <option value="1" selected=move || month() == 1>{move || format!("01-01 ({})", i18n.t(M::CalendarYear))}</option>
+                {(2..=12u32).map(|m| view! { <option value=m.to_string() selected=move || month() == m>{format!("{m:02}-01")}</option> }).collect_view()}
             </select>
         </label>
     }

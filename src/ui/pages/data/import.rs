@@ -8,6 +8,7 @@ use crate::engine::ledger::Field;
 use crate::engine::session::{Request, Response};
 use crate::i18n::import::import_note;
 use crate::i18n::DataMsg;
+use crate::ui::components::filters::YearStartSelect;
 use crate::ui::components::table::ScrollRegion;
 use crate::ui::engine::{ask_with_files, slot, slots};
 use crate::ui::i18n::use_i18n;
@@ -305,6 +306,7 @@ fn PreviewView(import: Import, preview: Preview) -> impl IntoView {
             <h2>{move || i18n.t(DataMsg::Detected)}</h2>
             <p class="hint">{move || i18n.t(DataMsg::DetectedHelp)}</p>
             <FormatControls import preview=preview.clone()/>
+            {preview.period_totals.then(|| view! { <TotalsYearStart import/> })}
             {guess.notes.iter().map(|&n| view! { <p class="note" data-testid="guess-note">{move || import_note(&n, i18n.locale())}</p> }).collect_view()}
             <h2>{move || i18n.t(DataMsg::Mapping)}</h2>
             <p class="hint">{move || i18n.t(DataMsg::MappingHelp)}</p>
@@ -324,6 +326,21 @@ fn PreviewView(import: Import, preview: Preview) -> impl IntoView {
                     {move || i18n.t(DataMsg::Cancel)}
                 </button>
             </div>
+        </div>
+    }
+}
+
+/// The year start a file of totals per period was made with (`clientele sql --year-start`): its
+/// periods are years from that day, and the pages by year use it.
+#[component]
+fn TotalsYearStart(import: Import) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="format-controls" data-testid="totals-year-start">
+            <YearStartSelect label=Signal::derive(move || i18n.t(DataMsg::TotalsYearStart).to_string()) test_id="period-year-start"
+                current=Signal::derive(move || import.options.get().period_year_start)
+                on_choose=Callback::new(move |ys| import.change(|o| o.period_year_start = ys))/>
+            <p class="hint">{move || i18n.t(DataMsg::TotalsYearStartHelp)}</p>
         </div>
     }
 }
