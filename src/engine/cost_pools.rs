@@ -442,43 +442,37 @@ mod tests {
         );
     }
 
+    /// A workbook with the pools' header on sheet row `header` (0-based) and a row per (pool, amount,
+    /// driver, capacity) below it, amounts and capacities as number cells.
+    fn pools_workbook(header: u32, rows: &[(&str, f64, &str, Option<f64>)]) -> Vec<u8> {
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let sheet = workbook.add_worksheet();
+        for (column, name) in ["pool", "amount", "driver", "capacity_minutes"].iter().enumerate() {
+            sheet.write_string(header, column as u16, *name).unwrap();
+        }
+        for (&(pool, amount, driver, capacity), row) in rows.iter().zip(header + 1..) {
+            sheet.write_string(row, 0, pool).unwrap();
+            sheet.write_number(row, 1, amount).unwrap();
+            sheet.write_string(row, 2, driver).unwrap();
+            if let Some(capacity) = capacity {
+                sheet.write_number(row, 3, capacity).unwrap();
+            }
+        }
+        workbook.save_to_buffer().unwrap()
+    }
+
     /// The same pools typed into a spreadsheet: amounts and capacities as number cells (1200.5
     /// and 2400.5), a blank capacity, and the header one row down (sheet row 2): the rows keep
     /// their sheet row numbers, so an error names the row the user sees.
     #[test]
     fn reads_pools_from_a_workbook() {
-        let mut workbook = rust_xlsxwriter::Workbook::new();
-        let sheet = workbook.add_worksheet();
-        for (column, name) in ["pool", "amount", "driver", "capacity_minutes"].iter().enumerate() {
-            sheet.write_string(1, column as u16, *name).unwrap();
-        }
-        sheet.write_string(2, 0, "Marketing").unwrap();
-        sheet.write_number(2, 1, 1200.5).unwrap();
-        sheet.write_string(2, 2, "invoice").unwrap();
-        sheet.write_string(3, 0, "Service").unwrap();
-        sheet.write_number(3, 1, 600.0).unwrap();
-        sheet.write_string(3, 2, "time").unwrap();
-        sheet.write_number(3, 3, 2400.5).unwrap();
-        sheet.write_string(4, 0, "Sales").unwrap();
-        sheet.write_number(4, 1, -5.0).unwrap();
-        sheet.write_string(4, 2, "line").unwrap();
-        let bytes = workbook.save_to_buffer().unwrap();
+        let marketing = ("Marketing", 1200.5, "invoice", None);
+        let service = ("Service", 600.0, "time", Some(2400.5));
+        let bytes = pools_workbook(1, &[marketing, service, ("Sales", -5.0, "line", None)]);
         let error = parse_pools("pools.xlsx", &bytes).map(|p| format!("read {p:?}")).unwrap_or_else(|e| e.to_string());
         assert_eq!(error, "pools.xlsx, line 5, column amount: '-5': negative; enter the amount as a positive number");
         // Without the bad row (sheet row 5), the two pools read as from the CSV above.
-        let mut workbook = rust_xlsxwriter::Workbook::new();
-        let sheet = workbook.add_worksheet();
-        for (column, name) in ["pool", "amount", "driver", "capacity_minutes"].iter().enumerate() {
-            sheet.write_string(0, column as u16, *name).unwrap();
-        }
-        sheet.write_string(1, 0, "Marketing").unwrap();
-        sheet.write_number(1, 1, 1200.5).unwrap();
-        sheet.write_string(1, 2, "invoice").unwrap();
-        sheet.write_string(2, 0, "Service").unwrap();
-        sheet.write_number(2, 1, 600.0).unwrap();
-        sheet.write_string(2, 2, "time").unwrap();
-        sheet.write_number(2, 3, 2400.5).unwrap();
-        let pools = parse_pools("pools.xlsx", &workbook.save_to_buffer().unwrap()).unwrap_or_default();
+        let pools = parse_pools("pools.xlsx", &pools_workbook(0, &[marketing, service])).unwrap_or_default();
         let csv = "pool;amount;driver;capacity_minutes\nMarketing;1200,50;invoice;\nService;600;time;2400.5\n";
         assert_eq!(pools, parse_pools("POOLS.csv", csv.as_bytes()).unwrap_or_default());
         assert_eq!(pools.len(), 2);

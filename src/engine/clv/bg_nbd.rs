@@ -6,7 +6,7 @@
 use super::fit::{self, log_sum_exp, FitError, Model};
 use super::hypergeometric::Hyp2F1;
 use super::lifetime_value::{finite, RepeatPurchases};
-use super::purchase_history::{CustomerHistory, PurchaseHistory};
+use super::purchase_history::{alike, CustomerHistory, PurchaseHistory};
 use serde::{Deserialize, Serialize};
 use statrs::function::beta::ln_beta;
 use statrs::function::gamma::ln_gamma;
@@ -128,10 +128,11 @@ impl BgNbdParams {
 /// Fits the model to every customer of the calibration period.
 pub fn fit(history: &PurchaseHistory) -> Result<BgNbdFit, FitError> {
     check(history)?;
-    let ll = |groups: &[(CustomerHistory, f64)], p: &[f64]| {
+    let ll = |groups: &Vec<(CustomerHistory, f64)>, p: &[f64]| {
         BgNbdParams { r: p[0], alpha: p[1], a: p[2], b: p[3] }.log_likelihood(groups)
     };
-    let (p, log_likelihood) = fit::maximise_over_customers(Model::BgNbd, &[1.0, 1.0, 1.0, 1.0], history, &ll)?;
+    let start = [1.0, 1.0, 1.0, 1.0];
+    let (p, log_likelihood) = fit::maximise_sampled(Model::BgNbd, &start, &history.customers, alike, ll)?;
     let params = BgNbdParams { r: p[0], alpha: p[1], a: p[2], b: p[3] };
     Ok(BgNbdFit { params, log_likelihood, bic: fit::bic(4, history.customers.len(), log_likelihood) })
 }

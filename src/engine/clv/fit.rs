@@ -2,7 +2,6 @@
 //! parameters, so every parameter stays positive without constraints, and a fit that does not settle
 //! is an error that says so and what to try.
 
-use super::purchase_history::{CustomerHistory, PurchaseHistory};
 use argmin::core::{CostFunction, Error, Executor, State, TerminationReason};
 use argmin::solver::neldermead::NelderMead;
 use argmin_math::{ArgminAdd, ArgminMul, ArgminSub};
@@ -99,28 +98,23 @@ pub fn sample_of<T: Clone>(items: &[T]) -> Option<Vec<T>> {
     (items.len() > SAMPLE_ABOVE).then(|| items.iter().step_by(items.len() / SAMPLE_SIZE).cloned().collect())
 }
 
-/// A purchase model's log-likelihood of groups of alike customers, at the parameters.
-pub type GroupLikelihood = dyn Fn(&[(CustomerHistory, f64)], &[f64]) -> f64;
-
-/// `maximise` for a purchase model, whose `log_likelihood` sums over groups of alike customers
-/// (`PurchaseHistory::alike`), started on a sample of the customers when they are many.
-pub fn maximise_over_customers(
+/// `maximise` of a log-likelihood over `items` (one per customer), which `prepare` turns into what the
+/// likelihood reads (groups of alike customers, say); when they are many, the search starts on
+/// `sample_of` them, prepared the same way.
+pub fn maximise_sampled<T: Clone, P>(
     model: Model,
     start: &[f64],
-    history: &PurchaseHistory,
-    log_likelihood: &GroupLikelihood,
+    items: &[T],
+    prepare: impl Fn(&[T]) -> P,
+    log_likelihood: impl Fn(&P, &[f64]) -> f64,
 ) -> Result<(Vec<f64>, f64), FitError> {
-    let groups = history.alike();
-    let sample = sample_of(&history.customers).map(|customers| PurchaseHistory {
-        customers,
-        calibration_end: history.calibration_end,
-        unit: history.unit,
-    });
-    let (sample_groups, sample_size) = sample.map_or((Vec::new(), 0), |s| (s.alike(), s.customers.len()));
-    let all = |p: &[f64]| log_likelihood(&groups, p);
-    let part = |p: &[f64]| log_likelihood(&sample_groups, p);
-    let sample = (sample_size > 0).then_some(Likelihood { of: &part, observations: sample_size });
-    maximise(model, start, Likelihood { of: &all, observations: history.customers.len() }, sample)
+    let ll = &log_likelihood;
+    let all = prepare(items);
+    let of_all = |p: &[f64]| ll(&all, p);
+    let sample = sample_of(items).map(|sample| (prepare(&sample), sample.len()));
+    let of_sample = sample.as_ref().map(|(prepared, size)| (move |p: &[f64]| ll(prepared, p), *size));
+    let sample = of_sample.as_ref().map(|(of, observations)| Likelihood { of, observations: *observations });
+    maximise(model, start, Likelihood { of: &of_all, observations: items.len() }, sample)
 }
 
 /// The maximum of `all` over positive parameters, searched from `start`, with the log-likelihood there.
@@ -154,10 +148,8 @@ pub fn maximise(
         }
         None => (minimise(&problem, &start, COARSE).ok_or(FitError::DidNotConverge(model))?, None),
     };
-    let newton_on_all = match curvature {
-        Some(curvature) => newton(&problem, &near, Some(curvature)).or_else(|| newton(&problem, &near, None)),
-        None => newton(&problem, &near, None),
-    };
+    let newton_on_all =
+        curvature.and_then(|c| newton(&problem, &near, Some(c))).or_else(|| newton(&problem, &near, None));
     let point = match newton_on_all {
         Some((point, _)) => point,
         None => restarts(&problem, near).ok_or(FitError::DidNotConverge(model))?,

@@ -4,7 +4,7 @@
 //! the customers with repeat purchases, on the average value m̄ of those repeat purchases (the first
 //! purchase left out, as the paper does).
 
-use super::fit::{self, FitError, Likelihood, Model};
+use super::fit::{self, FitError, Model};
 use super::purchase_history::{CustomerHistory, PurchaseHistory};
 use serde::{Deserialize, Serialize};
 use statrs::function::gamma::ln_gamma;
@@ -63,16 +63,12 @@ pub fn fit(history: &PurchaseHistory) -> Result<GammaGammaFit, FitError> {
     let n = spenders.len();
     let scale = spenders.iter().map(|&(_, mean)| mean).sum::<f64>() / n as f64;
     let scaled: Vec<(f64, f64)> = spenders.iter().map(|&(x, mean)| (x, mean / scale)).collect();
-    let ll = |spenders: &[(f64, f64)], p: &[f64]| {
+    let ll = |spenders: &Vec<(f64, f64)>, p: &[f64]| {
         let params = GammaGammaParams { p: p[0], q: p[1], gamma: p[2] };
         spenders.iter().map(|&(x, mean)| params.log_likelihood_of(x, mean)).sum()
     };
-    let sample = fit::sample_of(&scaled);
-    let all = |p: &[f64]| ll(&scaled, p);
-    let part = sample.as_ref().map(|sample| move |p: &[f64]| ll(sample, p));
-    let part = part.as_ref().zip(sample.as_ref()).map(|(of, s)| Likelihood { of, observations: s.len() });
     let (p, scaled_log_likelihood) =
-        fit::maximise(Model::GammaGamma, &[1.0, 1.0, 1.0], Likelihood { of: &all, observations: n }, part)?;
+        fit::maximise_sampled(Model::GammaGamma, &[1.0, 1.0, 1.0], &scaled, <[_]>::to_vec, ll)?;
     // The density of m̄ = scale · m̄' is that of m̄' divided by scale, once per customer.
     let log_likelihood = scaled_log_likelihood - n as f64 * scale.ln();
     let params = GammaGammaParams { p: p[0], q: p[1], gamma: p[2] * scale };

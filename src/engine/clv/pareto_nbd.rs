@@ -8,7 +8,7 @@ use super::bg_nbd::check;
 use super::fit::{self, log_sum_exp, FitError, Model};
 use super::hypergeometric::Hyp2F1;
 use super::lifetime_value::{finite, RepeatPurchases};
-use super::purchase_history::{CustomerHistory, PurchaseHistory};
+use super::purchase_history::{alike, CustomerHistory, PurchaseHistory};
 use serde::{Deserialize, Serialize};
 use statrs::function::gamma::ln_gamma;
 
@@ -59,17 +59,33 @@ impl ParetoNbdParams {
     /// tens of thousands) its series needs tens of thousands of terms, so A0 is taken there from the
     /// integral it is, `ln_death_integral`, in a few dozen.
     fn ln_a0_with(&self, series: &mut Hyp2F1, c: &CustomerHistory) -> Option<f64> {
+        let (low, high) = self.death_integrand(c.x);
+        match ln_death_integral(low, high, c.t_x, c.t) {
+            Some(integral) => Some((self.r + self.s + f64::from(c.x)).ln() + integral),
+            None => self.ln_a0_by_series(series, c),
+        }
+    }
+
+    /// ln A0 from its two 2F1s (`ln_a0`), with the customer's x's `series`.
+    fn ln_a0_by_series(&self, series: &mut Hyp2F1, c: &CustomerHistory) -> Option<f64> {
         let ParetoNbdParams { r, alpha, s, beta } = *self;
         let m = alpha.max(beta);
         let n = r + s + f64::from(c.x);
-        let (k, death) = (r + f64::from(c.x), s + 1.0);
-        let (low, high) = if alpha < beta { ((alpha, k), (beta, death)) } else { ((beta, death), (alpha, k)) };
-        if let Some(integral) = ln_death_integral(low, high, c.t_x, c.t) {
-            return Some(n.ln() + integral);
-        }
         let mut term = |t: f64| Some(series.ln_at((alpha - beta).abs() / (m + t))? - n * (m + t).ln());
         let (u, v) = (term(c.t_x)?, term(c.t)?);
         Some(if v >= u { f64::NEG_INFINITY } else { u + (-(v - u).exp()).ln_1p() })
+    }
+
+    /// The integrand of A0 for x repeat purchases, (α+τ)^-(r+x) (β+τ)^-(s+1), as `ln_death_integral`
+    /// takes it: the (offset, power) of the smaller of α and β, then of the larger.
+    fn death_integrand(&self, x: u32) -> ((f64, f64), (f64, f64)) {
+        let ParetoNbdParams { r, alpha, s, beta } = *self;
+        let (purchases, death) = ((alpha, r + f64::from(x)), (beta, s + 1.0));
+        if alpha < beta {
+            (purchases, death)
+        } else {
+            (death, purchases)
+        }
     }
 
     /// ln of the second term of the likelihood's braces over its first: s/(r+s+x) · (α+T)^(r+x) (β+T)^s · A0.
@@ -206,14 +222,15 @@ impl ParetoNbdParams {
 /// Fits the model to every customer of the calibration period.
 pub fn fit(history: &PurchaseHistory) -> Result<ParetoNbdFit, FitError> {
     check(history)?;
-    let ll = |groups: &[(CustomerHistory, f64)], p: &[f64]| {
+    let ll = |groups: &Vec<(CustomerHistory, f64)>, p: &[f64]| {
         let params = ParetoNbdParams { r: p[0], alpha: p[1], s: p[2], beta: p[3] };
         if params.s > ALIKE_DROPOUT {
             return f64::NAN;
         }
         params.log_likelihood(groups)
     };
-    let (p, log_likelihood) = fit::maximise_over_customers(Model::ParetoNbd, &[1.0, 1.0, 1.0, 1.0], history, &ll)?;
+    let start = [1.0, 1.0, 1.0, 1.0];
+    let (p, log_likelihood) = fit::maximise_sampled(Model::ParetoNbd, &start, &history.customers, alike, ll)?;
     let params = ParetoNbdParams { r: p[0], alpha: p[1], s: p[2], beta: p[3] };
     let bic = fit::bic(4, history.customers.len(), log_likelihood);
     Ok(ParetoNbdFit { params, log_likelihood, bic, alike_dropout: params.s > ALIKE_DROPOUT / std::f64::consts::E })
@@ -281,9 +298,7 @@ mod tests {
         ];
         for (params, x, t_x, t, ll, p_alive) in cases {
             let c = CustomerHistory { x, t_x, t, ..customer(0, 0.0, 0.0) };
-            let ParetoNbdParams { r, alpha, s, beta } = params;
-            let (k, death) = (r + f64::from(x), s + 1.0);
-            let (low, high) = if alpha < beta { ((alpha, k), (beta, death)) } else { ((beta, death), (alpha, k)) };
+            let (low, high) = params.death_integrand(x);
             assert!(ln_death_integral(low, high, t_x, t).is_some(), "x = {x}: the series' way");
             let actual = params.customer_log_likelihood(&c);
             assert!((actual - ll).abs() < 1e-10 * ll.abs().max(1.0), "x = {x}: {actual} vs {ll}");
@@ -291,19 +306,17 @@ mod tests {
         }
     }
 
-    /// The integral and the 2F1 series are two ways to A0: where both apply they agree to 1e-12.
+    /// The integral and the 2F1 series are two ways to A0: where both apply (one of α and β far above the
+    /// other, the series then thousands of terms long) they agree to 1e-12.
     #[test]
     fn the_integral_and_the_series_agree() {
-        for (alpha, beta) in [(3.0, 200.0), (40.0, 900.0), (300.0, 4.0)] {
+        for (alpha, beta) in [(3.0, 2000.0), (40.0, 9000.0), (3000.0, 4.0)] {
             let params = ParetoNbdParams { r: 0.9, alpha, s: 1.7, beta };
             for (x, t_x, t) in [(0, 0.0, 20.0), (2, 5.0, 30.0), (9, 29.0, 30.0), (25, 10.0, 60.0)] {
                 let c = CustomerHistory { x, t_x, t, ..customer(0, 0.0, 0.0) };
-                let m = alpha.max(beta);
-                let n = params.r + params.s + f64::from(x);
-                let mut series = params.a0_series(x);
-                let mut term = |t: f64| series.ln_at((alpha - beta).abs() / (m + t)).map(|f| f - n * (m + t).ln());
-                let (u, v) = (term(t_x).unwrap_or(f64::NAN), term(t).unwrap_or(f64::NAN));
-                let by_series = u + (-(v - u).exp()).ln_1p();
+                let (low, high) = params.death_integrand(x);
+                assert!(ln_death_integral(low, high, t_x, t).is_some(), "the integral's way");
+                let by_series = params.ln_a0_by_series(&mut params.a0_series(x), &c).unwrap_or(f64::NAN);
                 let by_integral = params.ln_a0(&c).unwrap_or(f64::NAN);
                 assert!((by_series - by_integral).abs() < 1e-12 * by_series.abs(), "{by_series} vs {by_integral}");
             }

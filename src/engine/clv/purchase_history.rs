@@ -98,19 +98,24 @@ impl PurchaseHistory {
         PurchaseHistory { calibration_end, unit, customers }
     }
 
-    /// The customers grouped by (x, t_x, T), in order of x, with each group's size: customers alike in
-    /// these have the same likelihood under both purchase models, so a fit evaluates it once a group.
+    /// The customers grouped by (x, t_x, T), in order of x, with each group's size (`alike`).
     pub fn alike(&self) -> Vec<(CustomerHistory, f64)> {
-        let mut sorted: Vec<&CustomerHistory> = self.customers.iter().collect();
-        sorted.sort_unstable_by(|a, b| a.x.cmp(&b.x).then(a.t_x.total_cmp(&b.t_x)).then(a.t.total_cmp(&b.t)));
-        let groups = sorted.chunk_by(|a, b| (a.x, a.t_x, a.t) == (b.x, b.t_x, b.t));
-        groups.map(|group| (group[0].clone(), group.len() as f64)).collect()
+        alike(&self.customers)
     }
 
     /// Whether any customer has a repeat purchase: without one no model can be fitted.
     pub fn has_repeat_purchases(&self) -> bool {
         self.customers.iter().any(|c| c.x > 0)
     }
+}
+
+/// `customers` grouped by (x, t_x, T), in order of x, with each group's size: customers alike in
+/// these have the same likelihood under both purchase models, so a fit evaluates it once a group.
+pub fn alike(customers: &[CustomerHistory]) -> Vec<(CustomerHistory, f64)> {
+    let mut sorted: Vec<&CustomerHistory> = customers.iter().collect();
+    sorted.sort_unstable_by(|a, b| a.x.cmp(&b.x).then(a.t_x.total_cmp(&b.t_x)).then(a.t.total_cmp(&b.t)));
+    let groups = sorted.chunk_by(|a, b| (a.x, a.t_x, a.t) == (b.x, b.t_x, b.t));
+    groups.map(|group| (group[0].clone(), group.len() as f64)).collect()
 }
 
 /// Every purchase day (customer, day, net amount) of the kept lines up to `until`, sorted.

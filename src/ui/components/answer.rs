@@ -12,7 +12,7 @@ use crate::engine::session::{Failure, Request, Response};
 use crate::i18n::{failure::describe, AnalysisMsg as M};
 use crate::ui::app::LoadSampleButton;
 use crate::ui::engine::ask;
-use crate::ui::i18n::use_i18n;
+use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::pages::Page;
 use crate::ui::workspace::use_workspace;
 use leptos::prelude::*;
@@ -114,8 +114,17 @@ pub fn empty(message: M) -> impl IntoView {
     view! { <div class="card card-empty" role="note" data-testid="empty"><p>{move || i18n.t(message)}</p></div> }
 }
 
-/// The engine's reason in the user's language.
-pub fn reason_message(reason: EmptyReason) -> M {
+/// The engine's reason in the user's language, with what it names (the year start of totals per
+/// period, the one to choose).
+pub fn reason_words(i18n: I18n, reason: EmptyReason) -> String {
+    let words = i18n.t(reason_message(reason));
+    match reason {
+        EmptyReason::PeriodTotalsYearStart(year_start) => format!("{words} {year_start}."),
+        _ => words.to_string(),
+    }
+}
+
+fn reason_message(reason: EmptyReason) -> M {
     match reason {
         EmptyReason::NoLinesInScope => M::NoLinesInScope,
         EmptyReason::PeriodNotInData => M::PeriodNotInData,
@@ -137,18 +146,12 @@ pub fn reason_message(reason: EmptyReason) -> M {
 /// The engine's reason as the page's empty state; a missing column also links to where it is mapped.
 fn empty_because(reason: EmptyReason) -> impl IntoView {
     let i18n = use_i18n();
-    let message = reason_message(reason);
-    // Totals per period name the year start they were made with.
-    let year_start = match reason {
-        EmptyReason::PeriodTotalsYearStart(year_start) => format!(" {year_start}."),
-        _ => String::new(),
-    };
     let to_data = (reason == EmptyReason::NoProductGroupColumn).then(|| {
         view! { <div class="actions"><A href=Page::Data.path() attr:class="button button-secondary">{move || i18n.t(M::ToDataPage)}</A></div> }
     });
     view! {
         <div class="card card-empty" role="note" data-testid="empty" data-reason=format!("{reason:?}")>
-            <p>{move || i18n.t(message)}{year_start}</p>
+            <p>{move || reason_words(i18n, reason)}</p>
             {to_data}
         </div>
     }

@@ -4,7 +4,7 @@
 use super::Page;
 use crate::engine::pyramid::{Level, LevelRow, Outside, Pyramid, PyramidRequest, PyramidView};
 use crate::i18n::{AnalysisMsg as M, Locale};
-use crate::ui::components::answer::{ask_view, level_name, reason_message, show, Answer};
+use crate::ui::components::answer::{ask_view, level_name, reason_words, show, Answer};
 use crate::ui::components::chart::{ChartFrame, FONT, INK, LEVELS, MUTED};
 use crate::ui::components::filters::{FilterBar, Filters};
 use crate::ui::components::page_shell::{AnalysisPage, Beside};
@@ -55,7 +55,7 @@ fn draw_pyramid(PyramidView { pyramid, without_margins }: PyramidView) -> impl I
                 {move || pyramid_svg(&chart, i18n)}
             </ChartFrame>
             <DataTable table=Signal::derive(move || level_table(&table, i18n)) file="pyramid-levels"/>
-            {without_margins.map(|r| view! { <p class="note" data-testid="no-margins">{move || i18n.t(reason_message(r))}</p> })}
+            {without_margins.map(|r| view! { <p class="note" data-testid="no-margins">{move || reason_words(i18n, r)}</p> })}
         </div>
     }
 }
