@@ -48,8 +48,8 @@ pub enum ActivityDriver {
     Invoice,
     Line,
     Customer,
-    /// A contact with the customer (visit, call): needs a source of contacts, which Clientele
-    /// does not have yet (the contact plan comes later), so an activity using it is refused.
+    /// A realised contact with the customer (visit, call, mailing) from the Contact Plan's
+    /// activity file; refused while no activity file is loaded.
     Contact,
 }
 
@@ -152,7 +152,18 @@ pub enum Problem {
     UnknownPool,
     /// An activity for a pool whose driver is not `time`.
     NotTimePool,
+    /// A `contact` activity while no realised contacts are loaded (the Contact Plan page).
     ContactsNotAvailable,
+    /// Not a pyramid level (contact norms).
+    UnknownLevel,
+    /// Not visit, call or mailing (or bezoek, telefoon).
+    UnknownContactType,
+    NotAWholeNumber,
+    NotADate,
+    /// A level and contact type listed twice in the norms.
+    DuplicateNorm,
+    /// A sales rep listed twice in the capacity table.
+    DuplicateRep,
     /// A margin above 100 % (a margin is at most the whole revenue).
     MarginAbove100,
     DuplicateGroup,
@@ -187,9 +198,19 @@ impl fmt::Display for Problem {
             Problem::DuplicatePool => write!(f, "this pool is listed twice; give each pool one line"),
             Problem::UnknownPool => write!(f, "no pool of this name in the pools file; add it there or fix the name"),
             Problem::NotTimePool => write!(f, "activities belong to time pools only; set this pool's driver to time"),
-            Problem::ContactsNotAvailable => {
-                write!(f, "Clientele has no contacts yet (the contact plan comes later); use invoice, line or customer")
+            Problem::ContactsNotAvailable => write!(
+                f,
+                "no realised contacts are loaded: load the activity file (customer,date,type,minutes) on the Contact \
+                 Plan page, or use invoice, line or customer"
+            ),
+            Problem::UnknownLevel => write!(f, "unknown pyramid level; use top, big, medium, small or inactive"),
+            Problem::UnknownContactType => write!(f, "unknown contact type; use visit, call or mailing"),
+            Problem::NotAWholeNumber => write!(f, "not a whole number; write a count such as 12"),
+            Problem::NotADate => write!(f, "not a date; write it as YYYY-MM-DD or DD-MM-YYYY"),
+            Problem::DuplicateNorm => {
+                write!(f, "this level and contact type are listed twice; give each pair one line")
             }
+            Problem::DuplicateRep => write!(f, "this rep is listed twice; give each rep one line"),
             Problem::MarginAbove100 => write!(f, "a margin is at most 100 %; write e.g. 35 or 35.5"),
             Problem::DuplicateGroup => write!(f, "this product group is listed twice; give each group one line"),
             Problem::PoolsTooLarge => {
@@ -385,13 +406,23 @@ fn pool_capacity(row: &Row<'_>, driver: Driver) -> Result<Option<Minutes>, Input
     }
 }
 
-/// Reads ACTIVITIES.csv: `pool,activity,driver,minutes`, each for a time pool of `pools`.
-pub fn parse_activities(file: &str, bytes: &[u8], pools: &[CostPool]) -> Result<Vec<Activity>, InputError> {
-    activities_in(&Table::read(file, bytes, &ACTIVITY_COLUMNS)?, pools)
+/// Reads ACTIVITIES.csv: `pool,activity,driver,minutes`, each for a time pool of `pools`; the
+/// `contact` driver only when realised contacts are loaded (`contacts_loaded`).
+pub fn parse_activities(
+    file: &str,
+    bytes: &[u8],
+    pools: &[CostPool],
+    contacts_loaded: bool,
+) -> Result<Vec<Activity>, InputError> {
+    activities_in(&Table::read(file, bytes, &ACTIVITY_COLUMNS)?, pools, contacts_loaded)
 }
 
 /// The activities of a table with `ACTIVITY_COLUMNS`, checked against `pools`.
-pub(crate) fn activities_in(table: &Table<'_>, pools: &[CostPool]) -> Result<Vec<Activity>, InputError> {
+pub(crate) fn activities_in(
+    table: &Table<'_>,
+    pools: &[CostPool],
+    contacts_loaded: bool,
+) -> Result<Vec<Activity>, InputError> {
     let mut activities = Vec::new();
     for row in table.rows() {
         let pool_name = row.text("pool")?;
@@ -406,7 +437,7 @@ pub(crate) fn activities_in(table: &Table<'_>, pools: &[CostPool]) -> Result<Vec
             .into_iter()
             .find(|d| d.name() == driver_name)
             .ok_or_else(|| row.error("driver", Problem::UnknownActivityDriver))?;
-        if driver == ActivityDriver::Contact {
+        if driver == ActivityDriver::Contact && !contacts_loaded {
             return Err(row.error("driver", Problem::ContactsNotAvailable));
         }
         let minutes = Minutes(row.hundredths("minutes", Minutes::LIMIT.0)?);
@@ -526,7 +557,7 @@ mod tests {
     fn activities_belong_to_time_pools_and_contacts_wait_for_the_contact_plan() {
         let pools = parse_pools("P", b"pool,amount,driver,capacity_minutes\nService,600,time,600\nSales,5,line,\n")
             .unwrap_or_default();
-        let read = |csv: &str| parse_activities("A.csv", csv.as_bytes(), &pools).map_err(|e| e.to_string());
+        let read = |csv: &str| parse_activities("A.csv", csv.as_bytes(), &pools, false).map_err(|e| e.to_string());
         let header = "pool,activity,driver,minutes\n";
         assert_eq!(
             read(&format!("{header}Service,Order entry,invoice,2.5\nService,Account review,customer,30\n")),
@@ -546,8 +577,13 @@ mod tests {
             ])
         );
         let error = |csv: &str| read(&format!("{header}{csv}")).err().unwrap_or_default();
-        assert!(error("Service,Visit,contact,60\n")
-            .contains("A.csv, line 2, column driver: 'contact': Clientele has no contacts yet"));
+        assert!(error("Service,Visit,contact,60\n").contains(
+            "A.csv, line 2, column driver: 'contact': no realised contacts are loaded: load the activity file"
+        ));
+        // With the Contact Plan's activity file loaded, the contact driver is taken.
+        let with_contacts =
+            parse_activities("A.csv", format!("{header}Service,Visit,contact,60\n").as_bytes(), &pools, true);
+        assert_eq!(with_contacts.map(|a| (a[0].driver, a[0].minutes)), Ok((ActivityDriver::Contact, Minutes(6000))));
         assert!(error("Sales,Visit,line,60\n").contains("column pool: 'Sales': activities belong to time pools only"));
         assert!(error("Support,Visit,line,60\n").contains("column pool: 'Support': no pool of this name"));
         assert!(error("Service,Visit,week,60\n")

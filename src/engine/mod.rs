@@ -6,6 +6,7 @@ pub mod breakeven;
 pub mod clv;
 pub mod cohorts;
 pub mod concentration;
+pub mod contact_plan;
 pub mod cost_pools;
 pub mod customer;
 pub mod customer_focus;

@@ -4,6 +4,7 @@
 //! cent by largest remainder, so a pool's allocation adds up to its amount to the cent (a time
 //! pool's to rate x minutes used; the rest is unused capacity). docs/method-notes.md.
 
+use super::contact_plan::{plan::contact_counts, Contact};
 use super::cost_pools::{ActivityDriver, CostPools, Driver, Minutes, Problem, Table};
 use super::cost_pools::{CostPool, InputError};
 use super::ledger::{Attribute, CustomerId, Ledger};
@@ -207,13 +208,15 @@ pub struct Profitability {
 
 impl Profitability {
     /// The account of `levels`' period in `table`'s scope. `margins` replace the ledger's cost
-    /// column when given.
+    /// column when given; `contacts` (the Contact Plan's realised contacts) are the units of the
+    /// activities driven by `contact`.
     pub fn of(
         ledger: &Ledger,
         table: &RevenueTable,
         levels: &Levels,
         pools: &CostPools,
         margins: Option<&GroupMargins>,
+        contacts: &[Contact],
     ) -> Result<Profitability, ProfitError> {
         let period = levels.period();
         let p = table.period_index(period).ok_or(ProfitError::PeriodOutside(period))?;
@@ -222,7 +225,9 @@ impl Profitability {
             (0..usage.lines.len()).filter(|&c| usage.lines[c] > 0).map(CustomerId::from_index).collect();
         let revenue = table.revenue(p);
         let gross_margin = gross_margins(table, p, &usage)?;
-        let units = Units { purchases: table.purchases(p), lines: &usage.lines, revenue };
+        let year_start = table.year_start();
+        let contacts = contact_counts(ledger, contacts, year_start.first_day(period), year_start.end_day(period));
+        let units = Units { purchases: table.purchases(p), lines: &usage.lines, revenue, contacts: &contacts };
         let mut notes = Vec::new();
         let mut carried: u128 = 0;
         let mut rows = Vec::with_capacity(pools.pools.len());
@@ -341,6 +346,8 @@ fn round_div(n: i128, d: i128) -> i128 {
 /// The units a customer has of each driver in the period.
 struct Units<'a> {
     purchases: &'a [u32],
+    /// Realised contacts of the period per customer (the Contact Plan's activity file).
+    contacts: &'a [u32],
     lines: &'a [u32],
     revenue: &'a [Money],
 }
@@ -351,8 +358,7 @@ impl Units<'_> {
             ActivityDriver::Invoice => u128::from(self.purchases[c.index()]),
             ActivityDriver::Line => u128::from(self.lines[c.index()]),
             ActivityDriver::Customer => u128::from(self.revenue[c.index()].is_positive()),
-            // Refused when the activities are read (cost_pools.rs): no contacts source yet.
-            ActivityDriver::Contact => 0,
+            ActivityDriver::Contact => u128::from(self.contacts[c.index()]),
         }
     }
 
@@ -492,13 +498,16 @@ impl Analysis for ProfitabilityRequest {
         let margins = (context.ledger.costs().is_none() && !tables.margins.is_empty()).then_some(&tables.margins);
         let prepared = context.prepare(&self.selection);
         let levels = prepared.levels_of(self.period)?;
-        let mut account = Profitability::of(context.ledger, &prepared.table, levels, &tables.cost_pools, margins)
-            .map_err(|error| match error {
-                ProfitError::PeriodOutside(_) => EmptyReason::PeriodNotInData,
-                ProfitError::NoGrossMargin => EmptyReason::NoGrossMargin,
-                ProfitError::MissingMargin { .. } => EmptyReason::MarginMissing,
-                ProfitError::TooLarge { .. } => EmptyReason::CostsTooLarge,
-            })?;
+        let contacts = &tables.contacts.contacts;
+        let mut account =
+            Profitability::of(context.ledger, &prepared.table, levels, &tables.cost_pools, margins, contacts).map_err(
+                |error| match error {
+                    ProfitError::PeriodOutside(_) => EmptyReason::PeriodNotInData,
+                    ProfitError::NoGrossMargin => EmptyReason::NoGrossMargin,
+                    ProfitError::MissingMargin { .. } => EmptyReason::MarginMissing,
+                    ProfitError::TooLarge { .. } => EmptyReason::CostsTooLarge,
+                },
+            )?;
         // The page lists the loss-makers largest loss first (they come in ranking order, so the
         // smallest loss first), and only the first ones; the whale curve holds every customer.
         account.loss_makers.reverse();
@@ -580,7 +589,7 @@ Support,Call,invoice,20
 
     fn pools(pools: &str, activities: &str) -> CostPools {
         let pools = parse_pools("POOLS.csv", pools.as_bytes()).unwrap_or_default();
-        let activities = parse_activities("ACTIVITIES.csv", activities.as_bytes(), &pools).unwrap_or_default();
+        let activities = parse_activities("ACTIVITIES.csv", activities.as_bytes(), &pools, true).unwrap_or_default();
         CostPools { pools, activities }
     }
 
@@ -593,7 +602,7 @@ Support,Call,invoice,20
         let table = RevenueTable::build(&ledger, YearStart::default(), &Scope::Company);
         let levels = Levels::classify(&table, Period::starting_in(2024), CutOffs::default())
             .ok_or(ProfitError::NoGrossMargin)?;
-        Profitability::of(&ledger, &table, &levels, pools, margins)
+        Profitability::of(&ledger, &table, &levels, pools, margins, &[])
     }
 
     fn cents(money: &[Money]) -> Vec<i64> {
@@ -656,6 +665,34 @@ Support,Call,invoice,20
             p.notes,
             vec![ProfitNote::OverCapacity { pool: "Support".into(), minutes: Minutes::from_hundredths(2_000) }]
         );
+    }
+
+    #[test]
+    fn a_contact_activity_spreads_its_minutes_per_realised_contact() {
+        // Field 300.00 over 600 minutes (rate 0.50 a minute), 30 minutes per realised contact of
+        // 2024: A 2 contacts (60 minutes), C 1 (30), E 1 (30; its credit note makes it a customer
+        // of the period). Z is not in the ledger and A's 2025 visit is another period: 120
+        // minutes, A 30.00, C 15.00, E 15.00; allocated 60.00, unused 240.00.
+        let contacts = crate::engine::contact_plan::parse_contacts(
+            "ACTIVITIES.csv",
+            b"customer,date,type,minutes\nA,2024-02-01,visit,90\nA,2024-11-30,call,\nC,2024-06-15,visit,\n\
+              E,2024-01-02,mailing,\nZ,2024-03-03,visit,\nA,2025-01-05,visit,\n",
+        )
+        .unwrap_or_default();
+        let pools_csv = "pool,amount,driver,capacity_minutes\nField,300.00,time,600\n";
+        let pools = parse_pools("POOLS.csv", pools_csv.as_bytes()).unwrap_or_default();
+        let activities =
+            parse_activities("A.csv", b"pool,activity,driver,minutes\nField,Visit,contact,30\n", &pools, true);
+        let pools = CostPools { pools, activities: activities.unwrap_or_default() };
+        let ledger = ledger(&LEDGER);
+        let table = RevenueTable::build(&ledger, YearStart::default(), &Scope::Company);
+        let levels = Levels::classify(&table, Period::starting_in(2024), CutOffs::default());
+        let account = levels.map(|l| Profitability::of(&ledger, &table, &l, &pools, None, &contacts));
+        let Some(Ok(p)) = account else { panic!("no account") };
+        let field: Vec<(&str, i64)> = ["A", "B", "C", "D", "E"].iter().map(|&k| (k, costs_of(&p, k)[0])).collect();
+        assert_eq!(field, vec![("A", 3_000), ("B", 0), ("C", 1_500), ("D", 0), ("E", 1_500)]);
+        assert_eq!((p.pools[0].allocated.cents(), p.pools[0].unused.cents()), (6_000, 24_000));
+        assert_eq!(p.pools[0].minutes_used, Some(Minutes::from_hundredths(12_000)));
     }
 
     #[test]
@@ -772,7 +809,7 @@ Support,Call,invoice,20
         let table = RevenueTable::build(&ledger, YearStart::default(), &scope);
         let levels = Levels::classify(&table, Period::starting_in(2024), CutOffs::default());
         let pools = pools("pool,amount,driver\nSales,90.01,line\n", "pool,activity,driver,minutes\n");
-        let account = levels.map(|l| Profitability::of(&ledger, &table, &l, &pools, None));
+        let account = levels.map(|l| Profitability::of(&ledger, &table, &l, &pools, None, &[]));
         let Some(Ok(p)) = account else { panic!("no account") };
         let rows: Vec<(&str, i64, i64, i64)> = p
             .customers
@@ -787,7 +824,7 @@ Support,Call,invoice,20
         let ledger = crate::engine::revenue::tests::ledger_of(&[("A", (2024, 1, 1), 100)]);
         let table = RevenueTable::build(&ledger, YearStart::default(), &Scope::Company);
         let levels = Levels::classify(&table, Period::starting_in(2024), CutOffs::default());
-        let result = levels.map(|l| Profitability::of(&ledger, &table, &l, &CostPools::default(), None));
+        let result = levels.map(|l| Profitability::of(&ledger, &table, &l, &CostPools::default(), None, &[]));
         assert_eq!(result, Some(Err(ProfitError::NoGrossMargin)));
     }
 

@@ -131,7 +131,12 @@ fn by_group(levels: &Levels, groups: &Breakdown, columns: &GroupColumns, custome
 /// The named rep with the most revenue from the customer in the period (ties: name in byte
 /// order); `None` when no named rep brings it revenue (lines without a rep belong to no rep).
 fn main_rep<'b>(levels: &Levels, reps: &'b Breakdown, customer: CustomerId) -> Option<&'b str> {
-    reps.of_customer(levels.period_index(), customer)
+    main_rep_in(reps, levels.period_index(), customer)
+}
+
+/// `main_rep` in the period at `period` of the revenue table (the contact plan's too).
+pub(crate) fn main_rep_in(reps: &Breakdown, period: usize, customer: CustomerId) -> Option<&str> {
+    reps.of_customer(period, customer)
         .iter()
         .filter(|cell| cell.revenue.is_positive())
         .filter_map(|cell| Some((cell.revenue, named(reps.values().get(cell.value as usize)?)?)))

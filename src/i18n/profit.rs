@@ -15,6 +15,9 @@ messages! {
         PoolsTable => "the cost pools table", "de tabel met kostenpools";
         ActivitiesTable => "the activities table", "de tabel met activiteiten";
         MarginsTable => "the margins table", "de tabel met marges";
+        NormsTable => "the contact norms table", "de tabel met contactnormen";
+        CapacityTable => "the capacity table", "de tabel met capaciteit";
+        ContactsTable => "the realised contacts table", "de tabel met gerealiseerde contactmomenten";
         Unreadable => "the file is not a readable UTF-8 CSV table; save it as CSV (UTF-8)",
             "het bestand is geen leesbare UTF-8 CSV-tabel; bewaar het als CSV (UTF-8)";
         UnreadableWorkbook => "the workbook cannot be read; save it again as .xlsx or export the sheet as CSV (UTF-8)",
@@ -28,8 +31,8 @@ messages! {
         TooLarge => "too large to be a real figure; check the cell", "te groot voor een echt bedrag; controleer de cel";
         UnknownDriver => "unknown driver; choose invoice, line, revenue, customer or time",
             "onbekende verdeelsleutel; kies invoice, line, revenue, customer of time";
-        UnknownActivityDriver => "unknown activity driver; choose invoice, line or customer",
-            "onbekende sleutel voor de activiteit; kies invoice, line of customer";
+        UnknownActivityDriver => "unknown activity driver; choose invoice, line, customer or contact",
+            "onbekende sleutel voor de activiteit; kies invoice, line, customer of contact";
         NoCapacity => "a time pool needs its practical capacity in minutes, above zero",
             "een tijdpool heeft zijn praktische capaciteit in minuten nodig, groter dan nul";
         CapacityNotUsed => "a capacity is only for time pools; leave it empty",
@@ -40,8 +43,19 @@ messages! {
             "er is geen kostenpool met deze naam; voeg hem toe aan de kostenpools of verbeter de naam";
         NotTimePool => "activities belong to time pools only; set this pool's driver to time",
             "activiteiten horen alleen bij tijdpools; zet de verdeelsleutel van deze pool op time";
-        ContactsNotAvailable => "Clientele has no contacts yet (the contact plan comes later); use invoice, line or customer",
-            "Clientele heeft nog geen contactmomenten (het contactplan komt later); gebruik invoice, line of customer";
+        ContactsNotAvailable => "no realised contacts are loaded: load the activity file on the Contact Plan page, or use invoice, line or customer",
+            "er zijn geen gerealiseerde contactmomenten geladen: laad het activiteitenbestand op de pagina Contactplan, of gebruik invoice, line of customer";
+        UnknownLevel => "unknown pyramid level; use top, big, medium, small or inactive",
+            "onbekend piramideniveau; gebruik top, groot, middelgroot, klein of inactief";
+        UnknownContactType => "unknown contact type; use visit, call or mailing",
+            "onbekende soort contact; gebruik bezoek, telefoon of mailing";
+        NotAWholeNumber => "not a whole number; write a count such as 12", "geen geheel getal; schrijf een aantal zoals 12";
+        NotADate => "not a date; write it as YYYY-MM-DD or DD-MM-YYYY",
+            "geen datum; schrijf hem als JJJJ-MM-DD of DD-MM-JJJJ";
+        DuplicateNorm => "this level and contact type are listed twice; give each pair one row",
+            "dit niveau en deze soort contact staan er twee keer in; geef elk paar één rij";
+        DuplicateRep => "this rep is listed twice; give each rep one row",
+            "deze verkoper staat er twee keer in; geef elke verkoper één rij";
         MarginAbove100 => "a margin is at most 100 %; write e.g. 35 or 35.5",
             "een marge is hoogstens 100 %; schrijf bijv. 35 of 35,5";
         DuplicateGroup => "this product group is listed twice; give each group one row",
@@ -139,6 +153,9 @@ pub fn table_name(kind: TableKind) -> ProfitMsg {
         TableKind::Pools => ProfitMsg::PoolsTable,
         TableKind::Activities => ProfitMsg::ActivitiesTable,
         TableKind::Margins => ProfitMsg::MarginsTable,
+        TableKind::Norms => ProfitMsg::NormsTable,
+        TableKind::Capacity => ProfitMsg::CapacityTable,
+        TableKind::Contacts => ProfitMsg::ContactsTable,
     }
 }
 
@@ -160,6 +177,12 @@ pub fn problem(problem: &Problem) -> ProfitMsg {
         Problem::UnknownPool => ProfitMsg::UnknownPool,
         Problem::NotTimePool => ProfitMsg::NotTimePool,
         Problem::ContactsNotAvailable => ProfitMsg::ContactsNotAvailable,
+        Problem::UnknownLevel => ProfitMsg::UnknownLevel,
+        Problem::UnknownContactType => ProfitMsg::UnknownContactType,
+        Problem::NotAWholeNumber => ProfitMsg::NotAWholeNumber,
+        Problem::NotADate => ProfitMsg::NotADate,
+        Problem::DuplicateNorm => ProfitMsg::DuplicateNorm,
+        Problem::DuplicateRep => ProfitMsg::DuplicateRep,
         Problem::MarginAbove100 => ProfitMsg::MarginAbove100,
         Problem::DuplicateGroup => ProfitMsg::DuplicateGroup,
         Problem::PoolsTooLarge => ProfitMsg::PoolsTooLarge,

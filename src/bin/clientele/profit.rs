@@ -4,6 +4,7 @@
 
 use crate::analyze::{array, object, optional_float, parse_year_start, string};
 use crate::import_args::{fail, ImportArgs};
+use clientele::engine::contact_plan::{parse_contacts, Contact};
 use clientele::engine::cost_pools::{parse_activities, parse_pools, CostPools};
 use clientele::engine::ledger::Ledger;
 use clientele::engine::period::{Period, YearStart};
@@ -25,9 +26,13 @@ pub struct ProfitArgs {
     #[arg(long, value_name = "POOLS.csv")]
     pub costs: PathBuf,
     /// The activities of the time pools: CSV with pool,activity,driver,minutes (driver:
-    /// invoice, line or customer; minutes per unit).
+    /// invoice, line, customer, or contact with --contacts; minutes per unit).
     #[arg(long, value_name = "ACTIVITIES.csv")]
     pub activities: Option<PathBuf>,
+    /// Realised contacts for the contact driver: CSV with customer,date,type,minutes (the
+    /// Contact Plan page's activity file).
+    #[arg(long, value_name = "CONTACTS.csv")]
+    pub contacts: Option<PathBuf>,
     /// Margins per product group for a ledger without a cost column: CSV with
     /// product_group,margin_percent (used instead of the cost column when given).
     #[arg(long, value_name = "GROUPS.csv")]
@@ -46,7 +51,7 @@ pub struct ProfitArgs {
 }
 
 pub fn run(args: &ProfitArgs) -> ExitCode {
-    let (pools, margins) = match read_inputs(args) {
+    let (pools, margins, contacts) = match read_inputs(args) {
         Ok(inputs) => inputs,
         Err(message) => return fail(&message),
     };
@@ -54,7 +59,7 @@ pub fn run(args: &ProfitArgs) -> ExitCode {
         Ok(ledger) => ledger,
         Err(code) => return code,
     };
-    let account = match account(&ledger, args, &pools, margins.as_ref()) {
+    let account = match account(&ledger, args, &pools, margins.as_ref(), &contacts) {
         Ok(account) => account,
         Err(message) => return fail(&message),
     };
@@ -67,21 +72,27 @@ pub fn run(args: &ProfitArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-type Inputs = (CostPools, Option<clientele::engine::profitability::GroupMargins>);
+type Inputs = (CostPools, Option<clientele::engine::profitability::GroupMargins>, Vec<Contact>);
 
 fn read_inputs(args: &ProfitArgs) -> Result<Inputs, String> {
     let read = |path: &Path| std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()));
     let name = |path: &Path| path.display().to_string();
     let pools = parse_pools(&name(&args.costs), &read(&args.costs)?).map_err(|e| e.to_string())?;
+    let contacts = match &args.contacts {
+        Some(path) => parse_contacts(&name(path), &read(path)?).map_err(|e| e.to_string())?,
+        None => Vec::new(),
+    };
     let activities = match &args.activities {
-        Some(path) => parse_activities(&name(path), &read(path)?, &pools).map_err(|e| e.to_string())?,
+        Some(path) => {
+            parse_activities(&name(path), &read(path)?, &pools, !contacts.is_empty()).map_err(|e| e.to_string())?
+        }
         None => Vec::new(),
     };
     let margins = match &args.margins {
         Some(path) => Some(parse_margins(&name(path), &read(path)?).map_err(|e| e.to_string())?),
         None => None,
     };
-    Ok((CostPools { pools, activities }, margins))
+    Ok((CostPools { pools, activities }, margins, contacts))
 }
 
 fn account(
@@ -89,13 +100,14 @@ fn account(
     args: &ProfitArgs,
     pools: &CostPools,
     margins: Option<&clientele::engine::profitability::GroupMargins>,
+    contacts: &[Contact],
 ) -> Result<Profitability, String> {
     let table = RevenueTable::build(ledger, args.year_start, &Scope::Company);
     let last = table.periods().last().copied().ok_or("the ledger has no lines")?;
     let period = args.period.map_or(last, Period::starting_in);
     let levels = Levels::classify(&table, period, CutOffs::default())
         .ok_or_else(|| format!("the ledger has no period {period}; choose a year of its data"))?;
-    Profitability::of(ledger, &table, &levels, pools, margins).map_err(|e| e.to_string())
+    Profitability::of(ledger, &table, &levels, pools, margins, contacts).map_err(|e| e.to_string())
 }
 
 fn level_name(level: &LevelProfit) -> &'static str {

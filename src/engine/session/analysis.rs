@@ -15,6 +15,7 @@ use crate::engine::breakeven::{BreakevenRequest, BreakevenView};
 use crate::engine::clv::request::{FitKey, Fits, LifetimeValueRequest, LifetimeValueView};
 use crate::engine::cohorts::{Cohort, CohortsRequest};
 use crate::engine::concentration::{Concentration, ConcentrationRequest};
+use crate::engine::contact_plan::{ContactPlanRequest, ContactPlanView};
 use crate::engine::customer::{CustomerDetail, CustomerRequest};
 use crate::engine::customer_focus::code::CodeError;
 use crate::engine::customer_focus::request::{AnswerCodeRequest, FocusRequest, FocusView, SurveyLinkRequest};
@@ -136,6 +137,7 @@ analyses! {
     /// The respondent's answer as a code.
     AnswerCode(AnswerCodeRequest) -> Result<String, CodeError>;
     Actions(ActionsRequest) -> Vec<Action>;
+    ContactPlan(ContactPlanRequest) -> ContactPlanView;
 }
 
 /// What every analysis page chooses: the year's first day and the lines in scope.

@@ -1,7 +1,8 @@
 //! The user's side tables, kept with the workspace (its file and IndexedDB): the cost pools,
 //! their activities and the margins per product group (issue 13), the Customer Focus surveys with
-//! their answers and the Actions list (issue 16). Issue 15's interviews, goals and contact norms
-//! are new fields of `SideTables` (and its actions extend `engine::actions`).
+//! their answers and the Actions list (issue 16), the contact plan's norms, capacity and realised
+//! contacts (issue 15). Issue 15's interviews and goals are new fields of `SideTables` (and its
+//! actions extend `engine::actions`).
 //!
 //! They are stored as JSON inside the workspace file (`backup.rs`), not postcard: postcard is not
 //! self-describing, so a field added later would make every older file undecodable, whereas a
@@ -14,7 +15,8 @@
 
 use super::FileData;
 use crate::engine::actions::Action;
-use crate::engine::cost_pools::{self, ActivityDriver, CostPools, InputError, Table};
+use crate::engine::contact_plan::{self, ContactTables, CAPACITY_COLUMNS, CONTACT_COLUMNS, NORM_COLUMNS};
+use crate::engine::cost_pools::{self, CostPools, InputError, Table};
 use crate::engine::cost_pools::{ACTIVITY_COLUMNS, POOL_COLUMNS};
 use crate::engine::customer_focus::request::FocusTables;
 use crate::engine::profitability::{self, GroupMargins, MARGIN_COLUMNS};
@@ -30,6 +32,8 @@ pub struct SideTables {
     pub focus: FocusTables,
     /// The Actions list, planned on any page (issue 16's improvement planner; issue 15's pages).
     pub actions: Vec<Action>,
+    /// The contact plan's norms, capacity per rep and realised contacts (issue 15).
+    pub contacts: ContactTables,
 }
 
 /// Which side table.
@@ -38,6 +42,12 @@ pub enum TableKind {
     Pools,
     Activities,
     Margins,
+    /// Contact norms per pyramid level.
+    Norms,
+    /// Hours per rep for customer contact.
+    Capacity,
+    /// Realised contacts (the activity file).
+    Contacts,
 }
 
 impl TableKind {
@@ -47,6 +57,9 @@ impl TableKind {
             TableKind::Pools => &POOL_HEADER,
             TableKind::Activities => &ACTIVITY_COLUMNS,
             TableKind::Margins => &MARGIN_COLUMNS,
+            TableKind::Norms => &NORM_COLUMNS,
+            TableKind::Capacity => &CAPACITY_COLUMNS,
+            TableKind::Contacts => &CONTACT_COLUMNS,
         }
     }
 }
@@ -57,12 +70,42 @@ const POOL_HEADER: [&str; 4] = [POOL_COLUMNS[0], POOL_COLUMNS[1], POOL_COLUMNS[2
 /// A table as the editor holds it: rows of cell text in the order of `TableKind::columns`.
 pub type Grid = Vec<Vec<String>>;
 
-/// The three tables as the editor holds them.
+/// The tables as the editors hold them (the Profitability page's and the Contact Plan's).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Drafts {
     pub pools: Grid,
     pub activities: Grid,
     pub margins: Grid,
+    /// The norms in force (the defaults until others are saved).
+    pub norms: Grid,
+    pub capacity: Grid,
+    pub contacts: Grid,
+}
+
+impl Drafts {
+    /// The rows of one table.
+    pub fn grid(&self, kind: TableKind) -> &Grid {
+        match kind {
+            TableKind::Pools => &self.pools,
+            TableKind::Activities => &self.activities,
+            TableKind::Margins => &self.margins,
+            TableKind::Norms => &self.norms,
+            TableKind::Capacity => &self.capacity,
+            TableKind::Contacts => &self.contacts,
+        }
+    }
+
+    pub fn grid_mut(&mut self, kind: TableKind) -> &mut Grid {
+        match kind {
+            TableKind::Pools => &mut self.pools,
+            TableKind::Activities => &mut self.activities,
+            TableKind::Margins => &mut self.margins,
+            TableKind::Norms => &mut self.norms,
+            TableKind::Capacity => &mut self.capacity,
+            TableKind::Contacts => &mut self.contacts,
+        }
+    }
 }
 
 /// A bad cell of a side table: which table, and the cell (its `file` is the imported file's
@@ -80,6 +123,7 @@ impl SideTables {
         margins: GroupMargins::NONE,
         focus: FocusTables { surveys: Vec::new(), answers: Vec::new() },
         actions: Vec::new(),
+        contacts: ContactTables { norms: Vec::new(), capacity: Vec::new(), contacts: Vec::new() },
     };
 
     /// The stored form inside the workspace file.
@@ -116,15 +160,25 @@ impl SideTables {
                 .iter()
                 .map(|(group, margin)| vec![group.clone(), format!("{}.{:02}", margin / 100, margin % 100)])
                 .collect(),
+            norms: self.contacts.norm_rows(),
+            capacity: self.contacts.capacity_rows(),
+            contacts: self.contacts.contact_rows(),
         }
     }
 
     /// The tables the editor's rows make, or the first bad cell.
     pub fn of_drafts(drafts: &Drafts) -> Result<SideTables, TableError> {
+        let contacts = ContactTables {
+            norms: in_table(TableKind::Norms, &drafts.norms, contact_plan::norms_in)?,
+            capacity: in_table(TableKind::Capacity, &drafts.capacity, contact_plan::capacity_in)?,
+            contacts: in_table(TableKind::Contacts, &drafts.contacts, contact_plan::contacts_in)?,
+        };
         let pools = in_table(TableKind::Pools, &drafts.pools, cost_pools::pools_in)?;
-        let activities = in_table(TableKind::Activities, &drafts.activities, |t| cost_pools::activities_in(t, &pools))?;
+        let loaded = !contacts.contacts.is_empty();
+        let activities =
+            in_table(TableKind::Activities, &drafts.activities, |t| cost_pools::activities_in(t, &pools, loaded))?;
         let margins = in_table(TableKind::Margins, &drafts.margins, profitability::margins_in)?;
-        Ok(SideTables { cost_pools: CostPools { pools, activities }, margins, ..Self::NONE })
+        Ok(SideTables { cost_pools: CostPools { pools, activities }, margins, contacts, ..Self::NONE })
     }
 
     /// These tables with the editor's tables replaced by `drafts` (the surveys and actions kept).
@@ -133,8 +187,9 @@ impl SideTables {
         Ok(SideTables { focus: self.focus.clone(), actions: self.actions.clone(), ..edited })
     }
 
-    /// These tables with `table` replaced by an imported CSV file. New pools are checked against
-    /// the activities already entered (an activity of a pool that is gone is an error).
+    /// These tables with `table` replaced by an imported CSV file (or a workbook's first sheet).
+    /// New pools are checked against the activities already entered (an activity of a pool that
+    /// is gone is an error), and so are new contacts (a `contact` activity needs some).
     pub fn with_file(&self, table: TableKind, file: &FileData) -> Result<SideTables, TableError> {
         let in_file = |error| TableError { table, error };
         let mut drafts = self.drafts();
@@ -147,13 +202,26 @@ impl SideTables {
             }
             TableKind::Activities => {
                 let pools = &self.cost_pools.pools;
-                let activities = cost_pools::parse_activities(name, bytes, pools).map_err(in_file)?;
+                let loaded = !self.contacts.contacts.is_empty();
+                let activities = cost_pools::parse_activities(name, bytes, pools, loaded).map_err(in_file)?;
                 let imported = CostPools { pools: pools.clone(), activities };
                 drafts.activities = SideTables { cost_pools: imported, ..Self::NONE }.drafts().activities;
             }
             TableKind::Margins => {
                 let margins = profitability::parse_margins(name, bytes).map_err(in_file)?;
                 drafts.margins = SideTables { margins, ..Self::NONE }.drafts().margins;
+            }
+            TableKind::Norms => {
+                let norms = contact_plan::parse_norms(name, bytes).map_err(in_file)?;
+                drafts.norms = ContactTables { norms, ..ContactTables::default() }.norm_rows();
+            }
+            TableKind::Capacity => {
+                let capacity = contact_plan::parse_capacity(name, bytes).map_err(in_file)?;
+                drafts.capacity = ContactTables { capacity, ..ContactTables::default() }.capacity_rows();
+            }
+            TableKind::Contacts => {
+                let contacts = contact_plan::parse_contacts(name, bytes).map_err(in_file)?;
+                drafts.contacts = ContactTables { contacts, ..ContactTables::default() }.contact_rows();
             }
         }
         self.with_drafts(&drafts)
@@ -171,11 +239,6 @@ fn in_table<T>(
     let table =
         Table::of_rows("", lines.collect(), kind.columns()).map_err(|error| TableError { table: kind, error })?;
     read(&table).map_err(|error| TableError { table: kind, error })
-}
-
-/// The drivers an activity's select offers (contacts are not available yet, see `cost_pools`).
-pub fn activity_drivers() -> impl Iterator<Item = ActivityDriver> {
-    ActivityDriver::ALL.into_iter().filter(|d| *d != ActivityDriver::Contact)
 }
 
 #[cfg(test)]
