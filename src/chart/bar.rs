@@ -47,17 +47,39 @@ pub struct BarChart<'a> {
 /// The widest a bar is drawn (pixels), so one or two categories do not make slabs.
 const MAX_BAR: f64 = 64.0;
 
+/// A level to hold each category's bars against (a rep's capacity): a horizontal line across
+/// the category, `None` where a category has none. It has its own legend entry.
+pub struct BarMarks {
+    pub name: String,
+    pub colour: &'static str,
+    pub values: Vec<Option<f64>>,
+}
+
 pub fn bar_chart(c: BarChart) -> Chart {
+    bars_and_marks(c, None)
+}
+
+/// Bars with a mark per category (planned hours against capacity).
+pub fn bar_chart_with_marks(c: BarChart, marks: BarMarks) -> Chart {
+    bars_and_marks(c, Some(marks))
+}
+
+fn bars_and_marks(c: BarChart, marks: Option<BarMarks>) -> Chart {
     let categories = &c.categories;
     let n = categories.len().max(1) as f64;
     let x = Axis::new("", 0.0..n, |v| categories.get(v.floor().max(0.0) as usize).cloned().unwrap_or_default())
         .with_ticks((0..categories.len()).map(|i| i as f64 + 0.5).collect());
     let values = c.series.iter().flat_map(|s| s.bars.iter().flat_map(|b| [b.from, b.to]));
-    let mut y = Axis::new(c.value_title.clone(), extent_from_zero(values), |v| (c.value_format)(v));
+    let marked = marks.iter().flat_map(|m| m.values.iter().flatten().copied());
+    let mut y = Axis::new(c.value_title.clone(), extent_from_zero(values.chain(marked)), |v| (c.value_format)(v));
     if c.whole {
         y.ticks.retain(|t| t.fract() == 0.0);
     }
-    let entries: Vec<(&str, &str)> = c.series.iter().map(|s| (s.name.as_str(), s.colour)).collect();
+    let mut entries: Vec<(&str, &str)> = c.series.iter().map(|s| (s.name.as_str(), s.colour)).collect();
+    if let Some(m) = &marks {
+        // A legend even beside one series: the line needs its name.
+        entries.push((m.name.as_str(), m.colour));
+    }
     let size = (WIDTH, HEIGHT + legend_height(&entries, WIDTH));
     let layout = Layout { x_labels: 28, bottom: 4, right: 16, x_grid: false };
     render(c.label.clone(), size, |root| {
@@ -77,6 +99,12 @@ pub fn bar_chart(c: BarChart) -> Chart {
                     let top = (left + bar / 2.0, b.from.max(b.to));
                     let _ = chart
                         .draw_series([EmptyElement::at(top) + Text::new(b.text.clone(), (0, -4), value_style.clone())]);
+                }
+            }
+            if let Some(m) = &marks {
+                for (i, v) in m.values.iter().enumerate().filter_map(|(i, v)| Some((i as f64, (*v)?))) {
+                    let line = PathElement::new([(i + 0.1, v), (i + 0.9, v)], rgb(m.colour).stroke_width(3));
+                    let _ = chart.draw_series([line]);
                 }
             }
         });
@@ -144,6 +172,39 @@ mod tests {
         // 549; its top at 50 of 56: 291 − 227.7 → 64; height 291 − 64 = 227.
         let lost: Vec<&str> = svg.split("<rect").skip(1).filter(|r| r.contains("fill=\"#B3412F\"")).collect();
         assert!(lost[2].contains("x=\"549\" y=\"64\"") && lost[2].contains("height=\"227\""), "{}", lost[2]);
+    }
+
+    #[test]
+    fn a_mark_per_category_stands_at_its_value_across_the_category() {
+        let chart = bar_chart_with_marks(
+            BarChart {
+                label: "Hours".into(),
+                categories: vec!["Anna".into(), "Bert".into(), "No rep".into()],
+                series: vec![BarSeries {
+                    name: "Planned".into(),
+                    colour: BRAND,
+                    bars: ["40", "20", "5"]
+                        .iter()
+                        .map(|t| Bar::value(t.parse().unwrap_or(0.0), t.to_string()))
+                        .collect(),
+                }],
+                value_title: String::new(),
+                value_format: Box::new(|v| format!("{v}")),
+                whole: true,
+            },
+            BarMarks { name: "Capacity".into(), colour: BAD, values: vec![Some(50.0), Some(10.0), None] },
+        );
+        // The mark has a legend entry (so the chart has a legend beside one series).
+        assert!(chart.svg.contains(">Capacity</text>") && chart.svg.contains(">Planned</text>"));
+        // 720 x 324 with the legend row, as `bars_stand_where_their_values_say`: x 80 + 623 x
+        // v / 3 over the three categories, y 291 - 255 x v / 56 for 0..56 (50 + 12 %), each
+        // offset from the axes cut to a whole pixel. Anna's mark from 0.1 to 0.9 at 50: x 80 +
+        // 20.8 -> 100 to 80 + 186.9 -> 266, y 291 - 227.7 -> 64; Bert's from 1.1 to 1.9 at 10:
+        // x 80 + 228.4 -> 308 to 80 + 394.6 -> 474, y 291 - 45.5 -> 246; none for "No rep".
+        let lines: Vec<&str> = chart.svg.split("<polyline").skip(1).filter(|l| l.contains("#B3412F")).collect();
+        assert_eq!(lines.len(), 2, "{}", chart.svg);
+        assert!(lines[0].contains("points=\"100,64 266,64 \""), "{}", lines[0]);
+        assert!(lines[1].contains("points=\"308,246 474,246 \""), "{}", lines[1]);
     }
 
     #[test]

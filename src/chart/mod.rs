@@ -19,7 +19,7 @@ mod line;
 mod radar;
 mod scatter;
 
-pub use bar::{bar_chart, Bar, BarChart, BarSeries};
+pub use bar::{bar_chart, bar_chart_with_marks, Bar, BarChart, BarMarks, BarSeries};
 pub use grid::{quadrant_chart, QuadrantChart};
 pub use line::{line_chart, LineChart, LineSeries, MarkedPoint, ReferenceLine};
 pub use radar::{radar_chart, RadarChart, RadarSeries, RADAR_WIDTH};

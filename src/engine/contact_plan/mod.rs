@@ -151,6 +151,10 @@ pub const CAPACITY_COLUMNS: [&str; 2] = ["sales_rep", "hours_per_year"];
 /// The columns of an activity file (`minutes` may be left out: the norms' minutes count).
 pub const CONTACT_COLUMNS: [&str; 4] = ["customer", "date", "type", "minutes"];
 const CONTACT_REQUIRED: [&str; 3] = ["customer", "date", "type"];
+/// The tables' sheets in a workbook (a CSV file is the table itself).
+pub const NORMS_SHEET: &str = "contact_norms";
+pub const CAPACITY_SHEET: &str = "capacity";
+pub const CONTACTS_SHEET: &str = "contacts";
 
 /// At most this many contacts of one kind per customer and year (more is a typing error).
 const MAX_PER_YEAR: u64 = 10_000;
@@ -173,9 +177,9 @@ pub fn parse_level(text: &str) -> Option<Level> {
     Level::ALL.into_iter().find(|&l| l.name() == text || dutch(l) == text)
 }
 
-/// Reads a norms file: `level,contact_type,per_year,minutes`.
+/// Reads a norms file: `level,contact_type,per_year,minutes` (a workbook's `contact_norms` sheet).
 pub fn parse_norms(file: &str, bytes: &[u8]) -> Result<Vec<Norm>, InputError> {
-    norms_in(&Table::read(file, bytes, &NORM_COLUMNS)?)
+    norms_in(&Table::read_sheet(file, bytes, NORMS_SHEET, &NORM_COLUMNS)?)
 }
 
 /// The norms of a table with `NORM_COLUMNS`; a level and type listed twice is refused.
@@ -194,9 +198,9 @@ pub(crate) fn norms_in(table: &Table<'_>) -> Result<Vec<Norm>, InputError> {
     Ok(norms)
 }
 
-/// Reads a capacity file: `sales_rep,hours_per_year`.
+/// Reads a capacity file: `sales_rep,hours_per_year` (a workbook's `capacity` sheet).
 pub fn parse_capacity(file: &str, bytes: &[u8]) -> Result<Vec<RepCapacity>, InputError> {
-    capacity_in(&Table::read(file, bytes, &CAPACITY_COLUMNS)?)
+    capacity_in(&Table::read_sheet(file, bytes, CAPACITY_SHEET, &CAPACITY_COLUMNS)?)
 }
 
 /// The capacities of a table with `CAPACITY_COLUMNS`; a rep listed twice is refused.
@@ -214,9 +218,9 @@ pub(crate) fn capacity_in(table: &Table<'_>) -> Result<Vec<RepCapacity>, InputEr
     Ok(capacity)
 }
 
-/// Reads an activity file: `customer,date,type,minutes`.
+/// Reads an activity file: `customer,date,type,minutes` (a workbook's `contacts` sheet).
 pub fn parse_contacts(file: &str, bytes: &[u8]) -> Result<Vec<Contact>, InputError> {
-    contacts_in(&Table::read(file, bytes, &CONTACT_REQUIRED)?)
+    contacts_in(&Table::read_sheet(file, bytes, CONTACTS_SHEET, &CONTACT_REQUIRED)?)
 }
 
 /// The contacts of a table with `customer`, `date`, `type` and optionally `minutes`. Dates are

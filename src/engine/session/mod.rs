@@ -93,6 +93,11 @@ pub enum Request<F = FileData> {
         table: TableKind,
         file: F,
     },
+    /// Replaces several side tables from one workbook, a sheet each (all or none).
+    ImportTables {
+        tables: Vec<TableKind>,
+        file: F,
+    },
     /// Creates or edits a Customer Focus survey, or imports answers into one.
     EditFocus(FocusEdit<F>),
     /// Changes the Actions list.
@@ -123,6 +128,9 @@ impl<F> Request<F> {
             }
             Request::Restore { file } => Request::Restore { file: read(file, Extent::Whole)? },
             Request::ImportTable { table, file } => Request::ImportTable { table, file: read(file, Extent::Whole)? },
+            Request::ImportTables { tables, file } => {
+                Request::ImportTables { tables, file: read(file, Extent::Whole)? }
+            }
             Request::EditFocus(edit) => Request::EditFocus(edit.map_files(|f| read(f, Extent::Whole))?),
             Request::EditActions(edit) => Request::EditActions(edit),
             Request::Tables => Request::Tables,
@@ -217,6 +225,7 @@ impl Session {
             Request::Tables => Response::Tables(self.tables.drafts()),
             Request::SetTables(drafts) => self.set_tables(self.tables.with_drafts(&drafts)),
             Request::ImportTable { table, file } => self.set_tables(self.tables.with_file(table, &file)),
+            Request::ImportTables { tables, file } => self.set_tables(self.tables.with_files(&tables, &file)),
             Request::EditFocus(edit) => self.keep(|tables| {
                 let (focus, saved) = tables.focus.edit(edit).map_err(Failure::Focus)?;
                 Ok((SideTables { focus, ..tables.clone() }, Response::FocusSaved(saved)))
@@ -312,6 +321,11 @@ fn failed(file: &str, error: ImportError) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::contact_plan::plan::UnknownCustomer;
+    use crate::engine::contact_plan::ContactPlanRequest;
+    use crate::engine::ledger::CustomerId;
+    use crate::engine::period::Period;
+    use analysis::{AnalysisResponse, Selection};
 
     fn no_progress(_: Progress) -> bool {
         true
@@ -490,6 +504,36 @@ mod tests {
         assert!(matches!(other.handle(Request::Tables, &mut no_progress), Response::Tables(d) if d == drafts));
         other.handle(Request::Close, &mut no_progress);
         assert!(matches!(other.handle(Request::Tables, &mut no_progress), Response::Tables(d) if d.pools.is_empty()));
+    }
+
+    #[test]
+    fn the_contact_plan_tables_are_kept_with_the_workspace() {
+        // The sample's first customer by key, a contact of 2026 with it and one with a customer
+        // the sample lacks; a rep's capacity. Saved, restored: the same rows, and the plan of
+        // 2026 (from the 2025 pyramid) counts the one known contact and reports the other.
+        let mut session = Session::default();
+        session.handle(Request::LoadSample, &mut no_progress);
+        let Response::Tables(mut drafts) = session.handle(Request::Tables, &mut no_progress) else { panic!("tables") };
+        let known = session.ledger().map(|l| l.customer_key(CustomerId::from_index(0)).to_string()).unwrap_or_default();
+        let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        drafts.contacts = vec![row(&[&known, "2026-02-10", "visit", "80"]), row(&["NOBODY", "2026-02-11", "call", ""])];
+        drafts.capacity = vec![row(&["Anna de Vries", "1200"])];
+        let Response::TablesSaved(saved) = session.handle(Request::SetTables(drafts), &mut no_progress) else {
+            panic!("not saved")
+        };
+        let bytes = session.workspace_file().unwrap();
+        let mut other = Session::default();
+        other.handle(Request::Restore { file: FileData { name: "w.clientele".into(), bytes } }, &mut no_progress);
+        assert!(matches!(other.handle(Request::Tables, &mut no_progress), Response::Tables(d) if d == saved));
+        let request = ContactPlanRequest { selection: Selection::default(), period: None };
+        let Response::Analysis(AnalysisResponse::ContactPlan(plan)) =
+            other.handle(Request::Analysis(request.into()), &mut no_progress)
+        else {
+            panic!("no plan")
+        };
+        assert_eq!(plan.plan_year, Period::starting_in(2026));
+        assert_eq!(plan.reps.iter().map(|r| r.year.realised_contacts).sum::<u64>(), 1);
+        assert_eq!(plan.unknown.items, vec![UnknownCustomer { key: "NOBODY".into(), contacts: 1 }]);
     }
 
     #[test]

@@ -20,6 +20,7 @@ use crate::engine::cost_pools::{self, CostPools, InputError, Table};
 use crate::engine::cost_pools::{ACTIVITY_COLUMNS, POOL_COLUMNS};
 use crate::engine::customer_focus::request::FocusTables;
 use crate::engine::profitability::{self, GroupMargins, MARGIN_COLUMNS};
+use crate::engine::sheets::SheetTable;
 use serde::{Deserialize, Serialize};
 
 /// Everything the user entered beside the ledger.
@@ -62,6 +63,18 @@ impl TableKind {
             TableKind::Contacts => &CONTACT_COLUMNS,
         }
     }
+
+    /// The table's sheet in a workbook of the tables (`sheets::workbook`), read back by name.
+    pub fn sheet_name(self) -> &'static str {
+        match self {
+            TableKind::Pools => "cost_pools",
+            TableKind::Activities => "activities",
+            TableKind::Margins => "margins",
+            TableKind::Norms => contact_plan::NORMS_SHEET,
+            TableKind::Capacity => contact_plan::CAPACITY_SHEET,
+            TableKind::Contacts => contact_plan::CONTACTS_SHEET,
+        }
+    }
 }
 
 /// The pools' columns in the editor and its CSV: the required ones and the capacity.
@@ -93,6 +106,15 @@ impl Drafts {
             TableKind::Norms => &self.norms,
             TableKind::Capacity => &self.capacity,
             TableKind::Contacts => &self.contacts,
+        }
+    }
+
+    /// One table as a file's sheet (the download).
+    pub fn sheet(&self, kind: TableKind) -> SheetTable {
+        SheetTable {
+            name: kind.sheet_name().into(),
+            columns: kind.columns().iter().map(|c| c.to_string()).collect(),
+            rows: self.grid(kind).clone(),
         }
     }
 
@@ -187,7 +209,14 @@ impl SideTables {
         Ok(SideTables { focus: self.focus.clone(), actions: self.actions.clone(), ..edited })
     }
 
-    /// These tables with `table` replaced by an imported CSV file (or a workbook's first sheet).
+    /// These tables with each of `tables` replaced from one file (a workbook with a sheet per
+    /// table), all or none.
+    pub fn with_files(&self, tables: &[TableKind], file: &FileData) -> Result<SideTables, TableError> {
+        tables.iter().try_fold(self.clone(), |tables, &kind| tables.with_file(kind, file))
+    }
+
+    /// These tables with `table` replaced by an imported CSV file (or a workbook's first sheet;
+    /// for the contact plan's tables, the sheet named `TableKind::sheet_name`).
     /// New pools are checked against the activities already entered (an activity of a pool that
     /// is gone is an error), and so are new contacts (a `contact` activity needs some).
     pub fn with_file(&self, table: TableKind, file: &FileData) -> Result<SideTables, TableError> {
@@ -263,6 +292,48 @@ mod tests {
             (error.table, error.error.line, error.error.column.as_str()),
             (TableKind::Margins, 3, "margin_percent")
         );
+    }
+
+    #[test]
+    fn the_contact_tables_go_to_a_workbook_and_come_back_intact() {
+        // Entered in the editor: a norm changed from the defaults, a rep's hours, two contacts
+        // (one with blank minutes); downloaded as one workbook with a sheet per table, imported
+        // back into empty tables: the same rows, and the norms' edited visit count kept.
+        let mut drafts = SideTables::default().drafts();
+        drafts.norms[0] = vec!["top".into(), "visit".into(), "10".into(), "90.00".into()];
+        drafts.capacity = rows(&[&["Anna", "900.50"]]);
+        drafts.contacts = rows(&[&["C1", "2026-03-05", "visit", "75.00"], &["C2", "2026-03-06", "call", ""]]);
+        let tables = SideTables::default().with_drafts(&drafts).unwrap();
+        let kinds = [TableKind::Norms, TableKind::Capacity, TableKind::Contacts];
+        let sheets: Vec<SheetTable> = kinds.iter().map(|&k| tables.drafts().sheet(k)).collect();
+        assert_eq!(
+            sheets.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(),
+            ["contact_norms", "capacity", "contacts"]
+        );
+        let file = FileData { name: "plan.xlsx".into(), bytes: crate::engine::sheets::workbook(&sheets) };
+        let back = SideTables::default().with_files(&kinds, &file).unwrap();
+        assert_eq!(back.drafts(), tables.drafts());
+        assert_eq!(back.contacts.norms[0].per_year, 10);
+        assert_eq!(back.contacts.contacts[1].minutes, None);
+        // A workbook without the contacts' sheet is refused whole, naming the sheet.
+        let file = FileData { name: "plan.xlsx".into(), bytes: crate::engine::sheets::workbook(&sheets[..2]) };
+        let error = SideTables::default().with_files(&kinds, &file).unwrap_err();
+        assert_eq!((error.table, error.error.value.as_str()), (TableKind::Contacts, "contacts"));
+    }
+
+    #[test]
+    fn a_contact_activity_needs_realised_contacts() {
+        // The cost pools' contact driver is refused while no contacts are loaded, and taken with them.
+        let pools = rows(&[&["Field", "300", "time", "600"]]);
+        let activities = rows(&[&["Field", "Visit", "contact", "30"]]);
+        let without = Drafts { pools: pools.clone(), activities: activities.clone(), ..Drafts::default() };
+        let error = SideTables::of_drafts(&without).unwrap_err();
+        assert_eq!(
+            (error.table, error.error.problem),
+            (TableKind::Activities, cost_pools::Problem::ContactsNotAvailable)
+        );
+        let with = Drafts { contacts: rows(&[&["C1", "2026-03-05", "visit", ""]]), ..without };
+        assert_eq!(SideTables::of_drafts(&with).map(|t| t.cost_pools.activities.len()), Ok(1));
     }
 
     #[test]
