@@ -65,6 +65,7 @@ macro_rules! messages {
 
 mod analyses;
 pub mod breakeven;
+pub mod contact_plan;
 mod data;
 pub mod failure;
 pub mod focus;
@@ -76,6 +77,7 @@ mod shell;
 pub mod worker;
 pub use analyses::AnalysisMsg;
 pub use breakeven::BreakevenMsg;
+pub use contact_plan::ContactMsg;
 pub use data::DataMsg;
 pub use failure::FailureMsg;
 pub use focus::FocusMsg;

@@ -2,13 +2,17 @@
 //! a cost column) the margins per product group, as rows of cells the user types, imports from
 //! CSV or downloads. The engine checks them (`Request::SetTables`, `Request::ImportTable`) and
 //! keeps them with the workspace; a bad cell comes back as a `TableError`, shown at the cell and
-//! in words under its table.
+//! in words under its table. The Contact Plan page edits its tables with the same `Editor` and
+//! `GridEditor`.
 
+use crate::engine::contact_plan::ContactType;
 use crate::engine::cost_pools::{ActivityDriver, Driver};
-use crate::engine::session::tables::{activity_drivers, Drafts, Grid, TableError, TableKind};
+use crate::engine::pyramid::Level;
+use crate::engine::session::tables::{Drafts, TableError, TableKind};
 use crate::engine::session::{Failure, Request, Response};
 use crate::i18n::profit::{problem, table_error, table_name};
-use crate::i18n::{failure::describe, ProfitMsg as P};
+use crate::i18n::{failure::describe, AnalysisMsg, ContactMsg as C, Locale, ProfitMsg as P, Text};
+use crate::ui::components::answer::level_name;
 use crate::ui::components::table::{Cell, CsvButton, TableData};
 use crate::ui::engine::{ask, ask_with_files, slot};
 use crate::ui::i18n::use_i18n;
@@ -87,10 +91,23 @@ impl Editor {
         });
     }
 
+    /// Imports `tables` from one workbook, a sheet each (all or none).
+    pub fn import_all(self, tables: Vec<TableKind>, file: web_sys::File) {
+        spawn_local(async move {
+            let request = Request::ImportTables { tables, file: slot(0, &file) };
+            self.take(ask_with_files(request, &[file]).await)
+        });
+    }
+
+    /// The rows as the engine last kept them or the user has typed them since.
+    pub fn drafts(self) -> Drafts {
+        self.drafts.get_untracked()
+    }
+
     fn edit(self, kind: TableKind, row: usize, column: usize, text: String) {
         self.saved.set(false);
         self.drafts.update(|d| {
-            if let Some(cell) = grid_mut(d, kind).get_mut(row).and_then(|r| r.get_mut(column)) {
+            if let Some(cell) = d.grid_mut(kind).get_mut(row).and_then(|r| r.get_mut(column)) {
                 *cell = text;
             }
         });
@@ -98,14 +115,14 @@ impl Editor {
 
     fn add_row(self, kind: TableKind) {
         let width = kind.columns().len();
-        self.drafts.update(|d| grid_mut(d, kind).push(vec![String::new(); width]));
+        self.drafts.update(|d| d.grid_mut(kind).push(vec![String::new(); width]));
         self.layout.update(|n| *n += 1);
     }
 
     fn remove_row(self, kind: TableKind, row: usize) {
         self.drafts.update(|d| {
-            if row < grid_mut(d, kind).len() {
-                grid_mut(d, kind).remove(row);
+            if row < d.grid(kind).len() {
+                d.grid_mut(kind).remove(row);
             }
         });
         self.layout.update(|n| *n += 1);
@@ -129,36 +146,46 @@ impl Editor {
     }
 }
 
-fn grid(drafts: &Drafts, kind: TableKind) -> &Grid {
-    match kind {
-        TableKind::Pools => &drafts.pools,
-        TableKind::Activities => &drafts.activities,
-        TableKind::Margins => &drafts.margins,
-    }
+/// A label of the editor: the Profitability page's tables say it in `ProfitMsg`, the Contact
+/// Plan's in `ContactMsg`, a pyramid level in `AnalysisMsg`.
+#[derive(Copy, Clone)]
+pub enum Label {
+    Profit(P),
+    Contact(C),
+    Analysis(AnalysisMsg),
 }
 
-fn grid_mut(drafts: &mut Drafts, kind: TableKind) -> &mut Grid {
-    match kind {
-        TableKind::Pools => &mut drafts.pools,
-        TableKind::Activities => &mut drafts.activities,
-        TableKind::Margins => &mut drafts.margins,
+impl Text for Label {
+    fn text(self, locale: Locale) -> &'static str {
+        match self {
+            Label::Profit(m) => m.text(locale),
+            Label::Contact(m) => m.text(locale),
+            Label::Analysis(m) => m.text(locale),
+        }
     }
 }
 
 /// The label of each column of a table, in the order of `TableKind::columns`.
-fn labels(kind: TableKind) -> &'static [P] {
+fn labels(kind: TableKind) -> &'static [Label] {
+    use Label::{Contact as Co, Profit as Pr};
     match kind {
-        TableKind::Pools => &[P::ColPool, P::ColAmount, P::ColDriver, P::ColCapacity],
-        TableKind::Activities => &[P::ColPool, P::ColActivity, P::ColDriver, P::ColMinutes],
-        TableKind::Margins => &[P::ColGroup, P::ColMargin],
+        TableKind::Pools => &[Pr(P::ColPool), Pr(P::ColAmount), Pr(P::ColDriver), Pr(P::ColCapacity)],
+        TableKind::Activities => &[Pr(P::ColPool), Pr(P::ColActivity), Pr(P::ColDriver), Pr(P::ColMinutes)],
+        TableKind::Margins => &[Pr(P::ColGroup), Pr(P::ColMargin)],
+        TableKind::Norms => &[Co(C::ColLevel), Co(C::ColContactType), Co(C::ColPerYear), Co(C::ColMinutes)],
+        TableKind::Capacity => &[Co(C::ColRep), Co(C::ColHoursPerYear)],
+        TableKind::Contacts => &[Co(C::ColCustomer), Co(C::ColDate), Co(C::ColType), Co(C::ColMinutes)],
     }
 }
 
-fn caption(kind: TableKind) -> P {
+fn caption(kind: TableKind) -> Label {
     match kind {
-        TableKind::Pools => P::PoolsCaption,
-        TableKind::Activities => P::ActivitiesCaption,
-        TableKind::Margins => P::MarginsCaption,
+        TableKind::Pools => Label::Profit(P::PoolsCaption),
+        TableKind::Activities => Label::Profit(P::ActivitiesCaption),
+        TableKind::Margins => Label::Profit(P::MarginsCaption),
+        TableKind::Norms => Label::Contact(C::NormsCaption),
+        TableKind::Capacity => Label::Contact(C::CapacityCaption),
+        TableKind::Contacts => Label::Contact(C::ContactsCaption),
     }
 }
 
@@ -167,6 +194,17 @@ fn slug(kind: TableKind) -> &'static str {
         TableKind::Pools => "cost-pools",
         TableKind::Activities => "activities",
         TableKind::Margins => "margins",
+        TableKind::Norms => "contact-norms",
+        TableKind::Capacity => "capacity",
+        TableKind::Contacts => "contacts",
+    }
+}
+
+pub fn contact_label(contact: ContactType) -> C {
+    match contact {
+        ContactType::Visit => C::TypeVisit,
+        ContactType::Call => C::TypeCall,
+        ContactType::Mailing => C::TypeMailing,
     }
 }
 
@@ -189,11 +227,19 @@ fn activity_label(driver: ActivityDriver) -> P {
     }
 }
 
-/// The choices of a cell that is a select (the drivers), as (value in the file, label).
-fn choices(kind: TableKind, column: usize) -> Option<Vec<(&'static str, P)>> {
+/// The choices of a cell that is a select (drivers, levels, contact types), as (value in the
+/// file, label).
+fn choices(kind: TableKind, column: usize) -> Option<Vec<(&'static str, Label)>> {
+    let contacts = || ContactType::ALL.iter().map(|&c| (c.name(), Label::Contact(contact_label(c)))).collect();
     match (kind, column) {
-        (TableKind::Pools, 2) => Some(Driver::ALL.iter().map(|&d| (d.name(), driver_label(d))).collect()),
-        (TableKind::Activities, 2) => Some(activity_drivers().map(|d| (d.name(), activity_label(d))).collect()),
+        (TableKind::Pools, 2) => {
+            Some(Driver::ALL.iter().map(|&d| (d.name(), Label::Profit(driver_label(d)))).collect())
+        }
+        (TableKind::Activities, 2) => {
+            Some(ActivityDriver::ALL.iter().map(|&d| (d.name(), Label::Profit(activity_label(d)))).collect())
+        }
+        (TableKind::Norms, 0) => Some(Level::ALL.iter().map(|&l| (l.name(), Label::Analysis(level_name(l)))).collect()),
+        (TableKind::Norms, 1) | (TableKind::Contacts, 2) => Some(contacts()),
         _ => None,
     }
 }
@@ -203,12 +249,6 @@ fn choices(kind: TableKind, column: usize) -> Option<Vec<(&'static str, P)>> {
 pub fn TablesEditor(editor: Editor, #[prop(into)] margins: Signal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let workspace = use_workspace();
-    let other_problem = move || {
-        editor.problem.with(|p| match p {
-            Some(Failure::Table(_)) | None => None,
-            Some(failure) => Some(describe(failure, i18n.locale())),
-        })
-    };
     move || {
         workspace.is_loaded().then(|| {
             view! {
@@ -222,28 +262,55 @@ pub fn TablesEditor(editor: Editor, #[prop(into)] margins: Signal<bool>) -> impl
                         <p class="hint">{move || i18n.t(P::MarginsHint)}</p>
                         <GridEditor editor kind=TableKind::Margins/>
                     })}
-                    <div class="actions">
-                        <button type="button" class="button" data-testid="save-tables" on:click=move |_| editor.save()>
-                            {move || i18n.t(P::SaveTables)}
-                        </button>
-                        {move || editor.saved.get().then(|| view! { <p class="saved-note" role="status" data-testid="tables-saved">{move || i18n.t(P::Saved)}</p> })}
-                    </div>
-                    {move || other_problem().map(|text| view! { <p class="card card-error" role="alert">{text}</p> })}
+                    <SaveBar editor shown=&PROFIT_TABLES label=Label::Profit(P::SaveTables)/>
                 </div>
             }
         })
     }
 }
 
+/// The tables the Profitability page shows.
+const PROFIT_TABLES: [TableKind; 3] = [TableKind::Pools, TableKind::Activities, TableKind::Margins];
+
+/// The save button, its "saved" note, and a refusal that no table `shown` on the page says
+/// under itself (e.g. an activity driven by `contact` when the contacts are cleared elsewhere).
+#[component]
+pub fn SaveBar(
+    editor: Editor,
+    shown: &'static [TableKind],
+    label: Label,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let other_problem = move || {
+        editor.problem.with(|p| match p {
+            Some(Failure::Table(error)) if shown.contains(&error.table) => None,
+            Some(Failure::Table(error)) => Some(table_error(error, i18n.locale())),
+            None => None,
+            Some(failure) => Some(describe(failure, i18n.locale())),
+        })
+    };
+    view! {
+        <div class="actions">
+            <button type="button" class="button" data-testid="save-tables" on:click=move |_| editor.save()>
+                {move || i18n.t(label)}
+            </button>
+            {children.map(|c| c())}
+            {move || editor.saved.get().then(|| view! { <p class="saved-note" role="status" data-testid="tables-saved">{move || i18n.t(P::Saved)}</p> })}
+        </div>
+        {move || other_problem().map(|text| view! { <p class="card card-error" role="alert" data-testid="tables-problem">{text}</p> })}
+    }
+}
+
 /// One table of the editor: its rows of cells, add and remove, CSV import and download, and
 /// the refusal that concerns it.
 #[component]
-fn GridEditor(editor: Editor, kind: TableKind) -> impl IntoView {
+pub fn GridEditor(editor: Editor, kind: TableKind) -> impl IntoView {
     let i18n = use_i18n();
     let name = slug(kind);
     let rows = move || {
         editor.layout.track();
-        let count = editor.drafts.with_untracked(|d| grid(d, kind).len());
+        let count = editor.drafts.with_untracked(|d| d.grid(kind).len());
         (0..count).map(|row| view! { <GridRow editor kind row/> }).collect_view()
     };
     let problem = move || {
@@ -255,7 +322,7 @@ fn GridEditor(editor: Editor, kind: TableKind) -> impl IntoView {
     let csv = Signal::derive(move || TableData {
         caption: i18n.t(caption(kind)).to_string(),
         columns: kind.columns().iter().map(|c| c.to_string()).collect(),
-        rows: editor.drafts.with(|d| grid(d, kind).iter().map(|r| r.iter().map(Cell::text).collect()).collect()),
+        rows: editor.drafts.with(|d| d.grid(kind).iter().map(|r| r.iter().map(Cell::text).collect()).collect()),
         footer: None,
     });
     view! {
@@ -310,7 +377,7 @@ fn GridRow(editor: Editor, kind: TableKind, row: usize) -> impl IntoView {
 fn GridCell(editor: Editor, kind: TableKind, row: usize, column: usize) -> impl IntoView {
     let i18n = use_i18n();
     let key = kind.columns()[column];
-    let value = editor.drafts.with_untracked(|d| grid(d, kind).get(row).and_then(|r| r.get(column)).cloned());
+    let value = editor.drafts.with_untracked(|d| d.grid(kind).get(row).and_then(|r| r.get(column)).cloned());
     let value = value.unwrap_or_default();
     let label = move || format!("{} {}", i18n.t(labels(kind)[column]), row + 1);
     let problem = move || editor.cell_problem(kind, row, key);
