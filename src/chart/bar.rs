@@ -44,6 +44,20 @@ pub struct BarChart<'a> {
     pub whole: bool,
 }
 
+/// About the plot's width in pixels (the chart's less the value axis and the margins).
+const PLOT_WIDTH: f64 = (WIDTH - 97) as f64;
+
+/// A category's name as it fits under its bars (`slot` pixels wide, 11 px labels): cut with an
+/// ellipsis when longer, so neighbours do not overlap (the full names are in the table beside).
+fn fitted(name: &str, slot: f64) -> String {
+    let room = ((slot - 4.0) / (11.0 * 0.6)).floor().max(2.0) as usize;
+    if super::text_width(name, 11.0) as f64 <= slot - 4.0 {
+        return name.to_string();
+    }
+    let cut: String = name.chars().take(room - 1).collect();
+    format!("{}…", cut.trim_end())
+}
+
 /// The widest a bar is drawn (pixels), so one or two categories do not make slabs.
 const MAX_BAR: f64 = 64.0;
 
@@ -65,8 +79,9 @@ pub fn bar_chart_with_marks(c: BarChart, marks: BarMarks) -> Chart {
 }
 
 fn bars_and_marks(c: BarChart, marks: Option<BarMarks>) -> Chart {
-    let categories = &c.categories;
-    let n = categories.len().max(1) as f64;
+    let n = c.categories.len().max(1) as f64;
+    let categories: Vec<String> = c.categories.iter().map(|name| fitted(name, PLOT_WIDTH / n)).collect();
+    let categories = &categories;
     let x = Axis::new("", 0.0..n, |v| categories.get(v.floor().max(0.0) as usize).cloned().unwrap_or_default())
         .with_ticks((0..categories.len()).map(|i| i as f64 + 0.5).collect());
     let values = c.series.iter().flat_map(|s| s.bars.iter().flat_map(|b| [b.from, b.to]));
@@ -194,8 +209,10 @@ mod tests {
             },
             BarMarks { name: "Capacity".into(), colour: BAD, values: vec![Some(50.0), Some(10.0), None] },
         );
-        // The mark has a legend entry (so the chart has a legend beside one series).
+        // The mark has a legend entry (so the chart has a legend beside one series). Three
+        // slots of (720 - 97) / 3 = 207.7 px hold the names whole.
         assert!(chart.svg.contains(">Capacity</text>") && chart.svg.contains(">Planned</text>"));
+        assert!(chart.svg.contains(">No rep</text>"));
         // 720 x 324 with the legend row, as `bars_stand_where_their_values_say`: x 80 + 623 x
         // v / 3 over the three categories, y 291 - 255 x v / 56 for 0..56 (50 + 12 %), each
         // offset from the axes cut to a whole pixel. Anna's mark from 0.1 to 0.9 at 50: x 80 +
@@ -205,6 +222,16 @@ mod tests {
         assert_eq!(lines.len(), 2, "{}", chart.svg);
         assert!(lines[0].contains("points=\"100,64 266,64 \""), "{}", lines[0]);
         assert!(lines[1].contains("points=\"308,246 474,246 \""), "{}", lines[1]);
+    }
+
+    #[test]
+    fn names_too_long_for_their_slot_are_cut() {
+        // Twelve reps: slots of 623 / 12 = 51.9 px, room for (51.9 - 4) / 6.6 = 7 characters of
+        // 11 px; "Anna de Vries" (13 characters, 85.8 px) becomes six and an ellipsis, "Jan Bos"
+        // (7 characters, 46.2 px) stays whole.
+        assert_eq!(fitted("Anna de Vries", 623.0 / 12.0), "Anna d…");
+        assert_eq!(fitted("Jan Bos", 623.0 / 12.0), "Jan Bos");
+        assert_eq!(fitted("Anna de Vries", 311.5), "Anna de Vries");
     }
 
     #[test]

@@ -131,8 +131,10 @@ fn reps_table(reps: &[RepPlan], i18n: I18n) -> TableData {
     let mut columns = vec![i18n.t(C::ColRep).to_string(), i18n.t(C::Customers).to_string()];
     columns.extend(load_columns(i18n));
     let row = |r: &RepPlan| {
-        let mut cells =
-            vec![Cell::text(rep_name(i18n, r)), Cell::number(i18n.locale().count(r.customers), r.customers)];
+        let mut cells = vec![
+            Cell::text(rep_name(i18n, r)).class("nowrap"),
+            Cell::number(i18n.locale().count(r.customers), r.customers),
+        ];
         cells.extend(load_cells(i18n, &r.year, r.default_capacity));
         cells
     };
@@ -189,7 +191,7 @@ fn RepMonths(reps: Vec<RepPlan>, months: Vec<crate::engine::date::Day>) -> impl 
         columns.extend(load_columns(i18n));
         let rows = months.iter().zip(&rep.months).map(|(first, load)| {
             let (y, m, _) = first.ymd();
-            let mut cells = vec![Cell::text(format!("{y}-{m:02}"))];
+            let mut cells = vec![Cell::text(format!("{y}-{m:02}")).class("nowrap")];
             cells.extend(load_cells(i18n, load, rep.default_capacity));
             cells
         });
