@@ -253,31 +253,8 @@ impl ContactPlanView {
         let plan = PlanYear { year_start, period: levels.period().next() };
         let rep_of: Vec<Option<&str>> =
             ledger.all_customers().map(|c| reps.and_then(|r| rep_in_or_before(r, levels.period_index(), c))).collect();
-        let mut sums: BTreeMap<Option<&str>, RepSums> =
-            tables.capacity.iter().map(|c| (Some(c.rep.as_str()), RepSums::default())).collect();
-        for customer in ledger.all_customers() {
-            let Some(level) = levels.level(customer) else { continue };
-            let rep = sums.entry(rep_of[customer.index()]).or_default();
-            rep.customers += 1;
-            for norm in tables.norms().iter().filter(|n| n.level == level) {
-                *rep.per_norm.entry((level, norm.contact)).or_default() += u64::from(norm.per_year);
-            }
-        }
-        let (mut unknown, mut outside_year, mut last) = (BTreeMap::<&str, usize>::new(), 0, None);
-        for contact in &tables.contacts {
-            let Some(customer) = ledger.customer_by_key(&contact.customer) else {
-                *unknown.entry(contact.customer.as_str()).or_default() += 1;
-                continue;
-            };
-            let Some(month) = plan.month_of(contact.date) else {
-                outside_year += 1;
-                continue;
-            };
-            let minutes = minutes_of(tables, contact, levels.level(customer));
-            let cell = &mut sums.entry(rep_of[customer.index()]).or_default().realised[month];
-            *cell = (cell.0 + 1, cell.1 + minutes.hundredths());
-            last = last.max(Some(contact.date));
-        }
+        let mut sums = planned_sums(tables, ledger, levels, &rep_of);
+        let Realised { unknown, outside_year, last } = realised_into(&mut sums, tables, ledger, levels, &rep_of, plan);
         let as_of = last.unwrap_or(plan.last_day());
         let from = year_start.first_day(plan.period);
         let mut rep_plans: Vec<RepPlan> = sums.into_iter().map(|(rep, s)| rep_plan(tables, rep, &s)).collect();
@@ -299,6 +276,63 @@ impl ContactPlanView {
             outside_year,
         }
     }
+}
+
+/// Each rep's planned contacts per (level, type): its customers with a level under the norms.
+/// The reps of the capacity table are there even without customers.
+fn planned_sums<'l>(
+    tables: &'l ContactTables,
+    ledger: &Ledger,
+    levels: &Levels,
+    rep_of: &[Option<&'l str>],
+) -> BTreeMap<Option<&'l str>, RepSums> {
+    let mut sums: BTreeMap<Option<&str>, RepSums> =
+        tables.capacity.iter().map(|c| (Some(c.rep.as_str()), RepSums::default())).collect();
+    for customer in ledger.all_customers() {
+        let Some(level) = levels.level(customer) else { continue };
+        let rep = sums.entry(rep_of[customer.index()]).or_default();
+        rep.customers += 1;
+        for norm in tables.norms().iter().filter(|n| n.level == level) {
+            *rep.per_norm.entry((level, norm.contact)).or_default() += u64::from(norm.per_year);
+        }
+    }
+    sums
+}
+
+/// What the activity file held beside the plan year's contacts.
+struct Realised<'t> {
+    /// Contacts per customer key the ledger lacks.
+    unknown: BTreeMap<&'t str, usize>,
+    outside_year: usize,
+    /// The latest contact in the plan year.
+    last: Option<Day>,
+}
+
+/// Adds each realised contact of the plan year to its customer's rep and month.
+fn realised_into<'t>(
+    sums: &mut BTreeMap<Option<&'t str>, RepSums>,
+    tables: &'t ContactTables,
+    ledger: &Ledger,
+    levels: &Levels,
+    rep_of: &[Option<&'t str>],
+    plan: PlanYear,
+) -> Realised<'t> {
+    let mut realised = Realised { unknown: BTreeMap::new(), outside_year: 0, last: None };
+    for contact in &tables.contacts {
+        let Some(customer) = ledger.customer_by_key(&contact.customer) else {
+            *realised.unknown.entry(contact.customer.as_str()).or_default() += 1;
+            continue;
+        };
+        let Some(month) = plan.month_of(contact.date) else {
+            realised.outside_year += 1;
+            continue;
+        };
+        let minutes = minutes_of(tables, contact, levels.level(customer));
+        let cell = &mut sums.entry(rep_of[customer.index()]).or_default().realised[month];
+        *cell = (cell.0 + 1, cell.1 + minutes.hundredths());
+        realised.last = realised.last.max(Some(contact.date));
+    }
+    realised
 }
 
 /// The customer's main rep in the pyramid's period, or for a customer without revenue then, in
