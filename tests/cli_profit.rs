@@ -120,6 +120,36 @@ fn margins_per_product_group_for_a_ledger_without_cost() {
 }
 
 #[test]
+fn a_contact_activity_spreads_its_minutes_over_the_realised_contacts() {
+    // Service 120.00 over 200 minutes (0.60 a minute), 20 minutes a realised contact of 2024
+    // (profit_contacts.csv): P1 2 (40 minutes, 24.00), R3 1 (20 minutes, 12.00); Q2's call is of
+    // 2023 and Z9 is not in the ledger: 60 minutes used, 36.00 allocated, 84.00 unused.
+    let contacts = ["--activities", "DATA/profit_contact_activities.csv", "--period", "2024", "--json"];
+    let (_, json) =
+        json_of(&profit(&[&["--map", "cost=Cost", "--contacts", "DATA/profit_contacts.csv"], &contacts[..]].concat()));
+    let service: Vec<(&str, f64)> = ["P1", "Q2", "R3"]
+        .iter()
+        .map(|id| {
+            let c = json["customers"].as_array().and_then(|a| a.iter().find(|c| c["customer"] == *id));
+            (*id, c.and_then(|c| c["costs"]["Service"].as_f64()).unwrap_or(-1.0))
+        })
+        .collect();
+    assert_eq!(service, vec![("P1", 24.00), ("Q2", 0.00), ("R3", 12.00)]);
+    assert_eq!(json["pools"][1]["allocated"], 36.00);
+    assert_eq!(json["pools"][1]["minutes_used"], 60.00);
+    // Without the contacts the activity is refused, saying what to do.
+    let refused = profit(&[&["--map", "cost=Cost"], &contacts[..]].concat());
+    assert_eq!(refused.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr.contains(
+            "profit_contact_activities.csv, line 2, column driver: 'contact': no realised contacts are loaded"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn a_bad_pools_file_names_file_line_column_and_value() {
     let bad = Command::new(env!("CARGO_BIN_EXE_clientele"))
         .args(["profit", &common::data("profit_ledger.csv").display().to_string(), "--costs"])
