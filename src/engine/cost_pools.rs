@@ -264,8 +264,6 @@ impl<'f> Table<'f> {
 
     /// As `read`, but from a workbook the sheet called `sheet` (a planning workbook holds a
     /// table per sheet, `sheets::workbook`); a CSV file is the table itself.
-    // The planning pages (issue 15, being built on their branches) are its callers.
-    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn read_sheet(
         file: &'f str,
         bytes: &[u8],
