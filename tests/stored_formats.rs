@@ -10,7 +10,9 @@ use clientele::engine::concentration::ConcentrationRequest;
 use clientele::engine::customer_focus::request::FocusRequest;
 use clientele::engine::flows::Flows;
 use clientele::engine::flows::FlowsRequest;
+use clientele::engine::goals::GoalsRequest;
 use clientele::engine::import::{ImportOptions, Progress};
+use clientele::engine::interviews::{InterviewsRequest, Thresholds};
 use clientele::engine::money::Money;
 use clientele::engine::period::Period;
 use clientele::engine::profitability::{Profitability, ProfitabilityRequest};
@@ -286,6 +288,14 @@ fn a_version_2_workspace_file_opens_with_its_cost_pools() {
     assert!(matches!(focus, AnalysisResponse::Empty(EmptyReason::NoSurvey)), "{focus:?}");
     let actions = ask(&mut session, ActionsRequest.into());
     assert!(matches!(actions, AnalysisResponse::Actions(ref list) if list.is_empty()), "{actions:?}");
+    // Issue 15's interviews and goals too: no interview, no goal, no target.
+    assert!(drafts.interviews.is_empty() && drafts.goal.is_empty() && drafts.targets.is_empty(), "{drafts:?}");
+    let request =
+        InterviewsRequest { selection: Selection::default(), period: None, thresholds: Thresholds::default() };
+    let interviews = ask(&mut session, request.into());
+    assert!(matches!(interviews, AnalysisResponse::Empty(EmptyReason::NoInterviews)), "{interviews:?}");
+    let goals = ask(&mut session, GoalsRequest { selection: Selection::default() }.into());
+    assert!(matches!(goals, AnalysisResponse::Goals(ref view) if view.goal.is_none()), "{goals:?}");
 }
 
 #[test]

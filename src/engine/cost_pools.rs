@@ -158,6 +158,22 @@ pub enum Problem {
     DuplicateGroup,
     /// The pools together exceed `Money::LEDGER_LIMIT_CENTS`.
     PoolsTooLarge,
+    /// Issue 15's interviews and goals (`interviews.rs`, `goals.rs`).
+    SatisfactionRange,
+    RecommendRange,
+    NotADate,
+    /// A table's amounts together exceed `Money::LEDGER_LIMIT_CENTS`.
+    AmountsTooLarge,
+    OneGoal,
+    GoalStartsOnLeapDay,
+    EndBeforeStart,
+    UnknownSpread,
+    PercentAbove100,
+    DuplicateName,
+    /// The hand spread's percentages do not add up to 100 (the value is their sum).
+    SharesNot100,
+    /// A target names both a customer and a prospect, or neither.
+    CustomerOrProspect,
 }
 
 impl fmt::Display for Problem {
@@ -194,6 +210,25 @@ impl fmt::Display for Problem {
             Problem::DuplicateGroup => write!(f, "this product group is listed twice; give each group one line"),
             Problem::PoolsTooLarge => {
                 write!(f, "the pools together are too large to add up exactly; check the amounts")
+            }
+            Problem::SatisfactionRange => write!(f, "satisfaction is a whole number from 1 to 10, or empty"),
+            Problem::RecommendRange => write!(f, "likelihood to recommend is a whole number from 0 to 10, or empty"),
+            Problem::NotADate => write!(f, "not a date; write it as YYYY-MM-DD (e.g. 2025-03-31) or DD-MM-YYYY"),
+            Problem::AmountsTooLarge => {
+                write!(f, "the amounts together are too large to add up exactly; check the amounts")
+            }
+            Problem::OneGoal => write!(f, "the goal table has one row; remove the others"),
+            Problem::GoalStartsOnLeapDay => write!(f, "a goal period cannot start on 29 February; start it on 1 March"),
+            Problem::EndBeforeStart => write!(f, "the period ends before it starts; check both dates"),
+            Problem::UnknownSpread => {
+                let spreads: Vec<&str> = crate::engine::goals::Spread::ALL.iter().map(|s| s.name()).collect();
+                write!(f, "unknown spread; use one of {}", spreads.join(", "))
+            }
+            Problem::PercentAbove100 => write!(f, "a percentage is at most 100; write e.g. 25 or 12.5"),
+            Problem::DuplicateName => write!(f, "this name is listed twice; give each one line"),
+            Problem::SharesNot100 => write!(f, "the percentages add up to this, not to 100; correct them"),
+            Problem::CustomerOrProspect => {
+                write!(f, "fill in either the customer (a key of the ledger) or the prospect's name, not both")
             }
         }
     }
@@ -275,6 +310,11 @@ impl<'f> Table<'f> {
             return Err(InputError::of_table(file, 1, missing, Problem::MissingColumn));
         }
         Ok(Table { file, columns, rows })
+    }
+
+    /// The file's name ("" for the editor's rows).
+    pub(crate) fn file(&self) -> &str {
+        self.file
     }
 
     pub(crate) fn rows(&self) -> impl Iterator<Item = Row<'_>> {

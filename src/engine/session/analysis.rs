@@ -20,6 +20,8 @@ use crate::engine::customer_focus::code::CodeError;
 use crate::engine::customer_focus::request::{AnswerCodeRequest, FocusRequest, FocusView, SurveyLinkRequest};
 use crate::engine::customer_focus::survey::Survey;
 use crate::engine::flows::{Flows, FlowsRequest};
+use crate::engine::goals::{GoalsRequest, GoalsView};
+use crate::engine::interviews::{InterviewsRequest, InterviewsView};
 use crate::engine::ledger::{named, Attribute, CustomerId, Ledger};
 use crate::engine::lessons::{Lessons, LessonsRequest};
 use crate::engine::migration::{Migration, MigrationCellRequest, MigrationRequest, MigrationSummary, MovedCustomer};
@@ -136,6 +138,8 @@ analyses! {
     /// The respondent's answer as a code.
     AnswerCode(AnswerCodeRequest) -> Result<String, CodeError>;
     Actions(ActionsRequest) -> Vec<Action>;
+    Interviews(InterviewsRequest) -> InterviewsView;
+    Goals(GoalsRequest) -> GoalsView;
 }
 
 /// What every analysis page chooses: the year's first day and the lines in scope.
@@ -185,6 +189,8 @@ pub enum EmptyReason {
     PeriodTotalsYearStart(YearStart),
     /// Customer Focus has no survey yet.
     NoSurvey,
+    /// No customer interview is entered or imported yet.
+    NoInterviews,
 }
 
 /// What the filter bars ask: the choices the ledger offers for a year start.
@@ -389,6 +395,12 @@ impl AnalysisCache {
         }
         let mut context = Context { ledger, tables, cache: self };
         request.answer(&mut context).unwrap_or_else(AnalysisResponse::Empty)
+    }
+
+    /// A context over this cache, for tests of what analyses share (`goals::customer_targets`).
+    #[cfg(test)]
+    pub(crate) fn context<'a>(&'a mut self, ledger: &'a Ledger, tables: &'a SideTables) -> Context<'a> {
+        Context { ledger, tables, cache: self }
     }
 
     /// The prepared table for a selection, built on first use.
