@@ -55,7 +55,7 @@ fn pools_drafts() -> Drafts {
             &["Support", "1000", "time", "1000"],
         ]),
         activities: rows(&[&["Support", "Order handling", "line", "10"]]),
-        margins: Vec::new(),
+        ..Drafts::default()
     }
 }
 

@@ -626,6 +626,8 @@ impl<B: Fn(&BaseCustomer) -> Option<Money>> Rows<'_, B> {
 }
 
 #[cfg(test)]
+// Amounts in cents are written units_cents (1_100_01 is 1100.01), as they are read.
+#[allow(clippy::inconsistent_digit_grouping)]
 mod tests {
     use super::*;
     use crate::engine::interviews::{Interview, Interviews};

@@ -468,6 +468,8 @@ fn rep_rows(rows: &[InterviewRow]) -> Vec<RepPotential> {
 }
 
 #[cfg(test)]
+// Amounts in cents are written units_cents (1_100_01 is 1100.01), as they are read.
+#[allow(clippy::inconsistent_digit_grouping)]
 mod tests {
     use super::*;
     use crate::engine::session::analysis::{AnalysisCache, AnalysisResponse};

@@ -234,15 +234,16 @@ impl SideTables {
     }
 }
 
-/// An issue-15 table read from a file, as the editor shows it (its columns in their order; a
-/// survey export needs only the columns `required` names).
+/// An issue-15 table read from a CSV file or from the workbook's sheet of the table's name, as the
+/// editor shows it (its columns in their order; a survey export needs only the columns `required`
+/// names).
 fn planning_grid(kind: TableKind, file: &str, bytes: &[u8]) -> Result<Grid, InputError> {
     let required: &[&str] = match kind {
         TableKind::Interviews => &interviews::REQUIRED,
         TableKind::Goal => &GOAL_COLUMNS[..3],
         _ => kind.columns(),
     };
-    let table = Table::read(file, bytes, required)?;
+    let table = Table::read_sheet(file, bytes, kind.name(), required)?;
     let goals = match kind {
         TableKind::Goal => Goals { goal: goals::goal_in(&table)?, ..Goals::NONE },
         TableKind::GoalShares => Goals { shares: goals::shares_in(&table)?, ..Goals::NONE },
