@@ -106,13 +106,14 @@ fn draw_goals(view: GoalsView, editor: Editor) -> AnyView {
     let last_text =
         move || i18n.t(L::LastPeriod).replace("{from}", &l().date(last.0)).replace("{to}", &l().date(last.1));
     let company = view.company.clone();
+    let no_goal = view.goal.is_none();
     let unknown = view.unknown.join(", ");
     let notes = (view.customers.items.len(), view.customers.total);
     let (departments, reps, levels, customers, prospects) =
         (view.clone(), view.clone(), view.clone(), view.clone(), view.clone());
     view! {
         <p class="hint" data-testid="goal-proposal">{proposal}</p>
-        {(view.goal.is_none() && editor.rows(TableKind::Goal) == 0).then(|| view! {
+        {move || (no_goal && editor.rows(TableKind::Goal) == 0).then(|| view! {
             <button type="button" class="button button-secondary" data-testid="use-proposal" on:click=propose>
                 {move || i18n.t(L::UseProposal)}
             </button>

@@ -171,7 +171,8 @@ fn draw_interviews(view: InterviewsView) -> AnyView {
 /// The edge cases, said plainly: no wallet, revenue above the wallet, keys the ledger lacks.
 fn notes(view: &InterviewsView, i18n: I18n) -> Vec<String> {
     let names = |pick: &dyn Fn(&InterviewRow) -> bool| {
-        view.rows.iter().filter(|r| pick(r)).map(|r| r.customer.key.clone()).collect::<Vec<_>>().join(", ")
+        let name = |r: &InterviewRow| r.customer.name.clone().filter(|n| !n.is_empty()).unwrap_or(r.customer.key.clone());
+        view.rows.iter().filter(|r| pick(r)).map(name).collect::<Vec<_>>().join(", ")
     };
     let mut notes = Vec::new();
     if view.without_wallet > 0 {
