@@ -60,7 +60,7 @@ fn GoalsEditor(editor: Editor) -> impl IntoView {
     move || {
         workspace.is_loaded().then(|| {
             view! {
-                <div class="card tables-editor" data-testid="goals-editor">
+                <div class="card tables-editor planning-forms" data-testid="goals-editor">
                     <h2>{move || i18n.t(L::GoalTitle)}</h2>
                     <p class="hint">{move || i18n.t(L::GoalHint)}</p>
                     <GridEditor editor kind=TableKind::Goal/>
@@ -140,7 +140,7 @@ fn draw_goals(view: GoalsView, editor: Editor) -> AnyView {
         <DataTable table=Signal::derive(move || gap_table(&reps.reps, L::ByRep, i18n, |g| g.clone())) file="gap-reps"/>
         <DataTable table=Signal::derive(move || gap_table(&levels.levels, L::ByLevel, i18n, |g: &Level| i18n.t(level_name(*g)).to_string())) file="gap-levels"/>
         <p class="hint">{move || i18n.t(L::LifetimeValueNote)}</p>
-        <DataTable table=Signal::derive(move || customers_table(&customers.customers.items, i18n)) file="goal-customers"/>
+        <DataTable table=Signal::derive(move || customers_table(&customers.customers.items, i18n)) file="goal-customers" class="table-compact"/>
         {cut_note(notes.0, notes.1)}
         {(!prospects.prospects.is_empty()).then(|| view! {
             <DataTable table=Signal::derive(move || prospects_table(&prospects.prospects, i18n)) file="goal-prospects"/>

@@ -73,7 +73,7 @@ fn InterviewsEditor(editor: Editor, thresholds: RwSignal<Thresholds>) -> impl In
     move || {
         workspace.is_loaded().then(|| {
             view! {
-                <div class="card tables-editor" data-testid="interviews-editor">
+                <div class="card tables-editor planning-forms" data-testid="interviews-editor">
                     <h2>{move || i18n.t(L::InterviewFormTitle)}</h2>
                     <p class="hint">{move || i18n.t(L::InterviewFormHint)}</p>
                     <form class="filter-bar" data-testid="interview-form" on:submit=add>
@@ -157,7 +157,7 @@ fn draw_interviews(view: InterviewsView) -> AnyView {
             </div>
         </div>
         {notes.into_iter().map(|n| view! { <p class="card card-empty" role="note">{n}</p> }).collect_view()}
-        <DataTable table=Signal::derive(move || rows_table(&rows, i18n)) file="interviews-latest"/>
+        <DataTable table=Signal::derive(move || rows_table(&rows, i18n)) file="interviews-latest" class="table-compact"/>
         <DataTable table=Signal::derive(move || levels_table(&levels, i18n)) file="interviews-levels"/>
         <h2>{move || i18n.t(L::MatrixTitle)}</h2>
         <p class="hint">{move || i18n.t(L::MatrixHint)}</p>
@@ -171,7 +171,8 @@ fn draw_interviews(view: InterviewsView) -> AnyView {
 /// The edge cases, said plainly: no wallet, revenue above the wallet, keys the ledger lacks.
 fn notes(view: &InterviewsView, i18n: I18n) -> Vec<String> {
     let names = |pick: &dyn Fn(&InterviewRow) -> bool| {
-        let name = |r: &InterviewRow| r.customer.name.clone().filter(|n| !n.is_empty()).unwrap_or(r.customer.key.clone());
+        let name =
+            |r: &InterviewRow| r.customer.name.clone().filter(|n| !n.is_empty()).unwrap_or(r.customer.key.clone());
         view.rows.iter().filter(|r| pick(r)).map(name).collect::<Vec<_>>().join(", ")
     };
     let mut notes = Vec::new();
