@@ -567,10 +567,15 @@ mod tests {
         assert_eq!(bad("customer,satisfaction\nC1,7\n"), (1, "date".into(), String::new(), Problem::MissingColumn));
     }
 
-    /// The Interviews answer for 2024 lines A 600 (Ann), B 300 (Ann), C 100 (Bob).
+    /// The Interviews answer for 2024 lines A 600 (Ann), B 300 (Ann), C 100 (Bob), Z 0 (Bob: in the
+    /// ledger, no revenue).
     fn view(rows: Vec<Interview>) -> InterviewsView {
-        let ledger =
-            ledger_with_groups(&[("A", "G", "Ann", 600_00), ("B", "G", "Ann", 300_00), ("C", "G", "Bob", 100_00)]);
+        let ledger = ledger_with_groups(&[
+            ("A", "G", "Ann", 600_00),
+            ("B", "G", "Ann", 300_00),
+            ("C", "G", "Bob", 100_00),
+            ("Z", "G", "Bob", 0),
+        ]);
         let tables = SideTables { interviews: Interviews { rows }, ..SideTables::NONE };
         let request =
             InterviewsRequest { selection: Selection::default(), period: None, thresholds: Thresholds::default() };
@@ -591,6 +596,8 @@ mod tests {
             interview("C", "2024-06-01", Some(9), Some(8), None),
             // P: not in the ledger (a prospect): revenue 0, share 0 of 500, uncaptured 500.
             interview("P", "2024-06-01", Some(7), None, Some(500_00)),
+            // Z: in the ledger without revenue: share 0 of 100 (not unknown), no level, no rep.
+            interview("Z", "2024-06-01", Some(3), None, Some(100_00)),
         ]);
         let row = |key: &str| view.rows.iter().find(|r| r.customer.key == key).unwrap();
         assert_eq!((row("A").share, row("A").quadrant), (Some(0.3), Some(Quadrant::Development)));
@@ -600,13 +607,21 @@ mod tests {
         assert_eq!((row("C").share, row("C").quadrant, row("C").uncaptured), (None, None, None));
         assert_eq!((row("P").known, row("P").revenue, row("P").share), (false, Money::ZERO, Some(0.0)));
         assert_eq!(row("P").quadrant, Some(Quadrant::Development));
+        assert_eq!(
+            (row("Z").known, row("Z").revenue, row("Z").share, row("Z").level),
+            (true, Money::ZERO, Some(0.0), None)
+        );
+        assert_eq!(
+            (row("Z").quadrant, row("Z").uncaptured),
+            (Some(Quadrant::Vulnerable), Some(Money::from_cents(100_00)))
+        );
         // NPS over the three with a recommend score: 10 promoter, 6 detractor, 8 passive: 0.
         assert_eq!(view.nps, Some(Nps { promoters: 1, passives: 1, detractors: 1, score: 0 }));
-        // Uncaptured per rep: Ann (A 1400, B 0) 1400 over 2; no rep (P) 500; C has no wallet.
+        // Uncaptured per rep: Ann (A 1400, B 0) 1400 over 2; no rep (P 500, Z 100) 600; C has no wallet.
         let reps: Vec<(Option<&str>, usize, i64)> =
             view.reps.iter().map(|r| (r.rep.as_deref(), r.customers, r.uncaptured.cents())).collect();
-        assert_eq!(reps, [(Some("Ann"), 2, 1_400_00), (None, 1, 500_00)]);
-        assert_eq!((view.uncaptured, view.without_wallet), (Money::from_cents(1_900_00), 1));
+        assert_eq!(reps, [(Some("Ann"), 2, 1_400_00), (None, 2, 600_00)]);
+        assert_eq!((view.uncaptured, view.without_wallet), (Money::from_cents(2_000_00), 1));
     }
 
     #[test]
