@@ -3,7 +3,8 @@
 
 use std::path::PathBuf;
 
-const DOCS: [&str; 6] = ["method-notes", "import", "lifetime-value", "warehouse", "customer-focus", "contact-planning"];
+const DOCS: [&str; 7] =
+    ["method-notes", "import", "lifetime-value", "warehouse", "customer-focus", "planning", "contact-planning"];
 
 fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());

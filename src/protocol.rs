@@ -34,18 +34,14 @@ pub type PageRequest = Request<FileSlot>;
 pub enum ToWorker {
     Ask {
         id: u32,
-        request: PageRequest,
+        /// Boxed: a request carrying the side tables' drafts is far larger than the other messages.
+        request: Box<PageRequest>,
     },
     /// The workspace as one file, for "Save workspace".
-    Backup {
-        id: u32,
-    },
+    Backup { id: u32 },
     /// Test builds only: kill the worker or cut off or hold a save (see `worker`).
     #[cfg(feature = "test-hooks")]
-    TestHook {
-        id: u32,
-        hook: String,
-    },
+    TestHook { id: u32, hook: String },
 }
 
 /// From the worker to the page.
@@ -151,10 +147,12 @@ mod tests {
             files: vec![slot(0, "2023.csv"), slot(1, "2024.xlsb")],
             options: ImportOptions::default(),
         };
-        let json = serde_json::to_string(&ToWorker::Ask { id: 7, request }).unwrap();
+        let json = serde_json::to_string(&ToWorker::Ask { id: 7, request: Box::new(request) }).unwrap();
         assert!(json.starts_with(r#"{"kind":"ask","id":7,"request":{"Import":{"files":[{"index":0,"name":"2023.csv"},{"index":1,"name":"2024.xlsb"}],"options":{"#), "{json}");
-        let ToWorker::Ask { id: 7, request: Request::Import { files, .. } } = serde_json::from_str(&json).unwrap()
-        else {
+        let ToWorker::Ask { id: 7, request } = serde_json::from_str(&json).unwrap() else {
+            panic!("not read back as a request: {json}");
+        };
+        let Request::Import { files, .. } = *request else {
             panic!("not read back as the same import: {json}");
         };
         assert_eq!(files, [slot(0, "2023.csv"), slot(1, "2024.xlsb")]);

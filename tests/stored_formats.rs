@@ -11,7 +11,9 @@ use clientele::engine::contact_plan::{ContactPlanRequest, DEFAULT_NORMS};
 use clientele::engine::customer_focus::request::FocusRequest;
 use clientele::engine::flows::Flows;
 use clientele::engine::flows::FlowsRequest;
+use clientele::engine::goals::GoalsRequest;
 use clientele::engine::import::{ImportOptions, Progress};
+use clientele::engine::interviews::{InterviewsRequest, Thresholds};
 use clientele::engine::money::Money;
 use clientele::engine::period::Period;
 use clientele::engine::profitability::{Profitability, ProfitabilityRequest};
@@ -54,7 +56,6 @@ fn pools_drafts() -> Drafts {
             &["Support", "1000", "time", "1000"],
         ]),
         activities: rows(&[&["Support", "Order handling", "line", "10"]]),
-        margins: Vec::new(),
         ..Drafts::default()
     }
 }
@@ -296,6 +297,14 @@ fn a_version_2_workspace_file_opens_with_its_cost_pools() {
     let plan = ask(&mut session, ContactPlanRequest { selection: Selection::default(), period: None }.into());
     let AnalysisResponse::ContactPlan(plan) = plan else { panic!("{plan:?}") };
     assert!(plan.default_norms && plan.contacts == 0 && plan.unknown.total == 0, "{plan:?}");
+    // Issue 15's interviews and goals too: no interview, no goal, no target.
+    assert!(drafts.interviews.is_empty() && drafts.goal.is_empty() && drafts.targets.is_empty(), "{drafts:?}");
+    let request =
+        InterviewsRequest { selection: Selection::default(), period: None, thresholds: Thresholds::default() };
+    let interviews = ask(&mut session, request.into());
+    assert!(matches!(interviews, AnalysisResponse::Empty(EmptyReason::NoInterviews)), "{interviews:?}");
+    let goals = ask(&mut session, GoalsRequest { selection: Selection::default() }.into());
+    assert!(matches!(goals, AnalysisResponse::Goals(ref view) if view.goal.is_none()), "{goals:?}");
 }
 
 #[test]

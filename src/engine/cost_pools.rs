@@ -5,7 +5,8 @@
 //! ACTIVITIES.csv (`pool,activity,driver,minutes`); every bad cell is an error naming the file,
 //! line, column and value, and what to do (docs/method-notes.md).
 
-use super::import::{self, ImportError, Sheet};
+use super::date::Day;
+use super::import::{self, DateFormat, ImportError, Sheet};
 use super::money::Money;
 use hashbrown::HashSet;
 use serde::{Deserialize, Serialize};
@@ -161,7 +162,6 @@ pub enum Problem {
     /// Not visit, call or mailing (or bezoek, telefoon).
     UnknownContactType,
     NotAWholeNumber,
-    NotADate,
     /// A level and contact type listed twice in the norms.
     DuplicateNorm,
     /// A sales rep listed twice in the capacity table.
@@ -171,6 +171,22 @@ pub enum Problem {
     DuplicateGroup,
     /// The pools together exceed `Money::LEDGER_LIMIT_CENTS`.
     PoolsTooLarge,
+    /// Issue 15's interviews and goals (`interviews.rs`, `goals.rs`).
+    SatisfactionRange,
+    RecommendRange,
+    NotADate,
+    /// A table's amounts together exceed `Money::LEDGER_LIMIT_CENTS`.
+    AmountsTooLarge,
+    OneGoal,
+    GoalStartsOnLeapDay,
+    EndBeforeStart,
+    UnknownSpread,
+    PercentAbove100,
+    DuplicateName,
+    /// The hand spread's percentages do not add up to 100 (the value is their sum).
+    SharesNot100,
+    /// A target names both a customer and a prospect, or neither.
+    CustomerOrProspect,
 }
 
 impl fmt::Display for Problem {
@@ -211,7 +227,6 @@ impl fmt::Display for Problem {
             Problem::UnknownLevel => write!(f, "unknown pyramid level; use top, big, medium, small or inactive"),
             Problem::UnknownContactType => write!(f, "unknown contact type; use visit, call or mailing"),
             Problem::NotAWholeNumber => write!(f, "not a whole number; write a count such as 12"),
-            Problem::NotADate => write!(f, "not a date; write it as YYYY-MM-DD or DD-MM-YYYY"),
             Problem::DuplicateNorm => {
                 write!(f, "this level and contact type are listed twice; give each pair one line")
             }
@@ -220,6 +235,25 @@ impl fmt::Display for Problem {
             Problem::DuplicateGroup => write!(f, "this product group is listed twice; give each group one line"),
             Problem::PoolsTooLarge => {
                 write!(f, "the pools together are too large to add up exactly; check the amounts")
+            }
+            Problem::SatisfactionRange => write!(f, "satisfaction is a whole number from 1 to 10, or empty"),
+            Problem::RecommendRange => write!(f, "likelihood to recommend is a whole number from 0 to 10, or empty"),
+            Problem::NotADate => write!(f, "not a date; write it as YYYY-MM-DD (e.g. 2025-03-31) or DD-MM-YYYY"),
+            Problem::AmountsTooLarge => {
+                write!(f, "the amounts together are too large to add up exactly; check the amounts")
+            }
+            Problem::OneGoal => write!(f, "the goal table has one row; remove the others"),
+            Problem::GoalStartsOnLeapDay => write!(f, "a goal period cannot start on 29 February; start it on 1 March"),
+            Problem::EndBeforeStart => write!(f, "the period ends before it starts; check both dates"),
+            Problem::UnknownSpread => {
+                let spreads: Vec<&str> = crate::engine::goals::Spread::ALL.iter().map(|s| s.name()).collect();
+                write!(f, "unknown spread; use one of {}", spreads.join(", "))
+            }
+            Problem::PercentAbove100 => write!(f, "a percentage is at most 100; write e.g. 25 or 12.5"),
+            Problem::DuplicateName => write!(f, "this name is listed twice; give each one line"),
+            Problem::SharesNot100 => write!(f, "the percentages add up to this, not to 100; correct them"),
+            Problem::CustomerOrProspect => {
+                write!(f, "fill in either the customer (a key of the ledger) or the prospect's name, not both")
             }
         }
     }
@@ -328,6 +362,11 @@ impl<'f> Table<'f> {
         Ok(Table { file, columns, rows })
     }
 
+    /// The file's name ("" for the editor's rows).
+    pub(crate) fn file(&self) -> &str {
+        self.file
+    }
+
     pub(crate) fn rows(&self) -> impl Iterator<Item = Row<'_>> {
         self.rows.iter().map(|(line, cells)| Row { table: self, line: *line, cells })
     }
@@ -358,6 +397,18 @@ impl<'t> Row<'t> {
     /// A non-empty cell.
     pub(crate) fn text(&self, column: &str) -> Result<&'t str, InputError> {
         Some(self.cell(column)).filter(|c| !c.is_empty()).ok_or_else(|| self.error(column, Problem::Empty))
+    }
+
+    /// A date as YYYY-MM-DD or day first (DD-MM-YYYY), with any of `-`, `/`, `.` (a workbook's
+    /// date cell reads as YYYY-MM-DD), within the dates a ledger may hold. Month first is not
+    /// read: 03-04-2024 is 3 April.
+    pub(crate) fn day(&self, column: &str) -> Result<Day, InputError> {
+        let text = self.text(column)?;
+        [DateFormat::YearMonthDay, DateFormat::DayMonthYear]
+            .into_iter()
+            .find_map(|f| f.parse(text))
+            .filter(|d| d.in_window())
+            .ok_or_else(|| self.error(column, Problem::NotADate))
     }
 
     /// A non-negative number with at most two decimals (`.` or `,` as the mark), in hundredths,

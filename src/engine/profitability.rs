@@ -403,7 +403,8 @@ fn allocate(
     } else {
         // The exact total amount x used / divisor, rounded half up to the cent.
         let target = amount.checked_mul(used).and_then(|t| t.checked_add(divisor / 2)).ok_or_else(too_large)? / divisor;
-        largest_remainder(amount, weights, divisor, target, customers, id_order).ok_or_else(too_large)?
+        let by_id = |a: usize, b: usize| id_order[customers[a].index()].cmp(&id_order[customers[b].index()]);
+        largest_remainder(amount, weights, divisor, target, by_id).ok_or_else(too_large)?
     };
     if let Some(capacity) = pool.capacity.filter(|c| u128::from(c.hundredths()) < used) {
         let over = u64::try_from(used - u128::from(capacity.hundredths())).map_err(|_| too_large())?;
@@ -428,15 +429,15 @@ fn allocate(
 }
 
 /// Shares `amount x weight / divisor` floored, and the `target - sum of floors` cents left over
-/// given one each to the largest remainders (ties: customer id in byte order). `None` when a
-/// product overflows `u128` (refused as too large).
-fn largest_remainder(
+/// given one each to the largest remainders (ties: `order` of the weights' indices; a pool's
+/// customers by id in byte order). `None` when a product overflows `u128` (refused as too
+/// large). The goals' top-down spread (`goals.rs`) rounds with it too.
+pub(crate) fn largest_remainder(
     amount: u128,
     weights: &[u128],
     divisor: u128,
     target: u128,
-    customers: &[CustomerId],
-    id_order: &[u32],
+    order: impl Fn(usize, usize) -> std::cmp::Ordering,
 ) -> Option<Vec<u128>> {
     let mut shares = Vec::with_capacity(weights.len());
     let mut remainders = Vec::with_capacity(weights.len());
@@ -449,9 +450,7 @@ fn largest_remainder(
     // floors <= exact total; target = the exact total rounded, which is less than floors plus
     // the count of nonzero remainders: every extra cent goes to a different customer.
     let extra = usize::try_from(target.checked_sub(floors)?).ok()?;
-    remainders.sort_unstable_by(|a, b| {
-        b.0.cmp(&a.0).then(id_order[customers[a.1].index()].cmp(&id_order[customers[b.1].index()]))
-    });
+    remainders.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(order(a.1, b.1)));
     for &(_, i) in remainders.iter().take(extra) {
         shares[i] += 1;
     }
@@ -846,7 +845,8 @@ Support,Call,invoice,20
             let target = (amount * used + divisor / 2) / divisor;
             let customers: Vec<CustomerId> = (0..weights.len()).map(CustomerId::from_index).collect();
             let order: Vec<u32> = (0..weights.len() as u32).rev().collect();
-            let shares = largest_remainder(amount, &weights, divisor, target, &customers, &order);
+            let by_id = |a: usize, b: usize| order[customers[a].index()].cmp(&order[customers[b].index()]);
+            let shares = largest_remainder(amount, &weights, divisor, target, by_id);
             prop_assert!(shares.is_some());
             let shares = shares.unwrap_or_default();
             prop_assert_eq!(shares.iter().sum::<u128>(), target);

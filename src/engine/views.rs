@@ -3,6 +3,7 @@
 //! up-sell candidates (customers below their level's median revenue). Definitions in
 //! docs/method-notes.md.
 
+use super::interviews;
 use super::ledger::Ledger;
 use super::ledger::{named, CustomerId};
 use super::money::Money;
@@ -130,7 +131,8 @@ fn by_group(levels: &Levels, groups: &Breakdown, columns: &GroupColumns, custome
 
 /// The named rep with the most revenue from the customer in the period (ties: name in byte
 /// order); `None` when no named rep brings it revenue (lines without a rep belong to no rep).
-fn main_rep<'b>(levels: &Levels, reps: &'b Breakdown, customer: CustomerId) -> Option<&'b str> {
+/// With another attribute's breakdown, its main value (the goals' department of a customer).
+pub(crate) fn main_rep<'b>(levels: &Levels, reps: &'b Breakdown, customer: CustomerId) -> Option<&'b str> {
     main_rep_in(reps, levels.period_index(), customer)
 }
 
@@ -287,6 +289,9 @@ pub struct WhiteSpaceRow {
     pub group: String,
     pub peers_buying: f64,
     pub estimated_value: Money,
+    /// The potential not yet captured by the customer's latest interview (its wallet minus the
+    /// period's revenue, floored at 0; `None` without an interview with a wallet).
+    pub uncaptured: Option<Money>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -326,12 +331,22 @@ impl Analysis for CustomerViewsRequest {
         let groups = prepared.groups(ledger).ok_or(EmptyReason::NoProductGroupColumn)?;
         let levels = prepared.active_levels_of(self.period)?;
         let views = CustomerViews::of(&prepared.table, levels, groups, prepared.reps(ledger));
-        Ok(RepView::of(ledger, views, self.rep))
+        let latest = interviews::latest_per_customer(&context.tables.interviews);
+        let uncaptured = |customer: CustomerId| {
+            let revenue = prepared.table.revenue_of(customer, levels.period_index());
+            latest.get(ledger.customer_key(customer)).and_then(|f| interviews::uncaptured(f.wallet, revenue))
+        };
+        Ok(RepView::of(ledger, views, self.rep, uncaptured))
     }
 }
 
 impl RepView {
-    fn of(ledger: &Ledger, views: CustomerViews, choice: RepChoice) -> RepView {
+    fn of(
+        ledger: &Ledger,
+        views: CustomerViews,
+        choice: RepChoice,
+        uncaptured: impl Fn(CustomerId) -> Option<Money>,
+    ) -> RepView {
         let reps: Vec<Option<String>> = views.reps.iter().map(|m| m.rep.clone()).collect();
         let rep = match choice {
             RepChoice::First => reps.first().cloned().flatten(),
@@ -353,6 +368,7 @@ impl RepView {
                 group: group(w.group),
                 peers_buying: w.peers_buying,
                 estimated_value: w.estimated_value,
+                uncaptured: uncaptured(w.customer),
             })
             .collect();
         let up_sell: Vec<UpSellRow> = views
@@ -421,6 +437,55 @@ pub(crate) mod tests {
         let groups = Breakdown::build(ledger, &table, Attribute::ProductGroup).unwrap();
         let reps = Breakdown::build(ledger, &table, Attribute::SalesRep);
         CustomerViews::of(&table, &levels, &groups, reps.as_ref())
+    }
+
+    #[test]
+    fn white_space_shows_the_interviewed_potential_not_yet_captured() {
+        use crate::engine::interviews::{Interview, Interviews};
+        use crate::engine::session::analysis::{AnalysisCache, AnalysisResponse};
+        use crate::engine::session::tables::SideTables;
+        // Bob's customers M (Tools 5000), S3 (Food 600) and S2 (Tools 400, Food 100); white space
+        // S3 Tools and Paper, S2 Paper (see the test below). S3's wallet 10.00 - its 6.00 = 4.00
+        // not yet captured; S2's wallet 3.00 is below its 5.00: 0, not negative.
+        let ledger = ledger_with_groups(&[
+            ("T", "Tools", "Ann", 10_000),
+            ("M", "Tools", "Bob", 5_000),
+            ("S1", "Tools", "Ann", 500),
+            ("S1", "Food", "Ann", 300),
+            ("S2", "Tools", "Bob", 400),
+            ("S2", "Food", "Ann", 100),
+            ("S3", "Food", "Bob", 600),
+            ("S4", "Paper", "Ann", 50),
+        ]);
+        let interview = |customer: &str, wallet: i64| Interview {
+            customer: customer.into(),
+            date: Day::from_ymd(2024, 9, 1).unwrap_or(Day::from_number(0)),
+            satisfaction: None,
+            recommend: None,
+            wallet: Some(Money::from_cents(wallet)),
+            potential: None,
+            remarks: String::new(),
+        };
+        let interviews = Interviews { rows: vec![interview("S3", 1_000), interview("S2", 300)] };
+        let tables = SideTables { interviews, ..SideTables::NONE };
+        let request = CustomerViewsRequest {
+            selection: Selection::default(),
+            period: None,
+            rep: RepChoice::Rep(Some("Bob".into())),
+        };
+        let AnalysisResponse::CustomerViews(view) =
+            AnalysisCache::default().answer_with(&ledger, &tables, request.into())
+        else {
+            panic!("no views")
+        };
+        let rows: Vec<(&str, &str, Option<i64>)> = view
+            .white_space
+            .items
+            .iter()
+            .map(|w| (w.customer.key.as_str(), w.group.as_str(), w.uncaptured.map(|m| m.cents())))
+            .collect();
+        // In the white space's own order (highest estimated value first, as tested below).
+        assert_eq!(rows, [("S3", "Tools", Some(400)), ("S2", "Paper", Some(0)), ("S3", "Paper", Some(400))]);
     }
 
     #[test]

@@ -61,6 +61,8 @@ messages! {
         PeriodTotalsYearStart => "This workspace holds totals per customer and year made for years with another start, which cannot be cut into other years. Choose their year start:",
             "Deze werkruimte bevat totalen per klant en jaar voor jaren met een ander begin, die niet in andere jaren te verdelen zijn. Kies hun begin van het jaar:";
         NoSurvey => "No survey yet: create the first round.", "Nog geen enquête: maak de eerste ronde aan.";
+        NoInterviews => "No interview yet: enter one in the form above or import a survey export.",
+            "Nog geen interview: voer er een in met het formulier hierboven of importeer een export van een enquête.";
         ToDataPage => "Go to the Data page", "Naar de pagina Gegevens";
         NoAnswer => "The engine sent no answer for this page: reload the page.", "De rekenkern gaf geen antwoord voor deze pagina: laad de pagina opnieuw.";
         DownloadCsv => "Download CSV", "CSV downloaden";

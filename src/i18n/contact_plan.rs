@@ -29,8 +29,6 @@ messages! {
         TypeCall => "Call", "Telefoon";
         TypeMailing => "Mailing", "Mailing";
         SaveTables => "Save tables", "Tabellen bewaren";
-        DownloadXlsx => "Download XLSX", "XLSX downloaden";
-        ImportXlsx => "Import XLSX (all three tables)", "XLSX importeren (alle drie tabellen)";
         PlanTitle => "Contact plan for {plan}, from the pyramid of {pyramid}", "Contactplan voor {plan}, vanuit de piramide van {pyramid}";
         DefaultNorms => "The default norms are in force; change them in the tables below.",
             "De standaardnormen gelden; pas ze aan in de tabellen hieronder.";

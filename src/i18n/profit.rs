@@ -52,8 +52,6 @@ messages! {
         UnknownContactType => "unknown contact type; use visit, call or mailing",
             "onbekende soort contact; gebruik bezoek, telefoon of mailing";
         NotAWholeNumber => "not a whole number; write a count such as 12", "geen geheel getal; schrijf een aantal zoals 12";
-        NotADate => "not a date; write it as YYYY-MM-DD or DD-MM-YYYY",
-            "geen datum; schrijf hem als JJJJ-MM-DD of DD-MM-JJJJ";
         DuplicateNorm => "this level and contact type are listed twice; give each pair one row",
             "dit niveau en deze soort contact staan er twee keer in; geef elk paar één rij";
         DuplicateRep => "this rep is listed twice; give each rep one row",
@@ -64,6 +62,32 @@ messages! {
             "deze productgroep staat er twee keer in; geef elke groep één rij";
         PoolsTooLarge => "the pools together are too large to add up exactly; check the amounts",
             "de pools samen zijn te groot om exact op te tellen; controleer de bedragen";
+        InterviewsTable => "the interviews table", "de tabel met interviews";
+        GoalTable => "the goal table", "de tabel met de doelstelling";
+        GoalSharesTable => "the table of percentages by hand", "de tabel met percentages met de hand";
+        TargetsTable => "the targets table", "de tabel met doelen per klant";
+        SatisfactionRange => "satisfaction is a whole number from 1 to 10, or empty",
+            "tevredenheid is een geheel getal van 1 tot en met 10, of leeg";
+        RecommendRange => "likelihood to recommend is a whole number from 0 to 10, or empty",
+            "aanbevelingskans is een geheel getal van 0 tot en met 10, of leeg";
+        NotADate => "not a date; write it as YYYY-MM-DD (e.g. 2025-03-31) or DD-MM-YYYY",
+            "geen datum; schrijf hem als JJJJ-MM-DD (bijv. 2025-03-31) of DD-MM-JJJJ";
+        AmountsTooLarge => "the amounts together are too large to add up exactly; check the amounts",
+            "de bedragen samen zijn te groot om exact op te tellen; controleer de bedragen";
+        OneGoal => "the goal table has one row; remove the others", "de tabel met de doelstelling heeft één rij; verwijder de andere";
+        GoalStartsOnLeapDay => "a goal period cannot start on 29 February; start it on 1 March",
+            "een doelperiode kan niet op 29 februari beginnen; laat hem op 1 maart beginnen";
+        EndBeforeStart => "the period ends before it starts; check both dates",
+            "de periode eindigt voordat hij begint; controleer beide datums";
+        UnknownSpread => "unknown spread; choose share, potential, department or rep",
+            "onbekende verdeling; kies share, potential, department of rep";
+        PercentAbove100 => "a percentage is at most 100; write e.g. 25 or 12.5",
+            "een percentage is hoogstens 100; schrijf bijv. 25 of 12,5";
+        DuplicateName => "this name is listed twice; give each one row", "deze naam staat er twee keer in; geef elk één rij";
+        SharesNot100 => "the percentages add up to this, not to 100; correct them",
+            "de percentages tellen hiertoe op, niet tot 100; verbeter ze";
+        CustomerOrProspect => "fill in either the customer (a key of the ledger) or the prospect's name, not both",
+            "vul óf de klant (een sleutel uit het grootboek) óf de naam van het prospect in, niet allebei";
         NothingToSpread => "Pool {pool}: no customer has a unit of its driver ({driver}) in the period; nothing is allocated.",
             "Pool {pool}: geen klant heeft in de periode een eenheid van de verdeelsleutel ({driver}); er wordt niets toegerekend.";
         NoMinutes => "Pool {pool}: its activities take no minutes in the period (check the activities); nothing is allocated.",
@@ -158,6 +182,10 @@ pub fn table_name(kind: TableKind) -> ProfitMsg {
         TableKind::Norms => ProfitMsg::NormsTable,
         TableKind::Capacity => ProfitMsg::CapacityTable,
         TableKind::Contacts => ProfitMsg::ContactsTable,
+        TableKind::Interviews => ProfitMsg::InterviewsTable,
+        TableKind::Goal => ProfitMsg::GoalTable,
+        TableKind::GoalShares => ProfitMsg::GoalSharesTable,
+        TableKind::Targets => ProfitMsg::TargetsTable,
     }
 }
 
@@ -183,12 +211,23 @@ pub fn problem(problem: &Problem) -> ProfitMsg {
         Problem::UnknownLevel => ProfitMsg::UnknownLevel,
         Problem::UnknownContactType => ProfitMsg::UnknownContactType,
         Problem::NotAWholeNumber => ProfitMsg::NotAWholeNumber,
-        Problem::NotADate => ProfitMsg::NotADate,
         Problem::DuplicateNorm => ProfitMsg::DuplicateNorm,
         Problem::DuplicateRep => ProfitMsg::DuplicateRep,
         Problem::MarginAbove100 => ProfitMsg::MarginAbove100,
         Problem::DuplicateGroup => ProfitMsg::DuplicateGroup,
         Problem::PoolsTooLarge => ProfitMsg::PoolsTooLarge,
+        Problem::SatisfactionRange => ProfitMsg::SatisfactionRange,
+        Problem::RecommendRange => ProfitMsg::RecommendRange,
+        Problem::NotADate => ProfitMsg::NotADate,
+        Problem::AmountsTooLarge => ProfitMsg::AmountsTooLarge,
+        Problem::OneGoal => ProfitMsg::OneGoal,
+        Problem::GoalStartsOnLeapDay => ProfitMsg::GoalStartsOnLeapDay,
+        Problem::EndBeforeStart => ProfitMsg::EndBeforeStart,
+        Problem::UnknownSpread => ProfitMsg::UnknownSpread,
+        Problem::PercentAbove100 => ProfitMsg::PercentAbove100,
+        Problem::DuplicateName => ProfitMsg::DuplicateName,
+        Problem::SharesNot100 => ProfitMsg::SharesNot100,
+        Problem::CustomerOrProspect => ProfitMsg::CustomerOrProspect,
     }
 }
 

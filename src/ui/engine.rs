@@ -242,7 +242,7 @@ pub async fn ask_with_files(request: PageRequest, files: &[File]) -> Response {
             return Response::Failed(Failure::TooLarge(refused));
         }
     }
-    answer(post(|id| ToWorker::Ask { id, request }, files).await)
+    answer(post(|id| ToWorker::Ask { id, request: Box::new(request) }, files).await)
 }
 
 fn answer(reply: Option<Reply>) -> Response {

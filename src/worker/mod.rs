@@ -77,7 +77,7 @@ fn envelope(message: &FromWorker) -> Object {
 fn on_message(data: JsValue) {
     let json = Reflect::get(&data, &"message".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
     let (id, request) = match serde_json::from_str::<ToWorker>(&json) {
-        Ok(ToWorker::Ask { id, request }) => (id, read_files(request, &posted_files(&data))),
+        Ok(ToWorker::Ask { id, request }) => (id, read_files(*request, &posted_files(&data))),
         Ok(ToWorker::Backup { id }) => return post_backup(id),
         #[cfg(feature = "test-hooks")]
         Ok(ToWorker::TestHook { id, hook }) => {

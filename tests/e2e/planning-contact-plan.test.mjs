@@ -145,7 +145,7 @@ test("a contact plan entered on the page: hours and load by hand, kept, down and
   assert.equal(await page.getByTestId("cell-capacity-0-hours_per_year").inputValue(), `${n}.00`);
 
   // Down as one workbook; cleared; back in: the same tables and the same plan.
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-xlsx").click()]);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("xlsx-contact-plan").click()]);
   assert.equal(download.suggestedFilename(), "contact-plan.xlsx");
   const xlsx = await readFile(await download.path());
   for (const table of ["contact-norms", "capacity", "contacts"]) {
@@ -155,7 +155,7 @@ test("a contact plan entered on the page: hours and load by hand, kept, down and
   await save(page);
   await page.getByTestId("default-norms").waitFor();
   assert.equal(await page.locator('[data-testid="editor-contacts"] tbody tr').count(), 0);
-  await page.getByTestId("import-xlsx").setInputFiles({ name: "contact-plan.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: xlsx });
+  await page.getByTestId("import-xlsx-contact-plan").setInputFiles({ name: "contact-plan.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: xlsx });
   await page.getByTestId("cell-contacts-3-customer").waitFor();
   await page.getByTestId("default-norms").waitFor({ state: "detached" });
   assert.equal(await page.getByTestId("cell-contact-norms-0-per_year").inputValue(), "6");

@@ -9,7 +9,6 @@ pub mod plan;
 
 use super::cost_pools::{InputError, Minutes, Problem, Row, Table};
 use super::date::Day;
-use super::import::DateFormat;
 use super::pyramid::Level;
 use hashbrown::HashSet;
 use serde::{Deserialize, Serialize};
@@ -229,11 +228,7 @@ pub(crate) fn contacts_in(table: &Table<'_>) -> Result<Vec<Contact>, InputError>
     let mut contacts = Vec::new();
     for row in table.rows() {
         let customer = row.text("customer")?.to_string();
-        let date_text = row.text("date")?;
-        let date = [DateFormat::YearMonthDay, DateFormat::DayMonthYear]
-            .into_iter()
-            .find_map(|f| f.parse(date_text))
-            .ok_or_else(|| row.error("date", Problem::NotADate))?;
+        let date = row.day("date")?;
         let contact = contact_type(&row, "type")?;
         let minutes = match row.cell("minutes") {
             "" => None,
@@ -358,7 +353,7 @@ mod tests {
         let read = |rows: &str| error(parse_contacts("A.csv", format!("{header}{rows}").as_bytes()));
         assert_eq!(
             read("C1,2026-01-02,visit,\nC1,2026-02-30,visit,\n"),
-            "A.csv, line 3, column date: '2026-02-30': not a date; write it as YYYY-MM-DD or DD-MM-YYYY"
+            "A.csv, line 3, column date: '2026-02-30': not a date; write it as YYYY-MM-DD (e.g. 2025-03-31) or DD-MM-YYYY"
         );
         assert!(read("C1,2026-01-02,email,\n").contains("line 2, column type: 'email': unknown contact type"));
         assert!(read(",2026-01-02,visit,\n").contains("line 2, column customer: '': the cell is empty"));

@@ -21,6 +21,8 @@ use crate::engine::customer_focus::code::CodeError;
 use crate::engine::customer_focus::request::{AnswerCodeRequest, FocusRequest, FocusView, SurveyLinkRequest};
 use crate::engine::customer_focus::survey::Survey;
 use crate::engine::flows::{Flows, FlowsRequest};
+use crate::engine::goals::{GoalsRequest, GoalsView};
+use crate::engine::interviews::{InterviewsRequest, InterviewsView};
 use crate::engine::ledger::{named, Attribute, CustomerId, Ledger};
 use crate::engine::lessons::{Lessons, LessonsRequest};
 use crate::engine::migration::{Migration, MigrationCellRequest, MigrationRequest, MigrationSummary, MovedCustomer};
@@ -138,6 +140,10 @@ analyses! {
     AnswerCode(AnswerCodeRequest) -> Result<String, CodeError>;
     Actions(ActionsRequest) -> Vec<Action>;
     ContactPlan(ContactPlanRequest) -> ContactPlanView;
+    /// The planning forms' customer picker.
+    CustomerSearch(CustomerSearchRequest) -> Vec<CustomerRef>;
+    Interviews(InterviewsRequest) -> InterviewsView;
+    Goals(GoalsRequest) -> GoalsView;
 }
 
 /// What every analysis page chooses: the year's first day and the lines in scope.
@@ -187,6 +193,8 @@ pub enum EmptyReason {
     PeriodTotalsYearStart(YearStart),
     /// Customer Focus has no survey yet.
     NoSurvey,
+    /// No customer interview is entered or imported yet.
+    NoInterviews,
 }
 
 /// What the filter bars ask: the choices the ledger offers for a year start.
@@ -225,6 +233,36 @@ impl CustomerRef {
             key: ledger.customer_key(customer).to_string(),
             name: ledger.customer_name(customer).map(String::from),
         }
+    }
+}
+
+/// What a form's customer picker asks: the customers whose key or name contains `text`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct CustomerSearchRequest {
+    pub text: String,
+}
+
+/// A picker offers this many customers at most (the user types more to narrow them).
+pub const SEARCH_LIMIT: usize = 20;
+
+impl Analysis for CustomerSearchRequest {
+    type View = Vec<CustomerRef>;
+
+    /// Case-insensitive; keys that start with the text first, then the others, each in key order.
+    fn answer(self, context: &mut Context) -> Result<Vec<CustomerRef>, EmptyReason> {
+        let ledger = context.ledger;
+        let text = self.text.trim().to_lowercase();
+        let holds = |c: &CustomerRef| {
+            c.key.to_lowercase().contains(&text) || c.name.as_ref().is_some_and(|n| n.to_lowercase().contains(&text))
+        };
+        let mut found: Vec<CustomerRef> =
+            ledger.all_customers().map(|c| CustomerRef::of(ledger, c)).filter(holds).collect();
+        found.sort_by(|a, b| {
+            let starts = |c: &CustomerRef| !c.key.to_lowercase().starts_with(&text);
+            starts(a).cmp(&starts(b)).then_with(|| a.key.as_bytes().cmp(b.key.as_bytes()))
+        });
+        found.truncate(SEARCH_LIMIT);
+        Ok(found)
     }
 }
 
@@ -391,6 +429,12 @@ impl AnalysisCache {
         }
         let mut context = Context { ledger, tables, cache: self };
         request.answer(&mut context).unwrap_or_else(AnalysisResponse::Empty)
+    }
+
+    /// A context over this cache, for tests of what analyses share (`goals::customer_targets`).
+    #[cfg(test)]
+    pub(crate) fn context<'a>(&'a mut self, ledger: &'a Ledger, tables: &'a SideTables) -> Context<'a> {
+        Context { ledger, tables, cache: self }
     }
 
     /// The prepared table for a selection, built on first use.
@@ -701,6 +745,26 @@ mod tests {
         assert_eq!(c.top_customers, c.active_customers.div_ceil(5));
         assert!(c.top20_revenue_share > 0.5 && c.gini > 0.0 && c.gini < 1.0);
         assert_eq!(c.bands.iter().map(|b| b.customers).sum::<usize>(), c.active_customers);
+    }
+
+    #[test]
+    fn the_customer_picker_finds_keys_and_names() {
+        // Keys A1, B2, C10, CA; names C10 "Acme", CA "Beta". "a" is in the keys A1 and CA and in
+        // C10's name; keys that start with it first (A1), then C10, CA in byte order ("1" < "A").
+        let csv = "customer,name,date,amount\nA1,,2025-01-01,1\nB2,,2025-01-01,1\nC10,Acme,2025-01-01,1\nCA,Beta,2025-01-01,1\n";
+        let file = crate::engine::import::InputFile { name: "c.csv", bytes: csv.as_bytes() };
+        let ledger = crate::engine::import::import_files(&[file], &Default::default(), &mut |_| true)
+            .map(|i| i.ledger)
+            .unwrap_or_default();
+        let mut cache = AnalysisCache::default();
+        let mut search = |text: &str| match cache.answer(&ledger, CustomerSearchRequest { text: text.into() }.into()) {
+            AnalysisResponse::CustomerSearch(found) => found.into_iter().map(|c| c.key).collect::<Vec<_>>(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(search("a"), ["A1", "C10", "CA"]);
+        assert_eq!(search(" ACME "), ["C10"]);
+        assert_eq!(search("c"), ["C10", "CA"]);
+        assert!(search("zz").is_empty());
     }
 
     #[test]

@@ -19,6 +19,8 @@ use crate::engine::contact_plan::{self, ContactTables, CAPACITY_COLUMNS, CONTACT
 use crate::engine::cost_pools::{self, CostPools, InputError, Table};
 use crate::engine::cost_pools::{ACTIVITY_COLUMNS, POOL_COLUMNS};
 use crate::engine::customer_focus::request::FocusTables;
+use crate::engine::goals::{self, Goals, GOAL_COLUMNS, SHARE_COLUMNS, TARGET_COLUMNS};
+use crate::engine::interviews::{self, Interviews, INTERVIEW_COLUMNS};
 use crate::engine::profitability::{self, GroupMargins, MARGIN_COLUMNS};
 use crate::engine::sheets::SheetTable;
 use serde::{Deserialize, Serialize};
@@ -33,6 +35,10 @@ pub struct SideTables {
     pub focus: FocusTables,
     /// The Actions list, planned on any page (issue 16's improvement planner; issue 15's pages).
     pub actions: Vec<Action>,
+    /// Customer interviews (issue 15, `engine::interviews`).
+    pub interviews: Interviews,
+    /// The goal, its hand spread and the bottom-up targets (issue 15, `engine::goals`).
+    pub goals: Goals,
     /// The contact plan's norms, capacity per rep and realised contacts (issue 15).
     pub contacts: ContactTables,
 }
@@ -43,6 +49,10 @@ pub enum TableKind {
     Pools,
     Activities,
     Margins,
+    Interviews,
+    Goal,
+    GoalShares,
+    Targets,
     /// Contact norms per pyramid level.
     Norms,
     /// Hours per rep for customer contact.
@@ -58,18 +68,27 @@ impl TableKind {
             TableKind::Pools => &POOL_HEADER,
             TableKind::Activities => &ACTIVITY_COLUMNS,
             TableKind::Margins => &MARGIN_COLUMNS,
+            TableKind::Interviews => &INTERVIEW_COLUMNS,
+            TableKind::Goal => &GOAL_COLUMNS,
+            TableKind::GoalShares => &SHARE_COLUMNS,
+            TableKind::Targets => &TARGET_COLUMNS,
             TableKind::Norms => &NORM_COLUMNS,
             TableKind::Capacity => &CAPACITY_COLUMNS,
             TableKind::Contacts => &CONTACT_COLUMNS,
         }
     }
 
-    /// The table's sheet in a workbook of the tables (`sheets::workbook`), read back by name.
-    pub fn sheet_name(self) -> &'static str {
+    /// The table's name: its CSV file's, and its sheet's in a workbook of the tables
+    /// (`sheets::workbook`), read back by name.
+    pub fn name(self) -> &'static str {
         match self {
             TableKind::Pools => "cost_pools",
             TableKind::Activities => "activities",
             TableKind::Margins => "margins",
+            TableKind::Interviews => "interviews",
+            TableKind::Goal => "goal",
+            TableKind::GoalShares => "goal_shares",
+            TableKind::Targets => "targets",
             TableKind::Norms => contact_plan::NORMS_SHEET,
             TableKind::Capacity => contact_plan::CAPACITY_SHEET,
             TableKind::Contacts => contact_plan::CONTACTS_SHEET,
@@ -83,13 +102,17 @@ const POOL_HEADER: [&str; 4] = [POOL_COLUMNS[0], POOL_COLUMNS[1], POOL_COLUMNS[2
 /// A table as the editor holds it: rows of cell text in the order of `TableKind::columns`.
 pub type Grid = Vec<Vec<String>>;
 
-/// The tables as the editors hold them (the Profitability page's and the Contact Plan's).
+/// The tables as the editors hold them (the Profitability page's and the planning pages').
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Drafts {
     pub pools: Grid,
     pub activities: Grid,
     pub margins: Grid,
+    pub interviews: Grid,
+    pub goal: Grid,
+    pub goal_shares: Grid,
+    pub targets: Grid,
     /// The norms in force (the defaults until others are saved).
     pub norms: Grid,
     pub capacity: Grid,
@@ -103,6 +126,10 @@ impl Drafts {
             TableKind::Pools => &self.pools,
             TableKind::Activities => &self.activities,
             TableKind::Margins => &self.margins,
+            TableKind::Interviews => &self.interviews,
+            TableKind::Goal => &self.goal,
+            TableKind::GoalShares => &self.goal_shares,
+            TableKind::Targets => &self.targets,
             TableKind::Norms => &self.norms,
             TableKind::Capacity => &self.capacity,
             TableKind::Contacts => &self.contacts,
@@ -112,7 +139,7 @@ impl Drafts {
     /// One table as a file's sheet (the download).
     pub fn sheet(&self, kind: TableKind) -> SheetTable {
         SheetTable {
-            name: kind.sheet_name().into(),
+            name: kind.name().into(),
             columns: kind.columns().iter().map(|c| c.to_string()).collect(),
             rows: self.grid(kind).clone(),
         }
@@ -123,6 +150,10 @@ impl Drafts {
             TableKind::Pools => &mut self.pools,
             TableKind::Activities => &mut self.activities,
             TableKind::Margins => &mut self.margins,
+            TableKind::Interviews => &mut self.interviews,
+            TableKind::Goal => &mut self.goal,
+            TableKind::GoalShares => &mut self.goal_shares,
+            TableKind::Targets => &mut self.targets,
             TableKind::Norms => &mut self.norms,
             TableKind::Capacity => &mut self.capacity,
             TableKind::Contacts => &mut self.contacts,
@@ -145,6 +176,8 @@ impl SideTables {
         margins: GroupMargins::NONE,
         focus: FocusTables { surveys: Vec::new(), answers: Vec::new() },
         actions: Vec::new(),
+        interviews: Interviews::NONE,
+        goals: Goals::NONE,
         contacts: ContactTables { norms: Vec::new(), capacity: Vec::new(), contacts: Vec::new() },
     };
 
@@ -160,6 +193,7 @@ impl SideTables {
     /// The tables as the editor shows them (amounts and minutes with two decimals and `.`).
     pub fn drafts(&self) -> Drafts {
         let pools = &self.cost_pools.pools;
+        let [goal, goal_shares, targets] = self.goals.grids();
         Drafts {
             pools: pools
                 .iter()
@@ -182,6 +216,10 @@ impl SideTables {
                 .iter()
                 .map(|(group, margin)| vec![group.clone(), format!("{}.{:02}", margin / 100, margin % 100)])
                 .collect(),
+            interviews: self.interviews.grid(),
+            goal,
+            goal_shares,
+            targets,
             norms: self.contacts.norm_rows(),
             capacity: self.contacts.capacity_rows(),
             contacts: self.contacts.contact_rows(),
@@ -200,7 +238,20 @@ impl SideTables {
         let activities =
             in_table(TableKind::Activities, &drafts.activities, |t| cost_pools::activities_in(t, &pools, loaded))?;
         let margins = in_table(TableKind::Margins, &drafts.margins, profitability::margins_in)?;
-        Ok(SideTables { cost_pools: CostPools { pools, activities }, margins, contacts, ..Self::NONE })
+        let interviews = in_table(TableKind::Interviews, &drafts.interviews, interviews::interviews_in)?;
+        let goals = Goals {
+            goal: in_table(TableKind::Goal, &drafts.goal, goals::goal_in)?,
+            shares: in_table(TableKind::GoalShares, &drafts.goal_shares, goals::shares_in)?,
+            targets: in_table(TableKind::Targets, &drafts.targets, goals::targets_in)?,
+        };
+        Ok(SideTables {
+            cost_pools: CostPools { pools, activities },
+            margins,
+            interviews,
+            goals,
+            contacts,
+            ..Self::NONE
+        })
     }
 
     /// These tables with the editor's tables replaced by `drafts` (the surveys and actions kept).
@@ -216,9 +267,9 @@ impl SideTables {
     }
 
     /// These tables with `table` replaced by an imported CSV file (or a workbook's first sheet;
-    /// for the contact plan's tables, the sheet named `TableKind::sheet_name`).
-    /// New pools are checked against the activities already entered (an activity of a pool that
-    /// is gone is an error), and so are new contacts (a `contact` activity needs some).
+    /// for issue 15's tables, the sheet named `TableKind::name`). New pools are checked against
+    /// the activities already entered (an activity of a pool that is gone is an error), and so
+    /// are new contacts (a `contact` activity needs some).
     pub fn with_file(&self, table: TableKind, file: &FileData) -> Result<SideTables, TableError> {
         let in_file = |error| TableError { table, error };
         let mut drafts = self.drafts();
@@ -252,9 +303,34 @@ impl SideTables {
                 let contacts = contact_plan::parse_contacts(name, bytes).map_err(in_file)?;
                 drafts.contacts = ContactTables { contacts, ..ContactTables::default() }.contact_rows();
             }
+            kind => *drafts.grid_mut(kind) = planning_grid(kind, name, bytes).map_err(in_file)?,
         }
         self.with_drafts(&drafts)
     }
+}
+
+/// An issue-15 table read from a CSV file or from the workbook's sheet of the table's name, as the
+/// editor shows it (its columns in their order; a survey export needs only the columns `required`
+/// names).
+fn planning_grid(kind: TableKind, file: &str, bytes: &[u8]) -> Result<Grid, InputError> {
+    let required: &[&str] = match kind {
+        TableKind::Interviews => &interviews::REQUIRED,
+        TableKind::Goal => &GOAL_COLUMNS[..3],
+        _ => kind.columns(),
+    };
+    let table = Table::read_sheet(file, bytes, kind.name(), required)?;
+    let goals = match kind {
+        TableKind::Goal => Goals { goal: goals::goal_in(&table)?, ..Goals::NONE },
+        TableKind::GoalShares => Goals { shares: goals::shares_in(&table)?, ..Goals::NONE },
+        TableKind::Targets => Goals { targets: goals::targets_in(&table)?, ..Goals::NONE },
+        _ => return Ok(interviews::interviews_in(&table)?.grid()),
+    };
+    let [goal, shares, targets] = goals.grids();
+    Ok(match kind {
+        TableKind::Goal => goal,
+        TableKind::GoalShares => shares,
+        _ => targets,
+    })
 }
 
 /// Reads the editor's `rows` of `kind` with `read` (line 1 is the header, so row i is line i + 2).
@@ -273,6 +349,7 @@ fn in_table<T>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::cost_pools::Problem;
 
     fn rows(rows: &[&[&str]]) -> Grid {
         rows.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect()
@@ -292,6 +369,29 @@ mod tests {
             (error.table, error.error.line, error.error.column.as_str()),
             (TableKind::Margins, 3, "margin_percent")
         );
+    }
+
+    #[test]
+    fn interviews_and_goals_import_from_a_file_and_are_kept_in_the_stored_json() {
+        // A survey export with its columns in another order and no potential or remarks.
+        let survey = "Date;Recommend;Customer;Satisfaction;Wallet\n2025-02-01;9;C1;8;1000\n";
+        let file = |name: &str, text: &str| FileData { name: name.into(), bytes: text.as_bytes().to_vec() };
+        let tables = SideTables::NONE.with_file(TableKind::Interviews, &file("survey.csv", survey)).unwrap();
+        assert_eq!(tables.drafts().interviews, rows(&[&["C1", "2025-02-01", "8", "9", "1000.00", "", ""]]));
+        let goal = "from,to,company_target\n2025-01-01,2025-12-31,5000\n";
+        let tables = tables.with_file(TableKind::Goal, &file("goal.csv", goal)).unwrap();
+        assert_eq!(tables.drafts().goal, rows(&[&["2025-01-01", "2025-12-31", "5000.00", "share", "1.00"]]));
+        // Kept as they were through the workspace file's JSON.
+        assert_eq!(SideTables::decode(&tables.encode()), Some(tables.clone()));
+        // A bad cell names the file, line and column; the tables are left as they were.
+        let bad = "customer,date,recommend\nC1,2025-02-01,9\nC2,2025-13-01,7\n";
+        let error = tables.with_file(TableKind::Interviews, &file("bad.csv", bad)).unwrap_err();
+        let cell = &error.error;
+        assert_eq!(
+            (error.table, cell.file.as_str(), cell.line, cell.column.as_str()),
+            (TableKind::Interviews, "bad.csv", 3, "date")
+        );
+        assert_eq!((cell.value.as_str(), &cell.problem), ("2025-13-01", &Problem::NotADate));
     }
 
     #[test]
@@ -328,10 +428,7 @@ mod tests {
         let activities = rows(&[&["Field", "Visit", "contact", "30"]]);
         let without = Drafts { pools: pools.clone(), activities: activities.clone(), ..Drafts::default() };
         let error = SideTables::of_drafts(&without).unwrap_err();
-        assert_eq!(
-            (error.table, error.error.problem),
-            (TableKind::Activities, cost_pools::Problem::ContactsNotAvailable)
-        );
+        assert_eq!((error.table, error.error.problem), (TableKind::Activities, Problem::ContactsNotAvailable));
         let with = Drafts { contacts: rows(&[&["C1", "2026-03-05", "visit", ""]]), ..without };
         assert_eq!(SideTables::of_drafts(&with).map(|t| t.cost_pools.activities.len()), Ok(1));
     }
@@ -339,7 +436,7 @@ mod tests {
     #[test]
     fn the_stored_json_skips_what_it_does_not_know_and_defaults_what_it_lacks() {
         // A later build's extra table is skipped; an older file without margins reads none.
-        let json = br#"{"cost_pools":{"pools":[],"activities":[]},"goals":[1,2]}"#;
+        let json = br#"{"cost_pools":{"pools":[],"activities":[]},"later_table":[1,2]}"#;
         assert_eq!(SideTables::decode(json), Some(SideTables::default()));
         assert_eq!(SideTables::decode(b"{}"), Some(SideTables::default()));
         assert_eq!(SideTables::decode(b"not json"), None);

@@ -140,6 +140,7 @@ fn reason_message(reason: EmptyReason) -> M {
         EmptyReason::NeedsSingleLines => M::NeedsSingleLines,
         EmptyReason::PeriodTotalsYearStart(_) => M::PeriodTotalsYearStart,
         EmptyReason::NoSurvey => M::NoSurvey,
+        EmptyReason::NoInterviews => M::NoInterviews,
     }
 }
 

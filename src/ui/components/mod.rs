@@ -3,8 +3,10 @@
 
 pub mod answer;
 pub mod chart;
+pub mod customer_picker;
 pub mod filters;
 pub mod page_shell;
 mod png;
 pub mod print;
+pub mod side_tables;
 pub mod table;

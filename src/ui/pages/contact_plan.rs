@@ -3,29 +3,27 @@
 //! needs against the rep's capacity (a chart of planned hours with each rep's capacity, the
 //! months of one rep), per customer the plan to date against the realised contacts; then the
 //! tables it is made of (norms, capacity, the activity file), edited with the Profitability
-//! page's `Editor` and downloaded or imported as one workbook.
+//! shared `Editor` (`components/side_tables.rs`) and downloaded or imported as one workbook.
 
-use super::profitability::editor::{Editor, GridEditor, Label, SaveBar};
 use super::Page;
 use crate::chart::{bar_chart_with_marks, Bar, BarChart, BarMarks, BarSeries, Chart, BAD, BRAND};
 use crate::engine::contact_plan::plan::{CustomerComparison, Load, RepPlan};
 use crate::engine::contact_plan::{ContactPlanRequest, ContactPlanView};
 use crate::engine::cost_pools::Minutes;
 use crate::engine::session::tables::TableKind;
-use crate::engine::sheets::workbook;
 use crate::i18n::ContactMsg as C;
 use crate::ui::components::answer::{ask_view, level_name};
 use crate::ui::components::chart::{chart_view, ChartFrame};
 use crate::ui::components::filters::Filters;
 use crate::ui::components::page_shell::AnalysisPage;
+use crate::ui::components::side_tables::{Editor, GridEditor, SaveBar, Words, WorkbookButton, WorkbookImport};
 use crate::ui::components::table::{cut_note, Cell, DataTable, TableData};
-use crate::ui::download::offer;
 use crate::ui::i18n::{use_i18n, I18n};
 use crate::ui::workspace::use_workspace;
 use leptos::prelude::*;
 
 /// The page's tables, in the workbook's order.
-const TABLES: [TableKind; 3] = [TableKind::Norms, TableKind::Capacity, TableKind::Contacts];
+const TABLES: &[TableKind] = &[TableKind::Norms, TableKind::Capacity, TableKind::Contacts];
 
 #[component]
 pub fn ContactPlanPage() -> impl IntoView {
@@ -245,19 +243,6 @@ fn customers_table(customers: &[CustomerComparison], as_of: crate::engine::date:
 fn ContactTables(editor: Editor) -> impl IntoView {
     let i18n = use_i18n();
     let workspace = use_workspace();
-    let download = move |_| {
-        let drafts = editor.drafts();
-        let sheets: Vec<_> = TABLES.iter().map(|&kind| drafts.sheet(kind)).collect();
-        let mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-        let _ = offer("contact-plan.xlsx", mime, &workbook(&sheets));
-    };
-    let import = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            editor.import_all(TABLES.to_vec(), file);
-        }
-        input.set_value("");
-    };
     let hint = move |m: C| view! { <p class="hint">{move || i18n.t(m)}</p> };
     move || {
         workspace.is_loaded().then(|| {
@@ -271,14 +256,9 @@ fn ContactTables(editor: Editor) -> impl IntoView {
                     <GridEditor editor kind=TableKind::Capacity/>
                     {hint(C::ContactsHint)}
                     <GridEditor editor kind=TableKind::Contacts/>
-                    <SaveBar editor shown=&TABLES label=Label::Contact(C::SaveTables)>
-                        <button type="button" class="button button-secondary" data-testid="download-xlsx" on:click=download>
-                            {move || i18n.t(C::DownloadXlsx)}
-                        </button>
-                        <label class="button button-secondary file-pick">
-                            {move || i18n.t(C::ImportXlsx)}
-                            <input type="file" accept=".xlsx,.xlsm,.xls,.ods" data-testid="import-xlsx" on:change=import/>
-                        </label>
+                    <SaveBar editor shown=TABLES label=Words::Contact(C::SaveTables)>
+                        <WorkbookButton editor tables=TABLES file="contact-plan"/>
+                        <WorkbookImport editor tables=TABLES file="contact-plan"/>
                     </SaveBar>
                 </div>
             }

@@ -12,6 +12,7 @@ const LIFETIME_VALUE: &str = include_str!(concat!(env!("OUT_DIR"), "/lifetime-va
 const WAREHOUSE: &str = include_str!(concat!(env!("OUT_DIR"), "/warehouse.html"));
 const CUSTOMER_FOCUS: &str = include_str!(concat!(env!("OUT_DIR"), "/customer-focus.html"));
 const CONTACT_PLANNING: &str = include_str!(concat!(env!("OUT_DIR"), "/contact-planning.html"));
+const PLANNING: &str = include_str!(concat!(env!("OUT_DIR"), "/planning.html"));
 
 #[component]
 pub fn MethodsPage() -> impl IntoView {
@@ -27,6 +28,7 @@ pub fn MethodsPage() -> impl IntoView {
             <article class="card doc" inner_html=WAREHOUSE></article>
             <article class="card doc" inner_html=CUSTOMER_FOCUS></article>
             <article class="card doc" inner_html=CONTACT_PLANNING></article>
+            <article class="card doc" inner_html=PLANNING></article>
         </section>
     }
 }

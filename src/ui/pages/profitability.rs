@@ -10,6 +10,7 @@ use super::Page;
 use crate::chart::{line_chart, Axis, Chart, LineChart, LineSeries, MarkedPoint, ReferenceLine, BRAND};
 use crate::engine::profitability::{LevelProfit, PoolRow, Profitability, ProfitabilityRequest};
 use crate::engine::session::analysis::{CustomerRef, EmptyReason, Selection};
+use crate::engine::session::tables::TableKind;
 use crate::engine::whale::Whale;
 use crate::i18n::profit::note;
 use crate::i18n::{AnalysisMsg as M, ProfitMsg as P};
@@ -17,9 +18,10 @@ use crate::ui::components::answer::{ask_view, level_name, Answer};
 use crate::ui::components::chart::{chart_view, ChartFrame};
 use crate::ui::components::filters::Filters;
 use crate::ui::components::page_shell::AnalysisPage;
+use crate::ui::components::side_tables::{driver_label, Editor};
 use crate::ui::components::table::{Cell, DataTable, TableData};
 use crate::ui::i18n::{use_i18n, I18n};
-use editor::{driver_label, Editor, TablesEditor};
+use editor::TablesEditor;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -36,7 +38,7 @@ pub fn ProfitabilityPage() -> impl IntoView {
     let margins = Memo::new(move |_| {
         let lacking =
             matches!(answer.get(), Some(Answer::Empty(EmptyReason::NoGrossMargin | EmptyReason::MarginMissing)));
-        lacking || editor.has_margins()
+        lacking || editor.rows(TableKind::Margins) > 0
     });
     let controls = move || view! { <TablesEditor editor margins/> };
     view! { <AnalysisPage page=Page::Profitability filters answer draw=draw_account controls/> }

@@ -3,7 +3,7 @@
 
 use super::Page;
 use crate::engine::views::{CustomerViewsRequest, RepChoice, RepView};
-use crate::i18n::AnalysisMsg as M;
+use crate::i18n::{AnalysisMsg as M, PlanningMsg};
 use crate::ui::components::answer::{ask_view, level_name};
 use crate::ui::components::filters::Filters;
 use crate::ui::components::page_shell::AnalysisPage;
@@ -125,6 +125,7 @@ fn white_space_table(view: &RepView, i18n: I18n) -> TableData {
         columns: [M::CustomerName, M::Level, M::ProductGroup, M::PeersBuying, M::EstimatedValue]
             .iter()
             .map(|&m| i18n.t(m).to_string())
+            .chain([i18n.t(PlanningMsg::UncapturedColumn).to_string()])
             .collect(),
         rows: view
             .white_space
@@ -137,6 +138,7 @@ fn white_space_table(view: &RepView, i18n: I18n) -> TableData {
                     Cell::text(w.group.clone()),
                     Cell::number(l.percent(w.peers_buying), format!("{:.6}", w.peers_buying)),
                     Cell::number(l.money(w.estimated_value), w.estimated_value),
+                    w.uncaptured.map_or_else(|| Cell::text(""), |u| Cell::number(l.money(u), u)),
                 ]
             })
             .collect(),
