@@ -11,6 +11,7 @@ use clientele::engine::customer_focus::request::FocusRequest;
 use clientele::engine::flows::Flows;
 use clientele::engine::flows::FlowsRequest;
 use clientele::engine::import::{ImportOptions, Progress};
+use clientele::engine::kpi_cascade::KpiRequest;
 use clientele::engine::money::Money;
 use clientele::engine::period::Period;
 use clientele::engine::profitability::{Profitability, ProfitabilityRequest};
@@ -54,6 +55,7 @@ fn pools_drafts() -> Drafts {
         ]),
         activities: rows(&[&["Support", "Order handling", "line", "10"]]),
         margins: Vec::new(),
+        kpi_targets: Vec::new(),
     }
 }
 
@@ -286,6 +288,12 @@ fn a_version_2_workspace_file_opens_with_its_cost_pools() {
     assert!(matches!(focus, AnalysisResponse::Empty(EmptyReason::NoSurvey)), "{focus:?}");
     let actions = ask(&mut session, ActionsRequest.into());
     assert!(matches!(actions, AnalysisResponse::Actions(ref list) if list.is_empty()), "{actions:?}");
+    // Issue 15's KPI targets, newer too: none entered, so the cascade has no target anywhere.
+    assert!(drafts.kpi_targets.is_empty());
+    let AnalysisResponse::KpiCascade(cascade) = ask(&mut session, KpiRequest::default().into()) else {
+        panic!("no cascade")
+    };
+    assert!(cascade.units.iter().flat_map(|u| &u.values).all(|v| v.target.is_none() && v.status.is_none()));
 }
 
 #[test]

@@ -6,6 +6,7 @@
 //! line, column and value, and what to do (docs/method-notes.md).
 
 use super::import::{self, Sheet};
+use super::kpi_cascade::Metric;
 use super::money::Money;
 use hashbrown::HashSet;
 use serde::{Deserialize, Serialize};
@@ -158,6 +159,12 @@ pub enum Problem {
     DuplicateGroup,
     /// The pools together exceed `Money::LEDGER_LIMIT_CENTS`.
     PoolsTooLarge,
+    /// Not one of the KPI cascade's metrics.
+    UnknownMetric,
+    /// A KPI target for a metric and unit listed before.
+    DuplicateTarget,
+    /// A KPI target outside its metric's scale.
+    OutOfRange,
 }
 
 impl fmt::Display for Problem {
@@ -195,6 +202,15 @@ impl fmt::Display for Problem {
             Problem::PoolsTooLarge => {
                 write!(f, "the pools together are too large to add up exactly; check the amounts")
             }
+            Problem::UnknownMetric => {
+                let metrics: Vec<&str> = Metric::ALL.iter().map(|m| m.name()).collect();
+                write!(f, "unknown metric; use one of {}", metrics.join(", "))
+            }
+            Problem::DuplicateTarget => write!(f, "this metric has a target for this unit already; keep one line"),
+            Problem::OutOfRange => write!(
+                f,
+                "outside the metric's scale: percentages 0-100, satisfaction 1-10, customer_focus 1-5, nps -100 to 100"
+            ),
         }
     }
 }

@@ -48,6 +48,13 @@ messages! {
             "deze productgroep staat er twee keer in; geef elke groep één rij";
         PoolsTooLarge => "the pools together are too large to add up exactly; check the amounts",
             "de pools samen zijn te groot om exact op te tellen; controleer de bedragen";
+        KpiTargetsTable => "the KPI targets table", "de tabel met KPI-doelen";
+        UnknownMetric => "unknown metric; use one of revenue, margin, active_customers, retention, new_customers, regained_customers, share_of_wallet, satisfaction, nps, contacts, customer_focus",
+            "onbekende maatstaf; gebruik revenue, margin, active_customers, retention, new_customers, regained_customers, share_of_wallet, satisfaction, nps, contacts of customer_focus";
+        DuplicateTarget => "this metric has a target for this unit already; keep one row",
+            "deze maatstaf heeft al een doel voor deze eenheid; houd één rij";
+        OutOfRange => "outside the metric's scale: percentages 0-100, satisfaction 1-10, customer_focus 1-5, nps -100 to 100",
+            "buiten de schaal van de maatstaf: percentages 0-100, tevredenheid 1-10, customer_focus 1-5, nps -100 tot 100";
         NothingToSpread => "Pool {pool}: no customer has a unit of its driver ({driver}) in the period; nothing is allocated.",
             "Pool {pool}: geen klant heeft in de periode een eenheid van de verdeelsleutel ({driver}); er wordt niets toegerekend.";
         NoMinutes => "Pool {pool}: its activities take no minutes in the period (check the activities); nothing is allocated.",
@@ -139,6 +146,7 @@ pub fn table_name(kind: TableKind) -> ProfitMsg {
         TableKind::Pools => ProfitMsg::PoolsTable,
         TableKind::Activities => ProfitMsg::ActivitiesTable,
         TableKind::Margins => ProfitMsg::MarginsTable,
+        TableKind::KpiTargets => ProfitMsg::KpiTargetsTable,
     }
 }
 
@@ -163,6 +171,9 @@ pub fn problem(problem: &Problem) -> ProfitMsg {
         Problem::MarginAbove100 => ProfitMsg::MarginAbove100,
         Problem::DuplicateGroup => ProfitMsg::DuplicateGroup,
         Problem::PoolsTooLarge => ProfitMsg::PoolsTooLarge,
+        Problem::UnknownMetric => ProfitMsg::UnknownMetric,
+        Problem::DuplicateTarget => ProfitMsg::DuplicateTarget,
+        Problem::OutOfRange => ProfitMsg::OutOfRange,
     }
 }
 

@@ -20,6 +20,7 @@ use crate::engine::customer_focus::code::CodeError;
 use crate::engine::customer_focus::request::{AnswerCodeRequest, FocusRequest, FocusView, SurveyLinkRequest};
 use crate::engine::customer_focus::survey::Survey;
 use crate::engine::flows::{Flows, FlowsRequest};
+use crate::engine::kpi_cascade::{KpiRequest, KpiView};
 use crate::engine::ledger::{named, Attribute, CustomerId, Ledger};
 use crate::engine::lessons::{Lessons, LessonsRequest};
 use crate::engine::migration::{Migration, MigrationCellRequest, MigrationRequest, MigrationSummary, MovedCustomer};
@@ -29,6 +30,7 @@ use crate::engine::pyramid::{CutOffs, Levels, PyramidRequest, PyramidView};
 use crate::engine::revenue::{Breakdown, RevenueTable};
 use crate::engine::rfm::{RfmRequest, RfmView};
 use crate::engine::scope::{LineFilter, Scope};
+use crate::engine::scorecard::{ScorecardRequest, ScorecardView};
 use crate::engine::views::{CustomerViewsRequest, RepView};
 use serde::{Deserialize, Serialize};
 use std::sync::{Arc, OnceLock};
@@ -136,6 +138,8 @@ analyses! {
     /// The respondent's answer as a code.
     AnswerCode(AnswerCodeRequest) -> Result<String, CodeError>;
     Actions(ActionsRequest) -> Vec<Action>;
+    Scorecard(ScorecardRequest) -> ScorecardView;
+    KpiCascade(KpiRequest) -> KpiView;
 }
 
 /// What every analysis page chooses: the year's first day and the lines in scope.

@@ -17,6 +17,7 @@ use crate::engine::actions::Action;
 use crate::engine::cost_pools::{self, ActivityDriver, CostPools, InputError, Table};
 use crate::engine::cost_pools::{ACTIVITY_COLUMNS, POOL_COLUMNS};
 use crate::engine::customer_focus::request::FocusTables;
+use crate::engine::kpi_cascade::{self, KpiTarget, TARGET_COLUMNS};
 use crate::engine::profitability::{self, GroupMargins, MARGIN_COLUMNS};
 use serde::{Deserialize, Serialize};
 
@@ -30,6 +31,8 @@ pub struct SideTables {
     pub focus: FocusTables,
     /// The Actions list, planned on any page (issue 16's improvement planner; issue 15's pages).
     pub actions: Vec<Action>,
+    /// The KPI cascade's targets (issue 15's scorecard).
+    pub kpi_targets: Vec<KpiTarget>,
 }
 
 /// Which side table.
@@ -38,6 +41,7 @@ pub enum TableKind {
     Pools,
     Activities,
     Margins,
+    KpiTargets,
 }
 
 impl TableKind {
@@ -47,6 +51,7 @@ impl TableKind {
             TableKind::Pools => &POOL_HEADER,
             TableKind::Activities => &ACTIVITY_COLUMNS,
             TableKind::Margins => &MARGIN_COLUMNS,
+            TableKind::KpiTargets => &TARGET_COLUMNS,
         }
     }
 }
@@ -57,12 +62,14 @@ const POOL_HEADER: [&str; 4] = [POOL_COLUMNS[0], POOL_COLUMNS[1], POOL_COLUMNS[2
 /// A table as the editor holds it: rows of cell text in the order of `TableKind::columns`.
 pub type Grid = Vec<Vec<String>>;
 
-/// The three tables as the editor holds them.
+/// The tables as the editors hold them.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Drafts {
     pub pools: Grid,
     pub activities: Grid,
     pub margins: Grid,
+    #[serde(default)]
+    pub kpi_targets: Grid,
 }
 
 /// A bad cell of a side table: which table, and the cell (its `file` is the imported file's
@@ -80,6 +87,7 @@ impl SideTables {
         margins: GroupMargins::NONE,
         focus: FocusTables { surveys: Vec::new(), answers: Vec::new() },
         actions: Vec::new(),
+        kpi_targets: Vec::new(),
     };
 
     /// The stored form inside the workspace file.
@@ -116,6 +124,7 @@ impl SideTables {
                 .iter()
                 .map(|(group, margin)| vec![group.clone(), format!("{}.{:02}", margin / 100, margin % 100)])
                 .collect(),
+            kpi_targets: kpi_cascade::target_rows(&self.kpi_targets),
         }
     }
 
@@ -124,7 +133,8 @@ impl SideTables {
         let pools = in_table(TableKind::Pools, &drafts.pools, cost_pools::pools_in)?;
         let activities = in_table(TableKind::Activities, &drafts.activities, |t| cost_pools::activities_in(t, &pools))?;
         let margins = in_table(TableKind::Margins, &drafts.margins, profitability::margins_in)?;
-        Ok(SideTables { cost_pools: CostPools { pools, activities }, margins, ..Self::NONE })
+        let kpi_targets = in_table(TableKind::KpiTargets, &drafts.kpi_targets, kpi_cascade::targets_in)?;
+        Ok(SideTables { cost_pools: CostPools { pools, activities }, margins, kpi_targets, ..Self::NONE })
     }
 
     /// These tables with the editor's tables replaced by `drafts` (the surveys and actions kept).
@@ -154,6 +164,10 @@ impl SideTables {
             TableKind::Margins => {
                 let margins = profitability::parse_margins(name, bytes).map_err(in_file)?;
                 drafts.margins = SideTables { margins, ..Self::NONE }.drafts().margins;
+            }
+            TableKind::KpiTargets => {
+                let targets = kpi_cascade::parse_targets(name, bytes).map_err(in_file)?;
+                drafts.kpi_targets = kpi_cascade::target_rows(&targets);
             }
         }
         self.with_drafts(&drafts)
