@@ -49,6 +49,21 @@ impl Layer {
     pub const ALL: [Layer; 4] = [Layer::Financial, Layer::Customer, Layer::InternalProcess, Layer::LearningAndGrowth];
 }
 
+/// The strategy map's cause-effect links between layers, cause first: the organisation's
+/// customer focus drives the contacts; contacts drive satisfaction, retention and the winning
+/// of new and lost customers; active customers and their share of wallet drive revenue, and
+/// retention the margin (a retained customer costs less to serve than a new one).
+pub const LINKS: [(Metric, Metric); 8] = [
+    (Metric::CustomerFocus, Metric::Contacts),
+    (Metric::Contacts, Metric::Satisfaction),
+    (Metric::Contacts, Metric::Retention),
+    (Metric::Contacts, Metric::NewCustomers),
+    (Metric::Contacts, Metric::RegainedCustomers),
+    (Metric::ActiveCustomers, Metric::Revenue),
+    (Metric::ShareOfWallet, Metric::Revenue),
+    (Metric::Retention, Metric::Margin),
+];
+
 /// How a metric's value and target are written; targets are kept in hundredths of the unit.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Kind {

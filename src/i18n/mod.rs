@@ -72,6 +72,7 @@ pub mod import;
 mod lessons;
 pub mod lifetime_value;
 pub mod profit;
+pub mod scorecard;
 mod shell;
 pub mod worker;
 pub use analyses::AnalysisMsg;
@@ -82,6 +83,7 @@ pub use focus::FocusMsg;
 pub use lessons::LessonsMsg;
 pub use lifetime_value::LifetimeMsg;
 pub use profit::ProfitMsg;
+pub use scorecard::ScorecardMsg;
 pub use shell::Msg;
 pub use worker::WorkerMsg;
 
