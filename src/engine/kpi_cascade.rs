@@ -202,7 +202,7 @@ pub(crate) fn targets_in(table: &Table<'_>) -> Result<Vec<KpiTarget>, InputError
 
 /// Reads a targets file: CSV, or the `kpi_targets` sheet of a workbook.
 pub fn parse_targets(file: &str, bytes: &[u8]) -> Result<Vec<KpiTarget>, InputError> {
-    targets_in(&Table::read(file, bytes, &TARGET_COLUMNS)?)
+    targets_in(&Table::read_sheet(file, bytes, TARGET_SHEET, &TARGET_COLUMNS)?)
 }
 
 /// Hundredths written with two decimals and `.` (the editor's and the file's form).
@@ -695,6 +695,28 @@ mod tests {
             (failed.error.file.as_str(), failed.error.line, failed.error.column.as_str()),
             ("doelen.csv", 2, "target")
         );
+    }
+
+    #[test]
+    fn targets_come_back_intact_from_their_workbook_sheet() {
+        use crate::engine::sheets::{workbook, SheetTable};
+        let rows = target_rows(&targets("metric,unit,target\nrevenue,company,1500000\nnps,Ann,-12.5\n"));
+        let sheet = |name: &str, rows: Vec<Vec<String>>| SheetTable {
+            name: name.into(),
+            columns: TARGET_COLUMNS.map(String::from).to_vec(),
+            rows,
+        };
+        // The targets' sheet after another table's: found by its name.
+        let bytes = workbook(&[sheet("goals", Vec::new()), sheet(TARGET_SHEET, rows.clone())]);
+        let read = parse_targets("plan.xlsx", &bytes).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(target_rows(&read), rows);
+        assert_eq!(read[1].target, -1_250);
+        // A bad cell of the sheet names its line and column like a CSV's.
+        let bad = vec![rows[0].clone(), vec!["retention".into(), "Ann".into(), "101".into()]];
+        let error = parse_targets("plan.xlsx", &workbook(&[sheet(TARGET_SHEET, bad)])).unwrap_err();
+        assert_eq!((error.file.as_str(), error.line, error.column.as_str()), ("plan.xlsx", 3, "target"));
+        let other = parse_targets("plan.xlsx", &workbook(&[sheet("goals", Vec::new())])).unwrap_err();
+        assert_eq!((other.problem, other.value.as_str()), (Problem::MissingSheet, TARGET_SHEET));
     }
 
     #[test]

@@ -27,6 +27,7 @@ pub mod sample;
 pub mod scope;
 pub mod scorecard;
 pub mod session;
+pub mod sheets;
 pub mod stats;
 pub mod summary;
 pub mod views;
