@@ -16,6 +16,7 @@ mod migration;
 pub mod profitability;
 mod pyramid;
 mod rfm;
+pub mod scorecard;
 pub mod summary;
 mod views;
 
@@ -35,6 +36,7 @@ use migration::MigrationPage;
 use profitability::ProfitabilityPage;
 use pyramid::PyramidPage;
 use rfm::RfmPage;
+use scorecard::ScorecardPage;
 use views::ViewsPage;
 
 use crate::i18n::Msg;
@@ -136,7 +138,7 @@ pages! {
     Interviews: "/interviews", PageInterviews, Some(Msg::AboutInterviews), Planning, coming;
     Goals: "/goals", PageGoals, Some(Msg::AboutGoals), Planning, coming;
     ContactPlan: "/contact-plan", PageContactPlan, Some(Msg::AboutContactPlan), Planning, coming;
-    Scorecard: "/scorecard", PageScorecard, Some(Msg::AboutScorecard), Planning, coming;
+    Scorecard: "/scorecard", PageScorecard, Some(Msg::AboutScorecard), Planning, |_| view! { <ScorecardPage/> }.into_any();
     Actions: "/actions", PageActions, Some(Msg::AboutActions), Planning, |_| view! { <ActionsPage/> }.into_any();
     CustomerFocus: "/customer-focus", PageCustomerFocus, Some(Msg::AboutCustomerFocus), Focus, |_| view! { <CustomerFocusPage/> }.into_any();
 }

@@ -4,7 +4,7 @@
 //! whale curve with its peak, the top-20 % statement and the loss-makers with the pool that
 //! costs each most. `ProfitLessons` is the Overview's card of the same account.
 
-mod editor;
+pub mod editor;
 
 use super::Page;
 use crate::chart::{line_chart, Axis, Chart, LineChart, LineSeries, MarkedPoint, ReferenceLine, BRAND};

@@ -1,14 +1,16 @@
 //! The side tables' editor: the cost pools, the time pools' activities and (for a ledger without
 //! a cost column) the margins per product group, as rows of cells the user types, imports from
-//! CSV or downloads. The engine checks them (`Request::SetTables`, `Request::ImportTable`) and
+//! CSV or downloads; the Scorecard page edits its KPI targets with the same `GridEditor`. The engine checks them (`Request::SetTables`, `Request::ImportTable`) and
 //! keeps them with the workspace; a bad cell comes back as a `TableError`, shown at the cell and
 //! in words under its table.
 
 use crate::engine::cost_pools::{ActivityDriver, Driver};
+use crate::engine::kpi_cascade::Metric;
 use crate::engine::session::tables::{activity_drivers, Drafts, Grid, TableError, TableKind};
 use crate::engine::session::{Failure, Request, Response};
 use crate::i18n::profit::{problem, table_error, table_name};
-use crate::i18n::{failure::describe, ProfitMsg as P};
+use crate::i18n::scorecard::metric_name;
+use crate::i18n::{failure::describe, Locale, ProfitMsg as P, ScorecardMsg as S, Text};
 use crate::ui::components::table::{Cell, CsvButton, TableData};
 use crate::ui::engine::{ask, ask_with_files, slot};
 use crate::ui::i18n::use_i18n;
@@ -75,7 +77,8 @@ impl Editor {
         }
     }
 
-    fn save(self) {
+    /// Sends every table to the engine to be checked and kept.
+    pub fn save(self) {
         let drafts = self.drafts.get_untracked();
         spawn_local(async move { self.take(ask(Request::SetTables(drafts)).await) });
     }
@@ -111,6 +114,11 @@ impl Editor {
         self.layout.update(|n| *n += 1);
     }
 
+    /// The rows of one table as they stand.
+    pub fn rows(self, kind: TableKind) -> Grid {
+        self.drafts.with(|d| grid(d, kind).clone())
+    }
+
     /// Whether margins are entered (the margins table is then shown whatever the ledger).
     pub fn has_margins(self) -> bool {
         self.drafts.with(|d| !d.margins.is_empty())
@@ -134,6 +142,7 @@ fn grid(drafts: &Drafts, kind: TableKind) -> &Grid {
         TableKind::Pools => &drafts.pools,
         TableKind::Activities => &drafts.activities,
         TableKind::Margins => &drafts.margins,
+        TableKind::KpiTargets => &drafts.kpi_targets,
     }
 }
 
@@ -142,23 +151,45 @@ fn grid_mut(drafts: &mut Drafts, kind: TableKind) -> &mut Grid {
         TableKind::Pools => &mut drafts.pools,
         TableKind::Activities => &mut drafts.activities,
         TableKind::Margins => &mut drafts.margins,
+        TableKind::KpiTargets => &mut drafts.kpi_targets,
+    }
+}
+
+/// A label of the editor: the Profitability page's tables' or the Scorecard's.
+#[derive(Copy, Clone)]
+pub enum Label {
+    Profit(P),
+    Scorecard(S),
+}
+
+impl Text for Label {
+    fn text(self, locale: Locale) -> &'static str {
+        match self {
+            Label::Profit(p) => p.text(locale),
+            Label::Scorecard(s) => s.text(locale),
+        }
     }
 }
 
 /// The label of each column of a table, in the order of `TableKind::columns`.
-fn labels(kind: TableKind) -> &'static [P] {
+fn labels(kind: TableKind) -> &'static [Label] {
+    use Label::{Profit, Scorecard};
     match kind {
-        TableKind::Pools => &[P::ColPool, P::ColAmount, P::ColDriver, P::ColCapacity],
-        TableKind::Activities => &[P::ColPool, P::ColActivity, P::ColDriver, P::ColMinutes],
-        TableKind::Margins => &[P::ColGroup, P::ColMargin],
+        TableKind::Pools => &[Profit(P::ColPool), Profit(P::ColAmount), Profit(P::ColDriver), Profit(P::ColCapacity)],
+        TableKind::Activities => {
+            &[Profit(P::ColPool), Profit(P::ColActivity), Profit(P::ColDriver), Profit(P::ColMinutes)]
+        }
+        TableKind::Margins => &[Profit(P::ColGroup), Profit(P::ColMargin)],
+        TableKind::KpiTargets => &[Scorecard(S::Metric), Scorecard(S::Unit), Scorecard(S::Target)],
     }
 }
 
-fn caption(kind: TableKind) -> P {
+fn caption(kind: TableKind) -> Label {
     match kind {
-        TableKind::Pools => P::PoolsCaption,
-        TableKind::Activities => P::ActivitiesCaption,
-        TableKind::Margins => P::MarginsCaption,
+        TableKind::Pools => Label::Profit(P::PoolsCaption),
+        TableKind::Activities => Label::Profit(P::ActivitiesCaption),
+        TableKind::Margins => Label::Profit(P::MarginsCaption),
+        TableKind::KpiTargets => Label::Scorecard(S::TargetsTitle),
     }
 }
 
@@ -167,6 +198,7 @@ fn slug(kind: TableKind) -> &'static str {
         TableKind::Pools => "cost-pools",
         TableKind::Activities => "activities",
         TableKind::Margins => "margins",
+        TableKind::KpiTargets => "kpi-targets",
     }
 }
 
@@ -189,11 +221,15 @@ fn activity_label(driver: ActivityDriver) -> P {
     }
 }
 
-/// The choices of a cell that is a select (the drivers), as (value in the file, label).
-fn choices(kind: TableKind, column: usize) -> Option<Vec<(&'static str, P)>> {
+/// The choices of a cell that is a select (the drivers, the metrics), as (value in the file, label).
+fn choices(kind: TableKind, column: usize) -> Option<Vec<(&'static str, Label)>> {
+    let profit = |(name, label)| (name, Label::Profit(label));
     match (kind, column) {
-        (TableKind::Pools, 2) => Some(Driver::ALL.iter().map(|&d| (d.name(), driver_label(d))).collect()),
-        (TableKind::Activities, 2) => Some(activity_drivers().map(|d| (d.name(), activity_label(d))).collect()),
+        (TableKind::Pools, 2) => Some(Driver::ALL.iter().map(|&d| profit((d.name(), driver_label(d)))).collect()),
+        (TableKind::Activities, 2) => Some(activity_drivers().map(|d| profit((d.name(), activity_label(d)))).collect()),
+        (TableKind::KpiTargets, 0) => {
+            Some(Metric::ALL.iter().map(|&m| (m.name(), Label::Scorecard(metric_name(m)))).collect())
+        }
         _ => None,
     }
 }
@@ -203,12 +239,6 @@ fn choices(kind: TableKind, column: usize) -> Option<Vec<(&'static str, P)>> {
 pub fn TablesEditor(editor: Editor, #[prop(into)] margins: Signal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let workspace = use_workspace();
-    let other_problem = move || {
-        editor.problem.with(|p| match p {
-            Some(Failure::Table(_)) | None => None,
-            Some(failure) => Some(describe(failure, i18n.locale())),
-        })
-    };
     move || {
         workspace.is_loaded().then(|| {
             view! {
@@ -222,23 +252,38 @@ pub fn TablesEditor(editor: Editor, #[prop(into)] margins: Signal<bool>) -> impl
                         <p class="hint">{move || i18n.t(P::MarginsHint)}</p>
                         <GridEditor editor kind=TableKind::Margins/>
                     })}
-                    <div class="actions">
-                        <button type="button" class="button" data-testid="save-tables" on:click=move |_| editor.save()>
-                            {move || i18n.t(P::SaveTables)}
-                        </button>
-                        {move || editor.saved.get().then(|| view! { <p class="saved-note" role="status" data-testid="tables-saved">{move || i18n.t(P::Saved)}</p> })}
-                    </div>
-                    {move || other_problem().map(|text| view! { <p class="card card-error" role="alert">{text}</p> })}
+                    <SaveBar editor label=Label::Profit(P::SaveTables)/>
                 </div>
             }
         })
     }
 }
 
+/// The save button, the note that the tables were kept, and a refusal that is not a table's cell.
+#[component]
+pub fn SaveBar(editor: Editor, label: Label) -> impl IntoView {
+    let i18n = use_i18n();
+    let other_problem = move || {
+        editor.problem.with(|p| match p {
+            Some(Failure::Table(_)) | None => None,
+            Some(failure) => Some(describe(failure, i18n.locale())),
+        })
+    };
+    view! {
+        <div class="actions">
+            <button type="button" class="button" data-testid="save-tables" on:click=move |_| editor.save()>
+                {move || i18n.t(label)}
+            </button>
+            {move || editor.saved.get().then(|| view! { <p class="saved-note" role="status" data-testid="tables-saved">{move || i18n.t(P::Saved)}</p> })}
+        </div>
+        {move || other_problem().map(|text| view! { <p class="card card-error" role="alert">{text}</p> })}
+    }
+}
+
 /// One table of the editor: its rows of cells, add and remove, CSV import and download, and
 /// the refusal that concerns it.
 #[component]
-fn GridEditor(editor: Editor, kind: TableKind) -> impl IntoView {
+pub fn GridEditor(editor: Editor, kind: TableKind) -> impl IntoView {
     let i18n = use_i18n();
     let name = slug(kind);
     let rows = move || {
