@@ -50,11 +50,15 @@ fn wrap(text: &str, width: i32) -> Vec<String> {
     lines
 }
 
-/// The left edge and width of box `i` of `n` across the map.
+/// The widest a box is drawn: a layer of one or two metrics is a centred row, not a wide band.
+const MAX_BOX: i32 = 220;
+
+/// The left edge and width of box `i` of `n`: the row shares the map's width, centred.
 fn column(i: usize, n: usize) -> (i32, i32) {
     let n = n.max(1) as i32;
-    let width = (MAP_WIDTH as i32 - 2 * MARGIN - GAP * (n - 1)) / n;
-    (MARGIN + i as i32 * (width + GAP), width)
+    let width = ((MAP_WIDTH as i32 - 2 * MARGIN - GAP * (n - 1)) / n).min(MAX_BOX);
+    let left = (MAP_WIDTH as i32 - (n * width + (n - 1) * GAP)) / 2;
+    (left + i as i32 * (width + GAP), width)
 }
 
 pub fn strategy_map(map: StrategyMap) -> Chart {
@@ -142,14 +146,16 @@ mod tests {
         {
             assert!(svg.contains(text), "{text} in {svg}");
         }
-        // Two lines a box: 2 x 13 + 10 = 36 px tall; a band 18 + 36 + 28 = 82. The financial
-        // box spans the width: x 8 to 712, y 26 to 62. The customer layer's boxes are
-        // (704 - 8) / 2 = 348 wide: x 8 and 364, y 108 to 144.
-        assert!(svg.contains("x=\"8\" y=\"26\" width=\"704\" height=\"36\""), "{svg}");
-        assert!(svg.contains("x=\"364\" y=\"108\" width=\"348\" height=\"36\""), "{svg}");
-        // The arrow: from the top of the first customer box (8 + 174 = 182, 108) up to the
-        // bottom of the revenue box (8 + 352 = 360, 62).
-        assert!(svg.contains("182,108 360,62"), "{svg}");
+        // Two lines a box: 2 x 13 + 10 = 36 px tall; a band 18 + 36 + 28 = 82. Boxes are at most
+        // 220 wide, the row centred: the financial box at x (720 - 220) / 2 = 250, y 26 to 62;
+        // the customer layer's two at (720 - 448) / 2 = 136 and 136 + 228 = 364, y 108 to 144.
+        assert!(svg.contains("x=\"250\" y=\"26\" width=\"220\" height=\"36\""), "{svg}");
+        assert!(svg.contains("x=\"364\" y=\"108\" width=\"220\" height=\"36\""), "{svg}");
+        // The arrow: from the top of the first customer box (136 + 110 = 246, 108) up to the
+        // bottom of the revenue box (250 + 110 = 360, 62).
+        assert!(svg.contains("246,108 360,62"), "{svg}");
+        // Seven boxes share the width: (704 - 6 x 8) / 7 = 93 px each, from (720 - 699) / 2 = 10.
+        assert_eq!((column(0, 7), column(6, 7)), ((10, 93), (616, 93)));
         // Height: 8 + 2 x 82 - 28 + 8 = 152.
         assert!(svg.contains("height=\"152\""), "{svg}");
         assert!(!svg.contains("style="));

@@ -213,13 +213,14 @@ pub struct Rollup {
 impl Rollup {
     pub fn of<'a>(unit: Option<String>, rows: impl Iterator<Item = &'a ScoreRow> + Clone) -> Rollup {
         let targeted = rows.clone().filter(|r| r.target.is_some_and(Money::is_positive));
-        let target = total(targeted.clone().filter_map(|r| r.target));
+        let any_target = targeted.clone().next().is_some();
+        let target = if any_target { total(targeted.clone().filter_map(|r| r.target)) } else { None };
         let not_started = targeted.clone().any(|r| r.forecast.is_none());
         let forecast_of_targeted = if not_started { None } else { total(targeted.clone().filter_map(|r| r.forecast)) };
-        let status = match (target, targeted.clone().next()) {
-            (_, None) => Status::NoTarget,
-            (Some(_), Some(_)) if not_started => Status::NotStarted,
-            (t, Some(_)) => Status::of(forecast_of_targeted, t),
+        let status = match target {
+            _ if !any_target => Status::NoTarget,
+            Some(_) if not_started => Status::NotStarted,
+            t => Status::of(forecast_of_targeted, t),
         };
         let forecasts: Vec<Money> = rows.clone().filter_map(|r| r.forecast).collect();
         let scores: Vec<u8> = rows.clone().filter_map(|r| r.satisfaction).collect();
@@ -672,6 +673,10 @@ pub(crate) mod tests {
         assert_eq!(view.window.current_period, Some(Period::starting_in(2025)));
         assert_eq!(view.customers.total, 4, "E has neither revenue in the year or 12 months nor a target");
         assert!(view.customers.items.iter().all(|r| r.status == Status::NoTarget));
-        assert_eq!((view.company.revenue_to_date.cents(), view.company.status), (140_067, Status::NoTarget));
+        let company = &view.company;
+        assert_eq!(
+            (company.revenue_to_date.cents(), company.target, company.status),
+            (140_067, None, Status::NoTarget)
+        );
     }
 }

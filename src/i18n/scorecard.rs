@@ -19,14 +19,13 @@ messages! {
         Company => "Company", "Bedrijf";
         NoValue => "No value", "Geen waarde";
         Unit => "Unit", "Eenheid";
-        Customers => "Customers", "Klanten";
-        WithTarget => "With a target", "Met een doel";
+        CustomersWithTarget => "Customers (with a target)", "Klanten (met een doel)";
+        Contacts => "Contacts realised / planned", "Contacten gerealiseerd / gepland";
         Target => "Target", "Doel";
         RevenueToDate => "Revenue to date", "Omzet tot nu toe";
-        Forecast => "Forecast to period end", "Prognose tot einde periode";
+        Forecast => "Forecast", "Prognose";
         Attainment => "Forecast / target", "Prognose / doel";
         Status => "Status", "Status";
-        PlannedContacts => "Contacts planned", "Geplande contacten";
         RealisedContacts => "Contacts realised", "Gerealiseerde contacten";
         Satisfaction => "Satisfaction", "Tevredenheid";
         Revenue12 => "Revenue, last 12 months", "Omzet, laatste 12 maanden";

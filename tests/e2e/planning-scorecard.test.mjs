@@ -104,7 +104,7 @@ test("revenue targets of the company and a rep against the ledger, kept, exporte
   assert.match(await page.getByTestId("scorecard-window").textContent(), /2025-01-01 to 2025-12-31, counted to 2025-12-31 .*: 365 of 365 days/);
   // The year is over, so the forecast is the revenue itself; no target yet: no target.
   const [companyRow] = await rows(page, "scorecard-company");
-  assert.deepEqual([companyRow[0], companyRow[4], companyRow[5], companyRow[7]], ["Company", money(company), money(company), "No target"]);
+  assert.deepEqual([companyRow[0], companyRow[3], companyRow[4], companyRow[6]], ["Company", money(company), money(company), "No target"]);
 
   // Targets in whole units: the company 5 % above its revenue, the rep 20 % below theirs.
   const companyTarget = Math.round((company / 100) * 1.05);

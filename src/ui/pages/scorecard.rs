@@ -60,7 +60,7 @@ fn SortBar(sort: RwSignal<ScoreColumn>, descending: RwSignal<bool>) -> impl Into
     let i18n = use_i18n();
     view! {
         <div class="filter-bar scorecard-sort">
-            <label>{move || i18n.t(S::SortBy)}
+            <label class="field">{move || i18n.t(S::SortBy)}
                 <select data-testid="scorecard-sort" on:change=move |ev| {
                     let index = event_target_value(&ev).parse::<usize>().unwrap_or(0);
                     sort.set(ScoreColumn::ALL.get(index).copied().unwrap_or_default());
@@ -70,7 +70,7 @@ fn SortBar(sort: RwSignal<ScoreColumn>, descending: RwSignal<bool>) -> impl Into
                     }).collect_view()}
                 </select>
             </label>
-            <label>{move || i18n.t(S::Order)}
+            <label class="field">{move || i18n.t(S::Order)}
                 <select data-testid="scorecard-order" on:change=move |ev| descending.set(event_target_value(&ev) == "desc")>
                     <option value="desc" selected=move || descending.get()>{move || i18n.t(S::Descending)}</option>
                     <option value="asc" selected=move || !descending.get()>{move || i18n.t(S::Ascending)}</option>
@@ -133,33 +133,41 @@ fn count_cell(l: Locale, n: Option<u64>) -> Cell {
     n.map_or_else(|| Cell::text(""), |n| Cell::number(l.count(n as usize), n))
 }
 
+/// Contacts realised of planned, as "3 / 5" (the CSV holds the same text).
+fn contacts_cell(l: Locale, realised: Option<u64>, planned: Option<u64>) -> Cell {
+    match (realised, planned) {
+        (None, None) => Cell::text(""),
+        (r, p) => {
+            let text = |n: Option<u64>| n.map_or_else(String::new, |n| l.count(n as usize));
+            Cell::text(format!("{} / {}", text(r), text(p))).class("num")
+        }
+    }
+}
+
 /// The roll-up columns after the unit's name.
 fn rollup_cells(r: &Rollup, l: Locale, i18n: I18n) -> Vec<Cell> {
+    let customers = format!("{} ({})", l.count(r.customers), l.count(r.with_target));
     vec![
-        Cell::number(l.count(r.customers), r.customers),
-        Cell::number(l.count(r.with_target), r.with_target),
+        Cell::text(customers).class("num"),
         money_cell(l, r.target),
         money_cell(l, Some(r.revenue_to_date)),
         money_cell(l, r.forecast),
         Cell::share(l, r.attainment),
         status_cell(Some(r.status), i18n),
-        count_cell(l, Some(r.planned_contacts)),
-        count_cell(l, Some(r.realised_contacts)),
+        contacts_cell(l, Some(r.realised_contacts), Some(r.planned_contacts)),
         r.satisfaction.map_or_else(|| Cell::text(""), |s| Cell::number(l.decimal(s, 1), s)),
         Cell::share(l, r.customer_share),
     ]
 }
 
-const ROLLUP_COLUMNS: [S; 11] = [
-    S::Customers,
-    S::WithTarget,
+const ROLLUP_COLUMNS: [S; 9] = [
+    S::CustomersWithTarget,
     S::Target,
     S::RevenueToDate,
     S::Forecast,
     S::Attainment,
     S::Status,
-    S::PlannedContacts,
-    S::RealisedContacts,
+    S::Contacts,
     S::Satisfaction,
     S::CustomerShare,
 ];
@@ -214,24 +222,22 @@ fn customer_table(rows: &[ScoreRow], i18n: I18n) -> TableData {
             Cell::customer(&r.customer),
             Cell::text(r.owners[0].clone().unwrap_or_default()),
             money_cell(l, r.target),
-            count_cell(l, r.planned_contacts.map(u64::from)),
             money_cell(l, Some(r.revenue_to_date)),
             money_cell(l, r.forecast),
             Cell::share(l, r.attainment),
             status_cell(Some(r.status), i18n),
-            count_cell(l, r.realised_contacts.map(u64::from)),
+            contacts_cell(l, r.realised_contacts.map(u64::from), r.planned_contacts.map(u64::from)),
             count_cell(l, r.satisfaction.map(u64::from)),
             Cell::share(l, r.customer_share),
         ]
     };
     let rest = [
         S::Target,
-        S::PlannedContacts,
         S::RevenueToDate,
         S::Forecast,
         S::Attainment,
         S::Status,
-        S::RealisedContacts,
+        S::Contacts,
         S::Satisfaction,
         S::CustomerShare,
     ];
