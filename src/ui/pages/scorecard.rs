@@ -103,7 +103,7 @@ fn draw_scorecard(view: ScorecardView, filters: Filters) -> impl IntoView {
         <p class="hint">{move || i18n.t(S::RuleNote)}</p>
         <p class="hint">{move || i18n.t(S::InputsNote)}</p>
         <ScorecardRollup selection=Signal::derive(move || filters.selection())/>
-        <DataTable table=Signal::derive(move || customer_table(&rows, i18n)) file="scorecard-customers"/>
+        <DataTable table=Signal::derive(move || customer_table(&rows, i18n)) file="scorecard-customers" class="table-compact"/>
         {cut_note(shown, total)}
     }
 }
@@ -201,11 +201,11 @@ fn rollup_tables(view: &ScorecardView) -> impl IntoView {
                 footer: None,
             }
         };
-        view! { <DataTable table=Signal::derive(table) file="scorecard-rollup"/> }
+        view! { <DataTable table=Signal::derive(table) file="scorecard-rollup" class="table-compact"/> }
     });
     view! {
         <div class="scorecard-rollup" data-testid="scorecard-rollup">
-            <DataTable table=Signal::derive(company_table) file="scorecard-company"/>
+            <DataTable table=Signal::derive(company_table) file="scorecard-company" class="table-compact"/>
             {by.collect_view()}
         </div>
     }
