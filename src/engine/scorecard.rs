@@ -186,6 +186,11 @@ fn total(values: impl Iterator<Item = Money>) -> Option<Money> {
     i64::try_from(sum).ok().map(Money::from_cents)
 }
 
+/// The sum of the contacts entered, or `None` when there are none.
+fn contacts(entered: impl Iterator<Item = u32>) -> Option<u64> {
+    entered.fold(None, |sum, n| Some(sum.unwrap_or(0) + u64::from(n)))
+}
+
 /// One unit's roll-up (a rep, team, department or the company).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Rollup {
@@ -202,8 +207,9 @@ pub struct Rollup {
     pub forecast_of_targeted: Option<Money>,
     pub attainment: Option<f64>,
     pub status: Status,
-    pub planned_contacts: u64,
-    pub realised_contacts: u64,
+    /// Summed over the customers with contacts entered; `None` when none has (no contact plan).
+    pub planned_contacts: Option<u64>,
+    pub realised_contacts: Option<u64>,
     /// Mean satisfaction of the interviewed customers.
     pub satisfaction: Option<f64>,
     /// Revenue of 12 months over the wallets, of the customers with a wallet.
@@ -240,8 +246,8 @@ impl Rollup {
             },
             forecast_of_targeted,
             status,
-            planned_contacts: rows.clone().filter_map(|r| r.planned_contacts).map(u64::from).sum(),
-            realised_contacts: rows.clone().filter_map(|r| r.realised_contacts).map(u64::from).sum(),
+            planned_contacts: contacts(rows.clone().filter_map(|r| r.planned_contacts)),
+            realised_contacts: contacts(rows.clone().filter_map(|r| r.realised_contacts)),
             satisfaction: (!scores.is_empty())
                 .then(|| scores.iter().map(|&s| f64::from(s)).sum::<f64>() / scores.len() as f64),
             customer_share: share(bought, wallets),
@@ -643,6 +649,16 @@ pub(crate) mod tests {
             (Some(7.0), Some(30_035.0 / 300_000.0))
         );
         assert_eq!(rollups[0].units[1].satisfaction, None, "Bob's customers were not interviewed");
+        assert_eq!((company.planned_contacts, company.realised_contacts), (None, None), "no contact plan: none, not 0");
+        // With contacts for A (3 of 5 planned) and D (0 of 2): the company 3 of 7.
+        let mut with_contacts = rows.clone();
+        for (row, (planned, realised)) in
+            with_contacts.iter_mut().filter(|r| ["A", "D"].contains(&r.customer.key.as_str())).zip([(5, 3), (2, 0)])
+        {
+            (row.planned_contacts, row.realised_contacts) = (Some(planned), Some(realised));
+        }
+        let company = Rollup::of(None, with_contacts.iter());
+        assert_eq!((company.planned_contacts, company.realised_contacts), (Some(7), Some(3)));
     }
 
     #[test]

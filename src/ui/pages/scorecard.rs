@@ -154,7 +154,7 @@ fn rollup_cells(r: &Rollup, l: Locale, i18n: I18n) -> Vec<Cell> {
         money_cell(l, r.forecast),
         Cell::share(l, r.attainment),
         status_cell(Some(r.status), i18n),
-        contacts_cell(l, Some(r.realised_contacts), Some(r.planned_contacts)),
+        contacts_cell(l, r.realised_contacts, r.planned_contacts),
         r.satisfaction.map_or_else(|| Cell::text(""), |s| Cell::number(l.decimal(s, 1), s)),
         Cell::share(l, r.customer_share),
     ]
