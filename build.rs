@@ -3,8 +3,16 @@
 
 use std::path::PathBuf;
 
-const DOCS: [&str; 7] =
-    ["method-notes", "import", "lifetime-value", "warehouse", "customer-focus", "planning", "contact-planning"];
+const DOCS: [&str; 8] = [
+    "method-notes",
+    "import",
+    "lifetime-value",
+    "warehouse",
+    "customer-focus",
+    "planning",
+    "contact-planning",
+    "scorecard",
+];
 
 fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());

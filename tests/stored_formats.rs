@@ -14,6 +14,7 @@ use clientele::engine::flows::FlowsRequest;
 use clientele::engine::goals::GoalsRequest;
 use clientele::engine::import::{ImportOptions, Progress};
 use clientele::engine::interviews::{InterviewsRequest, Thresholds};
+use clientele::engine::kpi_cascade::KpiRequest;
 use clientele::engine::money::Money;
 use clientele::engine::period::Period;
 use clientele::engine::profitability::{Profitability, ProfitabilityRequest};
@@ -305,6 +306,12 @@ fn a_version_2_workspace_file_opens_with_its_cost_pools() {
     assert!(matches!(interviews, AnalysisResponse::Empty(EmptyReason::NoInterviews)), "{interviews:?}");
     let goals = ask(&mut session, GoalsRequest { selection: Selection::default() }.into());
     assert!(matches!(goals, AnalysisResponse::Goals(ref view) if view.goal.is_none()), "{goals:?}");
+    // Issue 15's KPI targets, newer too: none entered, so the cascade has no target anywhere.
+    assert!(drafts.kpi_targets.is_empty());
+    let AnalysisResponse::KpiCascade(cascade) = ask(&mut session, KpiRequest::default().into()) else {
+        panic!("no cascade")
+    };
+    assert!(cascade.units.iter().flat_map(|u| &u.values).all(|v| v.target.is_none() && v.status.is_none()));
 }
 
 #[test]

@@ -18,12 +18,14 @@ mod grid;
 mod line;
 mod radar;
 mod scatter;
+mod strategy_map;
 
 pub use bar::{bar_chart, bar_chart_with_marks, Bar, BarChart, BarMarks, BarSeries};
 pub use grid::{quadrant_chart, QuadrantChart};
 pub use line::{line_chart, LineChart, LineSeries, MarkedPoint, ReferenceLine};
 pub use radar::{radar_chart, RadarChart, RadarSeries, RADAR_WIDTH};
 pub use scatter::{scatter_chart, PointSeries, ScatterChart};
+pub use strategy_map::{strategy_map, MapBox, MapLayer, StrategyMap, MAP_WIDTH};
 
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint};
 use plotters::coord::types::RangedCoordf64;
@@ -40,6 +42,8 @@ pub const BRAND: &str = "#1f4e79";
 pub const GOOD: &str = "#2f7d5b";
 pub const GOOD_LIGHT: &str = "#7fb89a";
 pub const BAD: &str = "#b3412f";
+/// Between good and bad: a scorecard light that is amber.
+pub const WARN: &str = "#9a6200";
 pub const FONT: &str = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif";
 /// One colour per pyramid level, apex first, then inactive.
 pub const LEVELS: [&str; 5] = ["#173d60", "#2b6296", "#4f86bd", "#8fb3d9", "#c4ccd6"];

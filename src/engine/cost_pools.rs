@@ -7,6 +7,7 @@
 
 use super::date::Day;
 use super::import::{self, DateFormat, ImportError, Sheet};
+use super::kpi_cascade::Metric;
 use super::money::Money;
 use hashbrown::HashSet;
 use serde::{Deserialize, Serialize};
@@ -187,6 +188,12 @@ pub enum Problem {
     SharesNot100,
     /// A target names both a customer and a prospect, or neither.
     CustomerOrProspect,
+    /// Not one of the KPI cascade's metrics.
+    UnknownMetric,
+    /// A KPI target for a metric and unit listed before.
+    DuplicateTarget,
+    /// A KPI target outside its metric's scale.
+    OutOfRange,
 }
 
 impl fmt::Display for Problem {
@@ -255,6 +262,15 @@ impl fmt::Display for Problem {
             Problem::CustomerOrProspect => {
                 write!(f, "fill in either the customer (a key of the ledger) or the prospect's name, not both")
             }
+            Problem::UnknownMetric => {
+                let metrics: Vec<&str> = Metric::ALL.iter().map(|m| m.name()).collect();
+                write!(f, "unknown metric; use one of {}", metrics.join(", "))
+            }
+            Problem::DuplicateTarget => write!(f, "this metric has a target for this unit already; keep one line"),
+            Problem::OutOfRange => write!(
+                f,
+                "outside the metric's scale: percentages 0-100, satisfaction 1-10, customer_focus 1-5, nps -100 to 100"
+            ),
         }
     }
 }

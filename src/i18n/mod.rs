@@ -74,6 +74,7 @@ mod lessons;
 pub mod lifetime_value;
 pub mod planning;
 pub mod profit;
+pub mod scorecard;
 mod shell;
 pub mod worker;
 pub use analyses::AnalysisMsg;
@@ -86,6 +87,7 @@ pub use lessons::LessonsMsg;
 pub use lifetime_value::LifetimeMsg;
 pub use planning::PlanningMsg;
 pub use profit::ProfitMsg;
+pub use scorecard::ScorecardMsg;
 pub use shell::Msg;
 pub use worker::WorkerMsg;
 

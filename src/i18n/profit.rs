@@ -88,6 +88,13 @@ messages! {
             "de percentages tellen hiertoe op, niet tot 100; verbeter ze";
         CustomerOrProspect => "fill in either the customer (a key of the ledger) or the prospect's name, not both",
             "vul óf de klant (een sleutel uit het grootboek) óf de naam van het prospect in, niet allebei";
+        KpiTargetsTable => "the KPI targets table", "de tabel met KPI-doelen";
+        UnknownMetric => "unknown metric; use one of revenue, margin, active_customers, retention, new_customers, regained_customers, share_of_wallet, satisfaction, nps, contacts, customer_focus",
+            "onbekende maatstaf; gebruik revenue, margin, active_customers, retention, new_customers, regained_customers, share_of_wallet, satisfaction, nps, contacts of customer_focus";
+        DuplicateTarget => "this metric has a target for this unit already; keep one row",
+            "deze maatstaf heeft al een doel voor deze eenheid; houd één rij";
+        OutOfRange => "outside the metric's scale: percentages 0-100, satisfaction 1-10, customer_focus 1-5, nps -100 to 100",
+            "buiten de schaal van de maatstaf: percentages 0-100, tevredenheid 1-10, customer_focus 1-5, nps -100 tot 100";
         NothingToSpread => "Pool {pool}: no customer has a unit of its driver ({driver}) in the period; nothing is allocated.",
             "Pool {pool}: geen klant heeft in de periode een eenheid van de verdeelsleutel ({driver}); er wordt niets toegerekend.";
         NoMinutes => "Pool {pool}: its activities take no minutes in the period (check the activities); nothing is allocated.",
@@ -186,6 +193,7 @@ pub fn table_name(kind: TableKind) -> ProfitMsg {
         TableKind::Goal => ProfitMsg::GoalTable,
         TableKind::GoalShares => ProfitMsg::GoalSharesTable,
         TableKind::Targets => ProfitMsg::TargetsTable,
+        TableKind::KpiTargets => ProfitMsg::KpiTargetsTable,
     }
 }
 
@@ -228,6 +236,9 @@ pub fn problem(problem: &Problem) -> ProfitMsg {
         Problem::DuplicateName => ProfitMsg::DuplicateName,
         Problem::SharesNot100 => ProfitMsg::SharesNot100,
         Problem::CustomerOrProspect => ProfitMsg::CustomerOrProspect,
+        Problem::UnknownMetric => ProfitMsg::UnknownMetric,
+        Problem::DuplicateTarget => ProfitMsg::DuplicateTarget,
+        Problem::OutOfRange => ProfitMsg::OutOfRange,
     }
 }
 

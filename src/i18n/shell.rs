@@ -76,9 +76,6 @@ messages! {
         AboutBreakeven => "When a marketing investment in customers pays back, profit-based against cash-based.",
             "Wanneer een marketinginvestering in klanten zich terugbetaalt, op winstbasis en op kasbasis.";
 
-        ComingTitle => "Coming soon", "Binnenkort beschikbaar";
-        ComingText => "This part of Clientele is being built. It will compute its results from your own ledger; until it is ready it shows nothing rather than example numbers.",
-            "Dit deel van Clientele wordt gebouwd. Het zal zijn resultaten uit uw eigen grootboek berekenen; tot het klaar is toont het niets in plaats van voorbeeldcijfers.";
 
         HomeTitle => "Know your customers, without sending your data anywhere",
             "Ken uw klanten, zonder uw gegevens ergens heen te sturen";
@@ -93,8 +90,6 @@ messages! {
 
         DataIntro => "Load a sales ledger: one row per invoice line with at least a customer, a date and an amount.",
             "Laad een verkoopgrootboek: één regel per factuurregel met ten minste een klant, een datum en een bedrag.";
-        ImportComing => "Importing your own CSV or Excel export is being built; until then, the sample ledger shows what Clientele does.",
-            "Het importeren van uw eigen CSV- of Excel-export wordt gebouwd; tot dan laat het voorbeeldgrootboek zien wat Clientele doet.";
         WorkspaceEmpty => "No ledger loaded", "Geen grootboek geladen";
         WorkspaceOpening => "Opening the saved workspace…", "De bewaarde werkruimte wordt geopend…";
         WorkspaceSample => "Sample ledger (fictitious company)", "Voorbeeldgrootboek (fictief bedrijf)";

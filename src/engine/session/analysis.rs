@@ -23,6 +23,7 @@ use crate::engine::customer_focus::survey::Survey;
 use crate::engine::flows::{Flows, FlowsRequest};
 use crate::engine::goals::{GoalsRequest, GoalsView};
 use crate::engine::interviews::{InterviewsRequest, InterviewsView};
+use crate::engine::kpi_cascade::{KpiRequest, KpiView};
 use crate::engine::ledger::{named, Attribute, CustomerId, Ledger};
 use crate::engine::lessons::{Lessons, LessonsRequest};
 use crate::engine::migration::{Migration, MigrationCellRequest, MigrationRequest, MigrationSummary, MovedCustomer};
@@ -32,6 +33,7 @@ use crate::engine::pyramid::{CutOffs, Levels, PyramidRequest, PyramidView};
 use crate::engine::revenue::{Breakdown, RevenueTable};
 use crate::engine::rfm::{RfmRequest, RfmView};
 use crate::engine::scope::{LineFilter, Scope};
+use crate::engine::scorecard::{ScorecardRequest, ScorecardView};
 use crate::engine::views::{CustomerViewsRequest, RepView};
 use serde::{Deserialize, Serialize};
 use std::sync::{Arc, OnceLock};
@@ -144,6 +146,8 @@ analyses! {
     CustomerSearch(CustomerSearchRequest) -> Vec<CustomerRef>;
     Interviews(InterviewsRequest) -> InterviewsView;
     Goals(GoalsRequest) -> GoalsView;
+    Scorecard(ScorecardRequest) -> ScorecardView;
+    KpiCascade(KpiRequest) -> KpiView;
 }
 
 /// What every analysis page chooses: the year's first day and the lines in scope.

@@ -21,6 +21,7 @@ use crate::engine::cost_pools::{ACTIVITY_COLUMNS, POOL_COLUMNS};
 use crate::engine::customer_focus::request::FocusTables;
 use crate::engine::goals::{self, Goals, GOAL_COLUMNS, SHARE_COLUMNS, TARGET_COLUMNS};
 use crate::engine::interviews::{self, Interviews, INTERVIEW_COLUMNS};
+use crate::engine::kpi_cascade::{self, KpiTarget, TARGET_COLUMNS as KPI_TARGET_COLUMNS};
 use crate::engine::profitability::{self, GroupMargins, MARGIN_COLUMNS};
 use crate::engine::sheets::SheetTable;
 use serde::{Deserialize, Serialize};
@@ -41,6 +42,8 @@ pub struct SideTables {
     pub goals: Goals,
     /// The contact plan's norms, capacity per rep and realised contacts (issue 15).
     pub contacts: ContactTables,
+    /// The KPI cascade's targets (issue 15's scorecard).
+    pub kpi_targets: Vec<KpiTarget>,
 }
 
 /// Which side table.
@@ -59,6 +62,7 @@ pub enum TableKind {
     Capacity,
     /// Realised contacts (the activity file).
     Contacts,
+    KpiTargets,
 }
 
 impl TableKind {
@@ -75,6 +79,7 @@ impl TableKind {
             TableKind::Norms => &NORM_COLUMNS,
             TableKind::Capacity => &CAPACITY_COLUMNS,
             TableKind::Contacts => &CONTACT_COLUMNS,
+            TableKind::KpiTargets => &KPI_TARGET_COLUMNS,
         }
     }
 
@@ -92,6 +97,7 @@ impl TableKind {
             TableKind::Norms => contact_plan::NORMS_SHEET,
             TableKind::Capacity => contact_plan::CAPACITY_SHEET,
             TableKind::Contacts => contact_plan::CONTACTS_SHEET,
+            TableKind::KpiTargets => "kpi_targets",
         }
     }
 }
@@ -117,6 +123,7 @@ pub struct Drafts {
     pub norms: Grid,
     pub capacity: Grid,
     pub contacts: Grid,
+    pub kpi_targets: Grid,
 }
 
 impl Drafts {
@@ -133,6 +140,7 @@ impl Drafts {
             TableKind::Norms => &self.norms,
             TableKind::Capacity => &self.capacity,
             TableKind::Contacts => &self.contacts,
+            TableKind::KpiTargets => &self.kpi_targets,
         }
     }
 
@@ -157,6 +165,7 @@ impl Drafts {
             TableKind::Norms => &mut self.norms,
             TableKind::Capacity => &mut self.capacity,
             TableKind::Contacts => &mut self.contacts,
+            TableKind::KpiTargets => &mut self.kpi_targets,
         }
     }
 }
@@ -179,6 +188,7 @@ impl SideTables {
         interviews: Interviews::NONE,
         goals: Goals::NONE,
         contacts: ContactTables { norms: Vec::new(), capacity: Vec::new(), contacts: Vec::new() },
+        kpi_targets: Vec::new(),
     };
 
     /// The stored form inside the workspace file.
@@ -223,6 +233,7 @@ impl SideTables {
             norms: self.contacts.norm_rows(),
             capacity: self.contacts.capacity_rows(),
             contacts: self.contacts.contact_rows(),
+            kpi_targets: kpi_cascade::target_rows(&self.kpi_targets),
         }
     }
 
@@ -244,12 +255,14 @@ impl SideTables {
             shares: in_table(TableKind::GoalShares, &drafts.goal_shares, goals::shares_in)?,
             targets: in_table(TableKind::Targets, &drafts.targets, goals::targets_in)?,
         };
+        let kpi_targets = in_table(TableKind::KpiTargets, &drafts.kpi_targets, kpi_cascade::targets_in)?;
         Ok(SideTables {
             cost_pools: CostPools { pools, activities },
             margins,
             interviews,
             goals,
             contacts,
+            kpi_targets,
             ..Self::NONE
         })
     }
@@ -302,6 +315,10 @@ impl SideTables {
             TableKind::Contacts => {
                 let contacts = contact_plan::parse_contacts(name, bytes).map_err(in_file)?;
                 drafts.contacts = ContactTables { contacts, ..ContactTables::default() }.contact_rows();
+            }
+            TableKind::KpiTargets => {
+                let targets = kpi_cascade::parse_targets(name, bytes).map_err(in_file)?;
+                drafts.kpi_targets = kpi_cascade::target_rows(&targets);
             }
             kind => *drafts.grid_mut(kind) = planning_grid(kind, name, bytes).map_err(in_file)?,
         }

@@ -8,6 +8,7 @@
 use crate::engine::contact_plan::ContactType;
 use crate::engine::cost_pools::{ActivityDriver, Driver};
 use crate::engine::goals::Spread;
+use crate::engine::kpi_cascade::Metric;
 use crate::engine::pyramid::Level;
 use crate::engine::session::tables::{Drafts, TableError, TableKind};
 use crate::engine::session::{Failure, Request, Response};
@@ -15,7 +16,8 @@ use crate::engine::sheets::{self, SheetTable};
 use crate::i18n::failure::describe;
 use crate::i18n::planning::{column_label, spread_label, table_caption};
 use crate::i18n::profit::{problem, table_error, table_name};
-use crate::i18n::{AnalysisMsg, ContactMsg as C, Locale, PlanningMsg as L, ProfitMsg as P, Text};
+use crate::i18n::scorecard::metric_name;
+use crate::i18n::{AnalysisMsg, ContactMsg as C, Locale, PlanningMsg as L, ProfitMsg as P, ScorecardMsg as S, Text};
 use crate::ui::components::answer::level_name;
 use crate::ui::components::table::{Cell, CsvButton, TableData};
 use crate::ui::download::offer;
@@ -157,12 +159,13 @@ impl Editor {
 }
 
 /// A text of the editor: the profitability tables', the interviews' and goals', the contact
-/// plan's, or a pyramid level's name.
+/// plan's, the scorecard's, or a pyramid level's name.
 #[derive(Copy, Clone)]
 pub enum Words {
     Profit(P),
     Planning(L),
     Contact(C),
+    Scorecard(S),
     Analysis(AnalysisMsg),
 }
 
@@ -172,6 +175,7 @@ impl Text for Words {
             Words::Profit(m) => m.text(locale),
             Words::Planning(m) => m.text(locale),
             Words::Contact(m) => m.text(locale),
+            Words::Scorecard(m) => m.text(locale),
             Words::Analysis(m) => m.text(locale),
         }
     }
@@ -188,6 +192,7 @@ fn label(kind: TableKind, column: usize) -> Words {
         TableKind::Norms => contact(&[C::ColLevel, C::ColContactType, C::ColPerYear, C::ColMinutes]),
         TableKind::Capacity => contact(&[C::ColRep, C::ColHoursPerYear]),
         TableKind::Contacts => contact(&[C::ColCustomer, C::ColDate, C::ColType, C::ColMinutes]),
+        TableKind::KpiTargets => Words::Scorecard([S::Metric, S::Unit, S::Target][column]),
         _ => Words::Planning(column_label(kind, column)),
     }
 }
@@ -200,6 +205,7 @@ fn caption(kind: TableKind) -> Words {
         TableKind::Norms => Words::Contact(C::NormsCaption),
         TableKind::Capacity => Words::Contact(C::CapacityCaption),
         TableKind::Contacts => Words::Contact(C::ContactsCaption),
+        TableKind::KpiTargets => Words::Scorecard(S::TargetsTitle),
         _ => Words::Planning(table_caption(kind)),
     }
 }
@@ -217,6 +223,7 @@ pub fn slug(kind: TableKind) -> &'static str {
         TableKind::Norms => "contact-norms",
         TableKind::Capacity => "capacity",
         TableKind::Contacts => "contacts",
+        TableKind::KpiTargets => "kpi-targets",
     }
 }
 
@@ -259,6 +266,9 @@ fn choices(kind: TableKind, column: usize) -> Option<Vec<(&'static str, Words)>>
         }
         (TableKind::Norms, 0) => Some(Level::ALL.iter().map(|&l| (l.name(), Words::Analysis(level_name(l)))).collect()),
         (TableKind::Norms, 1) | (TableKind::Contacts, 2) => Some(contacts()),
+        (TableKind::KpiTargets, 0) => {
+            Some(Metric::ALL.iter().map(|&m| (m.name(), Words::Scorecard(metric_name(m)))).collect())
+        }
         (TableKind::Goal, 3) => {
             Some(Spread::ALL.iter().map(|&s| (s.name(), Words::Planning(spread_label(s)))).collect())
         }

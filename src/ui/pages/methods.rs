@@ -13,6 +13,7 @@ const WAREHOUSE: &str = include_str!(concat!(env!("OUT_DIR"), "/warehouse.html")
 const CUSTOMER_FOCUS: &str = include_str!(concat!(env!("OUT_DIR"), "/customer-focus.html"));
 const CONTACT_PLANNING: &str = include_str!(concat!(env!("OUT_DIR"), "/contact-planning.html"));
 const PLANNING: &str = include_str!(concat!(env!("OUT_DIR"), "/planning.html"));
+const SCORECARD: &str = include_str!(concat!(env!("OUT_DIR"), "/scorecard.html"));
 
 #[component]
 pub fn MethodsPage() -> impl IntoView {
@@ -29,6 +30,7 @@ pub fn MethodsPage() -> impl IntoView {
             <article class="card doc" inner_html=CUSTOMER_FOCUS></article>
             <article class="card doc" inner_html=CONTACT_PLANNING></article>
             <article class="card doc" inner_html=PLANNING></article>
+            <article class="card doc" inner_html=SCORECARD></article>
         </section>
     }
 }

@@ -3,7 +3,6 @@
 mod actions;
 mod breakeven;
 mod cohorts;
-mod coming;
 mod concentration;
 mod contact_plan;
 mod customer;
@@ -19,13 +18,13 @@ mod migration;
 pub mod profitability;
 mod pyramid;
 mod rfm;
+pub mod scorecard;
 pub mod summary;
 mod views;
 
 use actions::ActionsPage;
 use breakeven::BreakevenPage;
 use cohorts::CohortsPage;
-use coming::ComingPage;
 use concentration::ConcentrationPage;
 use contact_plan::ContactPlanPage;
 pub use customer::CustomerPage;
@@ -41,6 +40,7 @@ use migration::MigrationPage;
 use profitability::ProfitabilityPage;
 use pyramid::PyramidPage;
 use rfm::RfmPage;
+use scorecard::ScorecardPage;
 use views::ViewsPage;
 
 use crate::i18n::Msg;
@@ -120,11 +120,6 @@ macro_rules! pages {
     };
 }
 
-/// A page whose issue has not landed yet: the honest placeholder.
-fn coming(page: Page) -> AnyView {
-    view! { <ComingPage page/> }.into_any()
-}
-
 pages! {
     Home: "/", PageHome, None, Start, |_| view! { <HomePage/> }.into_any();
     Data: "/data", PageData, None, Start, |_| view! { <DataPage/> }.into_any();
@@ -142,7 +137,7 @@ pages! {
     Interviews: "/interviews", PageInterviews, Some(Msg::AboutInterviews), Planning, |_| view! { <InterviewsPage/> }.into_any();
     Goals: "/goals", PageGoals, Some(Msg::AboutGoals), Planning, |_| view! { <GoalsPage/> }.into_any();
     ContactPlan: "/contact-plan", PageContactPlan, Some(Msg::AboutContactPlan), Planning, |_| view! { <ContactPlanPage/> }.into_any();
-    Scorecard: "/scorecard", PageScorecard, Some(Msg::AboutScorecard), Planning, coming;
+    Scorecard: "/scorecard", PageScorecard, Some(Msg::AboutScorecard), Planning, |_| view! { <ScorecardPage/> }.into_any();
     Actions: "/actions", PageActions, Some(Msg::AboutActions), Planning, |_| view! { <ActionsPage/> }.into_any();
     CustomerFocus: "/customer-focus", PageCustomerFocus, Some(Msg::AboutCustomerFocus), Focus, |_| view! { <CustomerFocusPage/> }.into_any();
 }
