@@ -5,9 +5,10 @@
 //! `CLIENTELE_WRITE_FIXTURES=1 cargo test --test stored_formats` writes a fixture that does
 //! not exist yet (a new format gets a new file beside the old ones); it never overwrites one.
 
-use clientele::engine::actions::ActionsRequest;
+use clientele::engine::actions::{ActionDraft, ActionEdit, ActionsRequest, Origin, Status, Target};
 use clientele::engine::concentration::ConcentrationRequest;
 use clientele::engine::customer_focus::request::FocusRequest;
+use clientele::engine::customer_focus::survey::SurveyId;
 use clientele::engine::flows::Flows;
 use clientele::engine::flows::FlowsRequest;
 use clientele::engine::import::{ImportOptions, Progress};
@@ -25,6 +26,8 @@ const LEDGER: &str = "stored_formats.csv";
 const WORKSPACE_V1: &str = "workspace-v1.clientele";
 /// Format version 2: the same ledger with three cost pools and an activity (`pools_drafts`).
 const WORKSPACE_V2: &str = "workspace-v2-pools.clientele";
+/// Format version 2 with issue 16's Actions list (`actions_edits`), as main at 186c4ed wrote it.
+const WORKSPACE_V2_ACTIONS: &str = "workspace-v2-actions.clientele";
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
@@ -62,6 +65,39 @@ fn workspace_with_pools() -> Vec<u8> {
     let mut session = imported_session();
     let saved = session.handle(Request::SetTables(pools_drafts()), &mut no_progress);
     assert!(matches!(saved, Response::TablesSaved(_)), "{saved:?}");
+    session.workspace_file().unwrap()
+}
+
+/// The two actions the v2 actions fixture holds, added as issue 16's planner and page did: a
+/// Customer Focus aspect's, and one for customers A, B and Q (not in the ledger), in progress.
+fn actions_edits() -> Vec<ActionEdit> {
+    let draft = |what: &str, target, owner: &str, start: &str, due: &str, expected: &str| ActionDraft {
+        what: what.into(),
+        target,
+        owner: owner.into(),
+        start: start.into(),
+        due: due.into(),
+        expected_revenue: expected.into(),
+        origin: Origin::CustomerFocus,
+    };
+    let aspect = Target::FocusAspect { survey: SurveyId(1), aspect: 8 };
+    let customers = Target::Customers(vec!["A".into(), "B".into(), "Q".into()]);
+    vec![
+        ActionEdit::Add(vec![
+            draft("Call back within a day", aspect, "Iris", "", "2025-03-31", ""),
+            draft("Reactivate A and B", customers, "Bram", "2025-07-01", "2025-09-30", "1500"),
+        ]),
+        ActionEdit::SetStatus { index: 1, status: Status::InProgress },
+    ]
+}
+
+/// The ledger imported with `actions_edits` made, saved as the app saves it.
+fn workspace_with_actions() -> Vec<u8> {
+    let mut session = imported_session();
+    for edit in actions_edits() {
+        let saved = session.handle(Request::EditActions(edit), &mut no_progress);
+        assert!(matches!(saved, Response::ActionsSaved(_)), "{saved:?}");
+    }
     session.workspace_file().unwrap()
 }
 
@@ -291,4 +327,13 @@ fn a_version_2_workspace_file_opens_with_its_cost_pools() {
 #[test]
 fn pools_entered_today_give_the_hand_worked_account() {
     assert_hand_worked_account(&mut restored("fresh.clientele", workspace_with_pools()));
+}
+
+#[test]
+fn a_version_2_workspace_file_opens_with_its_actions() {
+    let bytes = read_fixture(WORKSPACE_V2_ACTIONS, workspace_with_actions);
+    let mut session = restored(WORKSPACE_V2_ACTIONS, bytes);
+    assert_hand_worked_figures(&mut session);
+    let actions = ask(&mut session, ActionsRequest.into());
+    assert!(matches!(actions, AnalysisResponse::Actions(ref list) if list.len() == 2), "{actions:?}");
 }
