@@ -5,6 +5,7 @@
 //! `CLIENTELE_WRITE_FIXTURES=1 cargo test --test stored_formats` writes a fixture that does
 //! not exist yet (a new format gets a new file beside the old ones); it never overwrites one.
 
+use clientele::engine::actions::follow_up::NotFollowed;
 use clientele::engine::actions::{ActionDraft, ActionEdit, ActionsRequest, Origin, Status, Target};
 use clientele::engine::concentration::ConcentrationRequest;
 use clientele::engine::customer_focus::request::FocusRequest;
@@ -79,6 +80,7 @@ fn actions_edits() -> Vec<ActionEdit> {
         due: due.into(),
         expected_revenue: expected.into(),
         origin: Origin::CustomerFocus,
+        created: None,
     };
     let aspect = Target::FocusAspect { survey: SurveyId(1), aspect: 8 };
     let customers = Target::Customers(vec!["A".into(), "B".into(), "Q".into()]);
@@ -320,8 +322,8 @@ fn a_version_2_workspace_file_opens_with_its_cost_pools() {
     };
     let focus = ask(&mut session, FocusRequest::default().into());
     assert!(matches!(focus, AnalysisResponse::Empty(EmptyReason::NoSurvey)), "{focus:?}");
-    let actions = ask(&mut session, ActionsRequest.into());
-    assert!(matches!(actions, AnalysisResponse::Actions(ref list) if list.is_empty()), "{actions:?}");
+    let actions = ask(&mut session, ActionsRequest::default().into());
+    assert!(matches!(actions, AnalysisResponse::Actions(ref view) if view.count == 0), "{actions:?}");
 }
 
 #[test]
@@ -334,6 +336,20 @@ fn a_version_2_workspace_file_opens_with_its_actions() {
     let bytes = read_fixture(WORKSPACE_V2_ACTIONS, workspace_with_actions);
     let mut session = restored(WORKSPACE_V2_ACTIONS, bytes);
     assert_hand_worked_figures(&mut session);
-    let actions = ask(&mut session, ActionsRequest.into());
-    assert!(matches!(actions, AnalysisResponse::Actions(ref list) if list.len() == 2), "{actions:?}");
+    let AnalysisResponse::Actions(view) = ask(&mut session, ActionsRequest::default().into()) else {
+        panic!("no actions")
+    };
+    let rows: Vec<_> = view.rows.iter().map(|r| (r.action.what.as_str(), r.action.status)).collect();
+    assert_eq!(rows, [("Call back within a day", Status::Open), ("Reactivate A and B", Status::InProgress)]);
+    assert_eq!(view.rows[0].follow_up, Err(NotFollowed::NotForCustomers));
+    // Issue 16 kept no creation day; the second action has a start: 2025-07-01 to the ledger's
+    // last day 2025-12-31 is 184 days (31 + 31 + 30 + 31 + 30 + 31), so the baseline runs from
+    // 184 days before, 2024-12-29, to 2025-06-30. A and B: baseline A 4,000 (20 Jan) + B 2,500
+    // (14 Feb) = 6,500; realised A 1,000 (22 Aug); uplift -5,500 of the 1,500 expected. Q is
+    // not in the ledger.
+    let follow = view.rows[1].follow_up.as_ref().unwrap();
+    assert_eq!((follow.customers, follow.unknown), (2, 1));
+    assert_eq!((follow.realised, follow.baseline, follow.uplift), (eur(1_000), eur(6_500), eur(-5_500)));
+    assert_eq!(follow.progress, Some(-5_500.0 / 1_500.0));
+    assert_eq!(follow.baseline_start.to_string(), "2024-12-29");
 }

@@ -158,6 +158,15 @@ pub enum Problem {
     DuplicateGroup,
     /// The pools together exceed `Money::LEDGER_LIMIT_CENTS`.
     PoolsTooLarge,
+    /// An actions file's date that is not `YYYY-MM-DD`.
+    NotADate,
+    UnknownStatus,
+    UnknownOrigin,
+    UnknownLevel,
+    /// An action's `focus_aspect` that is not `survey/aspect`.
+    NotAnAspect,
+    /// An action with more than one of customers, level and focus aspect.
+    TwoTargets,
 }
 
 impl fmt::Display for Problem {
@@ -195,6 +204,12 @@ impl fmt::Display for Problem {
             Problem::PoolsTooLarge => {
                 write!(f, "the pools together are too large to add up exactly; check the amounts")
             }
+            Problem::NotADate => write!(f, "not a date; write it as YYYY-MM-DD, e.g. 2027-03-31"),
+            Problem::UnknownStatus => write!(f, "unknown status; use open, in_progress or done"),
+            Problem::UnknownOrigin => write!(f, "unknown origin; use the name of the page, e.g. flows or migration"),
+            Problem::UnknownLevel => write!(f, "unknown level; use top, big, medium, small or inactive"),
+            Problem::NotAnAspect => write!(f, "not a survey and aspect; write them as survey/aspect, e.g. 3/8"),
+            Problem::TwoTargets => write!(f, "an action is for customers, a level or a focus aspect: fill in only one"),
         }
     }
 }

@@ -3,7 +3,7 @@
 //! `cost_pools::Problem`'s `Display` is the CLI's English; these name the page's tables.
 
 use super::{Locale, Text};
-use crate::engine::cost_pools::{Driver, Problem};
+use crate::engine::cost_pools::{Driver, InputError, Problem};
 use crate::engine::profitability::ProfitNote;
 use crate::engine::session::tables::{TableError, TableKind};
 
@@ -48,6 +48,19 @@ messages! {
             "deze productgroep staat er twee keer in; geef elke groep één rij";
         PoolsTooLarge => "the pools together are too large to add up exactly; check the amounts",
             "de pools samen zijn te groot om exact op te tellen; controleer de bedragen";
+        ActionsTable => "the actions file", "het actiebestand";
+        NotADate => "not a date; write it as YYYY-MM-DD, e.g. 2027-03-31",
+            "geen datum; schrijf hem als JJJJ-MM-DD, bijv. 2027-03-31";
+        UnknownStatus => "unknown status; use open, in_progress or done",
+            "onbekende status; gebruik open, in_progress of done";
+        UnknownOrigin => "unknown origin; use the name of the page, e.g. flows or migration",
+            "onbekende herkomst; gebruik de naam van de pagina, bijv. flows of migration";
+        UnknownLevel => "unknown level; use top, big, medium, small or inactive",
+            "onbekend niveau; gebruik top, big, medium, small of inactive";
+        NotAnAspect => "not a survey and aspect; write them as survey/aspect, e.g. 3/8",
+            "geen enquête en aspect; schrijf ze als enquête/aspect, bijv. 3/8";
+        TwoTargets => "an action is for customers, a level or a focus aspect: fill in only one",
+            "een actie is voor klanten, een niveau of een aspect van klantgerichtheid: vul er maar één in";
         NothingToSpread => "Pool {pool}: no customer has a unit of its driver ({driver}) in the period; nothing is allocated.",
             "Pool {pool}: geen klant heeft in de periode een eenheid van de verdeelsleutel ({driver}); er wordt niets toegerekend.";
         NoMinutes => "Pool {pool}: its activities take no minutes in the period (check the activities); nothing is allocated.",
@@ -120,11 +133,12 @@ messages! {
 
 /// A bad cell of a side table, in `locale`: the imported file's name, or the table's.
 pub fn table_error(error: &TableError, locale: Locale) -> String {
-    let cell = &error.error;
-    let table = match (cell.file.is_empty(), error.table) {
-        (false, _) => cell.file.clone(),
-        (true, kind) => table_name(kind).text(locale).to_string(),
-    };
+    cell_error(&error.error, table_name(error.table), locale)
+}
+
+/// A bad cell of a table named `table` (when it was entered, not imported from a file), in `locale`.
+pub fn cell_error(cell: &InputError, table: ProfitMsg, locale: Locale) -> String {
+    let table = if cell.file.is_empty() { table.text(locale).to_string() } else { cell.file.clone() };
     ProfitMsg::CellAt
         .text(locale)
         .replace("{table}", &table)
@@ -163,6 +177,12 @@ pub fn problem(problem: &Problem) -> ProfitMsg {
         Problem::MarginAbove100 => ProfitMsg::MarginAbove100,
         Problem::DuplicateGroup => ProfitMsg::DuplicateGroup,
         Problem::PoolsTooLarge => ProfitMsg::PoolsTooLarge,
+        Problem::NotADate => ProfitMsg::NotADate,
+        Problem::UnknownStatus => ProfitMsg::UnknownStatus,
+        Problem::UnknownOrigin => ProfitMsg::UnknownOrigin,
+        Problem::UnknownLevel => ProfitMsg::UnknownLevel,
+        Problem::NotAnAspect => ProfitMsg::NotAnAspect,
+        Problem::TwoTargets => ProfitMsg::TwoTargets,
     }
 }
 
