@@ -63,6 +63,7 @@ macro_rules! messages {
     };
 }
 
+pub mod actions;
 mod analyses;
 pub mod breakeven;
 mod data;
@@ -74,6 +75,7 @@ pub mod lifetime_value;
 pub mod profit;
 mod shell;
 pub mod worker;
+pub use actions::ActionsMsg;
 pub use analyses::AnalysisMsg;
 pub use breakeven::BreakevenMsg;
 pub use data::DataMsg;
