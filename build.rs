@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-const DOCS: [&str; 5] = ["method-notes", "import", "lifetime-value", "warehouse", "customer-focus"];
+const DOCS: [&str; 6] = ["method-notes", "import", "lifetime-value", "warehouse", "customer-focus", "actions"];
 
 fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());

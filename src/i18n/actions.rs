@@ -67,6 +67,10 @@ messages! {
         PackIntro => "The pyramid, the flows, the migration, the profitability and the scorecard on A4, each with its chart, its key table and its lesson, for the filters chosen above.",
             "De piramide, de stromen, de migratie, de winstgevendheid en de scorecard op A4, elk met grafiek, kerntabel en les, voor de filters hierboven.";
         ScorecardSection => "Scorecard roll-up", "Scorecard per niveau";
+        FlowsLesson => "{period}: {lost} customers lost, {new} new and {regained} regained: from {start} to {end} active customers.",
+            "{period}: {lost} klanten verloren, {new} nieuw en {regained} teruggewonnen: van {start} naar {end} actieve klanten.";
+        MigrationLesson => "Moved up: {up} customers, revenue change {up_change}; moved down: {down} customers, revenue change {down_change}.",
+            "Gestegen: {up} klanten, omzetverandering {up_change}; gedaald: {down} klanten, omzetverandering {down_change}.";
     }
 }
 

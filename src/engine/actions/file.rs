@@ -8,6 +8,7 @@ use crate::engine::cost_pools::{InputError, Problem, Row, Table};
 use crate::engine::customer_focus::survey::SurveyId;
 use crate::engine::money::Money;
 use crate::engine::pyramid::Level;
+use crate::engine::sheets::SheetTable;
 
 /// The file's columns, in order. The first nine must be in a file read back; `created` and
 /// `focus_aspect` (`survey/aspect`, a Customer Focus action's target) may be left out.
@@ -63,7 +64,7 @@ pub fn origin_name(origin: Origin) -> &'static str {
 }
 
 /// The list as rows of cells in `COLUMNS` order (amounts with two decimals and `.`).
-pub fn rows(actions: &[Action]) -> Vec<Vec<String>> {
+fn rows(actions: &[Action]) -> Vec<Vec<String>> {
     actions.iter().map(row).collect()
 }
 
@@ -89,14 +90,19 @@ fn row(a: &Action) -> Vec<String> {
     ]
 }
 
-/// The actions of a table read from a file (`Table::read`), or its first bad cell.
-pub(crate) fn actions_in(table: &Table<'_>) -> Result<Vec<Action>, InputError> {
+/// The actions of a table read from a file, or its first bad cell.
+fn actions_in(table: &Table<'_>) -> Result<Vec<Action>, InputError> {
     table.rows().map(|row| action_of(&row)).collect()
 }
 
-/// The actions of a CSV file or a workbook's first sheet.
+/// The actions of a CSV file, or of a workbook's sheet named `actions`.
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Vec<Action>, InputError> {
-    actions_in(&Table::read(file, bytes, &REQUIRED)?)
+    actions_in(&Table::read_sheet(file, bytes, SHEET, &REQUIRED)?)
+}
+
+/// The list as the table of its CSV and XLSX download (`sheets::csv`, `sheets::workbook`).
+pub fn sheet(actions: &[Action]) -> SheetTable {
+    SheetTable { name: SHEET.into(), columns: COLUMNS.map(String::from).to_vec(), rows: rows(actions) }
 }
 
 fn action_of(row: &Row<'_>) -> Result<Action, InputError> {
@@ -208,14 +214,22 @@ mod tests {
                 created: None,
             },
         ];
-        let rows = rows(&actions);
+        let table = sheet(&actions);
+        let rows = &table.rows;
         assert_eq!(rows[0][1], "C-1;C 2");
         assert_eq!(
             (rows[0][6].as_str(), rows[0][7].as_str(), rows[0][8].as_str()),
             ("in_progress", "1500.50", "flows")
         );
         assert_eq!((rows[1][2].as_str(), rows[2][10].as_str()), ("big", "3/8"));
-        assert_eq!(parse("actions.csv", &csv(&rows)).unwrap(), actions);
+        assert_eq!(parse("actions.csv", &crate::engine::sheets::csv(&table)).unwrap(), actions);
+        // In a workbook beside another table; its amounts written as numbers read back the same.
+        let other = SheetTable { name: "goals".into(), columns: vec!["goal".into()], rows: vec![vec!["1".into()]] };
+        let workbook = crate::engine::sheets::workbook(&[other, table.clone()]);
+        assert_eq!(parse("plan.xlsx", &workbook).unwrap(), actions);
+        let error =
+            parse("plan.xlsx", &crate::engine::sheets::workbook(&[SheetTable { name: "goals".into(), ..table }]));
+        assert_eq!(error.map_err(|e| (e.problem, e.value)), Err((Problem::MissingSheet, "actions".into())));
     }
 
     #[test]

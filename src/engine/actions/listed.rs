@@ -6,6 +6,8 @@ use crate::engine::flows::FlowStatus;
 use crate::engine::ledger::CustomerId;
 use crate::engine::migration::MigrationCellRequest;
 use crate::engine::period::Period;
+use crate::engine::profitability::ProfitabilityRequest;
+use crate::engine::rfm::RfmRequest;
 use crate::engine::session::analysis::{Analysis, Context, EmptyReason, Selection};
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +19,10 @@ pub enum Listed {
     Flow { selection: Selection, period: Period, lost: bool },
     /// One cell of the migration matrix.
     MigrationCell(MigrationCellRequest),
+    /// The customers of the RFM page's chosen segment.
+    RfmSegment(RfmRequest),
+    /// The whale curve's loss-makers (Profitability).
+    LossMakers(ProfitabilityRequest),
 }
 
 /// What the control asks: the keys of a list.
@@ -49,6 +55,13 @@ impl Analysis for ListedRequest {
                 let prepared = context.prepare(&cell.selection);
                 let migration = prepared.migration(cell.period)?;
                 migration.cell(cell.from, cell.to).map_or(Vec::new(), |c| c.customer_list.clone())
+            }
+            Listed::RfmSegment(request) => {
+                let (rfm, members, _) = request.scored(context)?;
+                members.into_iter().map(|i| rfm.customers[i].customer).collect()
+            }
+            Listed::LossMakers(request) => {
+                request.account(context)?.loss_makers.into_iter().map(|l| l.customer).collect()
             }
         };
         let keys = customers.into_iter().map(|c: CustomerId| context.ledger.customer_key(c).to_string()).collect();
@@ -89,5 +102,52 @@ mod tests {
         assert_eq!(keys(Listed::Flow { selection: selection.clone(), period, lost: false }), ["D", "C"]);
         let cell = MigrationCellRequest { selection, period: None, from: Some(Level::Small), to: Level::Inactive };
         assert_eq!(keys(Listed::MigrationCell(cell)), ["B", "E"]);
+    }
+
+    #[test]
+    fn a_segment_and_the_loss_makers_are_the_lists_their_pages_show_whole() {
+        use crate::engine::rfm::{RfmSettings, Segment};
+        use crate::engine::session::tables::{Drafts, SideTables};
+        // The sample ledger, every segment's list and the loss-makers under a customer pool of
+        // 50,000,000 (most customers then lose money): the keys are the page's list in its
+        // order, all of it (the page's answer is cut at LIST_LIMIT and says how many there are).
+        let ledger = crate::engine::sample::sample_ledger();
+        let pools = Drafts {
+            pools: vec![vec!["Service".into(), "50000000".into(), "customer".into(), String::new()]],
+            ..Drafts::default()
+        };
+        let tables = SideTables::of_drafts(&pools).unwrap();
+        let mut cache = AnalysisCache::default();
+        let mut ask =
+            |request: crate::engine::session::analysis::AnalysisRequest| cache.answer_with(&ledger, &tables, request);
+        let mut seen = 0;
+        for segment in Segment::ALL {
+            let rfm = RfmRequest {
+                selection: Selection::default(),
+                period: None,
+                settings: RfmSettings::default(),
+                segment: Some(segment),
+            };
+            let (AnalysisResponse::Rfm(view), AnalysisResponse::Listed(list)) =
+                (ask(rfm.clone().into()), ask(ListedRequest(Listed::RfmSegment(rfm)).into()))
+            else {
+                panic!("no segment")
+            };
+            assert_eq!(list.keys.len(), view.customers.total);
+            let shown: Vec<&str> = view.customers.items.iter().map(|r| r.customer.key.as_str()).collect();
+            assert_eq!(list.keys[..shown.len()], shown[..]);
+            seen += list.keys.len();
+        }
+        assert!(seen > 500, "the segments hold the active customers ({seen})");
+        let account = ProfitabilityRequest { selection: Selection::default(), period: None };
+        let (AnalysisResponse::Profitability(view), AnalysisResponse::Listed(list)) =
+            (ask(account.clone().into()), ask(ListedRequest(Listed::LossMakers(account)).into()))
+        else {
+            panic!("no account")
+        };
+        assert_eq!(list.keys.len(), view.whale.loss_making_customers);
+        assert!(list.keys.len() > crate::engine::session::analysis::LIST_LIMIT, "more loss-makers than the page draws");
+        let shown: Vec<&str> = view.loss_makers.iter().map(|l| l.key.as_str()).collect();
+        assert_eq!(list.keys[..shown.len()], shown[..]);
     }
 }

@@ -71,7 +71,7 @@ fn FlowsCustomers(year: Flows, selection: Selection) -> impl IntoView {
 }
 
 /// Start, minus lost, plus new, plus regained, giving end: each step a floating bar.
-fn waterfall(f: &Flows, i18n: I18n) -> Chart {
+pub(crate) fn waterfall(f: &Flows, i18n: I18n) -> Chart {
     let l = i18n.locale();
     let (after_lost, after_new) = (f.start - f.lost, f.start - f.lost + f.new);
     let span = |from: usize, to: usize, text, colour| Bar::span(from as f64, to as f64, text, colour);
@@ -115,7 +115,7 @@ fn trend_chart(all: &[Flows], i18n: I18n) -> Chart {
     })
 }
 
-fn flows_table(all: &[Flows], i18n: I18n) -> TableData {
+pub(crate) fn flows_table(all: &[Flows], i18n: I18n) -> TableData {
     let l = i18n.locale();
     let columns = [M::Period, M::Start, M::Lost, M::New, M::Regained, M::Retained, M::End];
     TableData {

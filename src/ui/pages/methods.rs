@@ -11,6 +11,7 @@ const IMPORT: &str = include_str!(concat!(env!("OUT_DIR"), "/import.html"));
 const LIFETIME_VALUE: &str = include_str!(concat!(env!("OUT_DIR"), "/lifetime-value.html"));
 const WAREHOUSE: &str = include_str!(concat!(env!("OUT_DIR"), "/warehouse.html"));
 const CUSTOMER_FOCUS: &str = include_str!(concat!(env!("OUT_DIR"), "/customer-focus.html"));
+const ACTIONS: &str = include_str!(concat!(env!("OUT_DIR"), "/actions.html"));
 
 #[component]
 pub fn MethodsPage() -> impl IntoView {
@@ -25,6 +26,7 @@ pub fn MethodsPage() -> impl IntoView {
             <article class="card doc" inner_html=LIFETIME_VALUE></article>
             <article class="card doc" inner_html=WAREHOUSE></article>
             <article class="card doc" inner_html=CUSTOMER_FOCUS></article>
+            <article class="card doc" inner_html=ACTIONS></article>
         </section>
     }
 }

@@ -53,7 +53,7 @@ pub fn MigrationPage() -> impl IntoView {
 }
 
 #[component]
-fn Heatmap(
+pub(crate) fn Heatmap(
     migration: MigrationSummary,
     chosen: Memo<Option<(Option<Level>, Level)>>,
     on_pick: impl Fn(String) + Copy + Send + Sync + 'static,
@@ -154,7 +154,7 @@ fn cells_table(cells: &[CellSummary], period: Period, i18n: I18n) -> TableData {
 }
 
 #[component]
-fn MoveTotalsTable(migration: MigrationSummary) -> impl IntoView {
+pub(crate) fn MoveTotalsTable(migration: MigrationSummary) -> impl IntoView {
     let i18n = use_i18n();
     let table = move || {
         let l = i18n.locale();
