@@ -24,6 +24,8 @@ messages! {
         Reactivate => "Reactivate these {n} inactive customers", "Deze {n} inactieve klanten reactiveren";
         Welcome => "Welcome and keep these {n} new and regained customers", "Deze {n} nieuwe en teruggewonnen klanten verwelkomen en vasthouden";
         CrossSell => "Cross-sell {group} to these {n} customers", "{group} bijverkopen aan deze {n} klanten";
+        CrossSellTitle => "Cross-sell: an action per product group, for the customers with white space in it",
+            "Kruisverkoop: een actie per productgroep, voor de klanten met witte ruimte erin";
         MigrationCell => "Migration {from} → {to}: these {n} customers", "Migratie {from} → {to}: deze {n} klanten";
         LossMakers => "Loss-makers on the whale curve: these {n} customers", "Verliesgevend op de walviscurve: deze {n} klanten";
         Segment => "RFM segment {segment}: these {n} customers", "RFM-segment {segment}: deze {n} klanten";

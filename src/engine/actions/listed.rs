@@ -9,6 +9,7 @@ use crate::engine::period::Period;
 use crate::engine::profitability::ProfitabilityRequest;
 use crate::engine::rfm::RfmRequest;
 use crate::engine::session::analysis::{Analysis, Context, EmptyReason, Selection};
+use crate::engine::views::CustomerViewsRequest;
 use serde::{Deserialize, Serialize};
 
 /// A list of customers as a page shows it, with the page's filters.
@@ -23,6 +24,9 @@ pub enum Listed {
     RfmSegment(RfmRequest),
     /// The whale curve's loss-makers (Profitability).
     LossMakers(ProfitabilityRequest),
+    /// Customer Views' white space in one product group: the rep's customers without `group`
+    /// whose level's peers buy it.
+    WhiteSpace { request: CustomerViewsRequest, group: String },
 }
 
 /// What the control asks: the keys of a list.
@@ -59,6 +63,11 @@ impl Analysis for ListedRequest {
             Listed::RfmSegment(request) => {
                 let (rfm, members, _) = request.scored(context)?;
                 members.into_iter().map(|i| rfm.customers[i].customer).collect()
+            }
+            Listed::WhiteSpace { request, group } => {
+                let (views, rep) = request.views(context)?;
+                let index = views.groups.iter().position(|g| *g == group);
+                views.white_space_of(&rep).filter(|w| Some(w.group as usize) == index).map(|w| w.customer).collect()
             }
             Listed::LossMakers(request) => {
                 request.account(context)?.loss_makers.into_iter().map(|l| l.customer).collect()
@@ -102,6 +111,45 @@ mod tests {
         assert_eq!(keys(Listed::Flow { selection: selection.clone(), period, lost: false }), ["D", "C"]);
         let cell = MigrationCellRequest { selection, period: None, from: Some(Level::Small), to: Level::Inactive };
         assert_eq!(keys(Listed::MigrationCell(cell)), ["B", "E"]);
+    }
+
+    #[test]
+    fn white_space_in_one_group_is_the_reps_customers_without_it() {
+        use crate::engine::views::tests::ledger_with_groups;
+        use crate::engine::views::RepChoice;
+        // views.rs's hand-worked case: the Small customers S1-S4 (Ann has S1 and S4, Bob S2 and
+        // S3) lack Tools (S3, S4), Food (S4) or Paper (S1, S2, S3), which their peers buy.
+        let ledger = ledger_with_groups(&[
+            ("T", "Tools", "Ann", 10_000),
+            ("M", "Tools", "Bob", 5_000),
+            ("S1", "Tools", "Ann", 500),
+            ("S1", "Food", "Ann", 300),
+            ("S2", "Tools", "Bob", 400),
+            ("S2", "Food", "Ann", 100),
+            ("S3", "Food", "Bob", 600),
+            ("S4", "Paper", "Ann", 50),
+        ]);
+        let keys = |rep: &str, group: &str| {
+            let request = CustomerViewsRequest {
+                selection: Selection::default(),
+                period: None,
+                rep: RepChoice::Rep(Some(rep.into())),
+            };
+            match AnalysisCache::default()
+                .answer(&ledger, ListedRequest(Listed::WhiteSpace { request, group: group.into() }).into())
+            {
+                AnalysisResponse::Listed(mut list) => {
+                    list.keys.sort();
+                    list.keys
+                }
+                other => panic!("{other:?}"),
+            }
+        };
+        assert_eq!(keys("Ann", "Tools"), ["S4"]);
+        assert_eq!(keys("Ann", "Paper"), ["S1"]);
+        assert_eq!(keys("Bob", "Paper"), ["S2", "S3"]);
+        assert_eq!(keys("Bob", "Food"), Vec::<String>::new());
+        assert_eq!(keys("Ann", "Glue"), Vec::<String>::new());
     }
 
     #[test]

@@ -55,13 +55,16 @@ pub fn AddAction(
     /// The suggested "what" for the list's number of customers, in the user's language.
     suggest: Callback<usize, String>,
     /// Names the control for the tests: `add-action-{name}`.
-    name: &'static str,
+    #[prop(into)]
+    name: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let stage = RwSignal::new(Stage::Closed);
     let form = RwSignal::new(Form::default());
     let problem = RwSignal::new(None::<String>);
     let target = StoredValue::new(target);
+    let testid = format!("add-action-{name}");
+    let name = StoredValue::new(name);
     let opened = move |keys: Vec<String>| {
         form.set(Form { what: suggest.run(keys.len()), keys, start: today().to_string(), ..Form::default() });
         stage.set(Stage::Open);
@@ -101,10 +104,10 @@ pub fn AddAction(
         });
     };
     view! {
-        <div class="add-action" data-testid=format!("add-action-{name}")>
+        <div class="add-action" data-testid=testid>
             {move || match stage.get() {
                 Stage::Closed | Stage::Added => view! {
-                    <button type="button" class="button button-secondary button-small" data-testid=format!("add-action-open-{name}") on:click=open>
+                    <button type="button" class="button button-secondary button-small" data-testid=format!("add-action-open-{}", name.get_value()) on:click=open>
                         {move || i18n.t(A::AddToActions)}
                     </button>
                     {(stage.get() == Stage::Added).then(|| view! {

@@ -66,9 +66,17 @@ pub fn ActionsPage() -> impl IntoView {
     view! { <AnalysisPage page=Page::Actions answer draw after/> }
 }
 
+/// How many customers shown with the first keys: a list of thousands would fill the page (the
+/// whole list is in the CSV and XLSX download).
+const KEYS_SHOWN: usize = 3;
+
 fn target(target: &Target, i18n: I18n) -> String {
     match target {
-        Target::Customers(keys) => format!("{}: {}", i18n.t(F::Customers), keys.join(", ")),
+        Target::Customers(keys) => {
+            let first = keys.iter().take(KEYS_SHOWN).map(String::as_str).collect::<Vec<_>>().join(", ");
+            let more = if keys.len() > KEYS_SHOWN { ", …" } else { "" };
+            format!("{} ({}): {first}{more}", i18n.t(F::Customers), i18n.locale().count(keys.len()))
+        }
         Target::Level(level) => format!("{}: {}", i18n.t(F::Level), i18n.t(level_name(*level))),
         Target::FocusAspect { aspect, .. } => format!("{} {aspect}", i18n.t(F::FocusAspect)),
     }
