@@ -123,11 +123,11 @@ fn draw(view: ActionsView, kept: Kept, status: RwSignal<Option<Status>>, owner: 
         }}
         <DataTable table=Signal::derive({
             let per = view.per_owner.clone();
-            move || rollup(A::PerOwner, per.iter().map(|(o, t)| (owner_name(o, i18n), t)), i18n)
+            move || rollup((A::PerOwner, A::FilterOwner), per.iter().map(|(o, t)| (owner_name(o, i18n), t)), i18n)
         }) file="actions-per-owner"/>
         <DataTable table=Signal::derive({
             let per = view.per_status.clone();
-            move || rollup(A::PerStatus, per.iter().map(|(s, t)| (i18n.t(status_name(*s)).to_string(), t)), i18n)
+            move || rollup((A::PerStatus, A::FilterStatus), per.iter().map(|(s, t)| (i18n.t(status_name(*s)).to_string(), t)), i18n)
         }) file="actions-per-status"/>
     }
     .into_any()
@@ -305,14 +305,14 @@ fn totals_row(totals: Option<Totals>, i18n: I18n) -> impl IntoView {
     }
 }
 
-/// A roll-up (per owner or per status) as a table with its CSV.
-fn rollup<'t>(caption: A, per: impl Iterator<Item = (String, &'t Option<Totals>)>, i18n: I18n) -> TableData {
+/// A roll-up (per owner or per status: its caption and first column) as a table with its CSV.
+fn rollup<'t>((caption, by): (A, A), per: impl Iterator<Item = (String, &'t Option<Totals>)>, i18n: I18n) -> TableData {
     let l = i18n.locale();
     let columns = [A::ActionsCount, A::Followed, A::Realised, A::Baseline, A::Uplift, A::Progress];
     let money = |m: crate::engine::money::Money| Cell::number(l.money(m), m);
     TableData {
         caption: i18n.t(caption).to_string(),
-        columns: std::iter::once(String::new())
+        columns: std::iter::once(i18n.t(by).to_string())
             .chain([F::ExpectedRevenue].map(|c| i18n.t(c).to_string()))
             .chain(columns.map(|c| i18n.t(c).to_string()))
             .collect(),
