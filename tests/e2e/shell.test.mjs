@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { startServer, launch, openApp, appReady, screenshot, PAGES } from "./harness.mjs";
 
 // Pages whose analysis has landed (analyses.test.mjs tests them with a ledger).
-const ANALYSES = ["/pyramid", "/migration", "/flows", "/concentration", "/customer-views", "/profitability", "/lifetime-value"];
+const ANALYSES = ["/pyramid", "/migration", "/flows", "/concentration", "/customer-views", "/profitability", "/lifetime-value", "/board-pack"];
 // Pages of the user's own figures: they answer without a ledger.
 const OWN_FIGURES = ["/breakeven"];
 // Pages of the user's own tables kept with the workspace: without one they say what to do.
