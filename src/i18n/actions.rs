@@ -29,7 +29,7 @@ messages! {
         MigrationCell => "Migration {from} → {to}: these {n} customers", "Migratie {from} → {to}: deze {n} klanten";
         LossMakers => "Loss-makers on the whale curve: these {n} customers", "Verliesgevend op de walviscurve: deze {n} klanten";
         Segment => "RFM segment {segment}: these {n} customers", "RFM-segment {segment}: deze {n} klanten";
-        LevelAction => "Develop the {level} customers", "De {level}-klanten ontwikkelen";
+        LevelAction => "Develop the {level} customers", "De klanten van het niveau {level} ontwikkelen";
         LostCustomers => "Lost customers", "Verloren klanten";
         ArrivedCustomers => "New and regained customers", "Nieuwe en teruggewonnen klanten";
         FlowsCustomers => "The customers behind {period}'s flows", "De klanten achter de stromen van {period}";
