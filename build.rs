@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-const DOCS: [&str; 8] = [
+const DOCS: [&str; 9] = [
     "method-notes",
     "import",
     "lifetime-value",
@@ -12,6 +12,7 @@ const DOCS: [&str; 8] = [
     "planning",
     "contact-planning",
     "scorecard",
+    "actions",
 ];
 
 fn main() {

@@ -5,10 +5,12 @@
 //! `CLIENTELE_WRITE_FIXTURES=1 cargo test --test stored_formats` writes a fixture that does
 //! not exist yet (a new format gets a new file beside the old ones); it never overwrites one.
 
-use clientele::engine::actions::ActionsRequest;
+use clientele::engine::actions::follow_up::NotFollowed;
+use clientele::engine::actions::{ActionDraft, ActionEdit, ActionsRequest, Origin, Status, Target};
 use clientele::engine::concentration::ConcentrationRequest;
 use clientele::engine::contact_plan::{ContactPlanRequest, DEFAULT_NORMS};
 use clientele::engine::customer_focus::request::FocusRequest;
+use clientele::engine::customer_focus::survey::SurveyId;
 use clientele::engine::flows::Flows;
 use clientele::engine::flows::FlowsRequest;
 use clientele::engine::goals::GoalsRequest;
@@ -29,6 +31,8 @@ const LEDGER: &str = "stored_formats.csv";
 const WORKSPACE_V1: &str = "workspace-v1.clientele";
 /// Format version 2: the same ledger with three cost pools and an activity (`pools_drafts`).
 const WORKSPACE_V2: &str = "workspace-v2-pools.clientele";
+/// Format version 2 with issue 16's Actions list (`actions_edits`), as main at 186c4ed wrote it.
+const WORKSPACE_V2_ACTIONS: &str = "workspace-v2-actions.clientele";
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
@@ -66,6 +70,40 @@ fn workspace_with_pools() -> Vec<u8> {
     let mut session = imported_session();
     let saved = session.handle(Request::SetTables(pools_drafts()), &mut no_progress);
     assert!(matches!(saved, Response::TablesSaved(_)), "{saved:?}");
+    session.workspace_file().unwrap()
+}
+
+/// The two actions the v2 actions fixture holds, added as issue 16's planner and page did: a
+/// Customer Focus aspect's, and one for customers A, B and Q (not in the ledger), in progress.
+fn actions_edits() -> Vec<ActionEdit> {
+    let draft = |what: &str, target, owner: &str, start: &str, due: &str, expected: &str| ActionDraft {
+        what: what.into(),
+        target,
+        owner: owner.into(),
+        start: start.into(),
+        due: due.into(),
+        expected_revenue: expected.into(),
+        origin: Origin::CustomerFocus,
+        created: None,
+    };
+    let aspect = Target::FocusAspect { survey: SurveyId(1), aspect: 8 };
+    let customers = Target::Customers(vec!["A".into(), "B".into(), "Q".into()]);
+    vec![
+        ActionEdit::Add(vec![
+            draft("Call back within a day", aspect, "Iris", "", "2025-03-31", ""),
+            draft("Reactivate A and B", customers, "Bram", "2025-07-01", "2025-09-30", "1500"),
+        ]),
+        ActionEdit::SetStatus { index: 1, status: Status::InProgress },
+    ]
+}
+
+/// The ledger imported with `actions_edits` made, saved as the app saves it.
+fn workspace_with_actions() -> Vec<u8> {
+    let mut session = imported_session();
+    for edit in actions_edits() {
+        let saved = session.handle(Request::EditActions(edit), &mut no_progress);
+        assert!(matches!(saved, Response::ActionsSaved(_)), "{saved:?}");
+    }
     session.workspace_file().unwrap()
 }
 
@@ -289,8 +327,8 @@ fn a_version_2_workspace_file_opens_with_its_cost_pools() {
     };
     let focus = ask(&mut session, FocusRequest::default().into());
     assert!(matches!(focus, AnalysisResponse::Empty(EmptyReason::NoSurvey)), "{focus:?}");
-    let actions = ask(&mut session, ActionsRequest.into());
-    assert!(matches!(actions, AnalysisResponse::Actions(ref list) if list.is_empty()), "{actions:?}");
+    let actions = ask(&mut session, ActionsRequest::default().into());
+    assert!(matches!(actions, AnalysisResponse::Actions(ref view) if view.count == 0), "{actions:?}");
     // Issue 15's contact tables, newer than the file, are read as empty: the default norms in
     // force, no capacity entered, no realised contacts.
     assert_eq!(drafts.norms.len(), DEFAULT_NORMS.len());
@@ -317,4 +355,27 @@ fn a_version_2_workspace_file_opens_with_its_cost_pools() {
 #[test]
 fn pools_entered_today_give_the_hand_worked_account() {
     assert_hand_worked_account(&mut restored("fresh.clientele", workspace_with_pools()));
+}
+
+#[test]
+fn a_version_2_workspace_file_opens_with_its_actions() {
+    let bytes = read_fixture(WORKSPACE_V2_ACTIONS, workspace_with_actions);
+    let mut session = restored(WORKSPACE_V2_ACTIONS, bytes);
+    assert_hand_worked_figures(&mut session);
+    let AnalysisResponse::Actions(view) = ask(&mut session, ActionsRequest::default().into()) else {
+        panic!("no actions")
+    };
+    let rows: Vec<_> = view.rows.iter().map(|r| (r.action.what.as_str(), r.action.status)).collect();
+    assert_eq!(rows, [("Call back within a day", Status::Open), ("Reactivate A and B", Status::InProgress)]);
+    assert_eq!(view.rows[0].follow_up, Err(NotFollowed::NotForCustomers));
+    // Issue 16 kept no creation day; the second action has a start: 2025-07-01 to the ledger's
+    // last day 2025-12-31 is 184 days (31 + 31 + 30 + 31 + 30 + 31), so the baseline runs from
+    // 184 days before, 2024-12-29, to 2025-06-30. A and B: baseline A 4,000 (20 Jan) + B 2,500
+    // (14 Feb) = 6,500; realised A 1,000 (22 Aug); uplift -5,500 of the 1,500 expected. Q is
+    // not in the ledger.
+    let follow = view.rows[1].follow_up.as_ref().unwrap();
+    assert_eq!((follow.customers, follow.unknown), (2, 1));
+    assert_eq!((follow.realised, follow.baseline, follow.uplift), (eur(1_000), eur(6_500), eur(-5_500)));
+    assert_eq!(follow.progress, Some(-5_500.0 / 1_500.0));
+    assert_eq!(follow.baseline_start.to_string(), "2024-12-29");
 }

@@ -194,6 +194,12 @@ pub enum Problem {
     DuplicateTarget,
     /// A KPI target outside its metric's scale.
     OutOfRange,
+    UnknownStatus,
+    UnknownOrigin,
+    /// An action's `focus_aspect` that is not `survey/aspect`.
+    NotAnAspect,
+    /// An action with more than one of customers, level and focus aspect.
+    TwoTargets,
 }
 
 impl fmt::Display for Problem {
@@ -271,6 +277,10 @@ impl fmt::Display for Problem {
                 f,
                 "outside the metric's scale: percentages 0-100, satisfaction 1-10, customer_focus 1-5, nps -100 to 100"
             ),
+            Problem::UnknownStatus => write!(f, "unknown status; use open, in_progress or done"),
+            Problem::UnknownOrigin => write!(f, "unknown origin; use the name of the page, e.g. flows or migration"),
+            Problem::NotAnAspect => write!(f, "not a survey and aspect; write them as survey/aspect, e.g. 3/8"),
+            Problem::TwoTargets => write!(f, "an action is for customers, a level or a focus aspect: fill in only one"),
         }
     }
 }

@@ -483,12 +483,9 @@ pub struct ProfitabilityRequest {
     pub period: Option<Period>,
 }
 
-impl Analysis for ProfitabilityRequest {
-    type View = Profitability;
-    /// Not from totals per period: the invoice, line and time drivers count purchases and lines: single lines.
-    const NEEDS_LINES: bool = true;
-
-    fn answer(self, context: &mut Context) -> Result<Profitability, EmptyReason> {
+impl ProfitabilityRequest {
+    /// The whole account, the loss-makers largest loss first (the page's order).
+    pub(crate) fn account(&self, context: &mut Context) -> Result<Profitability, EmptyReason> {
         let tables = context.tables;
         if tables.cost_pools.pools.is_empty() {
             return Err(EmptyReason::NoCostPools);
@@ -508,8 +505,20 @@ impl Analysis for ProfitabilityRequest {
                 },
             )?;
         // The page lists the loss-makers largest loss first (they come in ranking order, so the
-        // smallest loss first), and only the first ones; the whale curve holds every customer.
+        // smallest loss first); the whale curve holds every customer.
         account.loss_makers.reverse();
+        Ok(account)
+    }
+}
+
+impl Analysis for ProfitabilityRequest {
+    type View = Profitability;
+    /// Not from totals per period: the invoice, line and time drivers count purchases and lines: single lines.
+    const NEEDS_LINES: bool = true;
+
+    /// The account with only the first customers and loss-makers (a response is copied whole).
+    fn answer(self, context: &mut Context) -> Result<Profitability, EmptyReason> {
+        let mut account = self.account(context)?;
         account.customers.truncate(LIST_LIMIT);
         account.loss_makers.truncate(LIST_LIMIT);
         Ok(account)

@@ -27,6 +27,20 @@ impl Level {
     pub const ALL: [Level; 5] = [Level::Top, Level::Big, Level::Medium, Level::Small, Level::Inactive];
     pub const ACTIVE: [Level; 4] = [Level::Top, Level::Big, Level::Medium, Level::Small];
 
+    /// A level by its name in the files: the English name (`top`, `big`, `medium`, `small`,
+    /// `inactive`) or the Dutch one (`top`, `groot`, `middelgroot`, `klein`, `inactief`), any case.
+    pub fn parse(text: &str) -> Option<Level> {
+        let text = text.trim().to_lowercase();
+        let dutch = |level| match level {
+            Level::Top => "top",
+            Level::Big => "groot",
+            Level::Medium => "middelgroot",
+            Level::Small => "klein",
+            Level::Inactive => "inactief",
+        };
+        Level::ALL.into_iter().find(|&l| l.name() == text || dutch(l) == text)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Level::Top => "top",

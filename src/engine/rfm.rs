@@ -226,12 +226,10 @@ pub struct RfmView {
     pub customers: CustomerList<RfmRow>,
 }
 
-impl Analysis for RfmRequest {
-    type View = RfmView;
-    /// Not from totals per period: recency counts days and frequency purchases: single lines.
-    const NEEDS_LINES: bool = true;
-
-    fn answer(self, context: &mut Context) -> Result<RfmView, EmptyReason> {
+impl RfmRequest {
+    /// The scores, the chosen segment's customers (indices into `Rfm::customers`, highest
+    /// monetary first, ties by key in byte order) and the longest window the period allows.
+    pub(crate) fn scored(&self, context: &mut Context) -> Result<(Rfm, Vec<usize>, usize), EmptyReason> {
         let prepared = context.prepare(&self.selection);
         let ledger = context.ledger;
         let levels = prepared.levels_of(self.period)?;
@@ -239,14 +237,27 @@ impl Analysis for RfmRequest {
         if rfm.customers.is_empty() {
             return Err(EmptyReason::NoActiveCustomers);
         }
-        let segment = self.segment;
-        let mut members: Vec<_> = rfm.customers.iter().filter(|c| Some(c.segment) == segment).collect();
-        members.sort_by(|a, b| {
-            b.monetary.cmp(&a.monetary).then_with(|| {
-                ledger.customer_key(a.customer).as_bytes().cmp(ledger.customer_key(b.customer).as_bytes())
-            })
+        let mut members: Vec<usize> =
+            (0..rfm.customers.len()).filter(|&i| Some(rfm.customers[i].segment) == self.segment).collect();
+        let key = |i: usize| ledger.customer_key(rfm.customers[i].customer).as_bytes();
+        members.sort_by(|&a, &b| {
+            rfm.customers[b].monetary.cmp(&rfm.customers[a].monetary).then_with(|| key(a).cmp(key(b)))
         });
-        let customers = CustomerList::of(members.into_iter().map(|c| RfmRow {
+        Ok((rfm, members, levels.period_index() + 1))
+    }
+}
+
+impl Analysis for RfmRequest {
+    type View = RfmView;
+    /// Not from totals per period: recency counts days and frequency purchases: single lines.
+    const NEEDS_LINES: bool = true;
+
+    fn answer(self, context: &mut Context) -> Result<RfmView, EmptyReason> {
+        let (rfm, members, longest_window) = self.scored(context)?;
+        let ledger = context.ledger;
+        let segment = self.segment;
+        let members = members.into_iter().map(|i| &rfm.customers[i]);
+        let customers = CustomerList::of(members.map(|c| RfmRow {
             customer: CustomerRef::of(ledger, c.customer),
             recency_days: c.recency_days,
             frequency: c.frequency,
@@ -255,7 +266,6 @@ impl Analysis for RfmRequest {
             f: c.f,
             m: c.m,
         }));
-        let longest_window = levels.period_index() + 1;
         Ok(RfmView {
             period: rfm.period,
             window: rfm.window,

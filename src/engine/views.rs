@@ -325,18 +325,43 @@ impl Analysis for CustomerViewsRequest {
     type View = RepView;
 
     fn answer(self, context: &mut Context) -> Result<RepView, EmptyReason> {
+        let (views, rep) = self.views(context)?;
+        // Beside the white space: what the latest interview says the customer spends elsewhere.
+        let prepared = context.prepare(&self.selection);
+        let period = prepared.active_levels_of(self.period)?.period_index();
+        let latest = interviews::latest_per_customer(&context.tables.interviews);
+        let ledger = context.ledger;
+        let uncaptured = |customer: CustomerId| {
+            let revenue = prepared.table.revenue_of(customer, period);
+            latest.get(ledger.customer_key(customer)).and_then(|f| interviews::uncaptured(f.wallet, revenue))
+        };
+        Ok(RepView::of(ledger, views, rep, uncaptured))
+    }
+}
+
+impl CustomerViewsRequest {
+    /// The views of the request's period and the rep they are shown for (the first when the
+    /// request says `RepChoice::First`).
+    pub(crate) fn views(&self, context: &mut Context) -> Result<(CustomerViews, Option<String>), EmptyReason> {
         let prepared = context.prepare(&self.selection);
         let ledger = context.ledger;
         // The missing column first: whatever year or scope is chosen, views need it.
         let groups = prepared.groups(ledger).ok_or(EmptyReason::NoProductGroupColumn)?;
         let levels = prepared.active_levels_of(self.period)?;
         let views = CustomerViews::of(&prepared.table, levels, groups, prepared.reps(ledger));
-        let latest = interviews::latest_per_customer(&context.tables.interviews);
-        let uncaptured = |customer: CustomerId| {
-            let revenue = prepared.table.revenue_of(customer, levels.period_index());
-            latest.get(ledger.customer_key(customer)).and_then(|f| interviews::uncaptured(f.wallet, revenue))
+        let rep = match &self.rep {
+            RepChoice::First => views.reps.first().and_then(|m| m.rep.clone()),
+            RepChoice::Rep(rep) => rep.clone(),
         };
-        Ok(RepView::of(ledger, views, self.rep, uncaptured))
+        Ok((views, rep))
+    }
+}
+
+impl CustomerViews {
+    /// The white space of `rep`'s customers, highest estimated value first.
+    pub(crate) fn white_space_of<'v>(&'v self, rep: &Option<String>) -> impl Iterator<Item = &'v WhiteSpace> + 'v {
+        let rows = self.reps.iter().find(|m| m.rep == *rep).map_or(&[][..], |m| &m.rows[..]);
+        self.white_space.iter().filter(move |w| rows.iter().any(|r| r.customer == w.customer))
     }
 }
 
@@ -344,24 +369,13 @@ impl RepView {
     fn of(
         ledger: &Ledger,
         views: CustomerViews,
-        choice: RepChoice,
+        rep: Option<String>,
         uncaptured: impl Fn(CustomerId) -> Option<Money>,
     ) -> RepView {
         let reps: Vec<Option<String>> = views.reps.iter().map(|m| m.rep.clone()).collect();
-        let rep = match choice {
-            RepChoice::First => reps.first().cloned().flatten(),
-            RepChoice::Rep(rep) => rep,
-        };
-        let (rows, totals, revenue) = match views.reps.into_iter().find(|m| m.rep == rep) {
-            Some(m) => (m.rows, m.totals, m.revenue),
-            None => (Vec::new(), vec![Money::ZERO; views.groups.len()], Money::ZERO),
-        };
-        let mine = |customer: CustomerId| rows.iter().any(|r| r.customer == customer);
         let group = |index: u32| views.groups.get(index as usize).cloned().unwrap_or_default();
         let white_space: Vec<WhiteSpaceRow> = views
-            .white_space
-            .iter()
-            .filter(|w| mine(w.customer))
+            .white_space_of(&rep)
             .map(|w| WhiteSpaceRow {
                 customer: CustomerRef::of(ledger, w.customer),
                 level: w.level,
@@ -371,6 +385,11 @@ impl RepView {
                 uncaptured: uncaptured(w.customer),
             })
             .collect();
+        let (rows, totals, revenue) = match views.reps.into_iter().find(|m| m.rep == rep) {
+            Some(m) => (m.rows, m.totals, m.revenue),
+            None => (Vec::new(), vec![Money::ZERO; views.groups.len()], Money::ZERO),
+        };
+        let mine = |customer: CustomerId| rows.iter().any(|r| r.customer == customer);
         let up_sell: Vec<UpSellRow> = views
             .up_sell
             .iter()

@@ -4,7 +4,7 @@
 
 use super::focus::{action_error, focus_error};
 use super::import::{beyond_money_limit, import_error};
-use super::profit::table_error;
+use super::profit::{cell_error, table_error, ProfitMsg};
 use super::worker::too_large;
 use super::{Locale, Text};
 use crate::engine::session::{BackupError, Failure};
@@ -51,6 +51,7 @@ pub fn describe(failure: &Failure, locale: Locale) -> String {
         Failure::Table(error) => table_error(error, locale),
         Failure::Focus(error) => focus_error(error, locale),
         Failure::Action(error) => action_error(error, locale),
+        Failure::ActionsFile(error) => cell_error(error, ProfitMsg::ActionsTable, locale),
         Failure::Workspace { file, error } => format!("{file}: {}", backup(error, locale)),
         Failure::NoCandidate => text(FailureMsg::NoCandidate),
         Failure::NoLedger => text(FailureMsg::NoLedger),
@@ -108,6 +109,20 @@ mod tests {
     use crate::engine::ledger::BeyondMoneyLimit;
     use crate::engine::limits::TooLarge;
     use crate::engine::session::Loss;
+
+    #[test]
+    fn a_bad_actions_file_names_file_line_column_and_value_in_dutch() {
+        let file = crate::engine::session::FileData {
+            name: "acties.csv".into(),
+            bytes: b"what,customers,level,owner,start,due,status,expected_revenue,origin\nBel,A,,Iris,,,later,,flows\n"
+                .to_vec(),
+        };
+        let error = crate::engine::actions::file::parse(&file.name, &file.bytes).unwrap_err();
+        assert_eq!(
+            describe(&Failure::ActionsFile(error), Locale::Nl),
+            "acties.csv, regel 2, kolom status: 'later': onbekende status; gebruik open, in_progress of done"
+        );
+    }
 
     #[test]
     fn a_workspace_failure_names_the_file_in_either_language() {

@@ -155,8 +155,8 @@ messages! {
         Level => "Level", "Niveau";
         FocusAspect => "Customer Focus, aspect", "Klantgerichtheid, aspect";
         Remove => "Remove", "Verwijderen";
-        NoActions => "No actions yet. Plan them on the Customer Focus page's improvement planner; they appear here, with their status to keep up to date.",
-            "Nog geen acties. Plan ze in de verbeterplanner van de pagina Klantgerichtheid; ze verschijnen hier, met hun status om bij te houden.";
+        NoActions => "No actions yet. Plan them with \"Add to actions\" on a page that lists customers (Customer Flows, Migration, Customer Pyramid, RFM Segments, Profitability) or in the Customer Focus improvement planner; they appear here, with their follow-up against revenue.",
+            "Nog geen acties. Plan ze met \"Op de actielijst\" op een pagina die klanten toont (Klantstromen, Migratie, Klantenpiramide, RFM-segmenten, Winstgevendheid) of in de verbeterplanner van Klantgerichtheid; ze verschijnen hier, met hun opvolging tegen de omzet.";
     }
 }
 

@@ -63,6 +63,7 @@ macro_rules! messages {
     };
 }
 
+pub mod actions;
 mod analyses;
 pub mod breakeven;
 pub mod contact_plan;
@@ -77,6 +78,7 @@ pub mod profit;
 pub mod scorecard;
 mod shell;
 pub mod worker;
+pub use actions::ActionsMsg;
 pub use analyses::AnalysisMsg;
 pub use breakeven::BreakevenMsg;
 pub use contact_plan::ContactMsg;

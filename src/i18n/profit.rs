@@ -3,7 +3,7 @@
 //! `cost_pools::Problem`'s `Display` is the CLI's English; these name the page's tables.
 
 use super::{Locale, Text};
-use crate::engine::cost_pools::{Driver, Problem};
+use crate::engine::cost_pools::{Driver, InputError, Problem};
 use crate::engine::profitability::ProfitNote;
 use crate::engine::session::tables::{TableError, TableKind};
 
@@ -95,6 +95,15 @@ messages! {
             "deze maatstaf heeft al een doel voor deze eenheid; houd één rij";
         OutOfRange => "outside the metric's scale: percentages 0-100, satisfaction 1-10, customer_focus 1-5, nps -100 to 100",
             "buiten de schaal van de maatstaf: percentages 0-100, tevredenheid 1-10, customer_focus 1-5, nps -100 tot 100";
+        ActionsTable => "the actions file", "het actiebestand";
+        UnknownStatus => "unknown status; use open, in_progress or done",
+            "onbekende status; gebruik open, in_progress of done";
+        UnknownOrigin => "unknown origin; use the name of the page, e.g. flows or migration",
+            "onbekende herkomst; gebruik de naam van de pagina, bijv. flows of migration";
+        NotAnAspect => "not a survey and aspect; write them as survey/aspect, e.g. 3/8",
+            "geen enquête en aspect; schrijf ze als enquête/aspect, bijv. 3/8";
+        TwoTargets => "an action is for customers, a level or a focus aspect: fill in only one",
+            "een actie is voor klanten, een niveau of een aspect van klantgerichtheid: vul er maar één in";
         NothingToSpread => "Pool {pool}: no customer has a unit of its driver ({driver}) in the period; nothing is allocated.",
             "Pool {pool}: geen klant heeft in de periode een eenheid van de verdeelsleutel ({driver}); er wordt niets toegerekend.";
         NoMinutes => "Pool {pool}: its activities take no minutes in the period (check the activities); nothing is allocated.",
@@ -167,11 +176,12 @@ messages! {
 
 /// A bad cell of a side table, in `locale`: the imported file's name, or the table's.
 pub fn table_error(error: &TableError, locale: Locale) -> String {
-    let cell = &error.error;
-    let table = match (cell.file.is_empty(), error.table) {
-        (false, _) => cell.file.clone(),
-        (true, kind) => table_name(kind).text(locale).to_string(),
-    };
+    cell_error(&error.error, table_name(error.table), locale)
+}
+
+/// A bad cell of a table named `table` (when it was entered, not imported from a file), in `locale`.
+pub fn cell_error(cell: &InputError, table: ProfitMsg, locale: Locale) -> String {
+    let table = if cell.file.is_empty() { table.text(locale).to_string() } else { cell.file.clone() };
     ProfitMsg::CellAt
         .text(locale)
         .replace("{table}", &table)
@@ -239,6 +249,10 @@ pub fn problem(problem: &Problem) -> ProfitMsg {
         Problem::UnknownMetric => ProfitMsg::UnknownMetric,
         Problem::DuplicateTarget => ProfitMsg::DuplicateTarget,
         Problem::OutOfRange => ProfitMsg::OutOfRange,
+        Problem::UnknownStatus => ProfitMsg::UnknownStatus,
+        Problem::UnknownOrigin => ProfitMsg::UnknownOrigin,
+        Problem::NotAnAspect => ProfitMsg::NotAnAspect,
+        Problem::TwoTargets => ProfitMsg::TwoTargets,
     }
 }
 

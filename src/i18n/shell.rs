@@ -39,6 +39,7 @@ messages! {
         PageScorecard => "Scorecard", "Scorecard";
         PageCustomerFocus => "Customer Focus", "Klantgerichtheid";
         PageActions => "Actions", "Acties";
+        PageBoardPack => "Board Pack", "Directierapport";
         PageBreakeven => "Breakeven", "Break-even";
         PageRfm => "RFM Segments", "RFM-segmenten";
         PageCohorts => "Cohorts", "Cohorten";
@@ -73,6 +74,8 @@ messages! {
             "De klantgerichtheidsmeting van uw organisatie: 22 aspecten, de gap-grafiek en vergelijking van afdelingen.";
         AboutActions => "The actions that follow from the analyses, followed up against realised revenue.",
             "De acties die uit de analyses volgen, gevolgd tegen de gerealiseerde omzet.";
+        AboutBoardPack => "The pyramid, flows, migration, profitability and scorecard on A4 for the board, in the chosen language.",
+            "De piramide, stromen, migratie, winstgevendheid en scorecard op A4 voor de directie, in de gekozen taal.";
         AboutBreakeven => "When a marketing investment in customers pays back, profit-based against cash-based.",
             "Wanneer een marketinginvestering in klanten zich terugbetaalt, op winstbasis en op kasbasis.";
 

@@ -137,7 +137,9 @@ test("a respondent answers from the link and the consultant imports the answer",
   await page.goto(`${server.origin}/actions`);
   await appReady(page);
   const actions = await rows(page, "actions");
-  assert.deepEqual(actions[0].slice(0, 3), ["Answer every complaint within two days", "Customer Focus, aspect 1", "Iris"]);
+  // The owner is edited in place on the Actions page (issue 15): an input, read by its value.
+  const owner = await page.getByTestId("action-owner-0").inputValue();
+  assert.deepEqual([actions[0][0], actions[0][1], owner], ["Answer every complaint within two days", "Customer Focus, aspect 1", "Iris"]);
   await page.getByTestId("action-status-0").selectOption({ label: "In progress" });
   await saved(page);
   await page.reload();

@@ -113,5 +113,6 @@ export const PAGES = [
   ["Scorecard", "/scorecard"],
   ["Customer Focus", "/customer-focus"],
   ["Actions", "/actions"],
+  ["Board Pack", "/board-pack"],
   ["Breakeven", "/breakeven"],
 ];

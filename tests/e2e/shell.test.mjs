@@ -6,7 +6,7 @@ import { startServer, launch, openApp, appReady, screenshot, PAGES } from "./har
 
 // Pages whose analysis has landed (analyses.test.mjs tests them with a ledger).
 const ANALYSES = ["/pyramid", "/migration", "/flows", "/concentration", "/customer-views", "/profitability", "/lifetime-value",
-  "/interviews", "/goals", "/contact-plan", "/scorecard"];
+  "/interviews", "/goals", "/contact-plan", "/scorecard", "/board-pack"];
 // Pages of the user's own figures: they answer without a ledger.
 const OWN_FIGURES = ["/breakeven"];
 // Pages of the user's own tables kept with the workspace: without one they say what to do.

@@ -162,20 +162,6 @@ const MAX_MINUTES: u64 = 1_440 * 100;
 /// A rep has at most the hours of a leap year.
 const MAX_HOURS: u64 = 8_784 * 100;
 
-/// A level by its name in the files: the English name (`top`, `big`, `medium`, `small`,
-/// `inactive`) or the Dutch one (`top`, `groot`, `middelgroot`, `klein`, `inactief`), any case.
-pub fn parse_level(text: &str) -> Option<Level> {
-    let text = text.trim().to_lowercase();
-    let dutch = |level| match level {
-        Level::Top => "top",
-        Level::Big => "groot",
-        Level::Medium => "middelgroot",
-        Level::Small => "klein",
-        Level::Inactive => "inactief",
-    };
-    Level::ALL.into_iter().find(|&l| l.name() == text || dutch(l) == text)
-}
-
 /// Reads a norms file: `level,contact_type,per_year,minutes` (a workbook's `contact_norms` sheet).
 pub fn parse_norms(file: &str, bytes: &[u8]) -> Result<Vec<Norm>, InputError> {
     norms_in(&Table::read_sheet(file, bytes, NORMS_SHEET, &NORM_COLUMNS)?)
@@ -185,7 +171,7 @@ pub fn parse_norms(file: &str, bytes: &[u8]) -> Result<Vec<Norm>, InputError> {
 pub(crate) fn norms_in(table: &Table<'_>) -> Result<Vec<Norm>, InputError> {
     let mut norms: Vec<Norm> = Vec::new();
     for row in table.rows() {
-        let level = parse_level(row.text("level")?).ok_or_else(|| row.error("level", Problem::UnknownLevel))?;
+        let level = Level::parse(row.text("level")?).ok_or_else(|| row.error("level", Problem::UnknownLevel))?;
         let contact = contact_type(&row, "contact_type")?;
         if norms.iter().any(|n| n.level == level && n.contact == contact) {
             return Err(row.error("contact_type", Problem::DuplicateNorm));

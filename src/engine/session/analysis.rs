@@ -10,7 +10,8 @@
 //! that changes its period or a second page on the same scope costs no pass over the ledger.
 
 use super::tables::SideTables;
-use crate::engine::actions::{Action, ActionsRequest};
+use crate::engine::actions::listed::{ListedCustomers, ListedRequest};
+use crate::engine::actions::{ActionsRequest, ActionsView};
 use crate::engine::breakeven::{BreakevenRequest, BreakevenView};
 use crate::engine::clv::request::{FitKey, Fits, LifetimeValueRequest, LifetimeValueView};
 use crate::engine::cohorts::{Cohort, CohortsRequest};
@@ -140,7 +141,6 @@ analyses! {
     SurveyLink(SurveyLinkRequest) -> Result<Survey, CodeError>;
     /// The respondent's answer as a code.
     AnswerCode(AnswerCodeRequest) -> Result<String, CodeError>;
-    Actions(ActionsRequest) -> Vec<Action>;
     ContactPlan(ContactPlanRequest) -> ContactPlanView;
     /// The planning forms' customer picker.
     CustomerSearch(CustomerSearchRequest) -> Vec<CustomerRef>;
@@ -148,6 +148,9 @@ analyses! {
     Goals(GoalsRequest) -> GoalsView;
     Scorecard(ScorecardRequest) -> ScorecardView;
     KpiCascade(KpiRequest) -> KpiView;
+    Actions(ActionsRequest) -> ActionsView;
+    /// The whole of a list a page shows, as keys (the "add to actions" control).
+    Listed(ListedRequest) -> ListedCustomers;
 }
 
 /// What every analysis page chooses: the year's first day and the lines in scope.

@@ -6,6 +6,7 @@
 use super::backup::BackupError;
 use super::tables::TableError;
 use crate::engine::actions::ActionError;
+use crate::engine::cost_pools::InputError;
 use crate::engine::customer_focus::request::FocusError;
 use crate::engine::import::ImportError;
 use crate::engine::limits::TooLarge;
@@ -21,6 +22,8 @@ pub enum Failure {
     Focus(FocusError),
     /// An action with a bad field (the improvement planner's or the Actions page's).
     Action(ActionError),
+    /// An actions file (CSV or XLSX) with a bad cell (the error names file, line and column).
+    ActionsFile(InputError),
     /// A workspace file that cannot be opened.
     Workspace { file: String, error: BackupError },
     /// `Commit` with no imported ledger waiting for it.

@@ -102,6 +102,10 @@ pub enum Request<F = FileData> {
     EditFocus(FocusEdit<F>),
     /// Changes the Actions list.
     EditActions(ActionEdit),
+    /// Replaces the Actions list with a CSV or XLSX file of it (`actions::file`).
+    ImportActions {
+        file: F,
+    },
 }
 
 /// How much of a file a request needs.
@@ -133,6 +137,7 @@ impl<F> Request<F> {
             }
             Request::EditFocus(edit) => Request::EditFocus(edit.map_files(|f| read(f, Extent::Whole))?),
             Request::EditActions(edit) => Request::EditActions(edit),
+            Request::ImportActions { file } => Request::ImportActions { file: read(file, Extent::Whole)? },
             Request::Tables => Request::Tables,
             Request::SetTables(drafts) => Request::SetTables(drafts),
             Request::LoadSample => Request::LoadSample,
@@ -232,6 +237,10 @@ impl Session {
             }),
             Request::EditActions(edit) => self.keep(|tables| {
                 let actions = actions::edit(&tables.actions, edit).map_err(Failure::Action)?;
+                Ok((SideTables { actions: actions.clone(), ..tables.clone() }, Response::ActionsSaved(actions)))
+            }),
+            Request::ImportActions { file } => self.keep(|tables| {
+                let actions = actions::file::parse(&file.name, &file.bytes).map_err(Failure::ActionsFile)?;
                 Ok((SideTables { actions: actions.clone(), ..tables.clone() }, Response::ActionsSaved(actions)))
             }),
         }
@@ -537,6 +546,27 @@ mod tests {
     }
 
     #[test]
+    fn an_actions_file_replaces_the_list_and_a_bad_one_keeps_it() {
+        let mut session = Session::default();
+        session.handle(Request::LoadSample, &mut no_progress);
+        let file = |text: &str| FileData { name: "actions.csv".into(), bytes: text.as_bytes().to_vec() };
+        let header = "what,customers,level,owner,start,due,status,expected_revenue,origin\n";
+        let good = file(&format!("{header}Call them,C001;C002,,Iris,2025-01-06,,open,250,flows\n"));
+        let Response::ActionsSaved(list) = session.handle(Request::ImportActions { file: good }, &mut no_progress)
+        else {
+            panic!("not imported")
+        };
+        assert_eq!((list.len(), list[0].owner.as_str()), (1, "Iris"));
+        let bad = file(&format!("{header}Visit,,top,Bram,,soon,open,,pyramid\n"));
+        let refused = session.handle(Request::ImportActions { file: bad }, &mut no_progress);
+        assert!(
+            matches!(&refused, Response::Failed(Failure::ActionsFile(e)) if (e.line, e.column.as_str()) == (2, "due")),
+            "{refused:?}"
+        );
+        assert_eq!(session.tables.actions, list);
+    }
+
+    #[test]
     fn surveys_and_actions_are_kept_with_the_workspace_beside_the_cost_tables() {
         use crate::engine::actions::{ActionDraft, Origin, Target};
         let mut session = Session::default();
@@ -555,6 +585,7 @@ mod tests {
             due: "2027-01-31".into(),
             expected_revenue: String::new(),
             origin: Origin::CustomerFocus,
+            created: None,
         };
         let add = Request::EditActions(ActionEdit::Add(vec![draft]));
         assert!(matches!(session.handle(add, &mut no_progress), Response::ActionsSaved(a) if a.len() == 1));

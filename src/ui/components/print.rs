@@ -136,7 +136,8 @@ fn printed_today() -> RwSignal<Day> {
     today
 }
 
-fn today() -> Day {
+/// Today in the browser's time zone.
+pub fn today() -> Day {
     let now = js_sys::Date::new_0();
     Day::from_ymd(now.get_full_year() as i32, now.get_month() + 1, now.get_date()).unwrap_or(Day::from_number(0))
 }

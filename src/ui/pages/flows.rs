@@ -3,8 +3,12 @@
 
 use super::Page;
 use crate::chart::{bar_chart, Bar, BarChart, BarSeries, Chart, BAD, BRAND, GOOD, GOOD_LIGHT};
+use crate::engine::actions::listed::Listed;
+use crate::engine::actions::Origin;
 use crate::engine::flows::{Flows, FlowsRequest};
-use crate::i18n::AnalysisMsg as M;
+use crate::engine::session::analysis::Selection;
+use crate::i18n::{ActionsMsg as A, AnalysisMsg as M};
+use crate::ui::components::add_action::{suggestion, AddAction, ListTarget};
 use crate::ui::components::answer::{ask_view, empty};
 use crate::ui::components::chart::{chart_view, ChartFrame};
 use crate::ui::components::filters::Filters;
@@ -32,14 +36,42 @@ pub fn FlowsPage() -> impl IntoView {
                 {move || chart_view(trend_chart(&trend, i18n))}
             </ChartFrame>
             <DataTable table=Signal::derive(move || flows_table(&all, i18n)) file="flows"/>
+            <FlowsCustomers year selection=untrack(move || filters.selection())/>
         }
         .into_any()
     };
     view! { <AnalysisPage page=Page::Flows filters answer draw/> }
 }
 
+/// The chosen year's lost and arriving customers, each list with its "add to actions" control.
+#[component]
+fn FlowsCustomers(year: Flows, selection: Selection) -> impl IntoView {
+    let i18n = use_i18n();
+    let period = year.period;
+    let list = move |lost: bool| {
+        let (title, count, msg, name) = match lost {
+            true => (A::LostCustomers, year.lost, A::Reactivate, "flows-lost"),
+            false => (A::ArrivedCustomers, year.new + year.regained, A::Welcome, "flows-arrived"),
+        };
+        let target = ListTarget::Listed(Listed::Flow { selection: selection.clone(), period, lost });
+        view! {
+            <div class="flows-list" data-testid=name>
+                <p><strong>{move || i18n.t(title)}</strong>": "<span data-testid=format!("{name}-count")>{move || i18n.locale().count(count)}</span></p>
+                <AddAction target origin=Origin::Flows suggest=suggestion(i18n, msg, Vec::new()) name/>
+            </div>
+        }
+    };
+    view! {
+        <section class="card flows-customers" data-testid="flows-customers">
+            <h2>{move || i18n.t(A::FlowsCustomers).replace("{period}", &period.to_string())}</h2>
+            {list(true)}
+            {list(false)}
+        </section>
+    }
+}
+
 /// Start, minus lost, plus new, plus regained, giving end: each step a floating bar.
-fn waterfall(f: &Flows, i18n: I18n) -> Chart {
+pub(crate) fn waterfall(f: &Flows, i18n: I18n) -> Chart {
     let l = i18n.locale();
     let (after_lost, after_new) = (f.start - f.lost, f.start - f.lost + f.new);
     let span = |from: usize, to: usize, text, colour| Bar::span(from as f64, to as f64, text, colour);
@@ -83,7 +115,7 @@ fn trend_chart(all: &[Flows], i18n: I18n) -> Chart {
     })
 }
 
-fn flows_table(all: &[Flows], i18n: I18n) -> TableData {
+pub(crate) fn flows_table(all: &[Flows], i18n: I18n) -> TableData {
     let l = i18n.locale();
     let columns = [M::Period, M::Start, M::Lost, M::New, M::Regained, M::Retained, M::End];
     TableData {

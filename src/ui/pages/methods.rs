@@ -14,6 +14,7 @@ const CUSTOMER_FOCUS: &str = include_str!(concat!(env!("OUT_DIR"), "/customer-fo
 const CONTACT_PLANNING: &str = include_str!(concat!(env!("OUT_DIR"), "/contact-planning.html"));
 const PLANNING: &str = include_str!(concat!(env!("OUT_DIR"), "/planning.html"));
 const SCORECARD: &str = include_str!(concat!(env!("OUT_DIR"), "/scorecard.html"));
+const ACTIONS: &str = include_str!(concat!(env!("OUT_DIR"), "/actions.html"));
 
 #[component]
 pub fn MethodsPage() -> impl IntoView {
@@ -31,6 +32,7 @@ pub fn MethodsPage() -> impl IntoView {
             <article class="card doc" inner_html=CONTACT_PLANNING></article>
             <article class="card doc" inner_html=PLANNING></article>
             <article class="card doc" inner_html=SCORECARD></article>
+            <article class="card doc" inner_html=ACTIONS></article>
         </section>
     }
 }

@@ -3,13 +3,16 @@
 //! the user picks (kept in the address as `cell=small-top`).
 
 use super::Page;
+use crate::engine::actions::listed::Listed;
+use crate::engine::actions::Origin;
 use crate::engine::migration::{
     CellSummary, MigrationCellRequest, MigrationRequest, MigrationSummary, MovedCustomer, Movement, FROM,
 };
 use crate::engine::period::Period;
 use crate::engine::pyramid::Level;
 use crate::engine::session::analysis::{CustomerList, Selection};
-use crate::i18n::AnalysisMsg as M;
+use crate::i18n::{ActionsMsg as A, AnalysisMsg as M};
+use crate::ui::components::add_action::{suggestion, AddAction, ListTarget};
 use crate::ui::components::answer::{ask_view, level_name, movement_name, show, state_name};
 use crate::ui::components::filters::Filters;
 use crate::ui::components::page_shell::AnalysisPage;
@@ -50,7 +53,7 @@ pub fn MigrationPage() -> impl IntoView {
 }
 
 #[component]
-fn Heatmap(
+pub(crate) fn Heatmap(
     migration: MigrationSummary,
     chosen: Memo<Option<(Option<Level>, Level)>>,
     on_pick: impl Fn(String) + Copy + Send + Sync + 'static,
@@ -151,7 +154,7 @@ fn cells_table(cells: &[CellSummary], period: Period, i18n: I18n) -> TableData {
 }
 
 #[component]
-fn MoveTotalsTable(migration: MigrationSummary) -> impl IntoView {
+pub(crate) fn MoveTotalsTable(migration: MigrationSummary) -> impl IntoView {
     let i18n = use_i18n();
     let table = move || {
         let l = i18n.locale();
@@ -183,10 +186,14 @@ fn MoveTotalsTable(migration: MigrationSummary) -> impl IntoView {
 #[component]
 fn CellCustomers(selection: Selection, period: Period, from: Option<Level>, to: Level) -> impl IntoView {
     let i18n = use_i18n();
-    let answer =
-        ask_view(move || MigrationCellRequest { selection: selection.clone(), period: Some(period), from, to });
+    let cell = MigrationCellRequest { selection, period: Some(period), from, to };
+    let listed = ListTarget::Listed(Listed::MigrationCell(cell.clone()));
+    let answer = ask_view(move || cell.clone());
+    let fills =
+        move || vec![("from", i18n.t(state_name(from)).to_string()), ("to", i18n.t(level_name(to)).to_string())];
     view! {
         <div class="cell-customers" data-testid="cell-customers">
+            <AddAction target=listed origin=Origin::Migration suggest=Callback::new(move |n| suggestion(i18n, A::MigrationCell, fills()).run(n)) name="migration-cell"/>
             {show(answer, move |list: CustomerList<MovedCustomer>| {
                 let (shown, total) = (list.items.len(), list.total);
                 let table = move || {

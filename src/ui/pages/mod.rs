@@ -1,6 +1,7 @@
 //! Every page of the product, in the method's terms, and where each lives.
 
 mod actions;
+mod board_pack;
 mod breakeven;
 mod cohorts;
 mod concentration;
@@ -23,6 +24,7 @@ pub mod summary;
 mod views;
 
 use actions::ActionsPage;
+use board_pack::BoardPackPage;
 use breakeven::BreakevenPage;
 use cohorts::CohortsPage;
 use concentration::ConcentrationPage;
@@ -139,6 +141,7 @@ pages! {
     ContactPlan: "/contact-plan", PageContactPlan, Some(Msg::AboutContactPlan), Planning, |_| view! { <ContactPlanPage/> }.into_any();
     Scorecard: "/scorecard", PageScorecard, Some(Msg::AboutScorecard), Planning, |_| view! { <ScorecardPage/> }.into_any();
     Actions: "/actions", PageActions, Some(Msg::AboutActions), Planning, |_| view! { <ActionsPage/> }.into_any();
+    BoardPack: "/board-pack", PageBoardPack, Some(Msg::AboutBoardPack), Planning, |_| view! { <BoardPackPage/> }.into_any();
     CustomerFocus: "/customer-focus", PageCustomerFocus, Some(Msg::AboutCustomerFocus), Focus, |_| view! { <CustomerFocusPage/> }.into_any();
 }
 

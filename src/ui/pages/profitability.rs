@@ -8,12 +8,15 @@ pub(super) mod editor;
 
 use super::Page;
 use crate::chart::{line_chart, Axis, Chart, LineChart, LineSeries, MarkedPoint, ReferenceLine, BRAND};
+use crate::engine::actions::listed::Listed;
+use crate::engine::actions::Origin;
 use crate::engine::profitability::{LevelProfit, PoolRow, Profitability, ProfitabilityRequest};
 use crate::engine::session::analysis::{CustomerRef, EmptyReason, Selection};
 use crate::engine::session::tables::TableKind;
 use crate::engine::whale::Whale;
 use crate::i18n::profit::note;
-use crate::i18n::{AnalysisMsg as M, ProfitMsg as P};
+use crate::i18n::{ActionsMsg as AM, AnalysisMsg as M, ProfitMsg as P};
+use crate::ui::components::add_action::{suggestion, AddAction, ListTarget};
 use crate::ui::components::answer::{ask_view, level_name, Answer};
 use crate::ui::components::chart::{chart_view, ChartFrame};
 use crate::ui::components::filters::Filters;
@@ -44,7 +47,7 @@ pub fn ProfitabilityPage() -> impl IntoView {
     view! { <AnalysisPage page=Page::Profitability filters answer draw=draw_account controls/> }
 }
 
-fn draw_account(account: Profitability) -> AnyView {
+pub(crate) fn draw_account(account: Profitability) -> AnyView {
     let i18n = use_i18n();
     let (pools, levels, curve, points, losers) =
         (account.clone(), account.clone(), account.clone(), account.clone(), account.clone());
@@ -69,7 +72,12 @@ fn draw_account(account: Profitability) -> AnyView {
         {if account.loss_makers.is_empty() {
             view! { <p class="hint">{move || i18n.t(P::NoLossMakers)}</p> }.into_any()
         } else {
-            view! { <DataTable table=Signal::derive(move || losers_table(&losers, i18n)) file="loss-makers"/> }.into_any()
+            let request = ProfitabilityRequest { selection: untrack(|| Filters::main().selection()), period: Some(losers.period) };
+            let suggest = suggestion(i18n, AM::LossMakers, Vec::new());
+            view! {
+                <AddAction target=ListTarget::Listed(Listed::LossMakers(request)) origin=Origin::Profitability suggest name="loss-makers"/>
+                <DataTable table=Signal::derive(move || losers_table(&losers, i18n)) file="loss-makers"/>
+            }.into_any()
         }}
     }
     .into_any()

@@ -2,8 +2,10 @@
 //! prospects and suspects the user knows of, and an optional second pyramid to compare with.
 
 use super::Page;
+use crate::engine::actions::Origin;
 use crate::engine::pyramid::{Level, LevelRow, Outside, Pyramid, PyramidRequest, PyramidView};
-use crate::i18n::{AnalysisMsg as M, Locale};
+use crate::i18n::{ActionsMsg as A, AnalysisMsg as M, Locale};
+use crate::ui::components::add_action::{suggestion, AddAction, ListTarget};
 use crate::ui::components::answer::{ask_view, level_name, reason_words, show, Answer};
 use crate::ui::components::chart::{ChartFrame, FONT, INK, LEVELS, MUTED};
 use crate::ui::components::filters::{FilterBar, Filters};
@@ -30,11 +32,32 @@ pub fn PyramidPage() -> impl IntoView {
         <AnalysisPage page=Page::Pyramid filters=main cut_offs=true answer=ask_pyramid(main, outside) draw=draw_pyramid
             controls=move || view! { <FilterBar filters=compare label=M::CompareWith/> }
             beside
-            after=move || view! { <OutsideCounts outside/> }/>
+            after=move || view! { <LevelActions/><OutsideCounts outside/> }/>
     }
 }
 
-fn ask_pyramid(filters: Filters, outside: RwSignal<Outside>) -> LocalResource<Answer<PyramidView>> {
+/// An action for the customers of a level (at the action's start), per level.
+#[component]
+fn LevelActions() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="card level-actions" data-testid="level-actions">
+            <h2>{move || i18n.t(A::AddToActions)}</h2>
+            {Level::ALL.map(|level| {
+                let fills = move || vec![("level", i18n.t(level_name(level)).to_lowercase())];
+                let suggest = Callback::new(move |n| suggestion(i18n, A::LevelAction, fills()).run(n));
+                view! {
+                    <div class="level-action">
+                        <strong>{move || i18n.t(level_name(level))}</strong>
+                        <AddAction target=ListTarget::Level(level) origin=Origin::Pyramid suggest name=level.name()/>
+                    </div>
+                }
+            }).collect_view()}
+        </section>
+    }
+}
+
+pub(crate) fn ask_pyramid(filters: Filters, outside: RwSignal<Outside>) -> LocalResource<Answer<PyramidView>> {
     ask_view(move || PyramidRequest {
         selection: filters.selection(),
         period: filters.period(),
@@ -43,7 +66,7 @@ fn ask_pyramid(filters: Filters, outside: RwSignal<Outside>) -> LocalResource<An
 }
 
 /// The pyramid of one period and scope: chart and table.
-fn draw_pyramid(PyramidView { pyramid, without_margins }: PyramidView) -> impl IntoView {
+pub(crate) fn draw_pyramid(PyramidView { pyramid, without_margins }: PyramidView) -> impl IntoView {
     let i18n = use_i18n();
     let year = pyramid.period.label_year();
     let chart = pyramid.clone();

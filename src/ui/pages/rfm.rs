@@ -3,8 +3,11 @@
 //! (`segment=champions`).
 
 use super::Page;
+use crate::engine::actions::listed::Listed;
+use crate::engine::actions::Origin;
 use crate::engine::rfm::{RfmRequest, RfmSettings, RfmView, Segment};
-use crate::i18n::AnalysisMsg as M;
+use crate::i18n::{ActionsMsg as A, AnalysisMsg as M};
+use crate::ui::components::add_action::{suggestion, AddAction, ListTarget};
 use crate::ui::components::answer::{ask_view, segment_name, Answer};
 use crate::ui::components::filters::Filters;
 use crate::ui::components::page_shell::AnalysisPage;
@@ -28,12 +31,13 @@ pub fn RfmPage() -> impl IntoView {
     let (segment, set_segment) = query_signal::<String>("segment");
     let (window, set_window) = query_signal::<usize>("window");
     let i18n = use_i18n();
-    let answer = ask_view(move || RfmRequest {
+    let request = move || RfmRequest {
         selection: filters.selection(),
         period: filters.period(),
         settings: window.get().map_or_else(RfmSettings::default, |window_periods| RfmSettings { window_periods }),
         segment: segment.get().as_deref().and_then(parse_segment),
-    });
+    };
+    let answer = ask_view(request);
     let draw = move |rfm: RfmView| {
         let window = match rfm.window.first() {
             Some(first) if *first != rfm.period => format!("{} {first}–{}", i18n.t(M::RfmWindow), rfm.period),
@@ -45,9 +49,14 @@ pub fn RfmPage() -> impl IntoView {
             <WindowPicker chosen=rfm.window.len() longest=rfm.longest_window on_pick=move |n| set_window.set(Some(n))/>
             <p class="hint" data-testid="rfm-window">{window}</p>
             <SegmentTable rfm=segments on_pick=move |s| set_segment.set(Some(segment_key(s)))/>
-            {members.segment.map(|_| view! {
+            {members.segment.map(|chosen| {
+                let target = ListTarget::Listed(Listed::RfmSegment(untrack(request)));
+                let suggest = Callback::new(move |n| suggestion(i18n, A::Segment, vec![("segment", i18n.t(segment_name(chosen)).to_string())]).run(n));
+                view! {
+                <AddAction target origin=Origin::Rfm suggest name="rfm-segment"/>
                 <DataTable table=Signal::derive(move || customers_table(&members, i18n)) file="rfm-customers"/>
                 {cut_note(shown, total)}
+                }
             })}
         }
     };

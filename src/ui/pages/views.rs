@@ -2,8 +2,12 @@
 //! product-group revenue matrix, the ranked cross-sell white space and the up-sell candidates.
 
 use super::Page;
+use crate::engine::actions::listed::Listed;
+use crate::engine::actions::Origin;
 use crate::engine::views::{CustomerViewsRequest, RepChoice, RepView};
-use crate::i18n::{AnalysisMsg as M, PlanningMsg};
+use crate::i18n::{ActionsMsg as A, AnalysisMsg as M};
+use crate::i18n::PlanningMsg;
+use crate::ui::components::add_action::{suggestion, AddAction, ListTarget};
 use crate::ui::components::answer::{ask_view, level_name};
 use crate::ui::components::filters::Filters;
 use crate::ui::components::page_shell::AnalysisPage;
@@ -27,13 +31,42 @@ fn rep_choice(rep: Option<String>) -> RepChoice {
 pub fn ViewsPage() -> impl IntoView {
     let filters = Filters::main();
     let (rep, set_rep) = query_signal::<String>("rep");
-    let answer = ask_view(move || CustomerViewsRequest {
+    let request = move || CustomerViewsRequest {
         selection: filters.selection(),
         period: filters.period(),
         rep: rep_choice(rep.get()),
-    });
-    let draw = move |view: RepView| view! { <RepPicker view=view.clone() on_pick=move |r| set_rep.set(Some(r))/> <RepTables view/> };
+    };
+    let answer = ask_view(request);
+    let draw = move |view: RepView| {
+        let groups = view.groups.clone();
+        view! {
+            <RepPicker view=view.clone() on_pick=move |r| set_rep.set(Some(r))/>
+            <RepTables view/>
+            <CrossSell request=untrack(request) groups/>
+        }
+    };
     view! { <AnalysisPage page=Page::Views filters answer draw/> }
+}
+
+/// An action per product group for the rep's customers with white space in it.
+#[component]
+fn CrossSell(request: CustomerViewsRequest, groups: Vec<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="card level-actions" data-testid="cross-sell-actions">
+            <h2>{move || i18n.t(A::CrossSellTitle)}</h2>
+            {groups.into_iter().enumerate().map(|(i, group)| {
+                let target = ListTarget::Listed(Listed::WhiteSpace { request: request.clone(), group: group.clone() });
+                let suggest = suggestion(i18n, A::CrossSell, vec![("group", group.clone())]);
+                view! {
+                    <div class="level-action">
+                        <strong>{group}</strong>
+                        <AddAction target origin=Origin::CustomerViews suggest name=format!("cross-sell-{i}")/>
+                    </div>
+                }
+            }).collect_view()}
+        </section>
+    }
 }
 
 #[component]

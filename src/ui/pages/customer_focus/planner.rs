@@ -9,6 +9,7 @@ use crate::engine::customer_focus::survey::Survey;
 use crate::engine::session::{Request, Response};
 use crate::i18n::failure::describe;
 use crate::i18n::FocusMsg as F;
+use crate::ui::components::print::today;
 use crate::ui::engine::ask;
 use crate::ui::i18n::use_i18n;
 use crate::ui::pages::Page;
@@ -41,6 +42,7 @@ pub fn Planner(survey: StoredValue<Survey>, report: StoredValue<Report>) -> impl
                 due,
                 expected_revenue: String::new(),
                 origin: Origin::CustomerFocus,
+                created: Some(today()),
             })
             .collect();
         if drafts.is_empty() {
