@@ -9,7 +9,8 @@
 //! Layers, each using only those below it (and the plain data types of this file):
 //! 1. `row` (cells, rows, sample rows), `progress`, `error`;
 //! 2. the readers of one format each: `dates`, `number`, `encoding`, `dialect`, `mapping`;
-//! 3. `duplicates` (where each line came from, and the lines that repeat);
+//! 3. `duplicates` (where each line came from, and the lines that repeat), `records` (a CSV
+//!    text's records, unquoted lines split without the csv parser);
 //! 4. `lines` (a record into a ledger line, row errors or a total);
 //! 5. `guess` (the plan the lines are read with), `workbook` (a sheet's rows into the lines);
 //! 6. `source` (opening a file, the one pass over it, its `FileReport`), used only here.
@@ -29,6 +30,7 @@ mod lines;
 mod mapping;
 mod number;
 mod progress;
+mod records;
 mod row;
 mod source;
 mod workbook;
@@ -181,8 +183,9 @@ pub enum Keep {
     /// Every mapped field, and the duplicates looked for: the workspace's ledger.
     #[default]
     Everything,
-    /// The figures: cost, quantity and the customers' names, but no text attribute (invoice,
-    /// product, rep, ...), which is what interning costs most; the duplicates are not looked for
+    /// The figures: cost and the customers' names, but no quantity (it is still read, so a line
+    /// with an unreadable one is an error as before) and no text attribute (invoice, product,
+    /// rep, ...), which is what interning costs most; the duplicates are not looked for
     /// (`ImportReport::duplicates` is empty) unless `drop_duplicates` asks to leave them out, which
     /// needs every field, so then everything is kept. The lines are the same as with `Everything`
     /// (a text attribute never makes a line an error), so are the errors, totals and analyses
@@ -208,6 +211,7 @@ pub fn import_files_keeping(
     let figures = keep == Keep::Figures && !options.drop_duplicates;
     if figures {
         columns.attributes.clear();
+        columns.quantity = false;
     }
     let mut builder = LedgerBuilder::new(columns.clone());
     let mut origins = duplicates::Origins::default();
@@ -310,7 +314,7 @@ mod tests {
         assert_eq!((cents(&figures.ledger), cents(&everything.ledger)), (vec![1000, 1000], vec![1000, 1000]));
         let four = Some(Money::from_cents(400));
         assert_eq!(figures.ledger.costs(), Some(&[four, four][..]));
-        assert_eq!(figures.ledger.quantities(), everything.ledger.quantities());
+        assert_eq!((figures.ledger.quantities(), everything.ledger.quantities()), (None, Some(&[Some(2.0); 2][..])));
         assert_eq!(
             (figures.ledger.customer_count(), figures.ledger.customer_key(figures.ledger.customers()[0])),
             (1, "C1")
