@@ -1,8 +1,9 @@
 //! The records of a CSV text, as the csv crate's reader gives them (the same fields, line numbers
-//! and positions), with a fast path: a line without a quote character and without CR is split at
-//! its delimiters by a SIMD search (memchr), with no copy; any other line is parsed from where it
-//! starts by the csv crate's own parser (`csv_core`), which reads on past it when a quoted field
-//! holds a line break. The parser keeps no state between records, so the two interleave exactly.
+//! and positions), with a fast path: a line without a quote character and without CR (but for
+//! the CR of a CRLF line end) is split at its delimiters by a SIMD search (memchr), with no copy;
+//! any other line is parsed from where it starts by the csv crate's own parser (`csv_core`), which
+//! reads on past it when a quoted field holds a line break. The parser keeps no state between
+//! records, so the two interleave exactly.
 
 use super::dialect::Dialect;
 use super::row::{Cell, Row};
@@ -104,16 +105,21 @@ impl<'t> Records<'t> {
         loop {
             let rest = bytes.get(self.position..).filter(|rest| !rest.is_empty())?;
             let end = memchr(b'\n', rest).unwrap_or(rest.len());
-            let line = &rest[..end];
-            if memchr2(self.quote, b'\r', line).is_some() {
-                return self.parse();
-            }
-            let start = self.position;
-            self.position += (end + 1).min(rest.len());
-            let number = self.line;
-            if end < rest.len() {
-                self.line += 1;
-            }
+            let (start, number) = (self.position, self.line);
+            let line = match memchr2(self.quote, b'\r', &rest[..end]) {
+                None => {
+                    self.position += (end + 1).min(rest.len());
+                    self.line += u64::from(end < rest.len());
+                    &rest[..end]
+                }
+                // A CRLF line: the csv reader ends the record at the CR and stops before the LF,
+                // which it then skips as an empty line.
+                Some(cr) if cr + 1 == end && end < rest.len() && rest[cr] == b'\r' => {
+                    self.position += end;
+                    &rest[..cr]
+                }
+                Some(_) => return self.parse(),
+            };
             // The csv reader skips empty lines: they are no record.
             if !line.is_empty() {
                 self.split(start, line);
@@ -219,13 +225,15 @@ mod tests {
         // Worked by hand: line 1 `a,b` (bytes 0-3 with its LF); line 2 empty (byte 4, no record);
         // line 3 `"x,1",` (a quoted field with the delimiter, then an empty one) in bytes 5-10, then
         // CR at 11: the reader stops before the LF at 12; `"p\nq",r` from line 4 (bytes 13-20 with
-        // its LF) spans into line 5; `last` on line 6 (bytes 21-24), no LF.
-        let text = "a,b\n\n\"x,1\",\r\n\"p\nq\",r\nlast";
+        // its LF) spans into line 5; `c,d` on line 6 (bytes 21-23), its CR at 24 and the reader
+        // before the LF at 25; `last` on line 7 (bytes 26-29), no LF.
+        let text = "a,b\n\n\"x,1\",\r\n\"p\nq\",r\nc,d\r\nlast";
         let expected: Vec<(u64, u64, u64, Vec<String>)> = vec![
             (1, 4, 2, vec!["a".into(), "b".into()]),
             (3, 12, 3, vec!["x,1".into(), "".into()]),
             (4, 21, 6, vec!["p\nq".into(), "r".into()]),
-            (6, 25, 6, vec!["last".into()]),
+            (6, 25, 6, vec!["c".into(), "d".into()]),
+            (7, 30, 7, vec!["last".into()]),
         ];
         assert_eq!(by_records(text, COMMA), expected);
         assert_eq!(by_csv(text, COMMA), expected);
@@ -239,8 +247,9 @@ mod tests {
     }
 
     proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
         #[test]
-        fn any_text_reads_as_the_csv_reader_reads_it(text in "[a;,\"' \r\n\t]{0,40}") {
+        fn any_text_reads_as_the_csv_reader_reads_it(text in "([a;,\"' \t\r\n]|\r\n|ab,c\r\n){0,40}") {
             for (delimiter, quote) in [(b',', b'"'), (b';', b'\''), (b'\t', b'"')] {
                 let dialect = Dialect { delimiter, quote, sep_line: false };
                 prop_assert_eq!(by_records(&text, dialect), by_csv(&text, dialect));
