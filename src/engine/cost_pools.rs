@@ -5,7 +5,7 @@
 //! ACTIVITIES.csv (`pool,activity,driver,minutes`); every bad cell is an error naming the file,
 //! line, column and value, and what to do (docs/method-notes.md).
 
-use super::import::{self, Sheet};
+use super::import::{self, ImportError, Sheet};
 use super::money::Money;
 use hashbrown::HashSet;
 use serde::{Deserialize, Serialize};
@@ -135,6 +135,8 @@ pub enum Problem {
     Unreadable,
     /// A workbook (by its name or signature) that cannot be opened.
     UnreadableWorkbook,
+    /// A workbook without the sheet of the table asked for (its name is the error's value).
+    MissingSheet,
     MissingColumn,
     Empty,
     /// Not a number with at most two decimals.
@@ -168,6 +170,9 @@ impl fmt::Display for Problem {
             Problem::Unreadable => write!(f, "the file is not a readable UTF-8 CSV table; save it as CSV (UTF-8)"),
             Problem::UnreadableWorkbook => {
                 write!(f, "the workbook cannot be read; save it again as .xlsx or export the sheet as CSV (UTF-8)")
+            }
+            Problem::MissingSheet => {
+                write!(f, "the workbook has no sheet of this name; name the table's sheet so, or import it as CSV")
             }
             Problem::MissingColumn => write!(f, "this column is missing from the header; add it"),
             Problem::Empty => write!(f, "the cell is empty; fill it in"),
@@ -233,9 +238,36 @@ impl<'f> Table<'f> {
     /// the header holds, and checks that every `required` column is there (names compared
     /// without case and surrounding spaces).
     pub(crate) fn read(file: &'f str, bytes: &[u8], required: &[&str]) -> Result<Table<'f>, InputError> {
+        Table::read_sheet_or_first(file, bytes, None, required)
+    }
+
+    /// As `read`, but from a workbook the sheet called `sheet` (a planning workbook holds a
+    /// table per sheet, `sheets::workbook`); a CSV file is the table itself.
+    // The planning pages (issue 15, being built on their branches) are its callers.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) fn read_sheet(
+        file: &'f str,
+        bytes: &[u8],
+        sheet: &str,
+        required: &[&str],
+    ) -> Result<Table<'f>, InputError> {
+        Table::read_sheet_or_first(file, bytes, Some(sheet), required)
+    }
+
+    fn read_sheet_or_first(
+        file: &'f str,
+        bytes: &[u8],
+        wanted: Option<&str>,
+        required: &[&str],
+    ) -> Result<Table<'f>, InputError> {
         let error = |line, column: &str, problem| InputError::of_table(file, line, column, problem);
         if import::is_workbook(file, bytes) {
-            let sheet = Sheet::open(bytes, None).map_err(|_| error(1, "-", Problem::UnreadableWorkbook))?;
+            let sheet = Sheet::open(bytes, wanted).map_err(|e| match e {
+                ImportError::UnknownSheet { sheet, .. } => {
+                    InputError { value: sheet, ..error(1, "-", Problem::MissingSheet) }
+                }
+                _ => error(1, "-", Problem::UnreadableWorkbook),
+            })?;
             return Table::of_rows(file, sheet.text_rows(), required);
         }
         let text = std::str::from_utf8(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes))

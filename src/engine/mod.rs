@@ -25,6 +25,7 @@ pub mod rfm;
 pub mod sample;
 pub mod scope;
 pub mod session;
+pub mod sheets;
 pub mod stats;
 pub mod summary;
 pub mod views;

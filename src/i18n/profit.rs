@@ -19,6 +19,8 @@ messages! {
             "het bestand is geen leesbare UTF-8 CSV-tabel; bewaar het als CSV (UTF-8)";
         UnreadableWorkbook => "the workbook cannot be read; save it again as .xlsx or export the sheet as CSV (UTF-8)",
             "de werkmap kan niet worden gelezen; bewaar hem opnieuw als .xlsx of exporteer het blad als CSV (UTF-8)";
+        MissingSheet => "the workbook has no sheet of this name; name the table's sheet so, or import it as CSV",
+            "de werkmap heeft geen blad met deze naam; geef het blad van de tabel die naam, of importeer hem als CSV";
         MissingColumn => "this column is missing from the header; add it",
             "deze kolom ontbreekt in de kopregel; voeg hem toe";
         Empty => "the cell is empty; fill it in", "de cel is leeg; vul hem in";
@@ -147,6 +149,7 @@ pub fn problem(problem: &Problem) -> ProfitMsg {
     match problem {
         Problem::Unreadable => ProfitMsg::Unreadable,
         Problem::UnreadableWorkbook => ProfitMsg::UnreadableWorkbook,
+        Problem::MissingSheet => ProfitMsg::MissingSheet,
         Problem::MissingColumn => ProfitMsg::MissingColumn,
         Problem::Empty => ProfitMsg::Empty,
         Problem::NotANumber => ProfitMsg::NotANumber,
