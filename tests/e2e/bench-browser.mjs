@@ -1,6 +1,7 @@
 // The browser timing run (not a test: it asserts nothing, it measures). Imports a large ledger
 // into the release build in headless Chromium and prints how long each step took and the
-// browser's peak memory.
+// browser's peak memory; then imports the same file into DuckDB-Wasm (duckdb-wasm.mjs) in the
+// same browser, twice, and prints the ratio of the app's pick-to-ready to DuckDB-Wasm's best.
 //
 //   node tests/e2e/bench-browser.mjs [ledger.csv]
 //
@@ -11,6 +12,7 @@ import { statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startServer, launch, openApp, appReady } from "./harness.mjs";
+import { startDuckServer, duckdbImport } from "./duckdb-wasm.mjs";
 
 function ledgerFile() {
   if (process.argv[2]) return process.argv[2];
@@ -103,5 +105,14 @@ console.log(`  added at peak while importing: ${(importPeak - baseline).toFixed(
 for (const [name, ms] of pageTimes) console.log(`page ${name.padEnd(18)} click -> result: ${ms} ms`);
 for (const [name, ms] of filterTimes) console.log(`filter change to ${name}: ${ms} ms`);
 await context.close();
+
+const duck = await startDuckServer();
+const duckRuns = [];
+for (let run = 0; run < 2; run++) duckRuns.push(await duckdbImport(browser, duck.origin, file));
+const duckBest = Math.min(...duckRuns.map((r) => r.ms));
+console.log(`DuckDB-Wasm ${duckRuns[0].version} (EH bundle, one thread), pick -> table of ${duckRuns[0].lines} lines: ` +
+  `${duckRuns.map((r) => r.ms).join(" ms, ")} ms`);
+console.log(`ratio, the app's pick -> ready over DuckDB-Wasm's best import: ${((t3 - t0) / duckBest).toFixed(2)}`);
+await duck.close();
 await browser.close();
 await server.close();

@@ -1,6 +1,6 @@
 //! The import flags shared by every subcommand that reads ledger files.
 
-use clientele::engine::import::{self, ColumnRef, DateFormat, ImportOptions, Imported, InputFile};
+use clientele::engine::import::{self, ColumnRef, DateFormat, ImportOptions, Imported, InputFile, Keep};
 use clientele::engine::ledger::{Field, Ledger};
 use clientele::engine::period::YearStart;
 use clientele::engine::warehouse::CUSTOMER_PERIOD;
@@ -53,12 +53,13 @@ impl ImportArgs {
     /// exit code to stop with. A `clientele_customer_period` file is refused: the command needs
     /// single lines (`ledger_of_periods` reads aggregates, for the analyses by period).
     pub fn import(&self, files: &[PathBuf]) -> Result<Imported, ExitCode> {
-        self.import_with(files, None)
+        self.import_with(files, None, Keep::Everything)
     }
 
     /// `import`, where `aggregates` is the year start a `clientele_customer_period` file's periods
-    /// begin on (the one its script was made with): each row becomes one line on that first day.
-    fn import_with(&self, files: &[PathBuf], aggregates: Option<YearStart>) -> Result<Imported, ExitCode> {
+    /// begin on (the one its script was made with): each row becomes one line on that first day;
+    /// `keep` says what of each line is kept.
+    fn import_with(&self, files: &[PathBuf], aggregates: Option<YearStart>, keep: Keep) -> Result<Imported, ExitCode> {
         let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
         let mut contents = Vec::with_capacity(files.len());
         for (file, name) in files.iter().zip(&names) {
@@ -67,7 +68,8 @@ impl ImportArgs {
         let inputs: Vec<InputFile<'_>> =
             names.iter().zip(&contents).map(|(name, bytes)| InputFile { name, bytes }).collect();
         let options = ImportOptions { period_year_start: aggregates.unwrap_or_default(), ..self.options() };
-        let imported = import::import_files(&inputs, &options, &mut |_| true).map_err(|e| fail(&e.to_string()))?;
+        let imported =
+            import::import_files_keeping(&inputs, &options, keep, &mut |_| true).map_err(|e| fail(&e.to_string()))?;
         if imported.report.period_totals.is_some() && aggregates.is_none() {
             return Err(fail(&format!(
                 "{} holds {CUSTOMER_PERIOD} (one row per customer and period), and this command needs the ledger's \
@@ -85,9 +87,10 @@ impl ImportArgs {
     }
 
     /// `ledger`, also reading `clientele_customer_period` files (periods starting on `year_start`):
-    /// for the analyses by period, which give the same figures on the aggregate as on its ledger.
+    /// for the analyses by period, which give the same figures on the aggregate as on its ledger
+    /// and read no text attribute, so only the figures are kept (`Keep::Figures`).
     pub fn ledger_of_periods(&self, files: &[PathBuf], year_start: YearStart) -> Result<Ledger, ExitCode> {
-        Self::kept_lines(self.import_with(files, Some(year_start))?)
+        Self::kept_lines(self.import_with(files, Some(year_start), Keep::Figures)?)
     }
 
     fn kept_lines(imported: Imported) -> Result<Ledger, ExitCode> {

@@ -9,7 +9,8 @@
 //! Layers, each using only those below it (and the plain data types of this file):
 //! 1. `row` (cells, rows, sample rows), `progress`, `error`;
 //! 2. the readers of one format each: `dates`, `number`, `encoding`, `dialect`, `mapping`;
-//! 3. `duplicates` (where each line came from, and the lines that repeat);
+//! 3. `duplicates` (where each line came from, and the lines that repeat), `records` (a CSV
+//!    text's records, unquoted lines split without the csv parser);
 //! 4. `lines` (a record into a ledger line, row errors or a total);
 //! 5. `guess` (the plan the lines are read with), `workbook` (a sheet's rows into the lines);
 //! 6. `source` (opening a file, the one pass over it, its `FileReport`), used only here.
@@ -29,6 +30,7 @@ mod lines;
 mod mapping;
 mod number;
 mod progress;
+mod records;
 mod row;
 mod source;
 mod workbook;
@@ -172,6 +174,32 @@ pub fn import_files(
     options: &ImportOptions,
     progress: &mut dyn FnMut(Progress) -> bool,
 ) -> Result<Imported, ImportError> {
+    import_files_keeping(files, options, Keep::Everything, progress)
+}
+
+/// What an import keeps of every line besides its customer, date and amount.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub enum Keep {
+    /// Every mapped field, and the duplicates looked for: the workspace's ledger.
+    #[default]
+    Everything,
+    /// The figures: cost and the customers' names, but no quantity (it is still read, so a line
+    /// with an unreadable one is an error as before) and no text attribute (invoice, product,
+    /// rep, ...), which is what interning costs most; the duplicates are not looked for
+    /// (`ImportReport::duplicates` is empty) unless `drop_duplicates` asks to leave them out, which
+    /// needs every field, so then everything is kept. The lines are the same as with `Everything`
+    /// (a text attribute never makes a line an error), so are the errors, totals and analyses
+    /// that read no attribute: what `clientele analyze` asks for.
+    Figures,
+}
+
+/// `import_files`, keeping what `keep` says of every line.
+pub fn import_files_keeping(
+    files: &[InputFile<'_>],
+    options: &ImportOptions,
+    keep: Keep,
+    progress: &mut dyn FnMut(Progress) -> bool,
+) -> Result<Imported, ImportError> {
     let read = PeriodTotals::of(files, options)?;
     let files: Vec<InputFile<'_>> = read.files.iter().map(|(name, bytes)| InputFile { name, bytes }).collect();
     let options = &read.options;
@@ -179,7 +207,12 @@ pub fn import_files(
     for file in &opened {
         file.check_required()?;
     }
-    let columns = lines::columns_of(opened.iter().map(Opened::mapping));
+    let mut columns = lines::columns_of(opened.iter().map(Opened::mapping));
+    let figures = keep == Keep::Figures && !options.drop_duplicates;
+    if figures {
+        columns.attributes.clear();
+        columns.quantity = false;
+    }
     let mut builder = LedgerBuilder::new(columns.clone());
     let mut origins = duplicates::Origins::default();
     let mut reports = Vec::with_capacity(opened.len());
@@ -188,7 +221,11 @@ pub fn import_files(
         reports.push(file.read_into(&mut builder, &columns, &mut origins, &mut file_progress)?);
     }
     let ledger = builder.try_finish().map_err(ImportError::Money)?;
-    let (ledger, duplicates) = duplicates::detect(ledger, &origins, &reports, options.drop_duplicates)?;
+    let (ledger, duplicates) = if figures {
+        (ledger, Duplicates::default())
+    } else {
+        duplicates::detect(ledger, &origins, &reports, options.drop_duplicates)?
+    };
     let summary = Summary::of(&ledger);
     let period_totals = read.totals.then_some(options.period_year_start);
     Ok(Imported { ledger, report: ImportReport { files: reports, duplicates, summary, period_totals } })
@@ -244,4 +281,54 @@ pub fn preview(file_name: &str, bytes: &[u8], options: &ImportOptions, rows: usi
 /// The names `--map` and the mapping screen use for the fields (method.md §1).
 pub fn field_names() -> impl Iterator<Item = &'static str> {
     Field::ALL.into_iter().map(Field::name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::money::Money;
+
+    /// Line 2 and line 5 are the same line; line 3 has no date, line 4 an unreadable quantity;
+    /// line 6 is a total. So 2 lines are imported (both C1, 10.00 with a cost of 4.00), 2 errors
+    /// (lines 3 and 4), 1 total, and line 5 repeats line 2.
+    const FILE: &str = "customer,date,amount,invoice,region,quantity,cost\n\
+                        C1,2024-01-05,10.00,I1,North,2,4.00\n\
+                        C2,not a date,3.00,I2,South,1,\n\
+                        C2,2024-01-06,7.50,I3,South,x,1.00\n\
+                        C1,2024-01-05,10.00,I1,North,2,4.00\n\
+                        Total,,20.00,,,,\n";
+
+    fn import(keep: Keep, drop_duplicates: bool) -> Imported {
+        let options = ImportOptions { drop_duplicates, ..ImportOptions::default() };
+        let file = InputFile { name: "f.csv", bytes: FILE.as_bytes() };
+        import_files_keeping(&[file], &options, keep, &mut |_| true).unwrap()
+    }
+
+    #[test]
+    fn keeping_the_figures_reads_the_same_lines_errors_and_totals_without_the_text_attributes() {
+        let (everything, figures) = (import(Keep::Everything, false), import(Keep::Figures, false));
+        assert_eq!(figures.report.files, everything.report.files);
+        let errors: Vec<u64> = figures.report.files[0].errors.iter().map(|e| e.line).collect();
+        assert_eq!((figures.report.files[0].lines, errors, figures.report.files[0].totals.len()), (2, vec![3, 4], 1));
+        let cents = |l: &Ledger| l.amounts().iter().map(|a| a.cents()).collect::<Vec<_>>();
+        assert_eq!((cents(&figures.ledger), cents(&everything.ledger)), (vec![1000, 1000], vec![1000, 1000]));
+        let four = Some(Money::from_cents(400));
+        assert_eq!(figures.ledger.costs(), Some(&[four, four][..]));
+        assert_eq!((figures.ledger.quantities(), everything.ledger.quantities()), (None, Some(&[Some(2.0); 2][..])));
+        assert_eq!(
+            (figures.ledger.customer_count(), figures.ledger.customer_key(figures.ledger.customers()[0])),
+            (1, "C1")
+        );
+        assert_eq!(everything.ledger.attributes().count(), 2);
+        assert_eq!(figures.ledger.attributes().count(), 0);
+        // Not looked for: no duplicates reported, where everything finds line 5 repeating line 2.
+        assert_eq!((figures.report.duplicates.count, everything.report.duplicates.count), (0, 1));
+    }
+
+    #[test]
+    fn leaving_out_duplicates_keeps_everything_to_find_them() {
+        let (everything, figures) = (import(Keep::Everything, true), import(Keep::Figures, true));
+        assert_eq!(figures.report, everything.report);
+        assert_eq!((figures.ledger.len(), figures.ledger.attributes().count()), (1, 2));
+    }
 }

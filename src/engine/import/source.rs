@@ -9,6 +9,7 @@ use super::guess::{self, Guess, SourceInfo};
 use super::lines::{FileLines, LineReader, Plan};
 use super::mapping::Mapping;
 use super::progress::{report_progress, Progress, PROGRESS_EVERY};
+use super::records::Records;
 use super::row::SampleRow;
 use super::workbook::{self, Sheet};
 use super::{FileReport, ImportError, ImportOptions, InputFile, Preview};
@@ -195,12 +196,9 @@ fn read_csv(
     let total = text.len() as u64;
     let rows = match split {
         Some(split) => read_halves(text, dialect, skip, split, reader, progress)?,
-        None => {
-            let mut csv = dialect::reader(text.as_bytes(), dialect);
-            read_records((&mut csv, text.as_bytes()), skip, total, reader, &mut |rows, byte| {
-                report_progress(rows, (byte, total), progress)
-            })?
-        }
+        None => read_records(&mut Records::new(text, dialect), skip, total, reader, &mut |rows, byte| {
+            report_progress(rows, (byte, total), progress)
+        })?,
     };
     report_progress(rows, (total, total), progress)
 }
@@ -240,25 +238,22 @@ fn read_halves(
     later.reserve(estimated_lines(&text[split..]));
     let (first, second) = std::thread::scope(|scope| {
         let second = scope.spawn(|| {
-            let mut csv = dialect::reader(&text.as_bytes()[split..], dialect);
             let stopped = |_, _| if stop.load(Ordering::Relaxed) { Err(ImportError::Cancelled) } else { Ok(()) };
-            read_records((&mut csv, &text.as_bytes()[split..]), 0, u64::MAX, &mut later, &mut { stopped })
+            read_records(&mut Records::new(&text[split..], dialect), 0, u64::MAX, &mut later, &mut { stopped })
                 .map(|rows| (rows, later.into_found()))
         });
-        let mut csv = dialect::reader(text.as_bytes(), dialect);
+        let mut records = Records::new(text, dialect);
         let mut report = |rows, byte| report_progress(rows, (byte, total), progress);
-        let first =
-            read_records((&mut csv, text.as_bytes()), skip, split as u64, reader, &mut report).and_then(|rows| {
-                match lines_before(text, csv.position(), split).filter(|_| rows >= skip as u64) {
-                    Some(lines) => Ok((rows, Some(lines))),
-                    None => {
-                        stop.store(true, Ordering::Relaxed);
-                        let skip = skip.saturating_sub(rows as usize);
-                        read_records((&mut csv, text.as_bytes()), skip, total, reader, &mut report)
-                            .map(|more| (rows + more, None))
-                    }
+        let first = read_records(&mut records, skip, split as u64, reader, &mut report).and_then(|rows| {
+            match lines_before(text, &records, split).filter(|_| rows >= skip as u64) {
+                Some(lines) => Ok((rows, Some(lines))),
+                None => {
+                    stop.store(true, Ordering::Relaxed);
+                    let skip = skip.saturating_sub(rows as usize);
+                    read_records(&mut records, skip, total, reader, &mut report).map(|more| (rows + more, None))
                 }
-            });
+            }
+        });
         if first.is_err() {
             stop.store(true, Ordering::Relaxed);
         }
@@ -275,38 +270,34 @@ fn read_halves(
     }
 }
 
-/// The lines of the text before `split` when the reader, having stopped at `position`, is at
+/// The lines of the text before `split` when the reader, having stopped where it is, is at
 /// the start of the record there: nothing but line breaks lies between (a CRLF reader stops
 /// before the LF). `None` when a record runs across `split`.
-fn lines_before(text: &str, position: &csv::Position, split: usize) -> Option<u64> {
-    let gap = text.as_bytes().get(position.byte() as usize..split)?;
+fn lines_before(text: &str, records: &Records<'_>, split: usize) -> Option<u64> {
+    let gap = text.as_bytes().get(records.byte() as usize..split)?;
     let breaks_only = gap.iter().all(|&b| b == b'\n' || b == b'\r');
-    breaks_only.then(|| position.line() - 1 + gap.iter().filter(|&&b| b == b'\n').count() as u64)
+    breaks_only.then(|| records.line() - 1 + gap.iter().filter(|&&b| b == b'\n').count() as u64)
 }
 
 /// Reads records into `reader`, the first `skip` of them not (title, header and `sep=` lines),
-/// until the end of the text or until the reader has passed byte `end`. The csv reader comes
-/// with the bytes it reads, for line numbers. `progress(rows, byte)` is called every few
-/// thousand records and may stop the reading. Returns the records read.
+/// until the end of the text or until the reader has passed byte `end`. `progress(rows, byte)`
+/// is called every few thousand records and may stop the reading. Returns the records read.
 fn read_records(
-    (csv, bytes): (&mut csv::Reader<&[u8]>, &[u8]),
+    records: &mut Records<'_>,
     skip: usize,
     end: u64,
     reader: &mut LineReader<'_>,
     progress: &mut dyn FnMut(u64, u64) -> Result<(), ImportError>,
 ) -> Result<u64, ImportError> {
-    // A `StringRecord` checks UTF-8 once per record, so cells are read as `str` for free; the
-    // text is valid UTF-8 and ASCII delimiters never split a character, so the check never fails.
-    let mut record = csv::StringRecord::new();
     let mut rows = 0u64;
-    // A malformed record (only possible on I/O errors for an in-memory reader) ends the file.
-    while csv.position().byte() < end && matches!(csv.read_record(&mut record), Ok(true)) {
+    while records.byte() < end {
+        let Some((line, record)) = records.next_record() else { break };
         rows += 1;
         if rows > skip as u64 {
-            reader.read(line_of(&record, bytes), &record);
+            reader.read(line, &record);
         }
         if rows % PROGRESS_EVERY == 0 {
-            progress(rows, csv.position().byte())?;
+            progress(rows, records.byte())?;
         }
     }
     Ok(rows)
