@@ -378,8 +378,10 @@ pub fn actuals(
     let satisfaction = (!scores.is_empty())
         .then(|| Value::Score(scores.iter().map(|&s| f64::from(s)).sum::<f64>() / scores.len() as f64));
     let recommend: Vec<u8> = entered().filter_map(|(_, e)| e.recommend).collect();
-    let contacts: Vec<u32> = entered().filter_map(|(_, e)| e.realised_contacts).collect();
-    let contacts = (!contacts.is_empty()).then(|| Value::Count(contacts.iter().map(|&n| u64::from(n)).sum()));
+    let contacts = inputs.contacts_loaded.then(|| {
+        let active = levels.ranked().iter().map(|&c| inputs.customers.get(ledger.customer_key(c)));
+        Value::Count(active.map(|e| u64::from(e.and_then(|e| e.realised_contacts).unwrap_or(0))).sum())
+    });
     let focus = match focus {
         None => Actual::Unavailable(Lack::CompanyOnly),
         Some(score) => value(score.map(Value::Score), Lack::NoFocusSurvey),
@@ -628,8 +630,11 @@ mod tests {
             ("D", interviewed(None, Some(5), None, None)),
             ("C", interviewed(Some(2), Some(0), Some(1), Some(2))),
         ];
-        let inputs =
-            Inputs { goal_period: None, customers: customers.map(|(k, c)| (k.to_string(), c)).into_iter().collect() };
+        let inputs = Inputs {
+            goal_period: None,
+            customers: customers.map(|(k, c)| (k.to_string(), c)).into_iter().collect(),
+            contacts_loaded: true,
+        };
         let mut cache = AnalysisCache::default();
         let scope = Scope::Only { attribute: Attribute::SalesRep, value: "Ann".into() };
         let prepared = cache.prepare(&ledger, &Selection { scope, ..Selection::default() });

@@ -42,6 +42,16 @@ pub struct Inputs {
     /// First and last day of the goal period.
     pub goal_period: Option<(Day, Day)>,
     pub customers: BTreeMap<String, CustomerInputs>,
+    /// Whether an activity file is loaded: then a customer without a realised contact has 0.
+    pub contacts_loaded: bool,
+}
+
+impl Inputs {
+    /// A customer's realised contacts: none without an activity file, else its count (0 when
+    /// the file has none of it in the window).
+    pub fn realised_of(&self, customer: &CustomerInputs) -> Option<u32> {
+        self.contacts_loaded.then(|| customer.realised_contacts.unwrap_or(0))
+    }
 }
 
 /// The planning pages' figures for the scorecard and the KPI cascade, read from the workspace's
@@ -65,16 +75,15 @@ pub fn inputs(tables: &SideTables, ctx: &Context, year_start: YearStart) -> Inpu
         if window.from <= as_of.min(window.to) {
             let counted = contact_plan::contacts_per_customer(&tables.contacts, ctx, window.from, as_of.min(window.to));
             // The plan stands on the norms (the defaults until others are entered); what was
-            // realised is known only once an activity file is loaded.
-            let realised_known = !tables.contacts.contacts.is_empty();
+            // realised is known only once an activity file is loaded (`realised_of`).
             for (key, contacts) in counted {
                 let customer = customers.entry(key).or_default();
                 customer.planned_contacts = Some(contacts.planned);
-                customer.realised_contacts = realised_known.then_some(contacts.realised);
+                customer.realised_contacts = Some(contacts.realised);
             }
         }
     }
-    Inputs { goal_period, customers }
+    Inputs { goal_period, customers, contacts_loaded: !tables.contacts.contacts.is_empty() }
 }
 
 /// The traffic light: the forecast against the target.
@@ -348,6 +357,7 @@ pub fn score_rows(ledger: &Ledger, selection: &Selection, inputs: &Inputs, windo
         .filter_map(|customer| {
             let c = customer.index();
             let entered = inputs.customers.get(ledger.customer_key(customer)).unwrap_or(&none);
+            let entered = &CustomerInputs { realised_contacts: inputs.realised_of(entered), ..entered.clone() };
             let (to_date, twelve) = (realised.to_date[c], realised.twelve_months[c]);
             let line = realised.latest[c];
             let listed = entered.target.is_some() || to_date != Money::ZERO || twelve != Money::ZERO;
@@ -594,7 +604,11 @@ pub(crate) mod tests {
             ("D", entered(Some(500_000), None, None)),
             ("E", entered(Some(50_000), None, None)),
         ];
-        Inputs { goal_period: None, customers: customers.into_iter().map(|(k, c)| (k.to_string(), c)).collect() }
+        Inputs {
+            goal_period: None,
+            customers: customers.into_iter().map(|(k, c)| (k.to_string(), c)).collect(),
+            contacts_loaded: false,
+        }
     }
 
     fn two_reps_rows() -> (Ledger, Vec<ScoreRow>) {
@@ -718,5 +732,47 @@ pub(crate) mod tests {
             (company.revenue_to_date.cents(), company.target, company.status),
             (140_067, None, Status::NoTarget)
         );
+    }
+    #[test]
+    fn the_planning_pages_tables_reach_the_scorecard() {
+        // On `two_reps` (last line 2025-03-31): a goal for 2025 of 10,000.00 spread by share,
+        // A's own bottom-up target of 1,500.00, an interview of A, and three contacts.
+        // - Targets: A has the rep's 1,500.00. The top-down spread goes by 2024's revenue, and
+        //   only B bought in 2024 (50.00), so B's part is the whole 10,000.00.
+        // - The window is the goal period, counted to 2025-03-31: A's visit of 10 February and
+        //   call of 15 March are realised (2); C's visit of 31 December 2024 is before it, and with
+        //   an activity file loaded a customer without a contact in the window has 0.
+        // - A's latest interview: satisfaction 9, recommends 10, wallet 4,000.00.
+        use crate::engine::session::analysis::{AnalysisCache, AnalysisResponse};
+        use crate::engine::session::tables::Drafts;
+        let grid = |rows: &[&[&str]]| rows.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect();
+        let drafts = Drafts {
+            goal: grid(&[&["2025-01-01", "2025-12-31", "10000", "share", "1"]]),
+            targets: grid(&[&["A", "", "", "", "1500"]]),
+            interviews: grid(&[&["A", "2025-02-01", "9", "10", "4000", "", ""]]),
+            contacts: grid(&[
+                &["A", "2025-02-10", "visit", "60"],
+                &["A", "2025-03-15", "call", ""],
+                &["C", "2024-12-31", "visit", ""],
+            ]),
+            ..Drafts::default()
+        };
+        let tables = SideTables::of_drafts(&drafts).unwrap();
+        let request =
+            ScorecardRequest { selection: Selection::default(), sort: ScoreColumn::Customer, descending: false };
+        let response = AnalysisCache::default().answer_with(&two_reps(), &tables, request.into());
+        let AnalysisResponse::Scorecard(view) = response else { panic!("{response:?}") };
+        assert_eq!(
+            (view.window.from, view.window.to, view.window.current_period),
+            (day(2025, 1, 1), day(2025, 12, 31), None)
+        );
+        let row = |key: &str| view.customers.items.iter().find(|r| r.customer.key == key).unwrap();
+        let a = row("A");
+        assert_eq!(
+            (a.target, a.satisfaction, a.wallet, a.realised_contacts),
+            (Some(eur(150_000)), Some(9), Some(eur(400_000)), Some(2))
+        );
+        assert_eq!(row("B").target, Some(eur(1_000_000)));
+        assert_eq!(row("C").realised_contacts, Some(0));
     }
 }
