@@ -458,15 +458,10 @@ pub(crate) mod tests {
         CustomerViews::of(&table, &levels, &groups, reps.as_ref())
     }
 
-    #[test]
-    fn white_space_shows_the_interviewed_potential_not_yet_captured() {
-        use crate::engine::interviews::{Interview, Interviews};
-        use crate::engine::session::analysis::{AnalysisCache, AnalysisResponse};
-        use crate::engine::session::tables::SideTables;
-        // Bob's customers M (Tools 5000), S3 (Food 600) and S2 (Tools 400, Food 100); white space
-        // S3 Tools and Paper, S2 Paper (see the test below). S3's wallet 10.00 - its 6.00 = 4.00
-        // not yet captured; S2's wallet 3.00 is below its 5.00: 0, not negative.
-        let ledger = ledger_with_groups(&[
+    /// The hand-worked ledger of these tests (and the actions' lists): T and M buy Tools; the
+    /// Small customers S1-S4 (Ann has S1 and S4, Bob S2 and S3) buy some of Tools, Food, Paper.
+    pub(crate) fn hand_worked() -> Ledger {
+        ledger_with_groups(&[
             ("T", "Tools", "Ann", 10_000),
             ("M", "Tools", "Bob", 5_000),
             ("S1", "Tools", "Ann", 500),
@@ -475,7 +470,18 @@ pub(crate) mod tests {
             ("S2", "Food", "Ann", 100),
             ("S3", "Food", "Bob", 600),
             ("S4", "Paper", "Ann", 50),
-        ]);
+        ])
+    }
+
+    #[test]
+    fn white_space_shows_the_interviewed_potential_not_yet_captured() {
+        use crate::engine::interviews::{Interview, Interviews};
+        use crate::engine::session::analysis::{AnalysisCache, AnalysisResponse};
+        use crate::engine::session::tables::SideTables;
+        // Bob's customers M (Tools 5000), S3 (Food 600) and S2 (Tools 400, Food 100); white space
+        // S3 Tools and Paper, S2 Paper (see the test below). S3's wallet 10.00 - its 6.00 = 4.00
+        // not yet captured; S2's wallet 3.00 is below its 5.00: 0, not negative.
+        let ledger = hand_worked();
         let interview = |customer: &str, wallet: i64| Interview {
             customer: customer.into(),
             date: Day::from_ymd(2024, 9, 1).unwrap_or(Day::from_number(0)),
@@ -509,16 +515,7 @@ pub(crate) mod tests {
 
     #[test]
     fn matrices_white_space_and_up_sell() {
-        let ledger = ledger_with_groups(&[
-            ("T", "Tools", "Ann", 10_000),
-            ("M", "Tools", "Bob", 5_000),
-            ("S1", "Tools", "Ann", 500),
-            ("S1", "Food", "Ann", 300),
-            ("S2", "Tools", "Bob", 400),
-            ("S2", "Food", "Ann", 100),
-            ("S3", "Food", "Bob", 600),
-            ("S4", "Paper", "Ann", 50),
-        ]);
+        let ledger = hand_worked();
         let views = views_of_2024(&ledger);
         let key = |c: CustomerId| ledger.customer_key(c);
         let cents = |v: &[Money]| v.iter().map(|m| m.cents()).collect::<Vec<_>>();

@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import { readFile, stat, mkdir } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { chromium } from "playwright-core";
+import { execFileSync } from "node:child_process";
 
 export const DIST = resolve(process.env.CLIENTELE_DIST || new URL("../../dist", import.meta.url).pathname);
 export const ARTIFACTS = resolve(new URL("./artifacts", import.meta.url).pathname);
@@ -116,3 +117,28 @@ export const PAGES = [
   ["Board Pack", "/board-pack"],
   ["Breakeven", "/breakeven"],
 ];
+
+/** Runs the `clientele` command line and returns what it printed: the binary CLIENTELE_CLI
+ *  names, or else a release build run by cargo (the tests' independent figures come from it). */
+export function clientele(args) {
+  const [command, prefix] = process.env.CLIENTELE_CLI
+    ? [process.env.CLIENTELE_CLI, []]
+    : ["cargo", ["run", "--release", "--quiet", "--bin", "clientele", "--"]];
+  const root = new URL("../..", import.meta.url).pathname;
+  return execFileSync(command, [...prefix, ...args], { cwd: root, encoding: "utf8", maxBuffer: 256 << 20 });
+}
+
+/** The cells of one CSV line (quotes as RFC 4180 writes them). */
+export function csvCells(line) {
+  const out = [];
+  let cell = "", quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted && c === '"' && line[i + 1] === '"') { cell += '"'; i++; }
+    else if (c === '"') quoted = !quoted;
+    else if (c === "," && !quoted) { out.push(cell); cell = ""; }
+    else cell += c;
+  }
+  out.push(cell);
+  return out;
+}

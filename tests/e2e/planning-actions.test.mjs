@@ -6,28 +6,20 @@
 // and their baseline, summed in this file's own JavaScript. The list survives a reload, downloads
 // as XLSX, and once deleted comes back intact from that file.
 //
-// The command line runs as a release build, as the other tests run it; CLIENTELE_CLI_DEBUG=1 runs
-// the debug build instead (a quicker first build on a developer's machine).
+// CLIENTELE_CLI may name a built `clientele` binary; otherwise it is run with cargo (release).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startServer, launch, appReady, screenshot, loadSample } from "./harness.mjs";
+import { startServer, launch, appReady, screenshot, loadSample, clientele } from "./harness.mjs";
 
-const ROOT = new URL("../..", import.meta.url).pathname;
-const PROFILE = process.env.CLIENTELE_CLI_DEBUG ? [] : ["--release"];
 let server, browser, cli, lines;
 
-function clientele(...args) {
-  return execFileSync("cargo", ["run", ...PROFILE, "--quiet", "--bin", "clientele", "--", ...args],
-    { cwd: ROOT, encoding: "utf8", maxBuffer: 256 << 20 });
-}
 
 /** The sample CSV's lines as { customer, date, cents } (the importer's own header names). */
 function sampleLines() {
-  const [header, ...rows] = clientele("sample").trim().split("\n");
+  const [header, ...rows] = clientele(["sample"]).trim().split("\n");
   const names = header.replace(/^\uFEFF/, "").split(",");
   const at = (name) => names.findIndex((n) => n.toLowerCase() === name);
   const [customer, date, amount] = [at("customer"), at("date"), at("amount")];
@@ -41,7 +33,7 @@ function sampleLines() {
 }
 
 before(async () => {
-  cli = JSON.parse(clientele("analyze", "--sample", "--json"));
+  cli = JSON.parse(clientele(["analyze", "--sample", "--json"]));
   lines = sampleLines();
   server = await startServer();
   browser = await launch();

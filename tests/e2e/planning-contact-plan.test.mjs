@@ -10,21 +10,13 @@
 // CLIENTELE_CLI may name a built `clientele` binary; otherwise it is run with cargo (release).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { startServer, launch, appReady, loadSample, screenshot, ARTIFACTS } from "./harness.mjs";
+import { startServer, launch, appReady, loadSample, screenshot, ARTIFACTS, clientele } from "./harness.mjs";
 
-const ROOT = new URL("../..", import.meta.url).pathname;
 const REP = "Anna de Vries";
 let server, browser, inactive2025, rep;
 
-function clientele(args) {
-  const [command, prefix] = process.env.CLIENTELE_CLI
-    ? [process.env.CLIENTELE_CLI, []]
-    : ["cargo", ["run", "--release", "--quiet", "--bin", "clientele", "--"]];
-  return execFileSync(command, [...prefix, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 256 << 20 });
-}
 
 /** The rep's customers and those of them inactive in 2025, from the sample's lines. */
 function repCustomers(csv, name) {

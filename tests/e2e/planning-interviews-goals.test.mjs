@@ -7,46 +7,24 @@
 // CLIENTELE_CLI may name a built `clientele` binary; otherwise it is run with cargo (release).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { startServer, launch, appReady, loadSample, screenshot, ARTIFACTS } from "./harness.mjs";
+import { startServer, launch, appReady, loadSample, screenshot, ARTIFACTS, clientele, csvCells } from "./harness.mjs";
 
-const ROOT = new URL("../..", import.meta.url).pathname;
 let server, browser, revenue, latestYear, names;
 
-function clientele(args) {
-  const [command, prefix] = process.env.CLIENTELE_CLI
-    ? [process.env.CLIENTELE_CLI, []]
-    : ["cargo", ["run", "--release", "--quiet", "--bin", "clientele", "--"]];
-  return execFileSync(command, [...prefix, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20 });
-}
 
-/** The cells of one CSV line (quotes as RFC 4180 writes them). */
-function cells(line) {
-  const out = [];
-  let cell = "", quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted && c === '"' && line[i + 1] === '"') { cell += '"'; i++; }
-    else if (c === '"') quoted = !quoted;
-    else if (c === "," && !quoted) { out.push(cell); cell = ""; }
-    else cell += c;
-  }
-  out.push(cell);
-  return out;
-}
 
 /** Revenue in cents per customer key in each year of the sample, and each key's name. */
 function readSample(csv) {
   const [header, ...lines] = csv.trim().split("\n");
-  const columns = cells(header).map((h) => h.trim().toLowerCase());
+  const columns = csvCells(header).map((h) => h.trim().toLowerCase());
   const [c, d, a, n] = ["customer", "date", "amount", "customer_name"].map((x) => columns.indexOf(x));
   assert.ok(c >= 0 && d >= 0 && a >= 0 && n >= 0, `sample header: ${header}`);
   const byYear = new Map();
   names = new Map();
   for (const line of lines) {
-    const row = cells(line);
+    const row = csvCells(line);
     if (row[n]) names.set(row[c], row[n]);
     const year = Number(row[d].slice(0, 4));
     const cents = Math.round(Number(row[a]) * 100);

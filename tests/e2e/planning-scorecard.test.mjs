@@ -7,38 +7,16 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import AxeBuilder from "@axe-core/playwright";
-import { execFileSync } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startServer, launch, openApp, appReady, loadSample, screenshot, ARTIFACTS } from "./harness.mjs";
+import { startServer, launch, openApp, appReady, loadSample, screenshot, ARTIFACTS, clientele, csvCells } from "./harness.mjs";
 
-const ROOT = new URL("../..", import.meta.url).pathname;
 let server, browser, dir;
 /** The sample's revenue in 2025 (its latest year), of the company and of one rep's lines. */
 let company, rep, repRevenue;
 
-function clientele(args) {
-  const [command, prefix] = process.env.CLIENTELE_CLI
-    ? [process.env.CLIENTELE_CLI, []]
-    : ["cargo", ["run", "--release", "--quiet", "--bin", "clientele", "--"]];
-  return execFileSync(command, [...prefix, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20 });
-}
 
-/** The cells of one CSV line (quotes as RFC 4180 writes them). */
-function cells(line) {
-  const out = [];
-  let cell = "", quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted && c === '"' && line[i + 1] === '"') { cell += '"'; i++; }
-    else if (c === '"') quoted = !quoted;
-    else if (c === "," && !quoted) { out.push(cell); cell = ""; }
-    else cell += c;
-  }
-  out.push(cell);
-  return out;
-}
 
 /** Revenue of 2025 in cents, from `clientele analyze --json`: the sum of the pyramid's rows. */
 function revenue2025(file) {
@@ -51,10 +29,10 @@ before(async () => {
   const sample = clientele(["sample"]);
   await writeFile(join(dir, "sample.csv"), sample);
   const [header, ...lines] = sample.trimEnd().split("\n");
-  const column = cells(header).indexOf("sales_rep");
-  const reps = [...new Set(lines.map((l) => cells(l)[column]))].sort();
+  const column = csvCells(header).indexOf("sales_rep");
+  const reps = [...new Set(lines.map((l) => csvCells(l)[column]))].sort();
   rep = reps[0];
-  await writeFile(join(dir, "rep.csv"), [header, ...lines.filter((l) => cells(l)[column] === rep)].join("\n") + "\n");
+  await writeFile(join(dir, "rep.csv"), [header, ...lines.filter((l) => csvCells(l)[column] === rep)].join("\n") + "\n");
   company = revenue2025(join(dir, "sample.csv"));
   repRevenue = revenue2025(join(dir, "rep.csv"));
   server = await startServer();

@@ -9,23 +9,15 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import AxeBuilder from "@axe-core/playwright";
-import { execFileSync } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startServer, launch, openApp, appReady, screenshot, ARTIFACTS } from "./harness.mjs";
+import { startServer, launch, openApp, appReady, screenshot, ARTIFACTS, clientele } from "./harness.mjs";
 
-const ROOT = new URL("../..", import.meta.url).pathname;
 const POOLS = [["Marketing", "2000000", "revenue", ""], ["Service", "3000000", "time", "100000"]];
 const ACTIVITY = ["Service", "Account review", "customer", "60"];
 let server, browser, cli;
 
-function clientele(args) {
-  const [command, prefix] = process.env.CLIENTELE_CLI
-    ? [process.env.CLIENTELE_CLI, []]
-    : ["cargo", ["run", "--release", "--quiet", "--bin", "clientele", "--"]];
-  return execFileSync(command, [...prefix, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20 });
-}
 
 before(async () => {
   const dir = await mkdtemp(join(tmpdir(), "clientele-profit-"));

@@ -115,20 +115,11 @@ mod tests {
 
     #[test]
     fn white_space_in_one_group_is_the_reps_customers_without_it() {
-        use crate::engine::views::tests::ledger_with_groups;
+        use crate::engine::views::tests::hand_worked;
         use crate::engine::views::RepChoice;
         // views.rs's hand-worked case: the Small customers S1-S4 (Ann has S1 and S4, Bob S2 and
         // S3) lack Tools (S3, S4), Food (S4) or Paper (S1, S2, S3), which their peers buy.
-        let ledger = ledger_with_groups(&[
-            ("T", "Tools", "Ann", 10_000),
-            ("M", "Tools", "Bob", 5_000),
-            ("S1", "Tools", "Ann", 500),
-            ("S1", "Food", "Ann", 300),
-            ("S2", "Tools", "Bob", 400),
-            ("S2", "Food", "Ann", 100),
-            ("S3", "Food", "Bob", 600),
-            ("S4", "Paper", "Ann", 50),
-        ]);
+        let ledger = hand_worked();
         let keys = |rep: &str, group: &str| {
             let request = CustomerViewsRequest {
                 selection: Selection::default(),

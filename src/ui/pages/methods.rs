@@ -29,8 +29,8 @@ pub fn MethodsPage() -> impl IntoView {
             <article class="card doc" inner_html=LIFETIME_VALUE></article>
             <article class="card doc" inner_html=WAREHOUSE></article>
             <article class="card doc" inner_html=CUSTOMER_FOCUS></article>
-            <article class="card doc" inner_html=CONTACT_PLANNING></article>
             <article class="card doc" inner_html=PLANNING></article>
+            <article class="card doc" inner_html=CONTACT_PLANNING></article>
             <article class="card doc" inner_html=SCORECARD></article>
             <article class="card doc" inner_html=ACTIONS></article>
         </section>
