@@ -41,7 +41,7 @@ messages! {
         RealisedContacts => "Realised contacts", "Gerealiseerde contacten";
         RealisedHours => "Realised (h)", "Gerealiseerd (u)";
         DefaultCapacity => "{hours} (default)", "{hours} (standaard)";
-        OverCapacity => "{load} over capacity", "{load} boven capaciteit";
+        OverCapacity => "{load}: over capacity", "{load}: boven de capaciteit";
         NoRep => "No rep", "Geen verkoper";
         ChartTitle => "Planned hours against capacity per sales rep", "Geplande uren tegen capaciteit per verkoper";
         ChartPlanned => "Planned hours", "Geplande uren";
@@ -56,8 +56,8 @@ messages! {
         Realised => "Realised", "Gerealiseerd";
         PlannedMinutes => "Planned minutes to date", "Geplande minuten tot nu";
         RealisedMinutes => "Realised minutes", "Gerealiseerde minuten";
-        Unknown => "{n} contacts are with customers the ledger does not have, and are not counted: {keys}.",
-            "{n} contactmomenten zijn met klanten die niet in het grootboek staan, en tellen niet mee: {keys}.";
+        Unknown => "Contacts with customers the ledger does not have are not counted ({n}): {keys}.",
+            "Contactmomenten met klanten die niet in het grootboek staan, tellen niet mee ({n}): {keys}.";
         OutsideYear => "{n} contacts of the activity file fall outside {plan} and are not counted in this plan.",
             "{n} contactmomenten uit het activiteitenbestand vallen buiten {plan} en tellen in dit plan niet mee.";
     }
