@@ -104,8 +104,11 @@ messages! {
         ByDepartment => "Reconciliation per department", "Afstemming per afdeling";
         ByRep => "Reconciliation per sales rep", "Afstemming per vertegenwoordiger";
         ByLevel => "Reconciliation per level (last period's level)", "Afstemming per niveau (niveau van de vorige periode)";
-        LifetimeValueNote => "Suggestion: last period's revenue x the revenue its level kept the year before. Lifetime value is not used here yet (see the Lifetime Value page).",
-            "Voorstel: omzet van de vorige periode x de omzet die zijn niveau het jaar ervoor behield. De klantwaarde wordt hier nog niet gebruikt (zie de pagina Klantwaarde).";
+        LifetimeValueNote => "Suggestion: last period's revenue x the revenue its level kept the year before. Expected by the lifetime value models: the revenue the Lifetime Value page's models (fitted on the purchases up to the goal period) expect of the customer in the goal period, undiscounted.",
+            "Voorstel: omzet van de vorige periode x de omzet die zijn niveau het jaar ervoor behield. Verwacht door de levensduurwaardemodellen: de omzet die de modellen van de pagina Levensduurwaarde (geschat op de aankopen tot de doelperiode) in de doelperiode van de klant verwachten, niet verdisconteerd.";
+        NoLifetimeValue => "The lifetime value models could not be fitted on this ledger (too few repeat buyers, or totals per period instead of single lines): the suggestion stands on history and potential alone.",
+            "De levensduurwaardemodellen konden niet op dit grootboek worden geschat (te weinig herhaalkopers, of totalen per periode in plaats van losse regels): het voorstel rust alleen op historie en potentieel.";
+        ExpectedByModels => "Expected by the lifetime value models", "Verwacht door de levensduurwaardemodellen";
         CustomersTitle => "Customers: history, suggestion, potential and targets", "Klanten: historie, voorstel, potentieel en doelen";
         LastRevenue => "Last period's revenue", "Omzet vorige periode";
         Suggestion => "Suggestion", "Voorstel";

@@ -50,6 +50,12 @@ pub struct FitKey {
     settings: Settings,
 }
 
+impl FitKey {
+    pub fn new(selection: Selection, calibration_end: Day, unit: TimeUnit, settings: Settings) -> FitKey {
+        FitKey { selection, calibration_end, unit, settings }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LifetimeValueView {
     pub calibration_end: Day,
@@ -142,7 +148,7 @@ impl Analysis for LifetimeValueRequest {
         let period = self.selection.year_start.period_of(calibration_end);
         let levels = prepared.levels.iter().find(|l| l.period() == period).ok_or(EmptyReason::PeriodNotInData)?;
         let simple = SimpleCustomers::of(context.ledger, &prepared, levels, self.simple);
-        let key = FitKey { selection: self.selection, calibration_end, unit: self.unit, settings };
+        let key = FitKey::new(self.selection, calibration_end, self.unit, settings);
         let fits = context.lifetime_value(key, fit);
         let fitted = fits.as_ref().clone().map(|(value, p_alive, holdout)| {
             Box::new(Fitted {

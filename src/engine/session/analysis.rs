@@ -380,6 +380,11 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// Whether the workspace holds single lines (not totals per period, which fits cannot use).
+    pub fn single_lines(&self) -> bool {
+        self.cache.period_totals.is_none()
+    }
+
     /// The prepared table for a selection, built on first use.
     pub fn prepare(&mut self, selection: &Selection) -> Arc<Prepared> {
         self.cache.prepare(self.ledger, selection)

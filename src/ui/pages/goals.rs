@@ -95,6 +95,7 @@ fn draw_goals(view: GoalsView, editor: Editor) -> AnyView {
     let i18n = use_i18n();
     let l = move || i18n.locale();
     let (from, to) = view.proposed;
+    let fitted = view.lifetime_value;
     let propose = move |_| {
         let row = vec![from.to_string(), to.to_string(), String::new(), "share".into(), "1.00".into()];
         editor.push_row(TableKind::Goal, row);
@@ -137,7 +138,7 @@ fn draw_goals(view: GoalsView, editor: Editor) -> AnyView {
         <DataTable table=Signal::derive(move || gap_table(&departments.departments, L::ByDepartment, i18n, |g| g.clone())) file="gap-departments"/>
         <DataTable table=Signal::derive(move || gap_table(&reps.reps, L::ByRep, i18n, |g| g.clone())) file="gap-reps"/>
         <DataTable table=Signal::derive(move || gap_table(&levels.levels, L::ByLevel, i18n, |g: &Level| i18n.t(level_name(*g)).to_string())) file="gap-levels"/>
-        <p class="hint">{move || i18n.t(L::LifetimeValueNote)}</p>
+        <p class="hint">{move || i18n.t(if fitted { L::LifetimeValueNote } else { L::NoLifetimeValue })}</p>
         <DataTable table=Signal::derive(move || customers_table(&customers.customers.items, i18n)) file="goal-customers" class="table-compact"/>
         {cut_note(notes.0, notes.1)}
         {(!prospects.prospects.is_empty()).then(|| view! {
@@ -193,6 +194,7 @@ fn customers_table(rows: &[GoalCustomer], i18n: I18n) -> TableData {
                 Cell::text(c.department.clone().unwrap_or_else(none)),
                 money(i18n, c.last_revenue),
                 money(i18n, c.suggestion),
+                c.lifetime_value.map_or_else(|| Cell::text(""), |v| money(i18n, v)),
                 c.potential.map_or_else(|| Cell::text(""), |p| money(i18n, p)),
                 money(i18n, c.top_down),
                 c.bottom_up.map_or_else(|| Cell::text(""), |b| money(i18n, b)),
@@ -206,6 +208,7 @@ fn customers_table(rows: &[GoalCustomer], i18n: I18n) -> TableData {
         L::ColDepartment,
         L::LastRevenue,
         L::Suggestion,
+        L::ExpectedByModels,
         L::ColPotential,
         L::TopDown,
         L::BottomUp,
