@@ -331,7 +331,7 @@ impl Ledger {
 }
 
 /// Which optional columns a ledger being built carries.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Columns {
     pub cost: bool,
     pub quantity: bool,
@@ -433,15 +433,26 @@ impl LedgerBuilder {
         id
     }
 
+    /// A builder that goes on with `ledger`'s lines (e.g. a part of a file read by another
+    /// worker, decoded from its stored form, to `append`).
+    pub fn resume(ledger: Ledger) -> LedgerBuilder {
+        let magnitude = ledger.magnitude();
+        LedgerBuilder { ledger, magnitude }
+    }
+
     /// A builder with the same columns and no lines.
     pub fn empty_like(&self) -> LedgerBuilder {
+        LedgerBuilder::new(self.columns())
+    }
+
+    /// The optional columns this builder carries.
+    pub fn columns(&self) -> Columns {
         let l = &self.ledger;
-        let columns = Columns {
+        Columns {
             cost: l.cost.is_some(),
             quantity: l.quantity.is_some(),
             attributes: l.attributes.iter().map(|(a, _)| *a).collect(),
-        };
-        LedgerBuilder::new(columns)
+        }
     }
 
     /// Room for `lines` more lines in every column, so that a large import grows no column

@@ -13,7 +13,7 @@ use std::hash::{BuildHasher, Hasher};
 const EXAMPLES: usize = 10;
 
 /// Where each ledger line came from.
-#[derive(Debug, Default, PartialEq, Eq)]
+#[derive(Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Origins {
     /// Source line of every ledger line (32 bits: no file in memory has four billion lines).
     lines: Vec<u32>,

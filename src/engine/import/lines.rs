@@ -36,7 +36,7 @@ const TOTAL_WORDS: [&str; 16] = [
 ];
 
 /// What a file's lines are read with: the outcome of the guess and the user's overrides.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Plan {
     /// Records before the first data record: title lines and the header.
     pub skip: usize,
@@ -204,7 +204,7 @@ pub struct LineReader<'r> {
 }
 
 /// What reading a run of records found besides the ledger lines.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Found {
     lines: usize,
     errors: Vec<RowError>,

@@ -41,7 +41,7 @@ pub struct MappedField {
 }
 
 /// The column (0-based) of every mapped field.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mapping {
     columns: [Option<usize>; Field::ALL.len()],
 }

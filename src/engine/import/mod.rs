@@ -13,7 +13,8 @@
 //!    text's records, unquoted lines split without the csv parser);
 //! 4. `lines` (a record into a ledger line, row errors or a total);
 //! 5. `guess` (the plan the lines are read with), `workbook` (a sheet's rows into the lines);
-//! 6. `source` (opening a file, the one pass over it, its `FileReport`), used only here.
+//! 6. `source` (opening a file, the one pass over it, its `FileReport`), used only here, and
+//!    `parts` (the later part of a large file read by another worker, and joined).
 //!
 //! This file holds the shared data (options, reports) and the entry points. Problems are data
 //! (`ErrorKind`, `ImportNote`, `ImportError`): `Display` words them for the CLI, with its flags;
@@ -29,6 +30,7 @@ mod guess;
 mod lines;
 mod mapping;
 mod number;
+mod parts;
 mod progress;
 mod records;
 mod row;
@@ -44,10 +46,11 @@ pub use guess::{FileFormat, Guess, ImportNote, SourceInfo, TitleLines};
 pub use lines::{ErrorKind, GroupSum, Grouping, RowError, TotalRow};
 pub use mapping::{header_signature, normalize as normalize_header, ColumnRef, MappedField, MappingSource};
 pub use number::{NumberFormat, NumberProblem};
+pub use parts::{read_part, Part, PartReader};
 pub use progress::Progress;
 pub use workbook::{is_workbook, Sheet};
 
-use crate::engine::ledger::{Field, Ledger, LedgerBuilder};
+use crate::engine::ledger::{Columns, Field, Ledger, LedgerBuilder};
 use crate::engine::period::YearStart;
 use crate::engine::summary::Summary;
 use crate::engine::warehouse::aggregate;
@@ -201,34 +204,80 @@ pub fn import_files_keeping(
     progress: &mut dyn FnMut(Progress) -> bool,
 ) -> Result<Imported, ImportError> {
     let read = PeriodTotals::of(files, options)?;
-    let files: Vec<InputFile<'_>> = read.files.iter().map(|(name, bytes)| InputFile { name, bytes }).collect();
-    let options = &read.options;
-    let opened = files.iter().map(|f| Opened::open(f, options)).collect::<Result<Vec<_>, _>>()?;
-    for file in &opened {
-        file.check_required()?;
-    }
-    let mut columns = lines::columns_of(opened.iter().map(Opened::mapping));
-    let figures = keep == Keep::Figures && !options.drop_duplicates;
-    if figures {
-        columns.attributes.clear();
-        columns.quantity = false;
-    }
-    let mut builder = LedgerBuilder::new(columns.clone());
-    let mut origins = duplicates::Origins::default();
+    let (opened, mut import) = Import::open(&read, keep)?;
     let mut reports = Vec::with_capacity(opened.len());
     for (index, file) in opened.into_iter().enumerate() {
         let mut file_progress = |p: Progress| progress(Progress { file: index, ..p });
-        reports.push(file.read_into(&mut builder, &columns, &mut origins, &mut file_progress)?);
+        let Import { builder, columns, origins, .. } = &mut import;
+        reports.push(file.read_into(builder, columns, origins, &mut file_progress)?);
     }
-    let ledger = builder.try_finish().map_err(ImportError::Money)?;
-    let (ledger, duplicates) = if figures {
-        (ledger, Duplicates::default())
-    } else {
-        duplicates::detect(ledger, &origins, &reports, options.drop_duplicates)?
-    };
-    let summary = Summary::of(&ledger);
-    let period_totals = read.totals.then_some(options.period_year_start);
-    Ok(Imported { ledger, report: ImportReport { files: reports, duplicates, summary, period_totals } })
+    import.finish(reports, &read)
+}
+
+/// `import_files_keeping`, with the later part of each large UTF-8 CSV file read by `parts`
+/// (another worker, in the browser) while this one reads the first: the same ledger and
+/// report, line numbers and errors included (see `parts.rs`).
+pub async fn import_files_in_parts(
+    files: &[InputFile<'_>],
+    options: &ImportOptions,
+    keep: Keep,
+    parts: &impl PartReader,
+    progress: &mut dyn FnMut(Progress) -> bool,
+) -> Result<Imported, ImportError> {
+    let read = PeriodTotals::of(files, options)?;
+    let (opened, mut import) = Import::open(&read, keep)?;
+    let mut reports = Vec::with_capacity(opened.len());
+    for (index, file) in opened.into_iter().enumerate() {
+        let mut file_progress = |p: Progress| progress(Progress { file: index, ..p });
+        let Import { builder, columns, origins, .. } = &mut import;
+        reports.push(file.read_into_parts(index, builder, columns, origins, &mut file_progress, parts).await?);
+    }
+    import.finish(reports, &read)
+}
+
+/// An import under way: the ledger being built from the opened files.
+struct Import {
+    builder: LedgerBuilder,
+    columns: Columns,
+    origins: duplicates::Origins,
+    /// Only the figures are kept (`Keep::Figures`, duplicates not looked for).
+    figures: bool,
+}
+
+impl Import {
+    /// Opens every file (each with its guess) and checks their required fields.
+    fn open<'a>(read: &'a PeriodTotals<'_>, keep: Keep) -> Result<(Vec<Opened<'a>>, Import), ImportError> {
+        let options = &read.options;
+        let opened = read
+            .files
+            .iter()
+            .map(|(name, bytes)| Opened::open(&InputFile { name, bytes }, options))
+            .collect::<Result<Vec<_>, _>>()?;
+        for file in &opened {
+            file.check_required()?;
+        }
+        let mut columns = lines::columns_of(opened.iter().map(Opened::mapping));
+        let figures = keep == Keep::Figures && !options.drop_duplicates;
+        if figures {
+            columns.attributes.clear();
+            columns.quantity = false;
+        }
+        let builder = LedgerBuilder::new(columns.clone());
+        Ok((opened, Import { builder, columns, origins: duplicates::Origins::default(), figures }))
+    }
+
+    /// The ledger and report once every file is read: duplicates found, the summary made.
+    fn finish(self, reports: Vec<FileReport>, read: &PeriodTotals<'_>) -> Result<Imported, ImportError> {
+        let ledger = self.builder.try_finish().map_err(ImportError::Money)?;
+        let (ledger, duplicates) = if self.figures {
+            (ledger, Duplicates::default())
+        } else {
+            duplicates::detect(ledger, &self.origins, &reports, read.options.drop_duplicates)?
+        };
+        let summary = Summary::of(&ledger);
+        let period_totals = read.totals.then_some(read.options.period_year_start);
+        Ok(Imported { ledger, report: ImportReport { files: reports, duplicates, summary, period_totals } })
+    }
 }
 
 /// The files as the importer reads them: a `clientele_customer_period` file with its periods

@@ -8,6 +8,7 @@ use super::error::CharOption;
 use super::guess::{self, Guess, SourceInfo};
 use super::lines::{FileLines, LineReader, Plan};
 use super::mapping::Mapping;
+use super::parts::{Part, PartRead, PartReader, PART_BYTES};
 use super::progress::{report_progress, Progress, PROGRESS_EVERY};
 use super::records::Records;
 use super::row::SampleRow;
@@ -15,13 +16,20 @@ use super::workbook::{self, Sheet};
 use super::{FileReport, ImportError, ImportOptions, InputFile, Preview};
 use crate::engine::ledger::{Columns, LedgerBuilder};
 use std::borrow::Cow;
+use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Rows kept from the start of a file for guessing and the preview.
 const SAMPLE_ROWS: usize = 1000;
 
 enum Table<'a> {
-    Csv { text: Cow<'a, str>, dialect: Dialect },
+    /// `in_file`: where the text starts in the file's bytes when it is those bytes as they are
+    /// (UTF-8, or ASCII), so that a byte of the text is a byte of the file (see `parts.rs`).
+    Csv {
+        text: Cow<'a, str>,
+        dialect: Dialect,
+        in_file: Option<usize>,
+    },
     Sheet(Sheet),
 }
 
@@ -58,7 +66,8 @@ impl<'a> Opened<'a> {
             );
             let sample = csv_sample(&text, dialect);
             let info = SourceInfo::csv(decoded.encoding.name(), decoded.bom, dialect);
-            (Table::Csv { text, dialect }, info, sample)
+            let in_file = matches!(text, Cow::Borrowed(_)).then(|| file.bytes.len() - text.len());
+            (Table::Csv { text, dialect, in_file }, info, sample)
         };
         if sample.iter().all(|row| row.cells.iter().all(|c| c.trim().is_empty())) {
             return Err(ImportError::Empty);
@@ -109,17 +118,86 @@ impl<'a> Opened<'a> {
         split: &dyn Fn(&str) -> Option<usize>,
     ) -> Result<FileReport, ImportError> {
         origins.start_file();
-        let headers = self.guess.headers.clone();
-        let mut reader = LineReader::new(&self.plan, columns, &headers, builder, origins);
-        let skip = self.plan.skip;
+        let mut reader = LineReader::new(&self.plan, columns, &self.guess.headers, builder, origins);
+        self.read_table(&mut reader, split, progress)?;
+        let lines = reader.finish();
+        self.report(lines)
+    }
+
+    /// `read_into`, with the later part of a large UTF-8 CSV file (the `file`-th imported) read
+    /// by `parts` at the same time (see `parts.rs`); any other file, or when `parts` has no
+    /// reader, in one pass (of two halves on two threads natively, as `read_into`).
+    #[allow(clippy::too_many_arguments)]
+    pub async fn read_into_parts<P: PartReader>(
+        self,
+        file: usize,
+        builder: &mut LedgerBuilder,
+        columns: &Columns,
+        origins: &mut Origins,
+        progress: &mut dyn FnMut(Progress) -> bool,
+        parts: &P,
+    ) -> Result<FileReport, ImportError> {
+        let split = match &self.table {
+            Table::Csv { text, in_file: Some(_), .. } if text.len() >= PART_BYTES && !self.plan.grouped => {
+                middle_line(text)
+            }
+            _ => None,
+        };
+        self.read_parts_at(file, builder, columns, origins, progress, parts, split).await
+    }
+
+    /// `read_into_parts`, splitting a CSV text read in parts at the byte `split` (a line start).
+    #[allow(clippy::too_many_arguments)]
+    async fn read_parts_at<P: PartReader>(
+        self,
+        file: usize,
+        builder: &mut LedgerBuilder,
+        columns: &Columns,
+        origins: &mut Origins,
+        progress: &mut dyn FnMut(Progress) -> bool,
+        parts: &P,
+        split: Option<usize>,
+    ) -> Result<FileReport, ImportError> {
+        origins.start_file();
+        let mut reader = LineReader::new(&self.plan, columns, &self.guess.headers, builder, origins);
+        let later = match (&self.table, split) {
+            (Table::Csv { text, dialect, in_file: Some(offset) }, Some(split)) => {
+                let part = Part::new((offset + split) as u64, &self.plan, columns, &self.guess.headers, *dialect);
+                parts.start(file, part).map(|later| (text, *dialect, split, later))
+            }
+            _ => None,
+        };
+        match later {
+            Some((text, dialect, split, later)) => {
+                let csv = Csv { text, dialect, skip: self.plan.skip };
+                csv.read_in_parts(split, later, columns, &mut reader, progress).await?
+            }
+            None => self.read_table(&mut reader, &parallel_split, progress)?,
+        }
+        let lines = reader.finish();
+        self.report(lines)
+    }
+
+    /// Reads every record of the table into `reader`, a CSV text in two halves at once at the
+    /// byte `split` chooses.
+    fn read_table(
+        &self,
+        reader: &mut LineReader<'_>,
+        split: &dyn Fn(&str) -> Option<usize>,
+        progress: &mut dyn FnMut(Progress) -> bool,
+    ) -> Result<(), ImportError> {
         // Filling the customer down carries a group from line to line, so a grouped report is
         // read in one pass.
         let split = if self.plan.grouped { &no_split } else { split };
         match &self.table {
-            Table::Csv { text, dialect } => read_csv(text, *dialect, skip, split(text), &mut reader, progress)?,
-            Table::Sheet(sheet) => sheet.read(skip, &mut reader, progress)?,
+            Table::Csv { text, dialect, .. } => read_csv(text, *dialect, self.plan.skip, split(text), reader, progress),
+            Table::Sheet(sheet) => sheet.read(self.plan.skip, reader, progress),
         }
-        let FileLines { lines, errors, totals, blank_lines, grouping } = reader.finish();
+    }
+
+    /// The file's report from what its lines gave; a file without a single data line is an error.
+    fn report(self, lines: FileLines) -> Result<FileReport, ImportError> {
+        let FileLines { lines, errors, totals, blank_lines, grouping } = lines;
         let report = FileReport { file: self.name, guess: self.guess, lines, errors, totals, blank_lines, grouping };
         if report.lines == 0 && report.errors.is_empty() && report.totals.is_empty() {
             return Err(ImportError::NoData.in_file(&report.file));
@@ -130,6 +208,52 @@ impl<'a> Opened<'a> {
 
 fn no_split(_: &str) -> Option<usize> {
     None
+}
+
+/// A CSV text to read, with the records before its first data record (title and header lines).
+struct Csv<'t> {
+    text: &'t str,
+    dialect: Dialect,
+    skip: usize,
+}
+
+impl Csv<'_> {
+    /// Reads the records before `split` into `reader` while `later` (the part from `split` on,
+    /// read elsewhere) comes, then joins that part; reads on here instead when a record runs
+    /// across `split` or the part does not come.
+    async fn read_in_parts(
+        &self,
+        split: usize,
+        later: impl Future<Output = Option<Vec<u8>>>,
+        columns: &Columns,
+        reader: &mut LineReader<'_>,
+        progress: &mut dyn FnMut(Progress) -> bool,
+    ) -> Result<(), ImportError> {
+        let (text, total) = (self.text, self.text.len() as u64);
+        reader.reserve(estimated_lines(text));
+        let skip = self.skip + usize::from(self.dialect.sep_line);
+        let mut records = Records::new(text, self.dialect);
+        // This part's progress stands for both: the other is read at the same pace.
+        let scaled = |byte: u64| (u128::from(byte) * u128::from(total) / (split as u128).max(1)) as u64;
+        let mut report = |rows, byte| report_progress(rows, (scaled(byte).min(total), total), progress);
+        let rows = read_records(&mut records, skip, split as u64, reader, &mut report)?;
+        let joined = match lines_before(text, &records, split).filter(|_| rows >= skip as u64) {
+            Some(line_offset) => later.await.and_then(|bytes| PartRead::decode(&bytes, columns)).map(|read| {
+                reader.join(read.builder, read.origins, read.found, line_offset);
+                read.rows
+            }),
+            None => None,
+        };
+        let rows = match joined {
+            Some(later_rows) => rows + later_rows,
+            None => {
+                let skip = skip.saturating_sub(rows as usize);
+                let mut report = |rows, byte| report_progress(rows, (byte, total), progress);
+                rows + read_records(&mut records, skip, total, reader, &mut report)?
+            }
+        };
+        report_progress(rows, (total, total), progress)
+    }
 }
 
 /// An override character that must be ASCII (the CSV reader works on bytes).
@@ -205,7 +329,7 @@ fn read_csv(
 
 /// The lines of the whole text, estimated from its start (the columns are reserved for them):
 /// rather a few hundred too many than one too few, which would double every column.
-fn estimated_lines(text: &str) -> usize {
+pub(super) fn estimated_lines(text: &str) -> usize {
     let sample = dialect::sample(text);
     let lines = sample.bytes().filter(|&b| b == b'\n').count().max(1);
     text.len().div_ceil(sample.len().max(1)) * lines
@@ -282,7 +406,7 @@ fn lines_before(text: &str, records: &Records<'_>, split: usize) -> Option<u64> 
 /// Reads records into `reader`, the first `skip` of them not (title, header and `sep=` lines),
 /// until the end of the text or until the reader has passed byte `end`. `progress(rows, byte)`
 /// is called every few thousand records and may stop the reading. Returns the records read.
-fn read_records(
+pub(super) fn read_records(
     records: &mut Records<'_>,
     skip: usize,
     end: u64,
@@ -331,6 +455,97 @@ mod tests {
         let (mut builder, mut origins) = (LedgerBuilder::new(columns.clone()), Origins::default());
         let report = opened.read_split(&mut builder, &columns, &mut origins, &mut |_| true, &|_| split).unwrap();
         (builder.finish(), report, origins)
+    }
+
+    /// Reads parts here, at once, from the whole file's bytes, as another worker would; or
+    /// (`Answer::Nothing`, `Answer::Garbage`) fails, or sends what is no part read.
+    struct HereAndNow<'b> {
+        bytes: &'b [u8],
+        answer: Answer,
+    }
+
+    #[derive(Copy, Clone)]
+    enum Answer {
+        Read,
+        Nothing,
+        Garbage,
+        /// A part read of no records: what joining a part of nothing gives.
+        Empty,
+    }
+
+    impl PartReader for HereAndNow<'_> {
+        type Read = std::future::Ready<Option<Vec<u8>>>;
+
+        fn start(&self, _: usize, part: Part) -> Option<Self::Read> {
+            let read = match self.answer {
+                Answer::Read => super::super::read_part(&part, &self.bytes[part.start as usize..]),
+                Answer::Nothing => None,
+                Answer::Garbage => Some(b"not a part".to_vec()),
+                Answer::Empty => super::super::read_part(&part, b""),
+            };
+            Some(std::future::ready(read))
+        }
+    }
+
+    /// The outcome of a future that is ready at once (every `HereAndNow` part is).
+    fn now<T>(future: impl Future<Output = T>) -> T {
+        let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+        match std::pin::pin!(future).poll(&mut context) {
+            std::task::Poll::Ready(value) => value,
+            std::task::Poll::Pending => unreachable!("a HereAndNow part is ready at once"),
+        }
+    }
+
+    fn read_in_parts(text: &str, split: usize, answer: Answer) -> (Ledger, FileReport, Origins) {
+        let file = InputFile { name: "tricky.csv", bytes: text.as_bytes() };
+        let opened = Opened::open(&file, &ImportOptions::default()).unwrap();
+        let columns = super::super::lines::columns_of([opened.mapping()].into_iter());
+        let (mut builder, mut origins) = (LedgerBuilder::new(columns.clone()), Origins::default());
+        let parts = HereAndNow { bytes: text.as_bytes(), answer };
+        let mut progress = |_| true;
+        let reading = opened.read_parts_at(0, &mut builder, &columns, &mut origins, &mut progress, &parts, Some(split));
+        let report = now(reading).unwrap();
+        (builder.finish(), report, origins)
+    }
+
+    fn assert_same(got: &(Ledger, FileReport, Origins), expected: &(Ledger, FileReport, Origins), case: &str) {
+        let ((ledger, report, origins), (whole, whole_report, whole_origins)) = (got, expected);
+        assert_eq!(report, whole_report, "{case}");
+        assert_eq!(origins, whole_origins, "{case}");
+        assert_eq!(
+            (ledger.customers(), ledger.dates(), ledger.amounts(), ledger.costs()),
+            (whole.customers(), whole.dates(), whole.amounts(), whole.costs()),
+            "{case}"
+        );
+        let keys = |l: &Ledger| l.all_customers().map(|c| l.customer_key(c).to_string()).collect::<Vec<_>>();
+        assert_eq!(keys(ledger), keys(whole), "{case}");
+        for a in whole.attributes() {
+            let (h, w) = (ledger.attribute(a).unwrap(), whole.attribute(a).unwrap());
+            let values =
+                |c: &crate::engine::ledger::TextColumn| c.values().keys().map(str::to_string).collect::<Vec<_>>();
+            assert_eq!((h.codes(), values(h)), (w.codes(), values(w)), "{case}");
+        }
+    }
+
+    #[test]
+    fn a_part_read_by_another_worker_joins_to_what_one_pass_reads_wherever_the_split_falls() {
+        // A UTF-8 byte order mark moves every byte of the text three places on in the file.
+        let with_bom = format!("\u{feff}{TRICKY}");
+        for (text, start) in [(TRICKY, 0), (with_bom.as_str(), 3)] {
+            let whole = read(text, None);
+            for split in 1..TRICKY.len() {
+                for answer in [Answer::Read, Answer::Nothing, Answer::Garbage] {
+                    let got = read_in_parts(text, split, answer);
+                    assert_same(&got, &whole, &format!("split at {split} after {start} bytes"));
+                }
+            }
+        }
+        // The part is joined, not read again here: an empty one leaves out the lines after the split.
+        let split = TRICKY.find("C3,").unwrap();
+        let (ledger, report, _) = read_in_parts(TRICKY, split, Answer::Empty);
+        let (whole, whole_report, _) = read(TRICKY, None);
+        assert_eq!((ledger.len(), report.totals.len()), (3, 1));
+        assert_eq!((whole.len(), whole_report.totals.len()), (5, 3));
     }
 
     #[test]

@@ -80,10 +80,7 @@ impl Ledger {
         if !consistent {
             return Err(DecodeError::Damaged);
         }
-        let costs = c.cost.iter().flatten().flatten();
-        let magnitude: u128 = c.amount.iter().chain(costs).map(|m| m.magnitude()).sum();
-        BeyondMoneyLimit::check(magnitude).map_err(DecodeError::Money)?;
-        Ok(Ledger {
+        let ledger = Ledger {
             customer_keys: Interner::with_keys(c.customer_keys),
             customer_names: c.customer_names,
             customer: c.customer,
@@ -96,7 +93,15 @@ impl Ledger {
                 .into_iter()
                 .map(|(a, values, codes)| (a, TextColumn { values: Interner::with_keys(values), codes }))
                 .collect(),
-        })
+        };
+        BeyondMoneyLimit::check(ledger.magnitude()).map_err(DecodeError::Money)?;
+        Ok(ledger)
+    }
+
+    /// The sum of the absolute amounts and costs, in cents (what the ledger limit bounds).
+    pub(super) fn magnitude(&self) -> u128 {
+        let costs = self.cost.iter().flatten().flatten();
+        self.amount.iter().chain(costs).map(|m| m.magnitude()).sum()
     }
 }
 

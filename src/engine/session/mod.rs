@@ -14,7 +14,7 @@ pub mod tables;
 
 use super::actions::{self, Action, ActionEdit};
 use super::customer_focus::request::{FocusEdit, FocusSaved};
-use super::import::{self, ImportError, ImportOptions, ImportReport, InputFile, Preview, Progress};
+use super::import::{self, ImportError, ImportOptions, ImportReport, Imported, InputFile, Preview, Progress};
 use super::ledger::Ledger;
 use super::period::YearStart;
 use super::sample;
@@ -305,8 +305,15 @@ impl Session {
         progress: &mut dyn FnMut(Progress) -> bool,
     ) -> Response {
         let inputs: Vec<InputFile<'_>> = files.iter().map(|f| InputFile { name: &f.name, bytes: &f.bytes }).collect();
+        let imported = import::import_files(&inputs, options, progress);
+        self.imported(files, imported)
+    }
+
+    /// Holds what importing `files` gave as the candidate ledger (kept on `Commit`), and says so;
+    /// for imports run outside `handle` (the browser's worker reads large files in parts).
+    pub fn imported(&mut self, files: &[FileData], imported: Result<Imported, ImportError>) -> Response {
         let names = files.iter().map(|f| f.name.clone()).collect::<Vec<_>>();
-        match import::import_files(&inputs, options, progress) {
+        match imported {
             Ok(imported) => {
                 let summary = imported.report.summary.clone();
                 let source = match imported.report.period_totals {
