@@ -15,25 +15,33 @@
 //! "abort-later" | "cut-save-at-chunk:N" | "hold-save" | "release-save"`, which the end-to-end
 //! tests use to kill the worker or to cut off or hold a save; production builds do not contain it.
 
+mod parts;
 mod storage;
 
-use crate::engine::import::{self, Progress, SAMPLE_BYTES};
+use crate::engine::import::{self, ImportOptions, InputFile, Progress, SAMPLE_BYTES};
 use crate::engine::session::{Extent, Failure, FileData, Request, Response, Session};
 use crate::protocol::{self, FileSlot, FromWorker, StorageNote, ToWorker};
 use js_sys::{Array, Object, Reflect, Uint8Array};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
 
 thread_local! {
     static SESSION: RefCell<Session> = RefCell::new(Session::default());
+    /// Whether an import is under way (it awaits its part worker); messages wait in `WAITING`.
+    static IMPORTING: Cell<bool> = const { Cell::new(false) };
+    static WAITING: RefCell<VecDeque<JsValue>> = const { RefCell::new(VecDeque::new()) };
 }
 
 /// Entry point of the worker binary.
 pub fn start() {
     install_panic_hook();
     let scope = scope();
+    if scope.name() == parts::NAME {
+        return parts::serve(&scope);
+    }
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(|event: MessageEvent| on_message(event.data()));
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
@@ -75,9 +83,20 @@ fn envelope(message: &FromWorker) -> Object {
 }
 
 fn on_message(data: JsValue) {
+    if IMPORTING.get() {
+        return WAITING.with(|w| w.borrow_mut().push_back(data));
+    }
     let json = Reflect::get(&data, &"message".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
     let (id, request) = match serde_json::from_str::<ToWorker>(&json) {
-        Ok(ToWorker::Ask { id, request }) => (id, read_files(*request, &posted_files(&data))),
+        Ok(ToWorker::Ask { id, request }) => match *request {
+            Request::Import { files, options } => return import(id, &files, options, &posted_files(&data)),
+            request => {
+                if matches!(request, Request::Preview { .. }) {
+                    parts::warm_up();
+                }
+                (id, read_files(request, &posted_files(&data)))
+            }
+        },
         Ok(ToWorker::Backup { id }) => return post_backup(id),
         #[cfg(feature = "test-hooks")]
         Ok(ToWorker::TestHook { id, hook }) => {
@@ -92,9 +111,46 @@ fn on_message(data: JsValue) {
         Ok(request) => handle(id, request),
         Err(failure) => Response::Failed(failure),
     };
+    answer(id, response);
+}
+
+/// Posts the response to request `id` and keeps storage in step with it.
+fn answer(id: u32, response: Response) {
     let keep = Keep::after(&response);
     post(&FromWorker::Response { id, response });
     keep.start();
+}
+
+/// Imports the files the slots name: read whole here (where the importer guesses from and
+/// reads the first part), the later part of a large file read by a part worker at the same
+/// time (`parts`). The messages that come meanwhile wait, and are handled in order after it.
+fn import(id: u32, slots: &[FileSlot], options: ImportOptions, posted: &[File]) {
+    let files = match slots.iter().map(|slot| slot.posted(posted).cloned()).collect::<Result<Vec<_>, _>>() {
+        Ok(files) => files,
+        Err(failure) => return answer(id, Response::Failed(failure)),
+    };
+    let data = match files.iter().map(|file| read_file(file, Extent::Whole)).collect::<Result<Vec<_>, _>>() {
+        Ok(data) => data,
+        Err(failure) => return answer(id, Response::Failed(failure)),
+    };
+    IMPORTING.set(true);
+    wasm_bindgen_futures::spawn_local(async move {
+        let inputs: Vec<InputFile<'_>> = data.iter().map(|f| InputFile { name: &f.name, bytes: &f.bytes }).collect();
+        let mut progress = |progress: Progress| {
+            post(&FromWorker::Progress { id, progress });
+            true
+        };
+        let parts = parts::Workers { files };
+        let imported =
+            import::import_files_in_parts(&inputs, &options, import::Keep::Everything, &parts, &mut progress).await;
+        drop(inputs);
+        let response = SESSION.with(|session| session.borrow_mut().imported(&data, imported));
+        answer(id, response);
+        IMPORTING.set(false);
+        while let Some(data) = WAITING.with(|w| w.borrow_mut().pop_front()).filter(|_| !IMPORTING.get()) {
+            on_message(data);
+        }
+    });
 }
 
 /// The `File`s posted beside the message, which its request's slots index.
@@ -118,24 +174,24 @@ fn read_file(file: &File, extent: Extent) -> Result<FileData, Failure> {
     let reader = FileReaderSync::new().map_err(|_| Failure::NoFileReader)?;
     let head = SAMPLE_BYTES as f64;
     if extent == Extent::Head && file.size() > head {
-        let mut bytes = read_range(&reader, file, head)?;
+        let mut bytes = read_range(&reader, file, 0.0, head)?;
         if !import::is_workbook(&name, &bytes) {
             let end = bytes.iter().rposition(|&b| b == b'\n').map_or(bytes.len(), |i| i + 1);
             bytes.truncate(end);
             return Ok(FileData { name, bytes });
         }
     }
-    let bytes = read_range(&reader, file, file.size())?;
+    let bytes = read_range(&reader, file, 0.0, file.size())?;
     Ok(FileData { name, bytes })
 }
 
-/// The first `size` bytes of `file`, slice by slice straight into wasm memory: the browser holds
-/// one slice at a time instead of a second copy of the whole file.
-fn read_range(reader: &FileReaderSync, file: &File, size: f64) -> Result<Vec<u8>, Failure> {
+/// The bytes of `file` from `start` to `end`, slice by slice straight into wasm memory: the
+/// browser holds one slice at a time instead of a second copy of the whole file.
+fn read_range(reader: &FileReaderSync, file: &File, start: f64, end: f64) -> Result<Vec<u8>, Failure> {
     let unreadable = || Failure::FileUnreadable { file: file.name() };
-    let mut bytes = vec![0u8; size as usize];
+    let mut bytes = vec![0u8; (end - start).max(0.0) as usize];
     for (index, chunk) in bytes.chunks_mut(READ_SLICE).enumerate() {
-        let start = (index * READ_SLICE) as f64;
+        let start = start + (index * READ_SLICE) as f64;
         let slice = file.slice_with_f64_and_f64(start, start + chunk.len() as f64).map_err(|_| unreadable())?;
         let buffer = reader.read_as_array_buffer(&slice).map_err(|_| unreadable())?;
         let array = Uint8Array::new(&buffer);
