@@ -52,10 +52,10 @@ function twoParts() {
   lines.push("C1,2024-01-05,twelve,North");                                 // line 2: bad amount
   lines.push('C2,2024-01-06,3.00,"South\nEast"');                           // lines 3-4: one record
   lines.push("C9,2024-01-07,7.77,West");                                    // line 5: repeated below
-  for (let i = 0; i < HALF; i++) lines.push(`C${i % 700},2024-02-${String(1 + (i % 28)).padStart(2, "0")},2.00,North`);
+  for (let i = 0; i < HALF; i++) lines.push(`C${i},2024-02-${String(1 + (i % 28)).padStart(2, "0")},2.00,North`);
   lines.push("C3,2024-13-40,5.00,North");                                   // bad date
   lines.push('C4,2024-03-01,4.00,"West\nCoast"');                           // one record on two lines
-  for (let i = 0; i < HALF; i++) lines.push(`C${i % 700},2024-04-${String(1 + (i % 28)).padStart(2, "0")},2.00,South`);
+  for (let i = 0; i < HALF; i++) lines.push(`C${i},2024-04-${String(1 + (i % 28)).padStart(2, "0")},2.00,South`);
   lines.push("C9,2024-01-07,7.77,West");                                    // repeats line 5
   lines.push(",2024-05-01,1.00,North");                                     // no customer, then a customer line: an error
   lines.push("C5,2024-05-02,1.00,North");
