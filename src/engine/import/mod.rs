@@ -230,7 +230,8 @@ pub async fn import_files_in_parts(
     for (index, file) in opened.into_iter().enumerate() {
         let mut file_progress = |p: Progress| progress(Progress { file: index, ..p });
         let Import { builder, columns, origins, .. } = &mut import;
-        reports.push(file.read_into_parts(index, builder, columns, origins, &mut file_progress, parts).await?);
+        let split = file.part_split();
+        reports.push(file.read_into_parts(index, builder, columns, origins, &mut file_progress, parts, split).await?);
     }
     import.finish(reports, &read)
 }

@@ -124,31 +124,22 @@ impl<'a> Opened<'a> {
         self.report(lines)
     }
 
-    /// `read_into`, with the later part of a large UTF-8 CSV file (the `file`-th imported) read
-    /// by `parts` at the same time (see `parts.rs`); any other file, or when `parts` has no
-    /// reader, in one pass (of two halves on two threads natively, as `read_into`).
-    #[allow(clippy::too_many_arguments)]
-    pub async fn read_into_parts<P: PartReader>(
-        self,
-        file: usize,
-        builder: &mut LedgerBuilder,
-        columns: &Columns,
-        origins: &mut Origins,
-        progress: &mut dyn FnMut(Progress) -> bool,
-        parts: &P,
-    ) -> Result<FileReport, ImportError> {
-        let split = match &self.table {
+    /// Where a large UTF-8 CSV file is split to read its parts at once (see `parts.rs`): the
+    /// start of the line after its middle; `None` for any other file.
+    pub fn part_split(&self) -> Option<usize> {
+        match &self.table {
             Table::Csv { text, in_file: Some(_), .. } if text.len() >= PART_BYTES && !self.plan.grouped => {
                 middle_line(text)
             }
             _ => None,
-        };
-        self.read_parts_at(file, builder, columns, origins, progress, parts, split).await
+        }
     }
 
-    /// `read_into_parts`, splitting a CSV text read in parts at the byte `split` (a line start).
+    /// `read_into`, with the part of a CSV text from `split` (a `part_split`) read by `parts` at
+    /// the same time, as the `file`-th file imported; without a split, or when `parts` has no
+    /// reader, in one pass (of two halves on two threads natively, as `read_into`).
     #[allow(clippy::too_many_arguments)]
-    async fn read_parts_at<P: PartReader>(
+    pub async fn read_into_parts<P: PartReader>(
         self,
         file: usize,
         builder: &mut LedgerBuilder,
@@ -503,7 +494,8 @@ mod tests {
         let (mut builder, mut origins) = (LedgerBuilder::new(columns.clone()), Origins::default());
         let parts = HereAndNow { bytes: text.as_bytes(), answer };
         let mut progress = |_| true;
-        let reading = opened.read_parts_at(0, &mut builder, &columns, &mut origins, &mut progress, &parts, Some(split));
+        let reading =
+            opened.read_into_parts(0, &mut builder, &columns, &mut origins, &mut progress, &parts, Some(split));
         let report = now(reading).unwrap();
         (builder.finish(), report, origins)
     }
