@@ -228,16 +228,8 @@ fn customer_table(rows: &[ScoreRow], i18n: I18n) -> TableData {
             Cell::share(l, r.customer_share),
         ]
     };
-    let rest = [
-        S::Target,
-        S::RevenueToDate,
-        S::Forecast,
-        S::Attainment,
-        S::Status,
-        S::Contacts,
-        S::Satisfaction,
-        S::CustomerShare,
-    ];
+    // A customer's columns are the roll-ups' but the count of customers with a target.
+    let rest = &ROLLUP_COLUMNS[1..];
     let mut columns = columns(S::Customer, &[], i18n);
     columns.push(i18n.t(name_of(crate::engine::ledger::Attribute::SalesRep)).into());
     columns.extend(rest.iter().map(|&c| i18n.t(c).to_string()));
