@@ -121,30 +121,20 @@ fn answer(id: u32, response: Response) {
     keep.start();
 }
 
-/// Imports the files the slots name: read whole here (where the importer guesses from and
-/// reads the first part), the later part of a large file read by a part worker at the same
-/// time (`parts`). The messages that come meanwhile wait, and are handled in order after it.
+/// Imports the files the slots name. The messages that come meanwhile wait (it awaits its part
+/// worker), and are handled in order after it.
 fn import(id: u32, slots: &[FileSlot], options: ImportOptions, posted: &[File]) {
     let files = match slots.iter().map(|slot| slot.posted(posted).cloned()).collect::<Result<Vec<_>, _>>() {
         Ok(files) => files,
         Err(failure) => return answer(id, Response::Failed(failure)),
     };
-    let data = match files.iter().map(|file| read_file(file, Extent::Whole)).collect::<Result<Vec<_>, _>>() {
-        Ok(data) => data,
-        Err(failure) => return answer(id, Response::Failed(failure)),
-    };
     IMPORTING.set(true);
     wasm_bindgen_futures::spawn_local(async move {
-        let inputs: Vec<InputFile<'_>> = data.iter().map(|f| InputFile { name: &f.name, bytes: &f.bytes }).collect();
-        let mut progress = |progress: Progress| {
-            post(&FromWorker::Progress { id, progress });
-            true
+        let names = files.iter().map(File::name).collect();
+        let response = match import_files(files, &options, id).await {
+            Ok(imported) => SESSION.with(|session| session.borrow_mut().imported(names, imported)),
+            Err(failure) => Response::Failed(failure),
         };
-        let parts = parts::Workers { files };
-        let imported =
-            import::import_files_in_parts(&inputs, &options, import::Keep::Everything, &parts, &mut progress).await;
-        drop(inputs);
-        let response = SESSION.with(|session| session.borrow_mut().imported(&data, imported));
         answer(id, response);
         IMPORTING.set(false);
         while let Some(data) = WAITING.with(|w| w.borrow_mut().pop_front()).filter(|_| !IMPORTING.get()) {
@@ -152,6 +142,33 @@ fn import(id: u32, slots: &[FileSlot], options: ImportOptions, posted: &[File]) 
         }
     });
 }
+
+/// What importing `files` gives. A large file imported alone is read in two parts at once from
+/// the start: its later part asked of a part worker before this one has read more than the
+/// file's head, its first part only read here (`import::import_first_part`). Any other import,
+/// or one whose parts cannot be joined, reads its files whole here, the later part of a large
+/// one read by a part worker meanwhile (`import::import_files_in_parts`).
+async fn import_files(files: Vec<File>, options: &ImportOptions, id: u32) -> Result<Imported, Failure> {
+    let mut progress = |progress: Progress| {
+        post(&FromWorker::Progress { id, progress });
+        true
+    };
+    let parts = parts::Workers::new(files);
+    if let Some(first) = parts.first_part(options)? {
+        let file = InputFile { name: &first.name, bytes: &first.bytes };
+        let keep = import::Keep::Everything;
+        let imported = import::import_first_part(&file, first.start, first.size, options, keep, &parts, &mut progress);
+        if let Some(imported) = imported.await.transpose() {
+            return Ok(imported);
+        }
+    }
+    let data = parts.files().iter().map(|file| read_file(file, Extent::Whole)).collect::<Result<Vec<_>, _>>()?;
+    let inputs: Vec<InputFile<'_>> = data.iter().map(|f| InputFile { name: &f.name, bytes: &f.bytes }).collect();
+    Ok(import::import_files_in_parts(&inputs, options, import::Keep::Everything, &parts, &mut progress).await)
+}
+
+/// What an import gave the engine: its ledger and report, or why not.
+type Imported = Result<import::Imported, import::ImportError>;
 
 /// The `File`s posted beside the message, which its request's slots index.
 fn posted_files(data: &JsValue) -> Vec<File> {

@@ -10,7 +10,8 @@
 //! when a file is previewed, so that its wasm has loaded by the time the import starts.
 
 use super::read_range;
-use crate::engine::import::{self, Part, PartReader};
+use crate::engine::import::{self, ImportOptions, InputFile, Keep, Part, PartReader, PART_BYTES, SAMPLE_BYTES};
+use crate::engine::session::Failure;
 use futures_channel::oneshot;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use std::cell::{Cell, RefCell};
@@ -84,10 +85,15 @@ pub fn warm_up() {
     }
 }
 
+/// Whether this machine has a second core for a part worker.
+fn second_core() -> bool {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    scope.navigator().hardware_concurrency() >= 2.0
+}
+
 /// A new part worker, with a handler that notes when it is ready.
 fn start_worker() -> Option<(Worker, Rc<Cell<bool>>)> {
-    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    if scope.navigator().hardware_concurrency() < 2.0 {
+    if !second_core() {
         return None;
     }
     // Classic, as the page starts this worker: Trunk's loader calls `importScripts`.
@@ -111,63 +117,129 @@ fn start_worker() -> Option<(Worker, Rc<Cell<bool>>)> {
     Some((worker, ready))
 }
 
-/// The part workers of one import: the files it reads, by their index in the import.
+/// The part workers of one import.
 pub struct Workers {
-    pub files: Vec<File>,
+    /// The files it reads, by their index in the import.
+    files: Vec<File>,
+    /// The part of the first file a part worker was asked for before the import began
+    /// (`first_part`), with its reading: `start` takes it when it is the part asked for.
+    early: RefCell<Option<(Part, Reading)>>,
+}
+
+/// How far past the middle of a file its part split is looked for: the line after the middle
+/// and the one after it must start within this.
+const WINDOW: f64 = 64.0 * 1024.0;
+
+/// The first part of a large file imported alone, read here (`Workers::first_part`).
+pub struct FirstPart {
+    pub name: String,
+    /// The file's bytes up to the line break after the line at `start`.
+    pub bytes: Vec<u8>,
+    /// Where the part read by the part worker starts (a line start).
+    pub start: u64,
+    pub size: u64,
+}
+
+impl Workers {
+    pub fn new(files: Vec<File>) -> Workers {
+        Workers { files, early: RefCell::new(None) }
+    }
+
+    pub fn files(&self) -> &[File] {
+        &self.files
+    }
+
+    /// For a large file imported alone: asks a part worker for the part from the line after
+    /// the file's middle, read with what the guess makes of the file's head, and only then
+    /// reads the first part here, up to the end of the line after that one (the importer needs
+    /// to see past the split), so that both are read at once from the start. `None` when the
+    /// file is to be read whole (small, not alone, one core, a line longer than `WINDOW`, or
+    /// not a file read in parts, as a workbook or a grouped report).
+    pub fn first_part(&self, options: &ImportOptions) -> Result<Option<FirstPart>, Failure> {
+        let [file] = &self.files[..] else { return Ok(None) };
+        let size = file.size();
+        if size < PART_BYTES as f64 || !second_core() {
+            return Ok(None);
+        }
+        let reader = FileReaderSync::new().map_err(|_| Failure::NoFileReader)?;
+        // More than the guess reads, so that it reads what it will read in the first part.
+        let mut head = read_range(&reader, file, 0.0, (2 * SAMPLE_BYTES) as f64)?;
+        head.truncate(head.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1));
+        let middle = (size / 2.0).floor();
+        let window = read_range(&reader, file, middle, (middle + WINDOW).min(size))?;
+        let mut line_starts =
+            window.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| middle as u64 + i as u64 + 1);
+        let (Some(start), Some(end)) = (line_starts.next(), line_starts.next()) else { return Ok(None) };
+        let name = file.name();
+        let head = InputFile { name: &name, bytes: &head };
+        let Some(part) = import::first_part_of(&head, start, options, Keep::Everything) else { return Ok(None) };
+        *self.early.borrow_mut() = ask(file, &part).map(|reading| (part, reading));
+        let bytes = read_range(&reader, file, 0.0, end as f64)?;
+        Ok(Some(FirstPart { name, bytes, start, size: size as u64 }))
+    }
 }
 
 impl PartReader for Workers {
     type Read = Reading;
 
     fn start(&self, file: usize, part: Part) -> Option<Reading> {
-        let file = self.files.get(file)?;
-        let (worker, ready) = SPARE.with(|s| s.borrow_mut().take()).or_else(start_worker)?;
-        let json = serde_json::to_string(&part).ok()?;
-        let message = object(&[("part", json.into()), ("file", file.into())]);
-        let (sender, receiver) = oneshot::channel();
-        let sender = Rc::new(RefCell::new(Some(sender)));
-        let send = move |read: Option<Vec<u8>>| {
-            if let Some(sender) = sender.borrow_mut().take() {
-                let _ = sender.send(read);
-            }
-        };
-        let on_error = {
-            let send = send.clone();
-            Closure::<dyn Fn(Event)>::new(move |event: Event| {
-                event.prevent_default();
-                send(None);
-            })
-        };
-        let ask = {
-            let (worker, send) = (worker.clone(), send.clone());
-            Rc::new(move || {
-                if worker.post_message(&message).is_err() {
-                    send(None);
-                }
-            })
-        };
-        let on_message = {
-            let ask = ask.clone();
-            Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-                let data = event.data();
-                if let Ok(read) = Reflect::get(&data, &"read".into()).and_then(|r| r.dyn_into::<Uint8Array>()) {
-                    send(Some(read.to_vec()));
-                } else if Reflect::has(&data, &"ready".into()).unwrap_or(false) {
-                    ask();
-                } else {
-                    // `failed`, or it died (its panic hook's message).
-                    send(None);
-                }
-            })
-        };
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        // A spare that said it was ready before this import listened is asked now.
-        if ready.get() {
-            ask();
+        // An early reading of another part is dropped here, which ends its worker.
+        let early = self.early.borrow_mut().take().filter(|(asked, _)| file == 0 && *asked == part);
+        match early {
+            Some((_, reading)) => Some(reading),
+            None => ask(self.files.get(file)?, &part),
         }
-        Some(Reading { worker, receiver, _on_message: on_message, _on_error: on_error })
     }
+}
+
+/// Asks a part worker (the spare, or a new one) to read `part` of `file`.
+fn ask(file: &File, part: &Part) -> Option<Reading> {
+    let (worker, ready) = SPARE.with(|s| s.borrow_mut().take()).or_else(start_worker)?;
+    let json = serde_json::to_string(part).ok()?;
+    let message = object(&[("part", json.into()), ("file", file.into())]);
+    let (sender, receiver) = oneshot::channel();
+    let sender = Rc::new(RefCell::new(Some(sender)));
+    let send = move |read: Option<Vec<u8>>| {
+        if let Some(sender) = sender.borrow_mut().take() {
+            let _ = sender.send(read);
+        }
+    };
+    let on_error = {
+        let send = send.clone();
+        Closure::<dyn Fn(Event)>::new(move |event: Event| {
+            event.prevent_default();
+            send(None);
+        })
+    };
+    let ask = {
+        let (worker, send) = (worker.clone(), send.clone());
+        Rc::new(move || {
+            if worker.post_message(&message).is_err() {
+                send(None);
+            }
+        })
+    };
+    let on_message = {
+        let ask = ask.clone();
+        Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+            let data = event.data();
+            if let Ok(read) = Reflect::get(&data, &"read".into()).and_then(|r| r.dyn_into::<Uint8Array>()) {
+                send(Some(read.to_vec()));
+            } else if Reflect::has(&data, &"ready".into()).unwrap_or(false) {
+                ask();
+            } else {
+                // `failed`, or it died (its panic hook's message).
+                send(None);
+            }
+        })
+    };
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    // A spare that said it was ready before this import listened is asked now.
+    if ready.get() {
+        ask();
+    }
+    Some(Reading { worker, receiver, _on_message: on_message, _on_error: on_error })
 }
 
 /// A part being read by a part worker, which is terminated when this is dropped.

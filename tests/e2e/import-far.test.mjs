@@ -44,10 +44,11 @@ test("a bad line at the far end of a large file is reported on its own line", as
 // A file over the size the browser reads in two parts (engine/import/parts.rs: the worker reads
 // the first, a part worker the rest, joined): bad lines and a quoted line break on both sides of
 // the middle, a repeated line whose first copy is in the first part and whose repeat is in the
-// second. Line numbers are the file's own; everything below is counted by construction.
+// second. Line numbers are the file's own; everything below is counted by construction. Read
+// with LF and with CRLF line ends (the split falls after a CR LF: the parts join there too).
 const HALF = 90_000;
 
-function twoParts() {
+function twoParts(eol) {
   const lines = ["customer,date,amount,region"];                            // line 1
   lines.push("C1,2024-01-05,twelve,North");                                 // line 2: bad amount
   lines.push('C2,2024-01-06,3.00,"South\nEast"');                           // lines 3-4: one record
@@ -59,11 +60,11 @@ function twoParts() {
   lines.push("C9,2024-01-07,7.77,West");                                    // repeats line 5
   lines.push(",2024-05-01,1.00,North");                                     // no customer, then a customer line: an error
   lines.push("C5,2024-05-02,1.00,North");
-  return lines.join("\n") + "\n";
+  return lines.join(eol) + eol;
 }
 
-test("a file read in two parts at once is reported exactly as one pass: lines, errors, duplicates", async () => {
-  const csv = twoParts();
+for (const [ends, eol] of [["LF", "\n"], ["CRLF", "\r\n"]]) test(`a file read in two parts at once is reported exactly as one pass: lines, errors, duplicates (${ends})`, async () => {
+  const csv = twoParts(eol);
   assert.ok(csv.length > 4 << 20, `${csv.length} bytes: over the size read in parts`);
   const { page, context, problems } = await openApp(browser, server.origin, "/data");
   // The part worker is started when the file is previewed, and ends once it has read its part.

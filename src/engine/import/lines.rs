@@ -36,7 +36,7 @@ const TOTAL_WORDS: [&str; 16] = [
 ];
 
 /// What a file's lines are read with: the outcome of the guess and the user's overrides.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Plan {
     /// Records before the first data record: title lines and the header.
     pub skip: usize,

@@ -46,7 +46,7 @@ pub use guess::{FileFormat, Guess, ImportNote, SourceInfo, TitleLines};
 pub use lines::{ErrorKind, GroupSum, Grouping, RowError, TotalRow};
 pub use mapping::{header_signature, normalize as normalize_header, ColumnRef, MappedField, MappingSource};
 pub use number::{NumberFormat, NumberProblem};
-pub use parts::{read_part, Part, PartReader};
+pub use parts::{read_part, Part, PartReader, PART_BYTES};
 pub use progress::Progress;
 pub use workbook::{is_workbook, Sheet};
 
@@ -230,10 +230,49 @@ pub async fn import_files_in_parts(
     for (index, file) in opened.into_iter().enumerate() {
         let mut file_progress = |p: Progress| progress(Progress { file: index, ..p });
         let Import { builder, columns, origins, .. } = &mut import;
-        let split = file.part_split();
-        reports.push(file.read_into_parts(index, builder, columns, origins, &mut file_progress, parts, split).await?);
+        // Totals per period are read from the ledger lines made of them, not the file's bytes.
+        let split = file.part_split().filter(|_| !read.totals);
+        let report = file.read_into_parts(index, builder, columns, origins, &mut file_progress, parts, split).await?;
+        // The text is whole, so the file is read on here when the part cannot be joined.
+        reports.push(report.ok_or(ImportError::NoData)?);
     }
     import.finish(reports, &read)
+}
+
+/// The part from byte `start` on (a line start) of a large file imported alone, as
+/// `import_first_part` will ask `parts` for it, from `head`, the file's first bytes (at
+/// least what the guess reads, `SAMPLE_BYTES`, and a line more): so that the part can be read
+/// before the first part has been. `None` when the file would not be read in parts.
+pub fn first_part_of(head: &InputFile<'_>, start: u64, options: &ImportOptions, keep: Keep) -> Option<Part> {
+    let read = PeriodTotals::of(std::slice::from_ref(head), options).ok().filter(|read| !read.totals)?;
+    let (opened, import) = Import::open(&read, keep).ok()?;
+    opened.first()?.part_at(start, &import.columns)
+}
+
+/// `import_files_in_parts` for one large file of which this side holds only the first part:
+/// `file.bytes` are its first bytes, to a line break after `start`, and the part from `start`
+/// (a line start) to its end, `size`, is read by `parts` (which may have been asked for it
+/// ahead, `first_part_of`). The same ledger and report as the whole file's; `Ok(None)` when the
+/// file must be read whole after all: a record runs across `start`, the part could not be read
+/// or joined, or the file is not one read in parts.
+pub async fn import_first_part(
+    file: &InputFile<'_>,
+    start: u64,
+    size: u64,
+    options: &ImportOptions,
+    keep: Keep,
+    parts: &impl PartReader,
+    progress: &mut dyn FnMut(Progress) -> bool,
+) -> Result<Option<Imported>, ImportError> {
+    let read = PeriodTotals::of(std::slice::from_ref(file), options)?;
+    let (opened, mut import) = Import::open(&read, keep)?;
+    let Some(file) = opened.into_iter().next().filter(|_| !read.totals) else { return Ok(None) };
+    let Some(split) = file.first_part_split(start, size) else { return Ok(None) };
+    let Import { builder, columns, origins, .. } = &mut import;
+    match file.read_into_parts(0, builder, columns, origins, progress, parts, Some(split)).await? {
+        Some(report) => import.finish(vec![report], &read).map(Some),
+        None => Ok(None),
+    }
 }
 
 /// An import under way: the ledger being built from the opened files.

@@ -19,7 +19,7 @@ use std::future::Future;
 pub const PART_BYTES: usize = 4 << 20;
 
 /// The later part of one file, and everything needed to read it alone.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Part {
     /// Where the part starts in the file's bytes (a line start; it runs to the end of the file).
     pub start: u64,

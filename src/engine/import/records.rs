@@ -92,6 +92,13 @@ impl<'t> Records<'t> {
         self.line
     }
 
+    /// Whether nothing but line breaks lies from `byte` to `end` (within the text): then the
+    /// next record starts at or after `end` (a CRLF record stops before its LF).
+    pub fn only_breaks_to(&self, end: usize) -> bool {
+        let gap = self.text.as_bytes().get(self.position..end);
+        gap.is_some_and(|gap| gap.iter().all(|&b| b == b'\n' || b == b'\r'))
+    }
+
     /// The next record and the 1-based line where it starts; `None` at the end of the text.
     pub fn next_record(&mut self) -> Option<(u64, Fields<'_>)> {
         let line = self.next_start()?;

@@ -126,18 +126,51 @@ impl<'a> Opened<'a> {
 
     /// Where a large UTF-8 CSV file is split to read its parts at once (see `parts.rs`): the
     /// start of the line after its middle; `None` for any other file.
-    pub fn part_split(&self) -> Option<usize> {
+    pub fn part_split(&self) -> Option<Split> {
         match &self.table {
-            Table::Csv { text, in_file: Some(_), .. } if text.len() >= PART_BYTES && !self.plan.grouped => {
-                middle_line(text)
+            Table::Csv { text, .. } if text.len() >= PART_BYTES && self.splits() => {
+                middle_line(text).map(|at| Split { at, total: text.len() as u64 })
             }
             _ => None,
         }
     }
 
-    /// `read_into`, with the part of a CSV text from `split` (a `part_split`) read by `parts` at
-    /// the same time, as the `file`-th file imported; without a split, or when `parts` has no
-    /// reader, in one pass (of two halves on two threads natively, as `read_into`).
+    /// The split at byte `start` of the file (a line start) when the text is only the file's
+    /// first `size` bytes up to a line break after `start`, the rest to be read elsewhere (see
+    /// `import_first_part`); `None` when this file is not read in parts.
+    pub fn first_part_split(&self, start: u64, size: u64) -> Option<Split> {
+        let Table::Csv { text, in_file: Some(offset), .. } = &self.table else { return None };
+        let at = usize::try_from(start).ok()?.checked_sub(*offset)?;
+        let line_start = at > 0 && at < text.len() && text.as_bytes()[at - 1] == b'\n';
+        let total = size.checked_sub(*offset as u64)?;
+        // Past what the guess reads, the guess is the whole file's.
+        let guessed_alike = text.len() > dialect::SAMPLE_BYTES;
+        (line_start && guessed_alike && text.ends_with('\n') && total >= text.len() as u64 && self.splits())
+            .then_some(Split { at, total })
+    }
+
+    /// Whether the file may be read in parts: a CSV text that is the file's bytes as they are,
+    /// and no grouped report (filling the customer down carries a group from line to line).
+    fn splits(&self) -> bool {
+        matches!(self.table, Table::Csv { in_file: Some(_), .. }) && !self.plan.grouped
+    }
+
+    /// The part of the file from its byte `start` on, read with `columns` (those of all files
+    /// imported), for another reader; `None` when this file is not read in parts.
+    pub fn part_at(&self, start: u64, columns: &Columns) -> Option<Part> {
+        match &self.table {
+            Table::Csv { dialect, in_file: Some(offset), .. } if self.splits() && start > *offset as u64 => {
+                Some(Part::new(start, &self.plan, columns, &self.guess.headers, *dialect))
+            }
+            _ => None,
+        }
+    }
+
+    /// `read_into`, with the part of a CSV text from `split` (a `part_split` or
+    /// `first_part_split`) read by `parts` at the same time, as the `file`-th file imported;
+    /// without a split, or when `parts` has no reader, in one pass (of two halves on two threads
+    /// natively, as `read_into`). `Ok(None)` when the text is only the file's first part and
+    /// the part read elsewhere cannot be joined to it: then the file must be read whole.
     #[allow(clippy::too_many_arguments)]
     pub async fn read_into_parts<P: PartReader>(
         self,
@@ -147,26 +180,37 @@ impl<'a> Opened<'a> {
         origins: &mut Origins,
         progress: &mut dyn FnMut(Progress) -> bool,
         parts: &P,
-        split: Option<usize>,
-    ) -> Result<FileReport, ImportError> {
+        split: Option<Split>,
+    ) -> Result<Option<FileReport>, ImportError> {
         origins.start_file();
         let mut reader = LineReader::new(&self.plan, columns, &self.guess.headers, builder, origins);
         let later = match (&self.table, split) {
             (Table::Csv { text, dialect, in_file: Some(offset) }, Some(split)) => {
-                let part = Part::new((offset + split) as u64, &self.plan, columns, &self.guess.headers, *dialect);
-                parts.start(file, part).map(|later| (text, *dialect, split, later))
+                let part = self.part_at((offset + split.at) as u64, columns);
+                part.and_then(|part| parts.start(file, part)).map(|later| (text, *dialect, split, later))
             }
             _ => None,
         };
         match later {
             Some((text, dialect, split, later)) => {
                 let csv = Csv { text, dialect, skip: self.plan.skip };
-                csv.read_in_parts(split, later, columns, &mut reader, progress).await?
+                if !csv.read_in_parts(split, later, columns, &mut reader, progress).await? {
+                    return Ok(None);
+                }
             }
+            None if split.is_some_and(|split| split.total > self.text_len()) => return Ok(None),
             None => self.read_table(&mut reader, &parallel_split, progress)?,
         }
         let lines = reader.finish();
-        self.report(lines)
+        self.report(lines).map(Some)
+    }
+
+    /// The bytes of the CSV text held (0 for a sheet).
+    fn text_len(&self) -> u64 {
+        match &self.table {
+            Table::Csv { text, .. } => text.len() as u64,
+            Table::Sheet(_) => 0,
+        }
     }
 
     /// Reads every record of the table into `reader`, a CSV text in two halves at once at the
@@ -201,6 +245,16 @@ fn no_split(_: &str) -> Option<usize> {
     None
 }
 
+/// Where a CSV text is split for its later part to be read elsewhere (see `parts.rs`).
+#[derive(Copy, Clone, Debug)]
+pub struct Split {
+    /// The byte of the text where the later part starts (a line start).
+    at: usize,
+    /// The bytes of the whole text: more than the text holds when it is only the file's first
+    /// part, which cannot then be read on here.
+    total: u64,
+}
+
 /// A CSV text to read, with the records before its first data record (title and header lines).
 struct Csv<'t> {
     text: &'t str,
@@ -209,26 +263,27 @@ struct Csv<'t> {
 }
 
 impl Csv<'_> {
-    /// Reads the records before `split` into `reader` while `later` (the part from `split` on,
+    /// Reads the records before the split into `reader` while `later` (the part from there on,
     /// read elsewhere) comes, then joins that part; reads on here instead when a record runs
-    /// across `split` or the part does not come.
+    /// across the split or the part does not come. `false` when it cannot read on, the text
+    /// being only the file's first part.
     async fn read_in_parts(
         &self,
-        split: usize,
+        split: Split,
         later: impl Future<Output = Option<Vec<u8>>>,
         columns: &Columns,
         reader: &mut LineReader<'_>,
         progress: &mut dyn FnMut(Progress) -> bool,
-    ) -> Result<(), ImportError> {
-        let (text, total) = (self.text, self.text.len() as u64);
+    ) -> Result<bool, ImportError> {
+        let (text, total, at) = (self.text, split.total, split.at);
         reader.reserve(estimated_lines(text));
         let skip = self.skip + usize::from(self.dialect.sep_line);
         let mut records = Records::new(text, self.dialect);
         // This part's progress stands for both: the other is read at the same pace.
-        let scaled = |byte: u64| (u128::from(byte) * u128::from(total) / (split as u128).max(1)) as u64;
+        let scaled = |byte: u64| (u128::from(byte) * u128::from(total) / (at as u128).max(1)) as u64;
         let mut report = |rows, byte| report_progress(rows, (scaled(byte).min(total), total), progress);
-        let rows = read_records(&mut records, skip, split as u64, reader, &mut report)?;
-        let joined = match lines_before(text, &records, split).filter(|_| rows >= skip as u64) {
+        let rows = read_records(&mut records, skip, at as u64, reader, &mut report)?;
+        let joined = match lines_before(text, &records, at).filter(|_| rows >= skip as u64) {
             Some(line_offset) => later.await.and_then(|bytes| PartRead::decode(&bytes, columns)).map(|read| {
                 reader.join(read.builder, read.origins, read.found, line_offset);
                 read.rows
@@ -237,13 +292,15 @@ impl Csv<'_> {
         };
         let rows = match joined {
             Some(later_rows) => rows + later_rows,
+            None if total > text.len() as u64 => return Ok(false),
             None => {
                 let skip = skip.saturating_sub(rows as usize);
                 let mut report = |rows, byte| report_progress(rows, (byte, total), progress);
                 rows + read_records(&mut records, skip, total, reader, &mut report)?
             }
         };
-        report_progress(rows, (total, total), progress)
+        report_progress(rows, (total, total), progress)?;
+        Ok(true)
     }
 }
 
@@ -390,12 +447,11 @@ fn read_halves(
 /// before the LF). `None` when a record runs across `split`.
 fn lines_before(text: &str, records: &Records<'_>, split: usize) -> Option<u64> {
     let gap = text.as_bytes().get(records.byte() as usize..split)?;
-    let breaks_only = gap.iter().all(|&b| b == b'\n' || b == b'\r');
-    breaks_only.then(|| records.line() - 1 + gap.iter().filter(|&&b| b == b'\n').count() as u64)
+    records.only_breaks_to(split).then(|| records.line() - 1 + gap.iter().filter(|&&b| b == b'\n').count() as u64)
 }
 
 /// Reads records into `reader`, the first `skip` of them not (title, header and `sep=` lines),
-/// until the end of the text or until the reader has passed byte `end`. `progress(rows, byte)`
+/// until the end of the text or until the next record starts at or after byte `end`. `progress(rows, byte)`
 /// is called every few thousand records and may stop the reading. Returns the records read.
 pub(super) fn read_records(
     records: &mut Records<'_>,
@@ -405,7 +461,7 @@ pub(super) fn read_records(
     progress: &mut dyn FnMut(u64, u64) -> Result<(), ImportError>,
 ) -> Result<u64, ImportError> {
     let mut rows = 0u64;
-    while records.byte() < end {
+    while records.byte() < end && !records.only_breaks_to(end as usize) {
         let Some((line, record)) = records.next_record() else { break };
         rows += 1;
         if rows > skip as u64 {
@@ -453,6 +509,14 @@ mod tests {
     struct HereAndNow<'b> {
         bytes: &'b [u8],
         answer: Answer,
+        /// The part last asked for.
+        asked: std::cell::RefCell<Option<Part>>,
+    }
+
+    impl HereAndNow<'_> {
+        fn new(bytes: &[u8], answer: Answer) -> HereAndNow<'_> {
+            HereAndNow { bytes, answer, asked: Default::default() }
+        }
     }
 
     #[derive(Copy, Clone)]
@@ -468,6 +532,7 @@ mod tests {
         type Read = std::future::Ready<Option<Vec<u8>>>;
 
         fn start(&self, _: usize, part: Part) -> Option<Self::Read> {
+            *self.asked.borrow_mut() = Some(part.clone());
             let read = match self.answer {
                 Answer::Read => super::super::read_part(&part, &self.bytes[part.start as usize..]),
                 Answer::Nothing => None,
@@ -492,11 +557,11 @@ mod tests {
         let opened = Opened::open(&file, &ImportOptions::default()).unwrap();
         let columns = super::super::lines::columns_of([opened.mapping()].into_iter());
         let (mut builder, mut origins) = (LedgerBuilder::new(columns.clone()), Origins::default());
-        let parts = HereAndNow { bytes: text.as_bytes(), answer };
+        let parts = HereAndNow::new(text.as_bytes(), answer);
         let mut progress = |_| true;
-        let reading =
-            opened.read_into_parts(0, &mut builder, &columns, &mut origins, &mut progress, &parts, Some(split));
-        let report = now(reading).unwrap();
+        let split = Some(Split { at: split, total: text.trim_start_matches('\u{feff}').len() as u64 });
+        let reading = opened.read_into_parts(0, &mut builder, &columns, &mut origins, &mut progress, &parts, split);
+        let report = now(reading).unwrap().expect("a whole text is read on here");
         (builder.finish(), report, origins)
     }
 
@@ -538,6 +603,102 @@ mod tests {
         let (whole, whole_report, _) = read(TRICKY, None);
         assert_eq!((ledger.len(), report.totals.len()), (3, 1));
         assert_eq!((whole.len(), whole_report.totals.len()), (5, 3));
+    }
+
+    /// `import_first_part` given the file's first `end` bytes, the rest read by `parts`.
+    fn import_first(text: &str, start: usize, end: usize, parts: &HereAndNow) -> Option<super::super::Imported> {
+        let file = InputFile { name: "tricky.csv", bytes: &text.as_bytes()[..end] };
+        let (options, keep, size) = (ImportOptions::default(), super::super::Keep::Everything, text.len() as u64);
+        now(super::super::import_first_part(&file, start as u64, size, &options, keep, parts, &mut |_| true)).unwrap()
+    }
+
+    fn import_whole(text: &str) -> super::super::Imported {
+        super::super::import_bytes("tricky.csv", text.as_bytes(), &ImportOptions::default(), &mut |_| true).unwrap()
+    }
+
+    fn assert_same_import(got: &super::super::Imported, whole: &super::super::Imported, case: &str) {
+        assert_eq!(got.report, whole.report, "{case}");
+        let (ledger, whole) = (&got.ledger, &whole.ledger);
+        assert_eq!(
+            (ledger.customers(), ledger.dates(), ledger.amounts()),
+            (whole.customers(), whole.dates(), whole.amounts())
+        );
+        for a in whole.attributes() {
+            let (h, w) = (ledger.attribute(a).unwrap(), whole.attribute(a).unwrap());
+            let values =
+                |c: &crate::engine::ledger::TextColumn| c.values().keys().map(str::to_string).collect::<Vec<_>>();
+            assert_eq!((h.codes(), values(h)), (w.codes(), values(w)), "{case}");
+        }
+    }
+
+    #[test]
+    fn a_first_part_held_alone_joins_to_what_one_pass_reads_or_the_file_is_read_whole() {
+        // Lines enough after the tricky ones for a first part to reach past what the guess reads.
+        let padding = "C9,2024-05-05,1.00,I9,North\n".repeat(3000);
+        let padded = format!("{TRICKY}{padding}");
+        let with_bom = format!("\u{feff}{padded}");
+        for text in [padded.as_str(), with_bom.as_str()] {
+            let whole = import_whole(text);
+            let line_starts = text.match_indices('\n').map(|(i, _)| i + 1).collect::<Vec<_>>();
+            let (tricky, ends) = line_starts.split_at(TRICKY.matches('\n').count() + 1);
+            let ends = ends.iter().filter(|&&end| end > super::super::SAMPLE_BYTES).step_by(1000);
+            for (&start, &end) in tricky.iter().flat_map(|start| ends.clone().map(move |end| (start, end))) {
+                // A line break inside quotes starts no record: the part cannot be joined there.
+                let in_quotes = text[..start].matches('"').count() % 2 == 1;
+                for answer in [Answer::Read, Answer::Nothing, Answer::Garbage] {
+                    let case = format!("part from {start}, first part to {end}");
+                    match import_first(text, start, end, &HereAndNow::new(text.as_bytes(), answer)) {
+                        Some(imported) => {
+                            assert!(matches!(answer, Answer::Read) && !in_quotes, "{case}");
+                            assert_same_import(&imported, &whole, &case);
+                        }
+                        None => assert!(!matches!(answer, Answer::Read) || in_quotes, "{case}"),
+                    }
+                }
+            }
+            // A split inside a line, a first part that does not reach past it or no further than
+            // the guess reads, is refused.
+            let start = text.find("C3,").unwrap();
+            let refused =
+                [(start + 1, text.len()), (start, start), (start, text[..start + 40].rfind('\n').unwrap() + 1)];
+            for (start, end) in refused {
+                assert!(import_first(text, start, end, &HereAndNow::new(text.as_bytes(), Answer::Read)).is_none());
+            }
+        }
+    }
+
+    #[test]
+    fn the_part_asked_from_the_head_of_a_large_file_is_the_one_its_first_part_asks_for() {
+        let mut text = String::from("customer,date,amount,invoice,region\n");
+        for i in 0..20_000 {
+            let region = if i % 7 == 0 { "\"South\nEast\"" } else { "North" };
+            text += &format!(
+                "C{},2024-{:02}-{:02},{}.{:02},I{i},{region}\n",
+                i % 300,
+                i % 12 + 1,
+                i % 28 + 1,
+                i % 900,
+                i % 100
+            );
+        }
+        let whole = import_whole(&text);
+        let middle = text.len() / 2;
+        let starts = text[middle..].match_indices('\n').map(|(i, _)| middle + i + 1).take(3).collect::<Vec<_>>();
+        let head_end = text[..2 * super::super::SAMPLE_BYTES].rfind('\n').unwrap() + 1;
+        let head = InputFile { name: "tricky.csv", bytes: &text.as_bytes()[..head_end] };
+        let options = ImportOptions::default();
+        for start in &starts[..2] {
+            let parts = HereAndNow::new(text.as_bytes(), Answer::Read);
+            let asked = super::super::first_part_of(&head, *start as u64, &options, super::super::Keep::Everything);
+            let imported = import_first(&text, *start, starts[2], &parts);
+            assert!(asked.is_some());
+            assert_eq!(*parts.asked.borrow(), asked);
+            match imported {
+                Some(imported) => assert_same_import(&imported, &whole, "a large file"),
+                // Only a split inside a quoted line break is not joined.
+                None => assert!(text[..*start].matches('"').count() % 2 == 1),
+            }
+        }
     }
 
     #[test]

@@ -306,13 +306,13 @@ impl Session {
     ) -> Response {
         let inputs: Vec<InputFile<'_>> = files.iter().map(|f| InputFile { name: &f.name, bytes: &f.bytes }).collect();
         let imported = import::import_files(&inputs, options, progress);
-        self.imported(files, imported)
+        self.imported(files.iter().map(|f| f.name.clone()).collect(), imported)
     }
 
-    /// Holds what importing `files` gave as the candidate ledger (kept on `Commit`), and says so;
-    /// for imports run outside `handle` (the browser's worker reads large files in parts).
-    pub fn imported(&mut self, files: &[FileData], imported: Result<Imported, ImportError>) -> Response {
-        let names = files.iter().map(|f| f.name.clone()).collect::<Vec<_>>();
+    /// Holds what importing the files `names` gave as the candidate ledger (kept on `Commit`),
+    /// and says so; for imports run outside `handle` (the browser's worker reads large files in
+    /// parts).
+    pub fn imported(&mut self, names: Vec<String>, imported: Result<Imported, ImportError>) -> Response {
         match imported {
             Ok(imported) => {
                 let summary = imported.report.summary.clone();
