@@ -177,6 +177,12 @@ impl Interner {
         interner
     }
 
+    /// `keys` without their lookup table, for a `LedgerPart`: its keys are only read in order
+    /// (`code` finds none of them).
+    pub(super) fn unindexed(keys: Vec<Box<str>>) -> Interner {
+        Interner { keys, ..Interner::default() }
+    }
+
     /// The key's hash in 32 bits: stored beside its code, and spread to 64 bits for the table.
     fn hash(&self, key: &str) -> u32 {
         let hash = self.hasher.hash_one(key);
@@ -262,6 +268,15 @@ pub struct Ledger {
 }
 
 impl Ledger {
+    /// The optional columns the ledger carries.
+    fn columns(&self) -> Columns {
+        Columns {
+            cost: self.cost.is_some(),
+            quantity: self.quantity.is_some(),
+            attributes: self.attributes.iter().map(|(a, _)| *a).collect(),
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.customer.len()
     }
@@ -433,13 +448,6 @@ impl LedgerBuilder {
         id
     }
 
-    /// A builder that goes on with `ledger`'s lines (e.g. a part of a file read by another
-    /// worker, decoded from its stored form, to `append`).
-    pub fn resume(ledger: Ledger) -> LedgerBuilder {
-        let magnitude = ledger.magnitude();
-        LedgerBuilder { ledger, magnitude }
-    }
-
     /// A builder with the same columns and no lines.
     pub fn empty_like(&self) -> LedgerBuilder {
         LedgerBuilder::new(self.columns())
@@ -447,12 +455,7 @@ impl LedgerBuilder {
 
     /// The optional columns this builder carries.
     pub fn columns(&self) -> Columns {
-        let l = &self.ledger;
-        Columns {
-            cost: l.cost.is_some(),
-            quantity: l.quantity.is_some(),
-            attributes: l.attributes.iter().map(|(a, _)| *a).collect(),
-        }
+        self.ledger.columns()
     }
 
     /// Room for `lines` more lines in every column, so that a large import grows no column
@@ -467,10 +470,10 @@ impl LedgerBuilder {
         l.attributes.iter_mut().for_each(|(_, c)| c.codes.reserve(lines));
     }
 
-    /// Appends the lines of `later`, a builder with the same columns (e.g. the second half of a
-    /// file read on another thread). The result is the ledger that pushing `later`'s lines here
+    /// Appends the lines of `later`, with the same columns (e.g. the second half of a file
+    /// read on another thread). The result is the ledger that pushing `later`'s lines here
     /// would give: its values are interned here in their order of first appearance.
-    pub fn append(&mut self, later: LedgerBuilder) {
+    pub fn append(&mut self, later: LedgerPart) {
         self.magnitude += later.magnitude;
         let (l, later) = (&mut self.ledger, later.ledger);
         let customers: Vec<u32> =
@@ -518,6 +521,35 @@ impl LedgerBuilder {
     /// ledger limit, which they cannot reach. Anything read from a user goes through `try_finish`.
     pub fn finish(self) -> Ledger {
         self.try_finish().unwrap_or_else(|e| panic!("{e}"))
+    }
+}
+
+/// Lines to append to a builder (`LedgerBuilder::append`): another builder's, or a part of a
+/// file read by another worker and decoded from its stored form (`decode`) without the lookup
+/// tables of its values, which appending does not use: it reads only the values in order.
+#[derive(Debug)]
+pub struct LedgerPart {
+    ledger: Ledger,
+    magnitude: u128,
+}
+
+impl From<LedgerBuilder> for LedgerPart {
+    fn from(builder: LedgerBuilder) -> LedgerPart {
+        LedgerPart { ledger: builder.ledger, magnitude: builder.magnitude }
+    }
+}
+
+impl LedgerPart {
+    /// Reads a ledger written by `Ledger::encode_into`, as `Ledger::decode` does (the same
+    /// checks) but for appending.
+    pub fn decode(bytes: &[u8]) -> Result<LedgerPart, DecodeError> {
+        let ledger = Ledger::decode_unindexed(bytes)?;
+        Ok(LedgerPart { magnitude: ledger.magnitude(), ledger })
+    }
+
+    /// The optional columns the part carries.
+    pub fn columns(&self) -> Columns {
+        self.ledger.columns()
     }
 }
 
@@ -589,7 +621,7 @@ mod tests {
         let (mut first, mut second) = (LedgerBuilder::new(columns.clone()), LedgerBuilder::new(columns));
         lines[..2].iter().for_each(|&line| push(&mut first, line));
         lines[2..].iter().for_each(|&line| push(&mut second, line));
-        first.append(second);
+        first.append(second.into());
         let (whole, joined) = (whole.finish(), first.finish());
         assert_eq!(joined.customers(), whole.customers());
         assert_eq!(joined.customer_keys.keys().collect::<Vec<_>>(), whole.customer_keys.keys().collect::<Vec<_>>());
@@ -622,11 +654,11 @@ mod tests {
         const LIMIT: i64 = 1 << 61;
         // Exactly at the limit: 2^61 = 2^60 amount + 2^59 cost + 2^59 (negative) amount.
         let mut at = builder_of(1, 1 << 60, Some(1 << 59));
-        at.append(builder_of(1, -(1 << 59), None));
+        at.append(builder_of(1, -(1 << 59), None).into());
         assert_eq!(at.try_finish().map(|l| l.len()), Ok(2));
         // One cent more: a negative amount counts by its size, and so does a cost.
         let mut over = builder_of(1, LIMIT, None);
-        over.append(builder_of(1, 0, Some(-1)));
+        over.append(builder_of(1, 0, Some(-1)).into());
         assert_eq!(over.try_finish().map(|l| l.len()), Err(BeyondMoneyLimit { magnitude: (1 << 61) + 1 }));
         assert_eq!(builder_of(2, -(1 << 60) - 1, None).try_finish().unwrap_err().magnitude, (1 << 61) + 2);
         // A cost the ledger has no column for is not stored, so it does not count.

@@ -6,7 +6,7 @@ use super::mapping::{names_field, normalize, Mapping};
 use super::number::{parse_cents, parse_decimal, NumberError, NumberFormat, NumberProblem};
 use super::row::{Cell, Row};
 use crate::engine::date::Day;
-use crate::engine::ledger::{Attribute, Columns, Field, LedgerBuilder, LineExtras};
+use crate::engine::ledger::{Attribute, Columns, Field, LedgerBuilder, LedgerPart, LineExtras};
 use crate::engine::money::Money;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -284,9 +284,9 @@ impl<'r> LineReader<'r> {
 
     /// Appends what another reader read from the records that follow this one's, counting its
     /// lines from `line_offset` (the lines of the file before its first record).
-    pub fn join(&mut self, builder: LedgerBuilder, origins: Origins, mut later: Found, line_offset: u64) {
+    pub fn join(&mut self, lines: LedgerPart, origins: Origins, mut later: Found, line_offset: u64) {
         later.shift(line_offset);
-        self.builder.append(builder);
+        self.builder.append(lines);
         self.origins.append(origins, line_offset);
         if later.flushed {
             self.flush_pending();

@@ -11,7 +11,7 @@ use super::dialect::Dialect;
 use super::duplicates::Origins;
 use super::lines::{Found, LineReader, Plan};
 use super::records::Records;
-use crate::engine::ledger::{Columns, Ledger, LedgerBuilder};
+use crate::engine::ledger::{Columns, LedgerBuilder, LedgerPart};
 use serde::{Deserialize, Serialize};
 use std::future::Future;
 
@@ -48,7 +48,7 @@ pub trait PartReader {
 
 /// What another reader read of a `Part`, to join.
 pub(super) struct PartRead {
-    pub builder: LedgerBuilder,
+    pub lines: LedgerPart,
     pub origins: Origins,
     pub found: Found,
     /// The records read.
@@ -59,9 +59,8 @@ impl PartRead {
     /// The bytes `read_part` sent, or `None` when they are not a part read with `columns`.
     pub fn decode(bytes: &[u8], columns: &Columns) -> Option<PartRead> {
         let ((origins, found, rows), ledger) = postcard::take_from_bytes::<(Origins, Found, u64)>(bytes).ok()?;
-        let ledger = Ledger::decode(ledger).ok()?;
-        let builder = LedgerBuilder::resume(ledger);
-        (builder.columns() == *columns).then_some(PartRead { builder, origins, found, rows })
+        let lines = LedgerPart::decode(ledger).ok()?;
+        (lines.columns() == *columns).then_some(PartRead { lines, origins, found, rows })
     }
 }
 

@@ -285,7 +285,7 @@ impl Csv<'_> {
         let rows = read_records(&mut records, skip, at as u64, reader, &mut report)?;
         let joined = match lines_before(text, &records, at).filter(|_| rows >= skip as u64) {
             Some(line_offset) => later.await.and_then(|bytes| PartRead::decode(&bytes, columns)).map(|read| {
-                reader.join(read.builder, read.origins, read.found, line_offset);
+                reader.join(read.lines, read.origins, read.found, line_offset);
                 read.rows
             }),
             None => None,
@@ -435,7 +435,7 @@ fn read_halves(
     match first? {
         (rows, Some(line_offset)) => {
             let (later_rows, found) = second?;
-            reader.join(later_builder, later_origins, found, line_offset);
+            reader.join(later_builder.into(), later_origins, found, line_offset);
             Ok(rows + later_rows)
         }
         (rows, None) => Ok(rows),
