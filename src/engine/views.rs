@@ -361,7 +361,24 @@ impl CustomerViews {
     /// The white space of `rep`'s customers, highest estimated value first.
     pub(crate) fn white_space_of<'v>(&'v self, rep: &Option<String>) -> impl Iterator<Item = &'v WhiteSpace> + 'v {
         let rows = self.reps.iter().find(|m| m.rep == *rep).map_or(&[][..], |m| &m.rows[..]);
-        self.white_space.iter().filter(move |w| rows.iter().any(|r| r.customer == w.customer))
+        let mine = Members::of(rows);
+        self.white_space.iter().filter(move |w| mine.has(w.customer))
+    }
+}
+
+/// The customers of a rep's rows, to look up (a list searched for every opportunity would take
+/// customers times opportunities).
+struct Members(Vec<bool>);
+
+impl Members {
+    fn of(rows: &[CustomerRow]) -> Members {
+        let mut members = vec![false; rows.iter().map(|r| r.customer.index() + 1).max().unwrap_or(0)];
+        rows.iter().for_each(|r| members[r.customer.index()] = true);
+        Members(members)
+    }
+
+    fn has(&self, customer: CustomerId) -> bool {
+        self.0.get(customer.index()).copied().unwrap_or(false)
     }
 }
 
@@ -374,51 +391,36 @@ impl RepView {
     ) -> RepView {
         let reps: Vec<Option<String>> = views.reps.iter().map(|m| m.rep.clone()).collect();
         let group = |index: u32| views.groups.get(index as usize).cloned().unwrap_or_default();
-        let white_space: Vec<WhiteSpaceRow> = views
-            .white_space_of(&rep)
-            .map(|w| WhiteSpaceRow {
-                customer: CustomerRef::of(ledger, w.customer),
-                level: w.level,
-                group: group(w.group),
-                peers_buying: w.peers_buying,
-                estimated_value: w.estimated_value,
-                uncaptured: uncaptured(w.customer),
-            })
-            .collect();
+        // The rows past the list's limit are counted, not made (each names its customer).
+        let white_space: Vec<&WhiteSpace> = views.white_space_of(&rep).collect();
+        let white_space = CustomerList::of(white_space.into_iter().map(|w| WhiteSpaceRow {
+            customer: CustomerRef::of(ledger, w.customer),
+            level: w.level,
+            group: group(w.group),
+            peers_buying: w.peers_buying,
+            estimated_value: w.estimated_value,
+            uncaptured: uncaptured(w.customer),
+        }));
         let (rows, totals, revenue) = match views.reps.into_iter().find(|m| m.rep == rep) {
             Some(m) => (m.rows, m.totals, m.revenue),
             None => (Vec::new(), vec![Money::ZERO; views.groups.len()], Money::ZERO),
         };
-        let mine = |customer: CustomerId| rows.iter().any(|r| r.customer == customer);
-        let up_sell: Vec<UpSellRow> = views
-            .up_sell
-            .iter()
-            .filter(|u| mine(u.customer))
-            .map(|u| UpSellRow {
-                customer: CustomerRef::of(ledger, u.customer),
-                level: u.level,
-                revenue: u.revenue,
-                level_median: u.level_median,
-                gap: u.gap,
-            })
-            .collect();
+        let mine = Members::of(&rows);
+        let up_sell: Vec<&UpSell> = views.up_sell.iter().filter(|u| mine.has(u.customer)).collect();
+        let up_sell = CustomerList::of(up_sell.into_iter().map(|u| UpSellRow {
+            customer: CustomerRef::of(ledger, u.customer),
+            level: u.level,
+            revenue: u.revenue,
+            level_median: u.level_median,
+            gap: u.gap,
+        }));
         let rows = CustomerList::of(rows.into_iter().map(|r| ViewRow {
             customer: CustomerRef::of(ledger, r.customer),
             level: r.level,
             revenue: r.revenue,
             by_group: r.by_group,
         }));
-        RepView {
-            period: views.period,
-            reps,
-            rep,
-            groups: views.groups,
-            rows,
-            totals,
-            revenue,
-            white_space: CustomerList::of(white_space.into_iter()),
-            up_sell: CustomerList::of(up_sell.into_iter()),
-        }
+        RepView { period: views.period, reps, rep, groups: views.groups, rows, totals, revenue, white_space, up_sell }
     }
 }
 
