@@ -569,6 +569,11 @@ mod tests {
         let ((ledger, report, origins), (whole, whole_report, whole_origins)) = (got, expected);
         assert_eq!(report, whole_report, "{case}");
         assert_eq!(origins, whole_origins, "{case}");
+        assert_same_ledger(ledger, whole, case);
+    }
+
+    /// The same lines, customers and attribute values, in the same order.
+    fn assert_same_ledger(ledger: &Ledger, whole: &Ledger, case: &str) {
         assert_eq!(
             (ledger.customers(), ledger.dates(), ledger.amounts(), ledger.costs()),
             (whole.customers(), whole.dates(), whole.amounts(), whole.costs()),
@@ -618,17 +623,7 @@ mod tests {
 
     fn assert_same_import(got: &super::super::Imported, whole: &super::super::Imported, case: &str) {
         assert_eq!(got.report, whole.report, "{case}");
-        let (ledger, whole) = (&got.ledger, &whole.ledger);
-        assert_eq!(
-            (ledger.customers(), ledger.dates(), ledger.amounts()),
-            (whole.customers(), whole.dates(), whole.amounts())
-        );
-        for a in whole.attributes() {
-            let (h, w) = (ledger.attribute(a).unwrap(), whole.attribute(a).unwrap());
-            let values =
-                |c: &crate::engine::ledger::TextColumn| c.values().keys().map(str::to_string).collect::<Vec<_>>();
-            assert_eq!((h.codes(), values(h)), (w.codes(), values(w)), "{case}");
-        }
+        assert_same_ledger(&got.ledger, &whole.ledger, case);
     }
 
     #[test]
