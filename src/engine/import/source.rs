@@ -697,6 +697,25 @@ mod tests {
     }
 
     #[test]
+    fn totals_per_period_are_read_in_one_pass_not_split_at_an_offset_of_another_text() {
+        // Large enough that the ledger lines made of it are over the size read in parts.
+        let mut file = String::from("customer,period,revenue,lines\n");
+        for i in 0..200_000 {
+            file += &format!("C{},{},{}.00,1\n", i % 5000, 2020 + i % 5, i % 700 + 1);
+        }
+        let bytes = file.as_bytes();
+        let (options, keep) = (ImportOptions::default(), super::super::Keep::Everything);
+        let files = [InputFile { name: "t.csv", bytes }];
+        let whole = super::super::import_files(&files, &options, &mut |_| true).unwrap();
+        // The part reader reads from the file's own bytes, as the part worker reads the `File`.
+        let parts = HereAndNow::new(bytes, Answer::Read);
+        let in_parts = now(super::super::import_files_in_parts(&files, &options, keep, &parts, &mut |_| true));
+        assert_same_import(&in_parts.unwrap(), &whole, "totals per period");
+        assert_eq!(*parts.asked.borrow(), None);
+        assert_eq!(whole.ledger.len(), 200_000);
+    }
+
+    #[test]
     fn two_halves_read_exactly_what_one_pass_reads_wherever_the_split_falls() {
         let (whole, report, origins) = read(TRICKY, None);
         assert_eq!((whole.len(), report.errors.len(), report.totals.len(), report.blank_lines), (5, 2, 3, 1));
