@@ -11,8 +11,8 @@ messages! {
     ActionsMsg {
         AddToActions => "Add to actions", "Op de actielijst";
         FormTitle => "A new action", "Een nieuwe actie";
-        ForCustomers => "For {n} customers: the whole list as shown with the filters above.",
-            "Voor {n} klanten: de hele lijst zoals getoond met de filters hierboven.";
+        ForCustomers => "For the list's customers ({n}): the whole list as shown with the filters above.",
+            "Voor de klanten van de lijst ({n}): de hele lijst zoals getoond met de filters hierboven.";
         ForLevel => "For the customers of the level {level} at the start (the pyramid of the last whole year before it).",
             "Voor de klanten van het niveau {level} bij het begin (de piramide van het laatste hele jaar ervoor).";
         Add => "Add", "Toevoegen";
@@ -20,15 +20,16 @@ messages! {
         Asking => "Counting the customers of the list…", "De klanten van de lijst worden geteld…";
         Added => "Added to the Actions list.", "Op de actielijst gezet.";
         SeeActions => "See the Actions list", "Naar de actielijst";
-        // The suggested texts, in the user's language; {n} is the number of customers.
-        Reactivate => "Reactivate these {n} inactive customers", "Deze {n} inactieve klanten reactiveren";
-        Welcome => "Welcome and keep these {n} new and regained customers", "Deze {n} nieuwe en teruggewonnen klanten verwelkomen en vasthouden";
-        CrossSell => "Cross-sell {group} to these {n} customers", "{group} bijverkopen aan deze {n} klanten";
+        // The suggested texts, in the user's language; {n} is the number of customers, in
+        // brackets so that the words need no plural of their own ("these 1 customers").
+        Reactivate => "Reactivate the inactive customers ({n})", "De inactieve klanten reactiveren ({n})";
+        Welcome => "Welcome and keep the new and regained customers ({n})", "De nieuwe en teruggewonnen klanten verwelkomen en vasthouden ({n})";
+        CrossSell => "Cross-sell {group} to the customers with white space in it ({n})", "{group} bijverkopen aan de klanten met witte ruimte erin ({n})";
         CrossSellTitle => "Cross-sell: an action per product group, for the customers with white space in it",
             "Kruisverkoop: een actie per productgroep, voor de klanten met witte ruimte erin";
-        MigrationCell => "Migration {from} → {to}: these {n} customers", "Migratie {from} → {to}: deze {n} klanten";
-        LossMakers => "Loss-makers on the whale curve: these {n} customers", "Verliesgevend op de walviscurve: deze {n} klanten";
-        Segment => "RFM segment {segment}: these {n} customers", "RFM-segment {segment}: deze {n} klanten";
+        MigrationCell => "Migration {from} → {to}: the customers ({n})", "Migratie {from} → {to}: de klanten ({n})";
+        LossMakers => "Loss-makers on the whale curve: the customers ({n})", "Verliesgevend op de walviscurve: de klanten ({n})";
+        Segment => "RFM segment {segment}: the customers ({n})", "RFM-segment {segment}: de klanten ({n})";
         LevelAction => "Develop the {level} customers", "De klanten van het niveau {level} ontwikkelen";
         LostCustomers => "Lost customers", "Verloren klanten";
         ArrivedCustomers => "New and regained customers", "Nieuwe en teruggewonnen klanten";
@@ -52,7 +53,7 @@ messages! {
         FollowUpHint => "Realised: the revenue of the action's customers from its start (or the day it was added) up to the ledger's last day. Baseline: their revenue in the equally long window just before the start. Uplift = realised − baseline; progress = uplift ÷ expected revenue.",
             "Gerealiseerd: de omzet van de klanten van de actie vanaf het begin (of de dag waarop ze is toegevoegd) tot de laatste dag van het grootboek. Basislijn: hun omzet in een even lange periode vlak voor het begin. Extra omzet = gerealiseerd − basislijn; voortgang = extra omzet ÷ verwachte omzet.";
         Window => "{start} to {end}, against {baseline_start} to the day before", "{start} tot {end}, tegen {baseline_start} tot de dag ervoor";
-        Unknown => "{n} customers not in the ledger", "{n} klanten niet in het grootboek";
+        Unknown => "customers not in the ledger: {n}", "klanten niet in het grootboek: {n}";
         BaselinePartial => "the baseline begins before the ledger", "de basislijn begint vóór het grootboek";
         TotalsTooLarge => "too large to add up exactly", "te groot om exact op te tellen";
         NoLedger => "no ledger loaded", "geen grootboek geladen";

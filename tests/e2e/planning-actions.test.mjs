@@ -87,8 +87,8 @@ test("actions from Flows and Migration are followed up against revenue, kept, ex
   const row = await page.locator('table[data-table="flows"] tbody tr').filter({ hasText: latest }).locator("td").nth(1).textContent();
   assert.equal(row.trim(), count, "the flows table's lost count for the year");
   await addAction(page, "flows-lost", {
-    what: `Reactivate these ${count} inactive customers`,
-    whom: `For ${count} customers: the whole list as shown with the filters above.`,
+    what: `Reactivate the inactive customers (${count})`,
+    whom: `For the list's customers (${count}): the whole list as shown with the filters above.`,
     owner: "Iris", start: "2025-07-01", due: "2026-01-31", expected: "1000",
   });
   await screenshot(page, "planning-actions-flows");
@@ -101,8 +101,8 @@ test("actions from Flows and Migration are followed up against revenue, kept, ex
   const moved = cell.customers.toLocaleString("en-US");
   await page.getByTestId("add-action-open-migration-cell").waitFor();
   await addAction(page, "migration-cell", {
-    what: `Migration Big → Top: these ${moved} customers`,
-    whom: `For ${moved} customers: the whole list as shown with the filters above.`,
+    what: `Migration Big → Top: the customers (${moved})`,
+    whom: `For the list's customers (${moved}): the whole list as shown with the filters above.`,
     owner: "Bram", start: "2025-07-01", due: "", expected: "500",
   });
   const keys = await page.locator('table[data-table="migration-customers"] tbody tr td:nth-child(2)').allTextContents();
@@ -114,8 +114,8 @@ test("actions from Flows and Migration are followed up against revenue, kept, ex
   await appReady(page);
   const shown = await listed(page);
   assert.deepEqual(shown.map((r) => [r.what, r.origin, r.owner]), [
-    [`Reactivate these ${count} inactive customers`, "Customer Flows", "Iris"],
-    [`Migration Big → Top: these ${moved} customers`, "Migration", "Bram"],
+    [`Reactivate the inactive customers (${count})`, "Customer Flows", "Iris"],
+    [`Migration Big → Top: the customers (${moved})`, "Migration", "Bram"],
   ]);
   const members = new Set(keys.map((k) => k.trim()));
   const sum = (from, to) => lines.filter((l) => members.has(l.customer) && l.date >= from && l.date <= to)
