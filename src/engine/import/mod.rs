@@ -230,8 +230,7 @@ pub async fn import_files_in_parts(
     for (index, file) in opened.into_iter().enumerate() {
         let mut file_progress = |p: Progress| progress(Progress { file: index, ..p });
         let Import { builder, columns, origins, .. } = &mut import;
-        // Totals per period are read from the ledger lines made of them, not the file's bytes.
-        let split = file.part_split().filter(|_| !read.totals);
+        let split = file.part_split();
         let report = file.read_into_parts(index, builder, columns, origins, &mut file_progress, parts, split).await?;
         // The text is whole, so the file is read on here when the part cannot be joined.
         reports.push(report.ok_or(ImportError::NoData)?);
@@ -244,7 +243,7 @@ pub async fn import_files_in_parts(
 /// least what the guess reads, `SAMPLE_BYTES`, and a line more): so that the part can be read
 /// before the first part has been. `None` when the file would not be read in parts.
 pub fn first_part_of(head: &InputFile<'_>, start: u64, options: &ImportOptions, keep: Keep) -> Option<Part> {
-    let read = PeriodTotals::of(std::slice::from_ref(head), options).ok().filter(|read| !read.totals)?;
+    let read = PeriodTotals::of(std::slice::from_ref(head), options).ok()?;
     let (opened, import) = Import::open(&read, keep).ok()?;
     opened.first()?.part_at(start, &import.columns)
 }
@@ -266,7 +265,7 @@ pub async fn import_first_part(
 ) -> Result<Option<Imported>, ImportError> {
     let read = PeriodTotals::of(std::slice::from_ref(file), options)?;
     let (opened, mut import) = Import::open(&read, keep)?;
-    let Some(file) = opened.into_iter().next().filter(|_| !read.totals) else { return Ok(None) };
+    let Some(file) = opened.into_iter().next() else { return Ok(None) };
     let Some(split) = file.first_part_split(start, size) else { return Ok(None) };
     let Import { builder, columns, origins, .. } = &mut import;
     match file.read_into_parts(0, builder, columns, origins, progress, parts, Some(split)).await? {
@@ -291,7 +290,12 @@ impl Import {
         let opened = read
             .files
             .iter()
-            .map(|(name, bytes)| Opened::open(&InputFile { name, bytes }, options))
+            .map(|(name, bytes)| {
+                // Totals per period are read from the ledger lines made of them: their text's
+                // bytes are not the file's (see `Opened::made_from_file`).
+                let opened = Opened::open(&InputFile { name, bytes }, options)?;
+                Ok(if matches!(bytes, Cow::Owned(_)) { opened.made_from_file() } else { opened })
+            })
             .collect::<Result<Vec<_>, _>>()?;
         for file in &opened {
             file.check_required()?;

@@ -76,6 +76,15 @@ impl<'a> Opened<'a> {
         Ok(Opened { name: file.name.to_string(), table, guess, plan, sample })
     }
 
+    /// The file opened from a text made of it (totals per period turned into ledger lines),
+    /// whose bytes are not the file's: never read in parts, which read the file's own bytes.
+    pub fn made_from_file(mut self) -> Opened<'a> {
+        if let Table::Csv { in_file, .. } = &mut self.table {
+            *in_file = None;
+        }
+        self
+    }
+
     pub fn mapping(&self) -> &Mapping {
         &self.plan.mapping
     }
