@@ -524,36 +524,9 @@ impl LedgerBuilder {
     }
 }
 
-/// Lines to append to a builder (`LedgerBuilder::append`): another builder's, or a part of a
-/// file read by another worker and decoded from its stored form (`decode`) without the lookup
-/// tables of its values, which appending does not use: it reads only the values in order.
-#[derive(Debug)]
-pub struct LedgerPart {
-    ledger: Ledger,
-    magnitude: u128,
-}
-
-impl From<LedgerBuilder> for LedgerPart {
-    fn from(builder: LedgerBuilder) -> LedgerPart {
-        LedgerPart { ledger: builder.ledger, magnitude: builder.magnitude }
-    }
-}
-
-impl LedgerPart {
-    /// Reads a ledger written by `Ledger::encode_into`, as `Ledger::decode` does (the same
-    /// checks) but for appending.
-    pub fn decode(bytes: &[u8]) -> Result<LedgerPart, DecodeError> {
-        let ledger = Ledger::decode_unindexed(bytes)?;
-        Ok(LedgerPart { magnitude: ledger.magnitude(), ledger })
-    }
-
-    /// The optional columns the part carries.
-    pub fn columns(&self) -> Columns {
-        self.ledger.columns()
-    }
-}
-
+mod part;
 mod snapshot;
+pub use part::LedgerPart;
 #[cfg(test)]
 pub(crate) use snapshot::tests::stored;
 pub use snapshot::DecodeError;

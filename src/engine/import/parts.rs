@@ -76,5 +76,5 @@ pub fn read_part(part: &Part, bytes: &[u8]) -> Option<Vec<u8>> {
     let rows = super::source::read_records(&mut records, 0, u64::MAX, &mut reader, &mut |_, _| Ok(())).ok()?;
     let found = reader.into_found();
     let out = postcard::to_extend(&(&origins, &found, rows), Vec::new()).ok()?;
-    builder.try_finish().ok()?.encode_into(out).ok()
+    Some(LedgerPart::from(builder).encode_into(out))
 }

@@ -65,16 +65,6 @@ impl Ledger {
     /// ledger (every column as long as the others, every code within its values) or when its
     /// money is beyond the ledger limit (the same check `LedgerBuilder::try_finish` makes).
     pub fn decode(bytes: &[u8]) -> Result<Ledger, DecodeError> {
-        Self::decode_with(bytes, Interner::with_keys)
-    }
-
-    /// `decode` for a `LedgerPart`, without the values' lookup tables.
-    pub(super) fn decode_unindexed(bytes: &[u8]) -> Result<Ledger, DecodeError> {
-        Self::decode_with(bytes, Interner::unindexed)
-    }
-
-    /// `decode`, each column's values made an interner by `interner`.
-    fn decode_with(bytes: &[u8], interner: fn(Vec<Box<str>>) -> Interner) -> Result<Ledger, DecodeError> {
         let c: ColumnsOwned = postcard::from_bytes(bytes).map_err(|_| DecodeError::Damaged)?;
         let lines = c.customer.len();
         let customers = c.customer_keys.len();
@@ -91,7 +81,7 @@ impl Ledger {
             return Err(DecodeError::Damaged);
         }
         let ledger = Ledger {
-            customer_keys: interner(c.customer_keys),
+            customer_keys: Interner::with_keys(c.customer_keys),
             customer_names: c.customer_names,
             customer: c.customer,
             date: c.date,
@@ -101,7 +91,7 @@ impl Ledger {
             attributes: c
                 .attributes
                 .into_iter()
-                .map(|(a, values, codes)| (a, TextColumn { values: interner(values), codes }))
+                .map(|(a, values, codes)| (a, TextColumn { values: Interner::with_keys(values), codes }))
                 .collect(),
         };
         BeyondMoneyLimit::check(ledger.magnitude()).map_err(DecodeError::Money)?;
