@@ -9,6 +9,7 @@ use hashbrown::DefaultHashBuilder;
 use serde::{Deserialize, Serialize};
 use std::hash::BuildHasher;
 use std::ops::Deref;
+use std::sync::OnceLock;
 
 /// A customer: a dense index into the ledger's customer table (not the id in the file).
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -140,7 +141,10 @@ impl Attribute {
 #[derive(Clone, Debug, Default)]
 pub struct Interner {
     keys: Vec<Box<str>>,
-    codes: HashTable<(u32, u32)>,
+    /// Made on the first lookup when the keys come whole (`with_keys`: a stored ledger's values,
+    /// a part's): most of them are never looked up (invoice numbers), and hashing them all was
+    /// a sixth of restoring a large workspace.
+    codes: OnceLock<HashTable<(u32, u32)>>,
     hasher: DefaultHashBuilder,
 }
 
@@ -152,9 +156,11 @@ impl Interner {
     /// `intern` for a key owned (boxed: kept, not copied) or borrowed (copied when new).
     fn intern_key<K: Deref<Target = str> + Into<Box<str>>>(&mut self, key: K) -> u32 {
         let hash = self.hash(&key);
+        // The table is taken out and put back (a move), so that it and the keys can be changed
+        // together.
+        let mut codes = self.codes.take().unwrap_or_else(|| self.made_table());
         let keys = &mut self.keys;
-        let entry = self.codes.entry(spread(hash), |&(code, _)| *keys[code as usize] == *key, |&(_, h)| spread(h));
-        match entry {
+        let code = match codes.entry(spread(hash), |&(code, _)| *keys[code as usize] == *key, |&(_, h)| spread(h)) {
             Entry::Occupied(found) => found.get().0,
             Entry::Vacant(slot) => {
                 let code = keys.len() as u32;
@@ -162,25 +168,28 @@ impl Interner {
                 keys.push(key.into());
                 code
             }
-        }
+        };
+        self.codes = OnceLock::from(codes);
+        code
     }
 
-    /// An interner whose codes are the positions of `keys` (a stored ledger's values), which
-    /// are kept as they are.
+    /// An interner whose codes are the positions of `keys`, which are kept as they are.
     pub(super) fn with_keys(keys: Vec<Box<str>>) -> Interner {
-        let mut interner = Interner { codes: HashTable::with_capacity(keys.len()), ..Interner::default() };
-        for (code, key) in keys.iter().enumerate() {
-            let hash = interner.hash(key);
-            interner.codes.insert_unique(spread(hash), (code as u32, hash), |&(_, h)| spread(h));
-        }
-        interner.keys = keys;
-        interner
+        Interner { keys, ..Interner::default() }
     }
 
-    /// `keys` without their lookup table, for a `LedgerPart`: its keys are only read in order
-    /// (`code` finds none of them).
-    pub(super) fn unindexed(keys: Vec<Box<str>>) -> Interner {
-        Interner { keys, ..Interner::default() }
+    /// The lookup table, made from the keys the first time.
+    fn table(&self) -> &HashTable<(u32, u32)> {
+        self.codes.get_or_init(|| self.made_table())
+    }
+
+    fn made_table(&self) -> HashTable<(u32, u32)> {
+        let mut codes = HashTable::with_capacity(self.keys.len());
+        for (code, key) in self.keys.iter().enumerate() {
+            let hash = self.hash(key);
+            codes.insert_unique(spread(hash), (code as u32, hash), |&(_, h)| spread(h));
+        }
+        codes
     }
 
     /// The key's hash in 32 bits: stored beside its code, and spread to 64 bits for the table.
@@ -199,7 +208,7 @@ impl Interner {
     }
 
     pub fn code(&self, key: &str) -> Option<u32> {
-        self.codes.find(spread(self.hash(key)), |&(code, _)| *self.keys[code as usize] == *key).map(|&(code, _)| code)
+        self.table().find(spread(self.hash(key)), |&(code, _)| *self.keys[code as usize] == *key).map(|&(code, _)| code)
     }
 
     /// The string for a code handed out by this interner.
@@ -537,6 +546,18 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> Day {
         Day::from_ymd(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn stored_keys_are_found_and_added_to_once_the_table_is_made() {
+        let boxed = |keys: &[&str]| keys.iter().map(|&k| Box::from(k)).collect::<Vec<Box<str>>>();
+        // Looked up first, then added to; and added to without a lookup before.
+        let mut looked_up = Interner::with_keys(boxed(&["C1", "C2", "C3"]));
+        assert_eq!((looked_up.code("C3"), looked_up.code("C4")), (Some(2), None));
+        assert_eq!((looked_up.intern("C4"), looked_up.intern("C1")), (3, 0));
+        let mut added_to = Interner::with_keys(boxed(&["C1", "C2"]));
+        assert_eq!((added_to.intern("C2"), added_to.intern("C5"), added_to.intern("C5")), (1, 2, 2));
+        assert_eq!((added_to.code("C5"), added_to.len()), (Some(2), 3));
     }
 
     #[test]

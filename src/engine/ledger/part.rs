@@ -11,8 +11,7 @@ use crate::engine::date::Day;
 use crate::engine::money::Money;
 
 /// Lines to append to a builder (`LedgerBuilder::append`): another builder's, or a part of a
-/// file read by another worker and decoded from its plain form (`decode`) without the lookup
-/// tables of its values, which appending does not use: it reads only the values in order.
+/// file read by another worker and decoded from its plain form (`decode`).
 #[derive(Debug)]
 pub struct LedgerPart {
     pub(super) ledger: Ledger,
@@ -186,7 +185,7 @@ impl<'a> Reader<'a> {
                 let attribute = *Attribute::ALL.get(self.count()?)?;
                 let (values, codes) = (self.texts()?, self.fixed(u32::from_le_bytes)?);
                 let fits = codes.len() == lines && codes.iter().all(|&c| (c as usize) < values.len());
-                fits.then(|| (attribute, TextColumn { values: Interner::unindexed(values), codes }))
+                fits.then(|| (attribute, TextColumn { values: Interner::with_keys(values), codes }))
             })
             .collect::<Option<Vec<_>>>()?;
         let customers = customer_keys.len();
@@ -197,7 +196,7 @@ impl<'a> Reader<'a> {
             && quantity.as_ref().is_none_or(|q| q.len() == lines)
             && customer.iter().all(|c| c.index() < customers);
         consistent.then(|| Ledger {
-            customer_keys: Interner::unindexed(customer_keys),
+            customer_keys: Interner::with_keys(customer_keys),
             customer_names,
             customer,
             date,
