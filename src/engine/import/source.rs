@@ -285,7 +285,8 @@ impl Csv<'_> {
         progress: &mut dyn FnMut(Progress) -> bool,
     ) -> Result<bool, ImportError> {
         let (text, total, at) = (self.text, split.total, split.at);
-        reader.reserve(estimated_lines(text));
+        // Room for the whole file's lines, the part's to be appended among them.
+        reader.reserve(estimated_lines_in(text, total));
         let skip = self.skip + usize::from(self.dialect.sep_line);
         let mut records = Records::new(text, self.dialect);
         // This part's progress stands for both: the other is read at the same pace.
@@ -387,9 +388,14 @@ fn read_csv(
 /// The lines of the whole text, estimated from its start (the columns are reserved for them):
 /// rather a few hundred too many than one too few, which would double every column.
 pub(super) fn estimated_lines(text: &str) -> usize {
+    estimated_lines_in(text, text.len() as u64)
+}
+
+/// `estimated_lines` of `bytes` of text that starts with `text` (the first part of a file).
+fn estimated_lines_in(text: &str, bytes: u64) -> usize {
     let sample = dialect::sample(text);
     let lines = sample.bytes().filter(|&b| b == b'\n').count().max(1);
-    text.len().div_ceil(sample.len().max(1)) * lines
+    usize::try_from(bytes).unwrap_or(usize::MAX).div_ceil(sample.len().max(1)).saturating_mul(lines)
 }
 
 /// The start of the line after the middle of the text, if there is one.

@@ -128,7 +128,10 @@ impl<'a> Reader<'a> {
     fn fixed<const N: usize, T>(&mut self, value: fn([u8; N]) -> T) -> Option<Vec<T>> {
         let n = self.count()?;
         let bytes = self.take(n.checked_mul(N)?)?;
-        Some(bytes.chunks_exact(N).filter_map(|b| b.first_chunk::<N>()).map(|b| value(*b)).collect())
+        // Filled into room for all: collecting a `filter_map` would grow the column as it goes.
+        let mut values = Vec::with_capacity(n);
+        values.extend(bytes.chunks_exact(N).filter_map(|b| b.first_chunk::<N>()).map(|b| value(*b)));
+        Some(values)
     }
 
     fn flags(&mut self) -> Option<Vec<bool>> {

@@ -47,7 +47,8 @@ pub enum DecodeError {
 
 impl Ledger {
     /// Appends the ledger's stored form to `out`.
-    pub fn encode_into(&self, out: Vec<u8>) -> Result<Vec<u8>, postcard::Error> {
+    pub fn encode_into(&self, mut out: Vec<u8>) -> Result<Vec<u8>, postcard::Error> {
+        out.reserve(self.stored_len_estimate());
         let columns = ColumnsRef {
             customer_keys: &self.customer_keys.keys,
             customer_names: &self.customer_names,
@@ -59,6 +60,16 @@ impl Ledger {
             attributes: self.attributes.iter().map(|(a, c)| (*a, &c.values.keys[..], &c.codes[..])).collect(),
         };
         postcard::to_extend(&columns, out)
+    }
+
+    /// Bytes enough for most ledgers' stored form (a few bytes per variable-length integer, and
+    /// the values' texts), so that the output is not grown, and copied, as it is written.
+    fn stored_len_estimate(&self) -> usize {
+        let texts = |keys: &[Box<str>]| keys.iter().map(|k| k.len() + 1).sum::<usize>();
+        let optional = |given: bool, bytes: usize| if given { bytes } else { 0 };
+        let per_line = 3 + 3 + 5 + optional(self.cost.is_some(), 6) + optional(self.quantity.is_some(), 9);
+        let attributes: usize = self.attributes.iter().map(|(_, c)| texts(&c.values.keys)).sum();
+        self.customer.len() * (per_line + 3 * self.attributes.len()) + 2 * texts(&self.customer_keys.keys) + attributes
     }
 
     /// Reads a ledger written by `encode_into`; `Err` when the bytes are not a consistent
