@@ -7,6 +7,7 @@
   var text = dutch ? {
     loading: "Clientele wordt geladen…",
     noWasm: "Deze browser kan Clientele niet uitvoeren: WebAssembly ontbreekt of is uitgeschakeld. Gebruik een recente versie van Firefox, Chrome, Edge of Safari, of vraag uw beheerder WebAssembly toe te staan.",
+    noSimd: "Deze browser is te oud voor Clientele: hij mist WebAssembly SIMD. Gebruik een recente versie van Firefox, Chrome, Edge of Safari (16.4 of nieuwer).",
     noStorage: "De opslag van deze browser is uitgeschakeld (bijvoorbeeld door privé-vensters of een beleid). Clientele werkt, maar kan uw gegevens niet bewaren: na herladen moet u ze opnieuw importeren.",
     failed: "Clientele kon niet starten: ",
     fatalTitle: "Er ging iets mis",
@@ -15,6 +16,7 @@
   } : {
     loading: "Loading Clientele…",
     noWasm: "This browser cannot run Clientele: WebAssembly is missing or disabled. Use a current version of Firefox, Chrome, Edge or Safari, or ask your administrator to allow WebAssembly.",
+    noSimd: "This browser is too old for Clientele: it lacks WebAssembly SIMD. Use a current version of Firefox, Chrome, Edge or Safari (16.4 or later).",
     noStorage: "This browser's storage is disabled (private windows or a policy can do that). Clientele works, but cannot keep your data: after a reload you will need to import it again.",
     failed: "Clientele could not start: ",
     fatalTitle: "Something went wrong",
@@ -28,6 +30,17 @@
     var box = byId("boot");
     box.className = "boot boot-problem";
     byId("boot-message").textContent = message;
+  }
+
+  // The app is built with WebAssembly's 128-bit SIMD (.cargo/config.toml). A module of one
+  // function using two SIMD instructions (i8x16.splat, i8x16.popcnt) is valid only where it is.
+  function simdWorks() {
+    try {
+      return WebAssembly.validate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0,
+        10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]));
+    } catch (e) {
+      return false;
+    }
   }
 
   function storageWorks() {
@@ -54,6 +67,10 @@
     prepareFatalPanel();
     if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
       problem(text.noWasm);
+      return;
+    }
+    if (!simdWorks()) {
+      problem(text.noSimd);
       return;
     }
     if (!storageWorks()) {

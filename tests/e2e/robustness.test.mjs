@@ -1,4 +1,4 @@
-// Bad environments get readable messages, never a blank page: no WebAssembly, storage
+// Bad environments get readable messages, never a blank page: no WebAssembly or no SIMD, storage
 // disabled, and a panic inside the app.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -16,6 +16,23 @@ test("a browser without WebAssembly is told why the app cannot run", async () =>
   assert.ok(await message.isVisible());
   await screenshot(page, "no-wasm");
   await context.close();
+});
+
+test("a browser without WebAssembly SIMD is told it is too old, in its language", async () => {
+  // As such a browser answers: a module with a SIMD instruction (prefix 0xfd) is not valid.
+  const noSimd = () => {
+    const validate = WebAssembly.validate;
+    WebAssembly.validate = (bytes) => !new Uint8Array(bytes).includes(0xfd) && validate(bytes);
+  };
+  for (const [locale, expected] of [["en-GB", /too old for Clientele: it lacks WebAssembly SIMD/], ["nl-NL", /te oud voor Clientele: hij mist WebAssembly SIMD/]]) {
+    const { page, context } = await openApp(browser, server.origin, "/", { locale, init: noSimd });
+    await page.waitForFunction(() => document.querySelector("#boot-message").textContent.includes("SIMD"));
+    assert.match(await page.locator("#boot-message").textContent(), expected);
+    await page.waitForTimeout(500);
+    assert.equal(await page.locator("nav.nav").count(), 0, "the app is not started");
+    await screenshot(page, `no-simd-${locale}`);
+    await context.close();
+  }
 });
 
 test("with storage disabled the app warns and still works", async () => {
