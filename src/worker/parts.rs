@@ -53,7 +53,7 @@ fn answer(data: &JsValue) {
         let file: File = Reflect::get(data, &"file".into()).ok()?.dyn_into().ok()?;
         let reader = FileReaderSync::new().ok()?;
         let bytes = read_range(&reader, &file, part.start as f64, file.size()).ok()?;
-        import::read_part(&part, &bytes)
+        import::read_part(&part, bytes)
     };
     match read() {
         Some(bytes) => {

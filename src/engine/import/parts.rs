@@ -66,15 +66,17 @@ impl PartRead {
 
 /// Reads `part` from `bytes` (the file's bytes from `part.start` on) as the importer would,
 /// and gives what it read as bytes for `PartRead::decode`; `None` when the bytes are not UTF-8
-/// text (the importer splits UTF-8 files only) or cannot be encoded.
-pub fn read_part(part: &Part, bytes: &[u8]) -> Option<Vec<u8>> {
-    let text = std::str::from_utf8(bytes).ok()?;
+/// text (the importer splits UTF-8 files only). The file's bytes are freed once read, before
+/// the part is encoded, so that the encoding takes their room (wasm memory never shrinks).
+pub fn read_part(part: &Part, bytes: Vec<u8>) -> Option<Vec<u8>> {
+    let text = std::str::from_utf8(&bytes).ok()?;
     let (mut builder, mut origins) = (LedgerBuilder::new(part.columns.clone()), Origins::default());
     let mut reader = LineReader::new(&part.plan, &part.columns, &part.headers, &mut builder, &mut origins);
     reader.reserve(super::source::estimated_lines(text));
     let mut records = Records::new(text, part.dialect);
     let rows = super::source::read_records(&mut records, 0, u64::MAX, &mut reader, &mut |_, _| Ok(())).ok()?;
     let found = reader.into_found();
+    drop(bytes);
     let out = postcard::to_extend(&(&origins, &found, rows), Vec::new()).ok()?;
     Some(LedgerPart::from(builder).encode_into(out))
 }

@@ -549,10 +549,10 @@ mod tests {
         fn start(&self, _: usize, part: Part) -> Option<Self::Read> {
             *self.asked.borrow_mut() = Some(part.clone());
             let read = match self.answer {
-                Answer::Read => super::super::read_part(&part, &self.bytes[part.start as usize..]),
+                Answer::Read => super::super::read_part(&part, self.bytes[part.start as usize..].to_vec()),
                 Answer::Nothing => None,
                 Answer::Garbage => Some(b"not a part".to_vec()),
-                Answer::Empty => super::super::read_part(&part, b""),
+                Answer::Empty => super::super::read_part(&part, Vec::new()),
             };
             Some(std::future::ready(read))
         }
