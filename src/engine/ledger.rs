@@ -156,21 +156,14 @@ impl Interner {
     /// `intern` for a key owned (boxed: kept, not copied) or borrowed (copied when new).
     fn intern_key<K: Deref<Target = str> + Into<Box<str>>>(&mut self, key: K) -> u32 {
         let hash = self.hash(&key);
-        // The table is taken out and put back (a move), so that it and the keys can be changed
-        // together.
-        let mut codes = self.codes.take().unwrap_or_else(|| self.made_table());
-        let keys = &mut self.keys;
-        let code = match codes.entry(spread(hash), |&(code, _)| *keys[code as usize] == *key, |&(_, h)| spread(h)) {
-            Entry::Occupied(found) => found.get().0,
-            Entry::Vacant(slot) => {
-                let code = keys.len() as u32;
-                slot.insert((code, hash));
-                keys.push(key.into());
-                code
-            }
-        };
-        self.codes = OnceLock::from(codes);
-        code
+        if self.codes.get().is_none() {
+            self.codes = OnceLock::from(self.made_table());
+        }
+        match self.codes.get_mut() {
+            Some(codes) => code_of(codes, &mut self.keys, key, hash),
+            // Not reached (the table was made above); a table made again gives the same code.
+            None => code_of(&mut self.made_table(), &mut self.keys, key, hash),
+        }
     }
 
     /// An interner whose codes are the positions of `keys`, which are kept as they are.
@@ -231,6 +224,24 @@ impl Interner {
 
 /// A 32-bit hash as the 64 bits the table wants: it picks buckets by the low bits and tags
 /// entries with the top seven, so both come from the 32 bits.
+/// The key's code in `codes`, or the next one, given to it and added to `keys`.
+fn code_of<K: Deref<Target = str> + Into<Box<str>>>(
+    codes: &mut HashTable<(u32, u32)>,
+    keys: &mut Vec<Box<str>>,
+    key: K,
+    hash: u32,
+) -> u32 {
+    match codes.entry(spread(hash), |&(code, _)| *keys[code as usize] == *key, |&(_, h)| spread(h)) {
+        Entry::Occupied(found) => found.get().0,
+        Entry::Vacant(slot) => {
+            let code = keys.len() as u32;
+            slot.insert((code, hash));
+            keys.push(key.into());
+            code
+        }
+    }
+}
+
 fn spread(hash: u32) -> u64 {
     u64::from(hash) << 32 | u64::from(hash)
 }

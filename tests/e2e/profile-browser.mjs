@@ -1,14 +1,15 @@
 // Where a large import's time goes in the browser (not a test: it measures). Imports the ledger
 // into the release build in headless Chromium with V8's sampling profiler on (`--prof`), keeps
-// it, waits until it is saved in IndexedDB and opens the app again (the workspace restored),
-// then prints the profile of each thread that ran wasm (the page, the worker, the part worker):
-// its functions by name (the release wasm keeps its name section) and the C library's copies.
+// it, waits until it is saved in IndexedDB, opens the app again (the workspace restored) and
+// visits Customer Views, then prints the profile of each thread that ran wasm (the page, the
+// worker, the part worker, the next visit's page and worker): its functions by name (the
+// release wasm keeps its name section) and the C library's copies.
 //
 //   CLIENTELE_DIST=dist-rel node tests/e2e/profile-browser.mjs ledger.csv
 //
 // Ticks are samples of one thread (about one per millisecond of its work); they tell where
-// its time goes, not wall time. The full bottom-up profile is left in the log
-// directory printed last.
+// its time goes, not wall time. Each thread's full bottom-up profile stays in its log, named
+// after it.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -46,6 +47,11 @@ await page.goto(server.origin + "/data");
 await appReady(page);
 await page.getByTestId("loaded").locator("table.table-summary").waitFor({ timeout: 300000 });
 console.log(`next visit -> ledger restored: ${Date.now() - t} ms`);
+// The slowest analysis page's first visit, from the click to its first table.
+t = Date.now();
+await page.locator("nav.nav a", { hasText: /^Customer Views$/ }).click();
+await page.locator("main table[data-table]:visible").first().waitFor({ timeout: 120000 });
+console.log(`Customer Views, click -> result: ${Date.now() - t} ms`);
 await browser.close();
 await server.close();
 
