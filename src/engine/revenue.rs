@@ -265,7 +265,7 @@ impl<'l> PurchaseTokens<'l> {
         let invoice_count = column.map_or(0, |c| c.values().len());
         PurchaseTokens {
             invoices: column.map(|c| c.codes()),
-            blank: column.and_then(|c| c.values().code("")),
+            blank: column.and_then(|c| c.values().code_once("")),
             invoice_count: invoice_count as u32,
             first_day: days.first_day,
             count: invoice_count + days.index.len(),
