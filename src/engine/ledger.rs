@@ -232,8 +232,6 @@ impl Interner {
     }
 }
 
-/// A 32-bit hash as the 64 bits the table wants: it picks buckets by the low bits and tags
-/// entries with the top seven, so both come from the 32 bits.
 /// The key's code in `codes`, or the next one, given to it and added to `keys`.
 fn code_of<K: Deref<Target = str> + Into<Box<str>>>(
     codes: &mut HashTable<(u32, u32)>,
@@ -252,6 +250,8 @@ fn code_of<K: Deref<Target = str> + Into<Box<str>>>(
     }
 }
 
+/// A 32-bit hash as the 64 bits the table wants: it picks buckets by the low bits and tags
+/// entries with the top seven, so both come from the 32 bits.
 fn spread(hash: u32) -> u64 {
     u64::from(hash) << 32 | u64::from(hash)
 }
