@@ -156,14 +156,14 @@ impl Interner {
     /// `intern` for a key owned (boxed: kept, not copied) or borrowed (copied when new).
     fn intern_key<K: Deref<Target = str> + Into<Box<str>>>(&mut self, key: K) -> u32 {
         let hash = self.hash(&key);
-        if self.codes.get().is_none() {
-            self.codes = OnceLock::from(self.made_table());
+        if let Some(codes) = self.codes.get_mut() {
+            return code_of(codes, &mut self.keys, key, hash);
         }
-        match self.codes.get_mut() {
-            Some(codes) => code_of(codes, &mut self.keys, key, hash),
-            // Not reached (the table was made above); a table made again gives the same code.
-            None => code_of(&mut self.made_table(), &mut self.keys, key, hash),
-        }
+        // The first key added to keys that came whole: their table is made now, and kept.
+        let mut codes = self.made_table();
+        let code = code_of(&mut codes, &mut self.keys, key, hash);
+        self.codes = OnceLock::from(codes);
+        code
     }
 
     /// An interner whose codes are the positions of `keys`, which are kept as they are.

@@ -62,8 +62,8 @@ impl LedgerPart {
         Ok(LedgerPart { magnitude: ledger.magnitude(), ledger })
     }
 
-    /// Bytes enough for most parts (the text values are guessed at 16 bytes each), so that the
-    /// output grows once or not at all.
+    /// Bytes enough for most parts (each text value guessed at 20 bytes with its length), so
+    /// that the output grows once or not at all.
     fn encoded_len_estimate(&self) -> usize {
         let l = &self.ledger;
         let per_line = 4 + 4 + 8 + l.cost.as_ref().map_or(0, |_| 9) + l.quantity.as_ref().map_or(0, |_| 9);
@@ -187,18 +187,10 @@ impl<'a> Reader<'a> {
             .map(|_| {
                 let attribute = *Attribute::ALL.get(self.count()?)?;
                 let (values, codes) = (self.texts()?, self.fixed(u32::from_le_bytes)?);
-                let fits = codes.len() == lines && codes.iter().all(|&c| (c as usize) < values.len());
-                fits.then(|| (attribute, TextColumn { values: Interner::with_keys(values), codes }))
+                Some((attribute, TextColumn { values: Interner::with_keys(values), codes }))
             })
             .collect::<Option<Vec<_>>>()?;
-        let customers = customer_keys.len();
-        let consistent = self.0.is_empty()
-            && customer_names.len() == customers
-            && [customer.len(), date.len(), amount.len()].iter().all(|&n| n == lines)
-            && cost.as_ref().is_none_or(|c| c.len() == lines)
-            && quantity.as_ref().is_none_or(|q| q.len() == lines)
-            && customer.iter().all(|c| c.index() < customers);
-        consistent.then(|| Ledger {
+        let ledger = Ledger {
             customer_keys: Interner::with_keys(customer_keys),
             customer_names,
             customer,
@@ -207,7 +199,8 @@ impl<'a> Reader<'a> {
             cost,
             quantity,
             attributes,
-        })
+        };
+        (self.0.is_empty() && ledger.len() == lines && ledger.is_consistent()).then_some(ledger)
     }
 }
 

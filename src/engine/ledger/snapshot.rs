@@ -77,20 +77,6 @@ impl Ledger {
     /// money is beyond the ledger limit (the same check `LedgerBuilder::try_finish` makes).
     pub fn decode(bytes: &[u8]) -> Result<Ledger, DecodeError> {
         let c: ColumnsOwned = postcard::from_bytes(bytes).map_err(|_| DecodeError::Damaged)?;
-        let lines = c.customer.len();
-        let customers = c.customer_keys.len();
-        let consistent = c.date.len() == lines
-            && c.amount.len() == lines
-            && c.cost.as_ref().is_none_or(|v| v.len() == lines)
-            && c.quantity.as_ref().is_none_or(|v| v.len() == lines)
-            && c.customer_names.len() == customers
-            && c.customer.iter().all(|id| id.index() < customers)
-            && c.attributes
-                .iter()
-                .all(|(_, values, codes)| codes.len() == lines && codes.iter().all(|&k| (k as usize) < values.len()));
-        if !consistent {
-            return Err(DecodeError::Damaged);
-        }
         let ledger = Ledger {
             customer_keys: Interner::with_keys(c.customer_keys),
             customer_names: c.customer_names,
@@ -105,8 +91,27 @@ impl Ledger {
                 .map(|(a, values, codes)| (a, TextColumn { values: Interner::with_keys(values), codes }))
                 .collect(),
         };
+        if !ledger.is_consistent() {
+            return Err(DecodeError::Damaged);
+        }
         BeyondMoneyLimit::check(ledger.magnitude()).map_err(DecodeError::Money)?;
         Ok(ledger)
+    }
+
+    /// Whether columns read from bytes fit together: every column as long as the others, a
+    /// name slot per customer, every code within its values (the stored form's and a part's).
+    pub(super) fn is_consistent(&self) -> bool {
+        let (lines, customers) = (self.customer.len(), self.customer_keys.len());
+        self.date.len() == lines
+            && self.amount.len() == lines
+            && self.cost.as_ref().is_none_or(|v| v.len() == lines)
+            && self.quantity.as_ref().is_none_or(|v| v.len() == lines)
+            && self.customer_names.len() == customers
+            && self.customer.iter().all(|id| id.index() < customers)
+            && self
+                .attributes
+                .iter()
+                .all(|(_, c)| c.codes.len() == lines && c.codes.iter().all(|&k| (k as usize) < c.values.len()))
     }
 
     /// The sum of the absolute amounts and costs, in cents (what the ledger limit bounds).
