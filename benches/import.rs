@@ -1,9 +1,11 @@
 //! Import benchmark: `import_bytes` on the deterministic large test ledger (1,000,000 lines of
 //! 11 columns, about 95 MB; set IMPORT_BENCH_LINES for another size). Run with
-//! `cargo bench --bench import`.
+//! `cargo bench --bench import`. The `workspace` group writes and reads the workspace file of the
+//! same ledger (`session::backup`): what every save and every next visit does in the browser.
 
 use clientele::engine::import::{import_bytes, write_test_ledger, ImportOptions};
 use clientele::engine::sample::sample_ledger;
+use clientele::engine::session::{backup, tables::SideTables, Source};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
 
@@ -22,5 +24,24 @@ fn import(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, import);
+fn workspace(c: &mut Criterion) {
+    let mut csv = Vec::new();
+    write_test_ledger(&sample_ledger(), lines(), &mut csv).expect("writing to memory cannot fail");
+    let ledger = import_bytes("big.csv", &csv, &ImportOptions::default(), &mut |_| true).expect("imports").ledger;
+    drop(csv);
+    let (source, tables) = (Source::Files(vec!["big.csv".into()]), SideTables::default());
+    let file = backup::encode(&source, &tables, &ledger).expect("encodes");
+    eprintln!("workspace file of {} lines: {} bytes", lines(), file.len());
+    let mut group = c.benchmark_group("workspace");
+    group.sample_size(10).throughput(Throughput::Bytes(file.len() as u64));
+    group.bench_function(format!("encode_{}_lines", lines()), |b| {
+        b.iter(|| backup::encode(&source, &tables, black_box(&ledger)).expect("encodes"))
+    });
+    group.bench_function(format!("decode_{}_lines", lines()), |b| {
+        b.iter(|| backup::decode(black_box(&file)).expect("decodes"))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, import, workspace);
 criterion_main!(benches);

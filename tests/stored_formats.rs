@@ -33,6 +33,8 @@ const WORKSPACE_V1: &str = "workspace-v1.clientele";
 const WORKSPACE_V2: &str = "workspace-v2-pools.clientele";
 /// Format version 2 with issue 16's Actions list (`actions_edits`), as main at 186c4ed wrote it.
 const WORKSPACE_V2_ACTIONS: &str = "workspace-v2-actions.clientele";
+/// Format version 3 (the ledger in its plain columnar form), with `pools_drafts`.
+const WORKSPACE_V3: &str = "workspace-v3-pools.clientele";
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
@@ -350,6 +352,15 @@ fn a_version_2_workspace_file_opens_with_its_cost_pools() {
         panic!("no cascade")
     };
     assert!(cascade.units.iter().flat_map(|u| &u.values).all(|v| v.target.is_none() && v.status.is_none()));
+}
+
+#[test]
+fn a_version_3_workspace_file_opens_with_its_cost_pools() {
+    let bytes = read_fixture(WORKSPACE_V3, workspace_with_pools);
+    assert_eq!((&bytes[..9], &bytes[9..11]), (&b"CLIENTELE"[..], &3u16.to_le_bytes()[..]), "format version 3");
+    let mut session = restored(WORKSPACE_V3, bytes);
+    assert_hand_worked_figures(&mut session);
+    assert_hand_worked_account(&mut session);
 }
 
 #[test]

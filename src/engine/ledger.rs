@@ -555,10 +555,11 @@ impl LedgerBuilder {
 }
 
 mod part;
+mod plain;
 mod snapshot;
 pub use part::LedgerPart;
 #[cfg(test)]
-pub(crate) use snapshot::tests::stored;
+pub(crate) use snapshot::tests::{postcard_form, stored};
 pub use snapshot::DecodeError;
 
 #[cfg(test)]

@@ -1,28 +1,15 @@
-//! The ledger's stored form: its columns as they are (integers, day numbers, cents), encoded
-//! with postcard. Reading it back rebuilds the interners' lookup maps and nothing else, so a
-//! saved workspace opens far faster than re-importing the file.
+//! The ledger's stored form, in a workspace file: its columns as they are (integers, day
+//! numbers, cents). From workspace version 3 on it is the plain columnar form (`plain.rs`); up
+//! to version 2 it was the same columns encoded with postcard, which `decode_postcard` still
+//! reads. Reading either back makes no lookup table (they are made on a value's first lookup),
+//! so a saved workspace opens far faster than re-importing the file.
 
 use super::{Attribute, BeyondMoneyLimit, CustomerId, Interner, Ledger, TextColumn};
 use crate::engine::date::Day;
 use crate::engine::money::Money;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
-/// An attribute column by reference: the attribute, its distinct values, a code per line.
-type AttributeRef<'a> = (Attribute, &'a [Box<str>], &'a [u32]);
-
-/// The columns by reference, for writing without copying them.
-#[derive(Serialize)]
-struct ColumnsRef<'a> {
-    customer_keys: &'a [Box<str>],
-    customer_names: &'a [Option<Box<str>>],
-    customer: &'a [CustomerId],
-    date: &'a [Day],
-    amount: &'a [Money],
-    cost: Option<&'a [Option<Money>]>,
-    quantity: Option<&'a [Option<f64>]>,
-    attributes: Vec<AttributeRef<'a>>,
-}
-
+/// The columns as workspace versions 1 and 2 stored them (postcard, in this order).
 #[derive(Deserialize)]
 struct ColumnsOwned {
     customer_keys: Vec<Box<str>>,
@@ -46,36 +33,20 @@ pub enum DecodeError {
 }
 
 impl Ledger {
-    /// Appends the ledger's stored form to `out`.
-    pub fn encode_into(&self, mut out: Vec<u8>) -> Result<Vec<u8>, postcard::Error> {
-        out.reserve(self.stored_len_estimate());
-        let columns = ColumnsRef {
-            customer_keys: &self.customer_keys.keys,
-            customer_names: &self.customer_names,
-            customer: &self.customer,
-            date: &self.date,
-            amount: &self.amount,
-            cost: self.cost.as_deref(),
-            quantity: self.quantity.as_deref(),
-            attributes: self.attributes.iter().map(|(a, c)| (*a, &c.values.keys[..], &c.codes[..])).collect(),
-        };
-        postcard::to_extend(&columns, out)
-    }
-
-    /// Bytes enough for most ledgers' stored form (a few bytes per variable-length integer, and
-    /// the values' texts), so that the output is not grown, and copied, as it is written.
-    fn stored_len_estimate(&self) -> usize {
-        let texts = |keys: &[Box<str>]| keys.iter().map(|k| k.len() + 1).sum::<usize>();
-        let optional = |given: bool, bytes: usize| if given { bytes } else { 0 };
-        let per_line = 3 + 3 + 5 + optional(self.cost.is_some(), 6) + optional(self.quantity.is_some(), 9);
-        let attributes: usize = self.attributes.iter().map(|(_, c)| texts(&c.values.keys)).sum();
-        self.customer.len() * (per_line + 3 * self.attributes.len()) + 2 * texts(&self.customer_keys.keys) + attributes
+    /// Appends the ledger's stored form to `out` (the plain form of workspace version 3).
+    pub fn encode_into(&self, out: Vec<u8>) -> Vec<u8> {
+        self.write_plain(out)
     }
 
     /// Reads a ledger written by `encode_into`; `Err` when the bytes are not a consistent
     /// ledger (every column as long as the others, every code within its values) or when its
     /// money is beyond the ledger limit (the same check `LedgerBuilder::try_finish` makes).
     pub fn decode(bytes: &[u8]) -> Result<Ledger, DecodeError> {
+        Ledger::read_plain(bytes).ok_or(DecodeError::Damaged)?.within_money_limit()
+    }
+
+    /// Reads the stored form of workspace versions 1 and 2 (postcard), checked as `decode` checks.
+    pub fn decode_postcard(bytes: &[u8]) -> Result<Ledger, DecodeError> {
         let c: ColumnsOwned = postcard::from_bytes(bytes).map_err(|_| DecodeError::Damaged)?;
         let ledger = Ledger {
             customer_keys: Interner::with_keys(c.customer_keys),
@@ -94,8 +65,12 @@ impl Ledger {
         if !ledger.is_consistent() {
             return Err(DecodeError::Damaged);
         }
-        BeyondMoneyLimit::check(ledger.magnitude()).map_err(DecodeError::Money)?;
-        Ok(ledger)
+        ledger.within_money_limit()
+    }
+
+    fn within_money_limit(self) -> Result<Ledger, DecodeError> {
+        BeyondMoneyLimit::check(self.magnitude()).map_err(DecodeError::Money)?;
+        Ok(self)
     }
 
     /// Whether columns read from bytes fit together: every column as long as the others, a
@@ -127,60 +102,104 @@ pub(crate) mod tests {
     use crate::engine::ledger::{Columns, LedgerBuilder, LineExtras};
     use crate::engine::{sample, summary::Summary};
 
-    #[test]
-    fn the_sample_survives_a_round_trip() {
-        let ledger = sample::sample_ledger();
-        let bytes = ledger.encode_into(Vec::new()).unwrap();
-        let back = Ledger::decode(&bytes).unwrap();
-        assert_eq!(Summary::of(&back), Summary::of(&ledger));
+    fn assert_same_ledger(back: &Ledger, ledger: &Ledger) {
+        assert_eq!(Summary::of(back), Summary::of(ledger));
+        assert_eq!(back.customers(), ledger.customers());
+        assert_eq!(back.dates(), ledger.dates());
         assert_eq!(back.amounts(), ledger.amounts());
         assert_eq!(back.costs(), ledger.costs());
         let c = back.customer_by_key("C10001").unwrap();
         assert_eq!(back.customer_name(c), ledger.customer_name(c));
         assert_eq!(back.attributes().collect::<Vec<_>>(), ledger.attributes().collect::<Vec<_>>());
-        // Stored compactly: under half of the same ledger as CSV.
+    }
+
+    #[test]
+    fn the_sample_survives_a_round_trip() {
+        let ledger = sample::sample_ledger();
+        let bytes = ledger.encode_into(Vec::new());
+        assert_same_ledger(&Ledger::decode(&bytes).unwrap(), &ledger);
+        // Stored compactly: under half of the same ledger as CSV, and no larger than postcard's form.
         let mut csv = Vec::new();
         crate::engine::import::write_ledger_csv(&ledger, &mut csv).unwrap();
         assert!(bytes.len() * 2 < csv.len(), "{} bytes stored, {} as CSV", bytes.len(), csv.len());
+        let old = postcard_form(&ledger);
+        assert!(bytes.len() <= old.len(), "{} bytes stored, {} by postcard", bytes.len(), old.len());
+    }
+
+    #[test]
+    fn the_stored_form_of_versions_1_and_2_is_still_read() {
+        let ledger = sample::sample_ledger();
+        let old = postcard_form(&ledger);
+        assert_same_ledger(&Ledger::decode_postcard(&old).unwrap(), &ledger);
+        assert_eq!(Ledger::decode_postcard(&old[..old.len() - 1]).err(), Some(DecodeError::Damaged));
+        // Each form is read only as itself.
+        assert_eq!(Ledger::decode(&old).err(), Some(DecodeError::Damaged));
+        assert!(Ledger::decode_postcard(&ledger.encode_into(Vec::new())).is_err());
     }
 
     #[test]
     fn inconsistent_or_foreign_bytes_are_refused() {
         let mut b = LedgerBuilder::new(Columns::default());
         b.push("A", Day::from_ymd(2024, 1, 1).unwrap(), Money::from_cents(5), &LineExtras::default());
-        let bytes = b.finish().encode_into(Vec::new()).unwrap();
+        let bytes = b.finish().encode_into(Vec::new());
         assert!(Ledger::decode(&bytes).is_ok());
         assert_eq!(Ledger::decode(&bytes[..bytes.len() - 1]).err(), Some(DecodeError::Damaged));
         assert_eq!(Ledger::decode(b"not a ledger at all").err(), Some(DecodeError::Damaged));
         assert_eq!(Ledger::decode(&[]).err(), Some(DecodeError::Damaged));
     }
 
-    /// The stored form of one customer's lines with these amounts and costs (in cents), written
-    /// directly: the builder refuses money beyond the limit, a tampered file need not.
-    pub(crate) fn stored(amounts: &[i64], costs: &[Option<i64>]) -> Vec<u8> {
+    /// The columns as workspace versions 1 and 2 wrote them: postcard writes a struct's fields
+    /// one after the other, as it writes a tuple.
+    pub(crate) fn postcard_form(ledger: &Ledger) -> Vec<u8> {
+        let attributes: Vec<_> = ledger.attributes.iter().map(|(a, c)| (*a, &c.values.keys, &c.codes)).collect();
+        let columns = (
+            &ledger.customer_keys.keys,
+            &ledger.customer_names,
+            &ledger.customer,
+            &ledger.date,
+            &ledger.amount,
+            &ledger.cost,
+            &ledger.quantity,
+            attributes,
+        );
+        postcard::to_allocvec(&columns).unwrap()
+    }
+
+    /// One customer's lines with these amounts and costs (in cents), made directly: the builder
+    /// refuses money beyond the limit, a tampered file need not.
+    fn beyond(amounts: &[i64], costs: &[Option<i64>]) -> Ledger {
         let lines = amounts.len();
-        let columns = ColumnsRef {
-            customer_keys: &["A".into()],
-            customer_names: &[None],
-            customer: &vec![CustomerId(0); lines],
-            date: &vec![Day::from_ymd(2024, 1, 1).unwrap(); lines],
-            amount: &amounts.iter().map(|&c| Money::from_cents(c)).collect::<Vec<_>>(),
-            cost: Some(&costs.iter().map(|c| c.map(Money::from_cents)).collect::<Vec<_>>()),
+        Ledger {
+            customer_keys: Interner::with_keys(vec!["A".into()]),
+            customer_names: vec![None],
+            customer: vec![CustomerId(0); lines],
+            date: vec![Day::from_ymd(2024, 1, 1).unwrap(); lines],
+            amount: amounts.iter().map(|&c| Money::from_cents(c)).collect(),
+            cost: Some(costs.iter().map(|c| c.map(Money::from_cents)).collect()),
             quantity: None,
             attributes: Vec::new(),
-        };
-        postcard::to_allocvec(&columns).unwrap()
+        }
+    }
+
+    /// The stored form (today's) of `beyond`'s ledger.
+    pub(crate) fn stored(amounts: &[i64], costs: &[Option<i64>]) -> Vec<u8> {
+        beyond(amounts, costs).encode_into(Vec::new())
     }
 
     #[test]
     fn a_stored_ledger_beyond_the_money_limit_is_refused() {
-        // |2^62| + |-2^62| = 2^63 cents: each fits an i64, their sizes add up far beyond 2^61.
-        let wraps = stored(&[1 << 62, -(1 << 62)], &[None, None]);
-        assert_eq!(Ledger::decode(&wraps).err(), Some(DecodeError::Money(BeyondMoneyLimit { magnitude: 1 << 63 })));
-        // 2^61 - 1 in amounts and 1 in costs: exactly at the limit, accepted; one more cent is not.
-        assert!(Ledger::decode(&stored(&[(1 << 61) - 1], &[Some(-1)])).is_ok());
-        let over = stored(&[(1 << 61) - 1], &[Some(2)]);
-        let one_cent_over = DecodeError::Money(BeyondMoneyLimit { magnitude: (1 << 61) + 1 });
-        assert_eq!(Ledger::decode(&over).err(), Some(one_cent_over));
+        type Form = (fn(&Ledger) -> Vec<u8>, fn(&[u8]) -> Result<Ledger, DecodeError>);
+        let forms: [Form; 2] =
+            [(|l| l.encode_into(Vec::new()), Ledger::decode), (postcard_form, Ledger::decode_postcard)];
+        for (encode, decode) in forms {
+            let write = |amounts: &[i64], costs: &[Option<i64>]| encode(&beyond(amounts, costs));
+            // |2^62| + |-2^62| = 2^63 cents: each fits an i64, their sizes add up far beyond 2^61.
+            let wraps = write(&[1 << 62, -(1 << 62)], &[None, None]);
+            assert_eq!(decode(&wraps).err(), Some(DecodeError::Money(BeyondMoneyLimit { magnitude: 1 << 63 })));
+            // 2^61 - 1 in amounts and 1 in costs: exactly at the limit, accepted; one more cent is not.
+            assert!(decode(&write(&[(1 << 61) - 1], &[Some(-1)])).is_ok());
+            let one_cent_over = DecodeError::Money(BeyondMoneyLimit { magnitude: (1 << 61) + 1 });
+            assert_eq!(decode(&write(&[(1 << 61) - 1], &[Some(2)])).err(), Some(one_cent_over));
+        }
     }
 }

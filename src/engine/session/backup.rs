@@ -1,9 +1,11 @@
 //! A whole workspace as one file: what IndexedDB keeps between visits and what the user saves
 //! as a backup. Layout: the magic `CLIENTELE`, a format version (u16, little endian), then the
 //! postcard-encoded source, (from version 2) the side tables as a postcard byte string holding
-//! their JSON (`tables.rs` says why JSON), and the ledger's stored form.
+//! their JSON (`tables.rs` says why JSON), and the ledger's stored form (`ledger/snapshot.rs`).
 //!
-//! Versions: 1 = source + ledger; 2 = source + side tables + ledger. A new version adds a branch
+//! Versions: 1 = source + ledger; 2 = source + side tables + ledger; 3 = the same with the
+//! ledger in its plain columnar form (`ledger/plain.rs`) instead of postcard's, which was most of
+//! the time a large workspace took to open and to save. A new version adds a branch
 //! to `decode` that reads the old layout and fills the new parts with their defaults, so a
 //! workspace saved by an older Clientele always opens in a newer one (version 1: no side tables).
 //! A new side table is a new `#[serde(default)]` field of `SideTables`, not a new version.
@@ -14,7 +16,7 @@ use crate::engine::ledger::{BeyondMoneyLimit, DecodeError, Ledger};
 use serde::{Deserialize, Serialize};
 
 const MAGIC: &[u8; 9] = b"CLIENTELE";
-pub const VERSION: u16 = 2;
+pub const VERSION: u16 = 3;
 
 /// Why a workspace file cannot be opened; its words (English for `Display`, and Dutch) are in
 /// `i18n/failure.rs`.
@@ -41,7 +43,7 @@ pub fn encode(source: &Source, tables: &SideTables, ledger: &Ledger) -> Result<V
     out.extend_from_slice(&VERSION.to_le_bytes());
     let out = postcard::to_extend(source, out).map_err(|_| BackupError::Damaged)?;
     let out = postcard::to_extend(&tables.encode(), out).map_err(|_| BackupError::Damaged)?;
-    ledger.encode_into(out).map_err(|_| BackupError::Damaged)
+    Ok(ledger.encode_into(out))
 }
 
 pub fn decode(bytes: &[u8]) -> Result<Workspace, BackupError> {
@@ -59,7 +61,11 @@ pub fn decode(bytes: &[u8]) -> Result<Workspace, BackupError> {
             (SideTables::decode(&json).ok_or(BackupError::Damaged)?, rest)
         }
     };
-    let ledger = Ledger::decode(rest).map_err(|e| match e {
+    let ledger = match version {
+        1 | 2 => Ledger::decode_postcard(rest),
+        _ => Ledger::decode(rest),
+    };
+    let ledger = ledger.map_err(|e| match e {
         DecodeError::Damaged => BackupError::Damaged,
         DecodeError::Money(beyond) => BackupError::Money(beyond),
     })?;
@@ -93,8 +99,8 @@ mod tests {
         let ledger = sample::sample_ledger();
         let mut bytes = MAGIC.to_vec();
         bytes.extend_from_slice(&1u16.to_le_bytes());
-        let bytes = postcard::to_extend(&Source::Sample, bytes).unwrap();
-        let bytes = ledger.encode_into(bytes).unwrap();
+        let mut bytes = postcard::to_extend(&Source::Sample, bytes).unwrap();
+        bytes.extend(crate::engine::ledger::postcard_form(&ledger));
         let back = decode(&bytes).unwrap();
         assert_eq!((back.source, back.tables), (Source::Sample, SideTables::default()));
         assert_eq!(back.ledger.customer_count(), 2_000);
@@ -115,10 +121,10 @@ mod tests {
     fn refuses_an_altered_file_whose_money_is_beyond_the_limit() {
         // Amounts 2^62 and -2^62 cents: they sum to zero in i64, but their sizes add up to 2^63 cents,
         // 92233720368547758.08, far beyond the 2^61 cents a ledger may hold.
-        // Written in version 1's layout (no side tables), which every later version still reads.
         let mut bytes = MAGIC.to_vec();
-        bytes.extend_from_slice(&1u16.to_le_bytes());
-        let mut bytes = postcard::to_extend(&Source::Sample, bytes).unwrap();
+        bytes.extend_from_slice(&VERSION.to_le_bytes());
+        let bytes = postcard::to_extend(&Source::Sample, bytes).unwrap();
+        let mut bytes = postcard::to_extend(&SideTables::default().encode(), bytes).unwrap();
         bytes.extend(crate::engine::ledger::stored(&[1 << 62, -(1 << 62)], &[None, None]));
         let error = decode(&bytes).unwrap_err();
         assert_eq!(error, BackupError::Money(BeyondMoneyLimit { magnitude: 1 << 63 }));

@@ -1,0 +1,326 @@
+//! The ledger in a plain columnar form: the stored form of a workspace from version 3 on
+//! (`snapshot.rs`) and the form in which a part of a file is handed from one worker to another
+//! (`part.rs`). Each integer column is written as its smallest value and then every value's
+//! distance from it in the fewest whole bytes that hold the largest (1, 2, 4 or 8), little
+//! endian: a customer number of a ledger of 60,000 customers takes two bytes, a region's code
+//! one. A column of optional values is a bit per line and then the given values; a text column's
+//! distinct values are their lengths and then their bytes. Writing and reading it is a loop
+//! per column, where postcard's variable-length integers (the stored form up to version 2) take
+//! a decision per value: in the browser that was most of restoring a saved workspace.
+//!
+//! Layout, every count a u64: lines; customer keys (texts); which customers have a name (bits)
+//! and the names (texts); customer, date and amount (integers); cost and quantity, each a
+//! count of 0 (not carried) or 1 and then the bits and the given values (integers; quantities as
+//! the f64's 8 bytes); the attributes' count and for each its place in `Attribute::ALL`, its
+//! values (texts) and its codes (integers).
+
+use super::{Attribute, CustomerId, Interner, Ledger, TextColumn};
+use crate::engine::date::Day;
+use crate::engine::money::Money;
+
+impl Ledger {
+    /// Appends the ledger's plain form to `out`.
+    pub(super) fn write_plain(&self, out: Vec<u8>) -> Vec<u8> {
+        let mut w = Writer(out);
+        w.0.reserve(self.plain_len_estimate());
+        w.count(self.customer.len());
+        w.texts(self.customer_keys.keys.iter());
+        w.bits(self.customer_names.iter().map(Option::is_some));
+        w.texts(self.customer_names.iter().flatten());
+        w.integers(self.customer.iter().map(|c| i64::from(c.0)));
+        w.integers(self.date.iter().map(|d| i64::from(d.number())));
+        w.integers(self.amount.iter().map(|a| a.cents()));
+        w.optional(self.cost.as_deref(), |w, v| w.integers(v.iter().flatten().map(|m| m.cents())));
+        w.optional(self.quantity.as_deref(), |w, v| w.fixed(v.iter().flatten().map(|q| q.to_bits().to_le_bytes())));
+        w.count(self.attributes.len());
+        for (attribute, column) in &self.attributes {
+            w.count(Attribute::ALL.iter().position(|a| a == attribute).unwrap_or(usize::MAX));
+            w.texts(column.values.keys.iter());
+            w.integers(column.codes.iter().map(|&c| i64::from(c)));
+        }
+        w.0
+    }
+
+    /// Reads a ledger written by `write_plain`; `None` when the bytes are not a whole,
+    /// consistent ledger (`is_consistent`). The money limit is the caller's to check.
+    pub(super) fn read_plain(bytes: &[u8]) -> Option<Ledger> {
+        Reader(bytes).ledger()
+    }
+
+    /// Bytes enough for most ledgers (each integer guessed at its full width, each text value at
+    /// 20 bytes with its length), so that the output grows once or not at all.
+    fn plain_len_estimate(&self) -> usize {
+        let per_line = 4 + 4 + 8 + self.cost.as_ref().map_or(0, |_| 9) + self.quantity.as_ref().map_or(0, |_| 9);
+        let values: usize =
+            self.attributes.iter().map(|(_, c)| c.values.keys.len()).sum::<usize>() + self.customer_keys.keys.len();
+        self.customer.len() * (per_line + 4 * self.attributes.len()) + values * 20 + 64
+    }
+}
+
+/// The plain form being written.
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn count(&mut self, n: usize) {
+        self.0.extend_from_slice(&(n as u64).to_le_bytes());
+    }
+
+    /// Fixed-size values, their count first.
+    fn fixed<const N: usize>(&mut self, values: impl Iterator<Item = [u8; N]> + Clone) {
+        self.count(values.clone().count());
+        values.for_each(|bytes| self.0.extend_from_slice(&bytes));
+    }
+
+    /// Integers as their count, their smallest value (8 bytes), the width of a distance from it
+    /// (1 byte) and then each value's distance in that width. Distances wrap, so any two i64
+    /// values are apart by at most a u64.
+    fn integers(&mut self, values: impl Iterator<Item = i64> + Clone) {
+        let (n, min, max) =
+            values.clone().fold((0, i64::MAX, i64::MIN), |(n, lo, hi), v| (n + 1, lo.min(v), hi.max(v)));
+        self.count(n);
+        if n == 0 {
+            return;
+        }
+        let distance = |v: i64| (v as u64).wrapping_sub(min as u64);
+        let widest = distance(max);
+        let width = WIDTHS.into_iter().find(|&w| w == 8 || widest < 1 << (8 * w)).unwrap_or(8);
+        self.0.extend_from_slice(&min.to_le_bytes());
+        self.0.push(width as u8);
+        for v in values {
+            self.0.extend_from_slice(&distance(v).to_le_bytes()[..width]);
+        }
+    }
+
+    /// One bit per value, the first in the lowest bit, the last byte's unused bits zero.
+    fn bits(&mut self, given: impl ExactSizeIterator<Item = bool>) {
+        let (n, start) = (given.len(), self.0.len() + 8);
+        self.count(n);
+        self.0.resize(start + n.div_ceil(8), 0);
+        for (i, g) in given.enumerate() {
+            self.0[start + i / 8] |= u8::from(g) << (i % 8);
+        }
+    }
+
+    /// An optional column: whether it is there (a count of 0 or 1), then a bit per line and the
+    /// given values, as `given` writes them.
+    fn optional<T: Copy>(&mut self, column: Option<&[Option<T>]>, given: fn(&mut Writer, &[Option<T>])) {
+        self.count(usize::from(column.is_some()));
+        if let Some(values) = column {
+            self.bits(values.iter().map(Option::is_some));
+            given(self, values);
+        }
+    }
+
+    /// Texts as their count and lengths, then all their bytes.
+    fn texts<'a>(&mut self, texts: impl Iterator<Item = &'a Box<str>> + Clone) {
+        self.count(texts.clone().count());
+        texts.clone().for_each(|t| self.0.extend_from_slice(&(t.len() as u32).to_le_bytes()));
+        texts.for_each(|t| self.0.extend_from_slice(t.as_bytes()));
+    }
+}
+
+/// The widths a distance may take, narrowest first.
+const WIDTHS: [usize; 4] = [1, 2, 4, 8];
+
+/// The plain form being read; every step is `None` when the bytes run out or do not fit.
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let (taken, rest) = self.0.split_at_checked(n)?;
+        self.0 = rest;
+        Some(taken)
+    }
+
+    fn count(&mut self) -> Option<usize> {
+        let bytes = self.take(8)?.first_chunk::<8>()?;
+        usize::try_from(u64::from_le_bytes(*bytes)).ok()
+    }
+
+    fn fixed<const N: usize, T>(&mut self, value: fn([u8; N]) -> T) -> Option<Vec<T>> {
+        let n = self.count()?;
+        let bytes = self.take(n.checked_mul(N)?)?;
+        // Filled into room for all: collecting a `filter_map` would grow the column as it goes.
+        let mut values = Vec::with_capacity(n);
+        values.extend(bytes.chunks_exact(N).filter_map(|b| b.first_chunk::<N>()).map(|b| value(*b)));
+        Some(values)
+    }
+
+    /// Integers written by `Writer::integers`, each converted by `value` (`None`: out of its
+    /// type's range, so the bytes are damaged). Every value takes at least a byte, so a count
+    /// can never ask for more room than the bytes it came in.
+    fn integers<T>(&mut self, value: fn(i64) -> Option<T>) -> Option<Vec<T>> {
+        let n = self.count()?;
+        let mut values = Vec::new();
+        if n == 0 {
+            return Some(values);
+        }
+        let min = i64::from_le_bytes(*self.take(8)?.first_chunk::<8>()?) as u64;
+        let width = usize::from(*self.take(1)?.first()?);
+        let bytes = self.take(n.checked_mul(width)?)?;
+        values.reserve_exact(n);
+        let mut push = |distance: u64| -> Option<()> {
+            values.push(value(min.wrapping_add(distance) as i64)?);
+            Some(())
+        };
+        match width {
+            1 => bytes.iter().try_for_each(|&b| push(u64::from(b)))?,
+            2 => bytes.chunks_exact(2).try_for_each(|b| push(u64::from(u16::from_le_bytes([b[0], b[1]]))))?,
+            4 => {
+                bytes.chunks_exact(4).try_for_each(|b| push(u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))))?
+            }
+            8 => bytes.chunks_exact(8).try_for_each(|b| push(u64::from_le_bytes(*b.first_chunk::<8>()?)))?,
+            _ => return None,
+        }
+        Some(values)
+    }
+
+    /// Bits written by `Writer::bits`; the last byte's unused bits must be zero.
+    fn bits(&mut self) -> Option<Vec<bool>> {
+        let n = self.count()?;
+        let bytes = self.take(n.div_ceil(8))?;
+        if bytes.last().is_some_and(|&last| n % 8 != 0 && last >> (n % 8) != 0) {
+            return None;
+        }
+        Some((0..n).map(|i| bytes[i / 8] >> (i % 8) & 1 == 1).collect())
+    }
+
+    /// An optional column: its bits and then its given values, read by `given`.
+    fn optional<T>(&mut self, given: fn(&mut Reader<'a>) -> Option<Vec<T>>) -> Option<Option<Vec<Option<T>>>> {
+        match self.count()? {
+            0 => Some(None),
+            1 => {
+                let bits = self.bits()?;
+                let values = given(self)?;
+                if bits.iter().filter(|&&b| b).count() != values.len() {
+                    return None;
+                }
+                let mut values = values.into_iter();
+                Some(Some(bits.into_iter().map(|b| if b { values.next() } else { None }).collect()))
+            }
+            _ => None,
+        }
+    }
+
+    /// Texts written by `Writer::texts`: their bytes are checked as UTF-8 once, and each text
+    /// must begin and end at a character boundary.
+    fn texts(&mut self) -> Option<Vec<Box<str>>> {
+        let lengths = self.fixed(u32::from_le_bytes)?;
+        let total = lengths.iter().try_fold(0usize, |sum, &n| sum.checked_add(n as usize))?;
+        let all = std::str::from_utf8(self.take(total)?).ok()?;
+        let mut start = 0;
+        lengths
+            .into_iter()
+            .map(|n| {
+                let text = all.get(start..start + n as usize)?;
+                start += n as usize;
+                Some(Box::from(text))
+            })
+            .collect()
+    }
+
+    fn ledger(&mut self) -> Option<Ledger> {
+        let lines = self.count()?;
+        let customer_keys = self.texts()?;
+        let (given, names) = (self.bits()?, self.texts()?);
+        if given.iter().filter(|&&g| g).count() != names.len() {
+            return None;
+        }
+        let mut names = names.into_iter();
+        let customer_names = given.into_iter().map(|g| if g { names.next() } else { None }).collect();
+        let customer = self.integers(|v| Some(CustomerId(u32::try_from(v).ok()?)))?;
+        let date = self.integers(|v| Some(Day::from_number(i32::try_from(v).ok()?)))?;
+        let amount = self.integers(|v| Some(Money::from_cents(v)))?;
+        let cost = self.optional(|r| r.integers(|v| Some(Money::from_cents(v))))?;
+        let quantity = self.optional(|r| r.fixed(|b| f64::from_bits(u64::from_le_bytes(b))))?;
+        let attributes = (0..self.count()?)
+            .map(|_| {
+                let attribute = *Attribute::ALL.get(self.count()?)?;
+                let (values, codes) = (self.texts()?, self.integers(|v| u32::try_from(v).ok())?);
+                Some((attribute, TextColumn { values: Interner::with_keys(values), codes }))
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let ledger = Ledger {
+            customer_keys: Interner::with_keys(customer_keys),
+            customer_names,
+            customer,
+            date,
+            amount,
+            cost,
+            quantity,
+            attributes,
+        };
+        (self.0.is_empty() && ledger.len() == lines && ledger.is_consistent()).then_some(ledger)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(values: &[i64]) -> Vec<u8> {
+        let mut w = Writer(Vec::new());
+        w.integers(values.iter().copied());
+        w.0
+    }
+
+    fn read(bytes: &[u8]) -> Option<Vec<i64>> {
+        let mut r = Reader(bytes);
+        r.integers(Some).filter(|_| r.0.is_empty())
+    }
+
+    #[test]
+    fn integers_take_the_fewest_bytes_that_hold_their_distance_from_the_smallest() {
+        // 8 bytes of count, 8 of the smallest value, 1 of width, then the distances.
+        let cases: [(&[i64], usize); 7] = [
+            (&[], 0),
+            (&[7, 7, 7], 1),
+            (&[-5, 250], 1),
+            (&[-5, 251], 2),
+            (&[0, 65_535, 65_536], 4),
+            (&[i64::MIN, 0, i64::MAX], 8),
+            (&[-(1 << 40), 1 << 40], 8),
+        ];
+        for (values, width) in cases {
+            let bytes = written(values);
+            let header = if values.is_empty() { 8 } else { 17 };
+            assert_eq!(bytes.len(), header + width * values.len(), "{values:?}");
+            assert_eq!(read(&bytes).as_deref(), Some(values), "{values:?}");
+        }
+        // 60,000 customers' numbers take two bytes a line.
+        let customers: Vec<i64> = (0..120_000).map(|i| i % 60_000).collect();
+        assert_eq!(written(&customers).len(), 17 + 2 * 120_000);
+    }
+
+    #[test]
+    fn integers_that_do_not_fit_are_refused() {
+        // A width that is not 1, 2, 4 or 8; bytes cut short; a value beyond the reader's type.
+        let mut bytes = written(&[1, 300]);
+        assert_eq!(read(&bytes), Some(vec![1, 300]));
+        bytes[16] = 3;
+        assert_eq!(read(&bytes), None);
+        assert_eq!(read(&written(&[1, 300])[..19]), None);
+        let beyond_u32 = written(&[0, 1 << 32]);
+        assert!(Reader(&beyond_u32).integers(|v| u32::try_from(v).ok()).is_none());
+        // A count of lines the bytes cannot hold is refused before any room is made for them.
+        let mut huge = written(&[5]);
+        huge[..8].copy_from_slice(&(u64::MAX / 2).to_le_bytes());
+        assert_eq!(read(&huge), None);
+    }
+
+    #[test]
+    fn bits_round_trip_and_their_last_byte_must_be_clean() {
+        for n in [0usize, 1, 7, 8, 9, 17] {
+            let given: Vec<bool> = (0..n).map(|i| i % 3 == 0).collect();
+            let mut w = Writer(Vec::new());
+            w.bits(given.iter().copied());
+            assert_eq!(w.0.len(), 8 + n.div_ceil(8));
+            assert_eq!(Reader(&w.0).bits(), Some(given));
+        }
+        let mut w = Writer(Vec::new());
+        w.bits([true, false, true].into_iter());
+        assert_eq!(w.0[8], 0b101);
+        w.0[8] |= 0b1000;
+        assert_eq!(Reader(&w.0).bits(), None);
+    }
+}
