@@ -21,6 +21,7 @@ use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use indexed_db_futures::KeyRange;
 use js_sys::Uint8Array;
+use std::collections::VecDeque;
 use wasm_bindgen::{JsCast, JsValue};
 
 const DATABASE: &str = "clientele";
@@ -29,6 +30,8 @@ const STORE: &str = "workspace";
 /// (`engine::session::backup::VERSION`). Version 1: one store of chunks and a manifest.
 const SCHEMA: u8 = 1;
 const CHUNK: usize = 4 << 20;
+/// Chunks asked for at once when a workspace is read.
+const AHEAD: usize = 4;
 const MANIFEST: &str = "manifest";
 
 impl StorageNote {
@@ -216,11 +219,16 @@ pub async fn load() -> Result<Option<Vec<u8>>, StorageProblem> {
     // by chunk copied a large workspace over and over (a third of restoring 5M lines).
     let mut file = Vec::new();
     let _ = file.try_reserve((manifest.chunks as usize).saturating_mul(CHUNK));
+    // A few chunks asked for ahead of the one being copied, so that the store is never waiting
+    // for the next request; no more, so that only a few chunks are held outside wasm memory.
+    let mut asked = VecDeque::new();
     for index in 0..manifest.chunks {
-        let chunk = store
-            .get::<JsValue, _, _>(manifest.chunk_key(index))
-            .primitive()
-            .map_err(problem)?
+        while asked.len() < AHEAD && asked.len() as u32 + index < manifest.chunks {
+            let key = manifest.chunk_key(index + asked.len() as u32);
+            asked.push_back(store.get::<JsValue, _, _>(key).primitive().map_err(problem)?);
+        }
+        let Some(request) = asked.pop_front() else { break };
+        let chunk = request
             .await
             .map_err(problem)?
             .ok_or_else(|| StorageProblem::Browser(format!("the saved workspace lacks part {index}")))?;

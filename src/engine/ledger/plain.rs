@@ -31,7 +31,7 @@ impl Ledger {
         w.integers(self.date.iter().map(|d| i64::from(d.number())));
         w.integers(self.amount.iter().map(|a| a.cents()));
         w.optional(self.cost.as_deref(), |w, v| w.integers(v.iter().flatten().map(|m| m.cents())));
-        w.optional(self.quantity.as_deref(), |w, v| w.fixed(v.iter().flatten().map(|q| q.to_bits().to_le_bytes())));
+        w.optional(self.quantity.as_deref(), Writer::quantities);
         w.count(self.attributes.len());
         for (attribute, column) in &self.attributes {
             w.count(Attribute::ALL.iter().position(|a| a == attribute).unwrap_or(usize::MAX));
@@ -81,13 +81,25 @@ impl Writer {
         if n == 0 {
             return;
         }
-        let distance = |v: i64| (v as u64).wrapping_sub(min as u64);
-        let widest = distance(max);
+        let widest = (max as u64).wrapping_sub(min as u64);
         let width = WIDTHS.into_iter().find(|&w| w == 8 || widest < 1 << (8 * w)).unwrap_or(8);
         self.0.extend_from_slice(&min.to_le_bytes());
         self.0.push(width as u8);
+        self.0.reserve(n * width);
+        match width {
+            1 => self.distances::<1>(values, min),
+            2 => self.distances::<2>(values, min),
+            4 => self.distances::<4>(values, min),
+            _ => self.distances::<8>(values, min),
+        }
+    }
+
+    /// Each value's distance from `min` in its `W` lowest bytes (a loop per width, so that each
+    /// is a plain store).
+    fn distances<const W: usize>(&mut self, values: impl Iterator<Item = i64>, min: i64) {
         for v in values {
-            self.0.extend_from_slice(&distance(v).to_le_bytes()[..width]);
+            let distance = (v as u64).wrapping_sub(min as u64).to_le_bytes();
+            self.0.extend_from_slice(distance.first_chunk::<W>().unwrap_or(&[0; W]));
         }
     }
 
@@ -111,6 +123,20 @@ impl Writer {
         }
     }
 
+    /// The given quantities: a count of 0 and then integers when every one is a whole number
+    /// (as most are: pieces, hours), else a count of 1 and then each f64's 8 bytes.
+    fn quantities(&mut self, column: &[Option<f64>]) {
+        let given = column.iter().flatten();
+        let whole = |q: f64| q.fract() == 0.0 && q.abs() <= WHOLE as f64 && !(q == 0.0 && q.is_sign_negative());
+        if given.clone().all(|&q| whole(q)) {
+            self.count(0);
+            self.integers(given.map(|&q| q as i64));
+        } else {
+            self.count(1);
+            self.fixed(given.map(|q| q.to_bits().to_le_bytes()));
+        }
+    }
+
     /// Texts as their count and lengths, then all their bytes.
     fn texts<'a>(&mut self, texts: impl Iterator<Item = &'a Box<str>> + Clone) {
         self.count(texts.clone().count());
@@ -121,6 +147,74 @@ impl Writer {
 
 /// The widths a distance may take, narrowest first.
 const WIDTHS: [usize; 4] = [1, 2, 4, 8];
+
+/// A column's values as integers.
+trait Integer: Sized {
+    /// The smallest and largest integer that is a value.
+    const RANGE: (i64, i64);
+    /// The value of an integer within `RANGE`.
+    fn of(v: i64) -> Self;
+}
+
+impl Integer for CustomerId {
+    const RANGE: (i64, i64) = (0, u32::MAX as i64);
+    fn of(v: i64) -> Self {
+        CustomerId(v as u32)
+    }
+}
+
+impl Integer for u32 {
+    const RANGE: (i64, i64) = (0, u32::MAX as i64);
+    fn of(v: i64) -> Self {
+        v as u32
+    }
+}
+
+impl Integer for Day {
+    const RANGE: (i64, i64) = (i32::MIN as i64, i32::MAX as i64);
+    fn of(v: i64) -> Self {
+        Day::from_number(v as i32)
+    }
+}
+
+impl Integer for Money {
+    const RANGE: (i64, i64) = (i64::MIN, i64::MAX);
+    fn of(v: i64) -> Self {
+        Money::from_cents(v)
+    }
+}
+
+/// A quantity that is a whole number, as `Writer::quantities` writes it: exactly, with no
+/// sign of zero to lose.
+impl Integer for f64 {
+    const RANGE: (i64, i64) = (-WHOLE, WHOLE);
+    fn of(v: i64) -> Self {
+        v as f64
+    }
+}
+
+/// Whole numbers up to 2^53 are exact in an f64.
+const WHOLE: i64 = 1 << 53;
+
+/// The values of distances of `W` bytes from `min`. When every distance the width can hold lands
+/// in `T`'s range (a customer number, a date, any amount) no value is checked; otherwise each is.
+fn values_at<T: Integer, const W: usize>(bytes: &[u8], min: i64) -> Option<Vec<T>> {
+    let distances = bytes.chunks_exact(W).map(|b| {
+        let mut wide = [0; 8];
+        wide[..W].copy_from_slice(b);
+        u64::from_le_bytes(wide)
+    });
+    let value = |distance: u64| (min as u64).wrapping_add(distance) as i64;
+    let (lo, hi) = T::RANGE;
+    let top = i128::from(min) + (1i128 << (8 * W)) - 1;
+    if min >= lo && top <= i128::from(hi) || (lo, hi) == (i64::MIN, i64::MAX) {
+        let mut values = Vec::with_capacity(bytes.len() / W);
+        values.extend(distances.map(|d| T::of(value(d))));
+        Some(values)
+    } else {
+        distances.map(|d| Some(value(d)).filter(|v| (lo..=hi).contains(v)).map(T::of)).collect()
+    }
+}
 
 /// The plain form being read; every step is `None` when the bytes run out or do not fit.
 struct Reader<'a>(&'a [u8]);
@@ -146,33 +240,24 @@ impl<'a> Reader<'a> {
         Some(values)
     }
 
-    /// Integers written by `Writer::integers`, each converted by `value` (`None`: out of its
-    /// type's range, so the bytes are damaged). Every value takes at least a byte, so a count
-    /// can never ask for more room than the bytes it came in.
-    fn integers<T>(&mut self, value: fn(i64) -> Option<T>) -> Option<Vec<T>> {
+    /// Integers written by `Writer::integers`; `None` when one is out of `T`'s range (so the
+    /// bytes are damaged). Every value takes at least a byte, so a count can never ask for more
+    /// room than the bytes it came in.
+    fn integers<T: Integer>(&mut self) -> Option<Vec<T>> {
         let n = self.count()?;
-        let mut values = Vec::new();
         if n == 0 {
-            return Some(values);
+            return Some(Vec::new());
         }
-        let min = i64::from_le_bytes(*self.take(8)?.first_chunk::<8>()?) as u64;
+        let min = i64::from_le_bytes(*self.take(8)?.first_chunk::<8>()?);
         let width = usize::from(*self.take(1)?.first()?);
         let bytes = self.take(n.checked_mul(width)?)?;
-        values.reserve_exact(n);
-        let mut push = |distance: u64| -> Option<()> {
-            values.push(value(min.wrapping_add(distance) as i64)?);
-            Some(())
-        };
         match width {
-            1 => bytes.iter().try_for_each(|&b| push(u64::from(b)))?,
-            2 => bytes.chunks_exact(2).try_for_each(|b| push(u64::from(u16::from_le_bytes([b[0], b[1]]))))?,
-            4 => {
-                bytes.chunks_exact(4).try_for_each(|b| push(u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))))?
-            }
-            8 => bytes.chunks_exact(8).try_for_each(|b| push(u64::from_le_bytes(*b.first_chunk::<8>()?)))?,
-            _ => return None,
+            1 => values_at::<T, 1>(bytes, min),
+            2 => values_at::<T, 2>(bytes, min),
+            4 => values_at::<T, 4>(bytes, min),
+            8 => values_at::<T, 8>(bytes, min),
+            _ => None,
         }
-        Some(values)
     }
 
     /// Bits written by `Writer::bits`; the last byte's unused bits must be zero.
@@ -198,6 +283,15 @@ impl<'a> Reader<'a> {
                 let mut values = values.into_iter();
                 Some(Some(bits.into_iter().map(|b| if b { values.next() } else { None }).collect()))
             }
+            _ => None,
+        }
+    }
+
+    /// Quantities written by `Writer::quantities`.
+    fn quantities(&mut self) -> Option<Vec<f64>> {
+        match self.count()? {
+            0 => self.integers::<f64>(),
+            1 => self.fixed(|b| f64::from_bits(u64::from_le_bytes(b))),
             _ => None,
         }
     }
@@ -228,15 +322,15 @@ impl<'a> Reader<'a> {
         }
         let mut names = names.into_iter();
         let customer_names = given.into_iter().map(|g| if g { names.next() } else { None }).collect();
-        let customer = self.integers(|v| Some(CustomerId(u32::try_from(v).ok()?)))?;
-        let date = self.integers(|v| Some(Day::from_number(i32::try_from(v).ok()?)))?;
-        let amount = self.integers(|v| Some(Money::from_cents(v)))?;
-        let cost = self.optional(|r| r.integers(|v| Some(Money::from_cents(v))))?;
-        let quantity = self.optional(|r| r.fixed(|b| f64::from_bits(u64::from_le_bytes(b))))?;
+        let customer = self.integers::<CustomerId>()?;
+        let date = self.integers::<Day>()?;
+        let amount = self.integers::<Money>()?;
+        let cost = self.optional(Reader::integers::<Money>)?;
+        let quantity = self.optional(Reader::quantities)?;
         let attributes = (0..self.count()?)
             .map(|_| {
                 let attribute = *Attribute::ALL.get(self.count()?)?;
-                let (values, codes) = (self.texts()?, self.integers(|v| u32::try_from(v).ok())?);
+                let (values, codes) = (self.texts()?, self.integers::<u32>()?);
                 Some((attribute, TextColumn { values: Interner::with_keys(values), codes }))
             })
             .collect::<Option<Vec<_>>>()?;
@@ -266,7 +360,7 @@ mod tests {
 
     fn read(bytes: &[u8]) -> Option<Vec<i64>> {
         let mut r = Reader(bytes);
-        r.integers(Some).filter(|_| r.0.is_empty())
+        r.integers::<Money>().filter(|_| r.0.is_empty()).map(|v| v.into_iter().map(Money::cents).collect())
     }
 
     #[test]
@@ -301,11 +395,36 @@ mod tests {
         assert_eq!(read(&bytes), None);
         assert_eq!(read(&written(&[1, 300])[..19]), None);
         let beyond_u32 = written(&[0, 1 << 32]);
-        assert!(Reader(&beyond_u32).integers(|v| u32::try_from(v).ok()).is_none());
+        assert!(Reader(&beyond_u32).integers::<u32>().is_none());
+        assert_eq!(Reader(&written(&[0, (1 << 32) - 1])).integers::<u32>(), Some(vec![0, u32::MAX]));
+        assert!(Reader(&written(&[-1, 5])).integers::<CustomerId>().is_none());
         // A count of lines the bytes cannot hold is refused before any room is made for them.
         let mut huge = written(&[5]);
         huge[..8].copy_from_slice(&(u64::MAX / 2).to_le_bytes());
         assert_eq!(read(&huge), None);
+    }
+
+    #[test]
+    fn whole_quantities_are_stored_as_integers_and_any_other_as_it_is() {
+        let forms: [(&[Option<f64>], u64, usize); 4] = [
+            (&[Some(3.0), None, Some(-12.0), Some(0.0)], 0, 17 + 3),
+            (&[Some(9_007_199_254_740_992.0), Some(-9_007_199_254_740_992.0)], 0, 17 + 2 * 8),
+            (&[Some(3.0), Some(2.5)], 1, 8 + 2 * 8),
+            (&[Some(1.0), Some(-0.0)], 1, 8 + 2 * 8),
+        ];
+        for (column, kind, len) in forms {
+            let mut w = Writer(Vec::new());
+            w.quantities(column);
+            assert_eq!((w.0[..8].first_chunk::<8>().map(|b| u64::from_le_bytes(*b)), w.0.len() - 8), (Some(kind), len));
+            let back = Reader(&w.0).quantities().unwrap();
+            let bits = |q: &[f64]| q.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&back), bits(&column.iter().flatten().copied().collect::<Vec<_>>()), "{column:?}");
+        }
+        // Stored as whole numbers, a value beyond 2^53 is damage, not a quantity.
+        let mut w = Writer(Vec::new());
+        w.count(0);
+        w.integers([0, (1 << 53) + 1].into_iter());
+        assert_eq!(Reader(&w.0).quantities(), None);
     }
 
     #[test]
