@@ -85,31 +85,37 @@ impl Writer {
         let width = WIDTHS.into_iter().find(|&w| w == 8 || widest < 1 << (8 * w)).unwrap_or(8);
         self.0.extend_from_slice(&min.to_le_bytes());
         self.0.push(width as u8);
-        self.0.reserve(n * width);
         match width {
-            1 => self.distances::<1>(values, min),
-            2 => self.distances::<2>(values, min),
-            4 => self.distances::<4>(values, min),
-            _ => self.distances::<8>(values, min),
+            1 => self.distances::<1>(values, min, n),
+            2 => self.distances::<2>(values, min, n),
+            4 => self.distances::<4>(values, min, n),
+            _ => self.distances::<8>(values, min, n),
         }
     }
 
-    /// Each value's distance from `min` in its `W` lowest bytes (a loop per width, so that each
-    /// is a plain store).
-    fn distances<const W: usize>(&mut self, values: impl Iterator<Item = i64>, min: i64) {
-        for v in values {
-            let distance = (v as u64).wrapping_sub(min as u64).to_le_bytes();
-            self.0.extend_from_slice(distance.first_chunk::<W>().unwrap_or(&[0; W]));
+    /// Each value's distance from `min` in its `W` lowest bytes, written into room made for all
+    /// of them (a loop per width, so that each is a plain store, not a copy of a slice).
+    fn distances<const W: usize>(&mut self, values: impl Iterator<Item = i64>, min: i64, n: usize) {
+        let start = self.0.len();
+        self.0.resize(start + n * W, 0);
+        for (to, v) in self.0[start..].chunks_exact_mut(W).zip(values) {
+            to.copy_from_slice(&(v as u64).wrapping_sub(min as u64).to_le_bytes()[..W]);
         }
     }
 
     /// One bit per value, the first in the lowest bit, the last byte's unused bits zero.
     fn bits(&mut self, given: impl ExactSizeIterator<Item = bool>) {
-        let (n, start) = (given.len(), self.0.len() + 8);
+        let n = given.len();
         self.count(n);
-        self.0.resize(start + n.div_ceil(8), 0);
+        let mut byte = 0;
         for (i, g) in given.enumerate() {
-            self.0[start + i / 8] |= u8::from(g) << (i % 8);
+            byte |= u8::from(g) << (i % 8);
+            if i % 8 == 7 {
+                self.0.push(std::mem::take(&mut byte));
+            }
+        }
+        if n % 8 != 0 {
+            self.0.push(byte);
         }
     }
 
@@ -142,6 +148,31 @@ impl Writer {
         self.count(texts.clone().count());
         texts.clone().for_each(|t| self.0.extend_from_slice(&(t.len() as u32).to_le_bytes()));
         texts.for_each(|t| self.0.extend_from_slice(t.as_bytes()));
+    }
+}
+
+/// Bits as they were written: `n` of them, eight a byte.
+struct Bits<'a> {
+    bytes: &'a [u8],
+    n: usize,
+}
+
+impl Bits<'_> {
+    fn get(&self, i: usize) -> bool {
+        self.bytes[i / 8] >> (i % 8) & 1 == 1
+    }
+
+    /// A value where a bit is set, in order, `None` elsewhere; `None` unless there is exactly a
+    /// value per bit set.
+    fn spread<T>(&self, values: Vec<T>) -> Option<Vec<Option<T>>> {
+        let set: usize = self.bytes.iter().map(|b| b.count_ones() as usize).sum();
+        if set != values.len() {
+            return None;
+        }
+        let mut values = values.into_iter();
+        let mut spread = Vec::with_capacity(self.n);
+        spread.extend((0..self.n).map(|i| if self.get(i) { values.next() } else { None }));
+        Some(spread)
     }
 }
 
@@ -261,13 +292,11 @@ impl<'a> Reader<'a> {
     }
 
     /// Bits written by `Writer::bits`; the last byte's unused bits must be zero.
-    fn bits(&mut self) -> Option<Vec<bool>> {
+    fn bits(&mut self) -> Option<Bits<'a>> {
         let n = self.count()?;
         let bytes = self.take(n.div_ceil(8))?;
-        if bytes.last().is_some_and(|&last| n % 8 != 0 && last >> (n % 8) != 0) {
-            return None;
-        }
-        Some((0..n).map(|i| bytes[i / 8] >> (i % 8) & 1 == 1).collect())
+        let clean = bytes.last().is_none_or(|&last| n % 8 == 0 || last >> (n % 8) == 0);
+        clean.then_some(Bits { bytes, n })
     }
 
     /// An optional column: its bits and then its given values, read by `given`.
@@ -277,11 +306,7 @@ impl<'a> Reader<'a> {
             1 => {
                 let bits = self.bits()?;
                 let values = given(self)?;
-                if bits.iter().filter(|&&b| b).count() != values.len() {
-                    return None;
-                }
-                let mut values = values.into_iter();
-                Some(Some(bits.into_iter().map(|b| if b { values.next() } else { None }).collect()))
+                Some(Some(bits.spread(values)?))
             }
             _ => None,
         }
@@ -317,11 +342,7 @@ impl<'a> Reader<'a> {
         let lines = self.count()?;
         let customer_keys = self.texts()?;
         let (given, names) = (self.bits()?, self.texts()?);
-        if given.iter().filter(|&&g| g).count() != names.len() {
-            return None;
-        }
-        let mut names = names.into_iter();
-        let customer_names = given.into_iter().map(|g| if g { names.next() } else { None }).collect();
+        let customer_names = given.spread(names)?;
         let customer = self.integers::<CustomerId>()?;
         let date = self.integers::<Day>()?;
         let amount = self.integers::<Money>()?;
@@ -434,12 +455,16 @@ mod tests {
             let mut w = Writer(Vec::new());
             w.bits(given.iter().copied());
             assert_eq!(w.0.len(), 8 + n.div_ceil(8));
-            assert_eq!(Reader(&w.0).bits(), Some(given));
+            let bits = Reader(&w.0).bits().unwrap();
+            assert_eq!((0..bits.n).map(|i| bits.get(i)).collect::<Vec<_>>(), given);
         }
         let mut w = Writer(Vec::new());
         w.bits([true, false, true].into_iter());
         assert_eq!(w.0[8], 0b101);
+        let bits = Reader(&w.0).bits().unwrap();
+        assert_eq!(bits.spread(vec!['a', 'b']), Some(vec![Some('a'), None, Some('b')]));
+        assert_eq!(bits.spread(vec!['a']), None, "a value short");
         w.0[8] |= 0b1000;
-        assert_eq!(Reader(&w.0).bits(), None);
+        assert!(Reader(&w.0).bits().is_none());
     }
 }

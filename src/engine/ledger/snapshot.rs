@@ -82,11 +82,11 @@ impl Ledger {
             && self.cost.as_ref().is_none_or(|v| v.len() == lines)
             && self.quantity.as_ref().is_none_or(|v| v.len() == lines)
             && self.customer_names.len() == customers
-            && self.customer.iter().all(|id| id.index() < customers)
-            && self
-                .attributes
-                .iter()
-                .all(|(_, c)| c.codes.len() == lines && c.codes.iter().all(|&k| (k as usize) < c.values.len()))
+            && self.customer.iter().map(|id| id.0).max().is_none_or(|id| (id as usize) < customers)
+            && self.attributes.iter().all(|(_, c)| {
+                // The largest code, not each one: a loop with no exit, which the compiler vectorises.
+                c.codes.len() == lines && c.codes.iter().max().is_none_or(|&k| (k as usize) < c.values.len())
+            })
     }
 
     /// The sum of the absolute amounts and costs, in cents (what the ledger limit bounds).
