@@ -1,7 +1,7 @@
 // Saved workspaces open in every later version. tests/fixtures holds an IndexedDB database and a
-// workspace file written once by an old build (tests/fixtures/README.md) from
-// tests/data/stored_formats.csv; the current build must open both to the figures hand-worked in
-// tests/stored_formats.rs (repeated below as the pages format them).
+// workspace file of each format version, each written once by an old build
+// (tests/fixtures/README.md) from tests/data/stored_formats.csv; the current build must open each
+// to the figures hand-worked in tests/stored_formats.rs (repeated below as the pages format them).
 //
 // IndexedDB files are specific to a Chromium version, so the database is kept as a portable
 // dump: every store and record, bytes in base64. It is written into a fresh profile on a page of
@@ -18,7 +18,9 @@ import { startServer, launch, openApp, appReady, screenshot } from "./harness.mj
 const ROOT = new URL("../..", import.meta.url).pathname;
 const LEDGER = `${ROOT}tests/data/stored_formats.csv`;
 const DUMP = `${ROOT}tests/fixtures/indexeddb-v1.json`;
-const WORKSPACE = `${ROOT}tests/fixtures/workspace-v1.clientele`;
+const FIXTURES = `${ROOT}tests/fixtures`;
+// One workspace file per format version, each as that version wrote it.
+const WORKSPACES = ["workspace-v1.clientele", "workspace-v2-pools.clientele", "workspace-v3-pools.clientele"];
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -156,14 +158,34 @@ test("an IndexedDB database of schema 1 restores the workspace with the same fig
   await context.close();
 });
 
-test("a version 1 workspace file opens through 'Open workspace file' with the same figures", async () => {
-  const { page, context, problems } = await openApp(browser, server.origin, "/data");
+for (const file of WORKSPACES) {
+  const version = file.match(/-v(\d)/)[1];
+  test(`a version ${version} workspace file opens through 'Open workspace file' with the same figures`, async () => {
+    const { page, context, problems } = await openApp(browser, server.origin, "/data");
+    await appReady(page);
+    const buffer = await readFile(`${FIXTURES}/${file}`);
+    assert.equal(buffer.readUInt16LE(9), Number(version), "the file's format version");
+    await page.getByTestId("ledger-files").setInputFiles({ name: file, mimeType: "application/octet-stream", buffer });
+    await page.getByTestId("loaded").waitFor();
+    assert.equal(await page.getByTestId("workspace-status").textContent(), "stored_formats.csv");
+    await assertFigures(page, `file-v${version}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test("a cut workspace file of the current format is refused in Dutch, and the workspace in use stays", async () => {
+  const { page, context } = await openApp(browser, server.origin, "/data", { locale: "nl-NL" });
+  await page.setViewportSize({ width: 800, height: 1000 });
   await appReady(page);
-  const buffer = await readFile(WORKSPACE);
-  await page.getByTestId("ledger-files").setInputFiles({ name: "workspace-v1.clientele", mimeType: "application/octet-stream", buffer });
+  const whole = await readFile(`${FIXTURES}/workspace-v3-pools.clientele`);
+  await page.getByTestId("ledger-files").setInputFiles({ name: "werkruimte.clientele", mimeType: "application/octet-stream", buffer: whole });
   await page.getByTestId("loaded").waitFor();
-  assert.equal(await page.getByTestId("workspace-status").textContent(), "stored_formats.csv");
-  await assertFigures(page, "file");
-  assert.deepEqual(problems, []);
+  const cut = whole.subarray(0, whole.length - 100);
+  await page.getByTestId("ledger-files").setInputFiles({ name: "kapot.clientele", mimeType: "application/octet-stream", buffer: cut });
+  await page.getByTestId("error").waitFor();
+  assert.equal(await page.getByTestId("error").textContent(), "kapot.clientele: dit werkruimtebestand is beschadigd of onvolledig: gebruik een andere kopie ervan");
+  assert.equal(await page.getByTestId("workspace-status").textContent(), "stored_formats.csv", "the workspace in use is kept");
+  await screenshot(page, "stored-file-cut-nl-800");
   await context.close();
 });
