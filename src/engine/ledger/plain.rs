@@ -10,8 +10,9 @@
 //!
 //! Layout, every count a u64: lines; customer keys (texts); which customers have a name (bits)
 //! and the names (texts); customer, date and amount (integers); cost and quantity, each a
-//! count of 0 (not carried) or 1 and then the bits and the given values (integers; quantities as
-//! the f64's 8 bytes); the attributes' count and for each its place in `Attribute::ALL`, its
+//! count of 0 (not carried) or 1 and then the bits and the given values (costs as integers;
+//! quantities as a count of 0 and integers when every one is a whole number, else a count of 1
+//! and each f64's 8 bytes); the attributes' count and for each its place in `Attribute::ALL`, its
 //! values (texts) and its codes (integers).
 
 use super::{Attribute, CustomerId, Interner, Ledger, TextColumn};
