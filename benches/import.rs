@@ -13,9 +13,15 @@ fn lines() -> usize {
     std::env::var("IMPORT_BENCH_LINES").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000_000)
 }
 
-fn import(c: &mut Criterion) {
+/// The test ledger of `lines()` lines as CSV.
+fn test_csv() -> Vec<u8> {
     let mut csv = Vec::new();
     write_test_ledger(&sample_ledger(), lines(), &mut csv).expect("writing to memory cannot fail");
+    csv
+}
+
+fn import(c: &mut Criterion) {
+    let csv = test_csv();
     let mut group = c.benchmark_group("import");
     group.sample_size(10).throughput(Throughput::Bytes(csv.len() as u64));
     group.bench_function(format!("csv_{}_lines", lines()), |b| {
@@ -25,10 +31,8 @@ fn import(c: &mut Criterion) {
 }
 
 fn workspace(c: &mut Criterion) {
-    let mut csv = Vec::new();
-    write_test_ledger(&sample_ledger(), lines(), &mut csv).expect("writing to memory cannot fail");
-    let ledger = import_bytes("big.csv", &csv, &ImportOptions::default(), &mut |_| true).expect("imports").ledger;
-    drop(csv);
+    let ledger =
+        import_bytes("big.csv", &test_csv(), &ImportOptions::default(), &mut |_| true).expect("imports").ledger;
     let (source, tables) = (Source::Files(vec!["big.csv".into()]), SideTables::default());
     let file = backup::encode(&source, &tables, &ledger).expect("encodes");
     eprintln!("workspace file of {} lines: {} bytes", lines(), file.len());

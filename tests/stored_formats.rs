@@ -144,6 +144,18 @@ fn restored(name: &str, bytes: Vec<u8>) -> Session {
     session
 }
 
+/// A session holding the fixture `name` restored, after checking it is a workspace file of
+/// format `version` (`write` makes it when it is missing; see `read_fixture`).
+fn restored_fixture(name: &str, version: u16, write: fn() -> Vec<u8>) -> Session {
+    let bytes = read_fixture(name, write);
+    assert_eq!(
+        (&bytes[..9], &bytes[9..11]),
+        (&b"CLIENTELE"[..], &version.to_le_bytes()[..]),
+        "{name}: magic and format version {version}"
+    );
+    restored(name, bytes)
+}
+
 fn ask(session: &mut Session, request: AnalysisRequest) -> AnalysisResponse {
     match session.handle(Request::Analysis(request), &mut no_progress) {
         Response::Analysis(answer) => answer,
@@ -242,13 +254,7 @@ fn the_ledger_imported_today_has_the_hand_worked_figures() {
 
 #[test]
 fn a_version_1_workspace_file_opens_to_the_same_figures() {
-    let bytes = read_fixture(WORKSPACE_V1, workspace_of_the_ledger);
-    assert_eq!(
-        (&bytes[..9], &bytes[9..11]),
-        (&b"CLIENTELE"[..], &1u16.to_le_bytes()[..]),
-        "magic and format version 1"
-    );
-    let mut session = restored(WORKSPACE_V1, bytes);
+    let mut session = restored_fixture(WORKSPACE_V1, 1, workspace_of_the_ledger);
     assert_hand_worked_figures(&mut session);
     let tables = session.handle(Request::Tables, &mut no_progress);
     assert!(
@@ -312,9 +318,7 @@ fn assert_hand_worked_account(session: &mut Session) {
 
 #[test]
 fn a_version_2_workspace_file_opens_with_its_cost_pools() {
-    let bytes = read_fixture(WORKSPACE_V2, workspace_with_pools);
-    assert_eq!((&bytes[..9], &bytes[9..11]), (&b"CLIENTELE"[..], &2u16.to_le_bytes()[..]), "format version 2");
-    let mut session = restored(WORKSPACE_V2, bytes);
+    let mut session = restored_fixture(WORKSPACE_V2, 2, workspace_with_pools);
     assert_hand_worked_figures(&mut session);
     assert_hand_worked_account(&mut session);
     let Response::Tables(drafts) = session.handle(Request::Tables, &mut no_progress) else { panic!("no tables") };
@@ -356,9 +360,7 @@ fn a_version_2_workspace_file_opens_with_its_cost_pools() {
 
 #[test]
 fn a_version_3_workspace_file_opens_with_its_cost_pools() {
-    let bytes = read_fixture(WORKSPACE_V3, workspace_with_pools);
-    assert_eq!((&bytes[..9], &bytes[9..11]), (&b"CLIENTELE"[..], &3u16.to_le_bytes()[..]), "format version 3");
-    let mut session = restored(WORKSPACE_V3, bytes);
+    let mut session = restored_fixture(WORKSPACE_V3, 3, workspace_with_pools);
     assert_hand_worked_figures(&mut session);
     assert_hand_worked_account(&mut session);
 }
@@ -370,8 +372,7 @@ fn pools_entered_today_give_the_hand_worked_account() {
 
 #[test]
 fn a_version_2_workspace_file_opens_with_its_actions() {
-    let bytes = read_fixture(WORKSPACE_V2_ACTIONS, workspace_with_actions);
-    let mut session = restored(WORKSPACE_V2_ACTIONS, bytes);
+    let mut session = restored_fixture(WORKSPACE_V2_ACTIONS, 2, workspace_with_actions);
     assert_hand_worked_figures(&mut session);
     let AnalysisResponse::Actions(view) = ask(&mut session, ActionsRequest::default().into()) else {
         panic!("no actions")

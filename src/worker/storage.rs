@@ -221,17 +221,16 @@ pub async fn load() -> Result<Option<Vec<u8>>, StorageProblem> {
     let _ = file.try_reserve((manifest.chunks as usize).saturating_mul(CHUNK));
     // A few chunks asked for ahead of the one being copied, so that the store is never waiting
     // for the next request; no more, so that only a few chunks are held outside wasm memory.
-    let mut asked = VecDeque::new();
-    for index in 0..manifest.chunks {
-        while asked.len() < AHEAD && asked.len() as u32 + index < manifest.chunks {
-            let key = manifest.chunk_key(index + asked.len() as u32);
-            asked.push_back(store.get::<JsValue, _, _>(key).primitive().map_err(problem)?);
-        }
-        let Some(request) = asked.pop_front() else { break };
+    let mut requests = (0..manifest.chunks).map(|i| store.get::<JsValue, _, _>(manifest.chunk_key(i)).primitive());
+    let mut asked = requests.by_ref().take(AHEAD).collect::<Result<VecDeque<_>, _>>().map_err(problem)?;
+    let mut index = 0;
+    while let Some(request) = asked.pop_front() {
+        asked.extend(requests.next().transpose().map_err(problem)?);
         let chunk = request
             .await
             .map_err(problem)?
             .ok_or_else(|| StorageProblem::Browser(format!("the saved workspace lacks part {index}")))?;
+        index += 1;
         // Chunks are stored as `Uint8Array`s; `Uint8Array::new` of one would copy it.
         let bytes = chunk.dyn_into::<Uint8Array>().unwrap_or_else(|other| Uint8Array::new(&other));
         let start = file.len();

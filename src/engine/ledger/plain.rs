@@ -194,17 +194,17 @@ trait Integer: Sized {
     fn of(v: i64) -> Self;
 }
 
-impl Integer for CustomerId {
-    const RANGE: (i64, i64) = (0, u32::MAX as i64);
-    fn of(v: i64) -> Self {
-        CustomerId(v as u32)
-    }
-}
-
 impl Integer for u32 {
     const RANGE: (i64, i64) = (0, u32::MAX as i64);
     fn of(v: i64) -> Self {
         v as u32
+    }
+}
+
+impl Integer for CustomerId {
+    const RANGE: (i64, i64) = u32::RANGE;
+    fn of(v: i64) -> Self {
+        CustomerId(u32::of(v))
     }
 }
 
