@@ -83,9 +83,18 @@
       .then(function (bindings) { return bindings.default({ module_or_path: tag.dataset.wasm }); })
       .catch(function (error) { problem(text.failed + error); });
     if ("serviceWorker" in navigator) {
-      window.addEventListener("load", function () {
+      // Registered once the app has started (its worker has said what workspace it restored:
+      // `ui/engine.rs` sends "clientele-started"), so that the service worker's first install,
+      // which fetches every file again, does not compete with the start; at the latest a few
+      // seconds after the page has loaded, should the app never start.
+      var registered = false;
+      var register = function () {
+        if (registered) return;
+        registered = true;
         navigator.serviceWorker.register("sw.js").catch(function () { /* offline use is optional */ });
-      });
+      };
+      window.addEventListener("clientele-started", register, { once: true });
+      window.addEventListener("load", function () { setTimeout(register, 5000); });
     }
   }
 

@@ -66,6 +66,8 @@ thread_local! {
     static GENERATION: Cell<u32> = const { Cell::new(0) };
     /// Workers that stopped since one last finished starting (restored, or found no storage).
     static DEATHS: Cell<u32> = const { Cell::new(0) };
+    /// The first worker has said what it restored (`announce_start`).
+    static STARTED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Starts the worker (it restores the saved workspace and reports it to `listener`).
@@ -153,6 +155,7 @@ fn on_message(generation: u32, data: JsValue) {
     if matches!(message, FromWorker::Restored { .. } | FromWorker::Storage { .. }) {
         // The worker has said what it restored (or that storage is unavailable): it started.
         DEATHS.with(|d| d.set(0));
+        announce_start();
     }
     match message {
         FromWorker::Listening => flush_waiting(),
@@ -171,6 +174,19 @@ fn on_message(generation: u32, data: JsValue) {
             listener(|l| (l.response)(response))
         }
         FromWorker::Response { id, response } => resolve(id, Reply::Response(response)),
+    }
+}
+
+/// Tells `boot.js`, once, that the app has started: it registers the service worker then, so
+/// that the worker's first install does not compete with the start.
+fn announce_start() {
+    if STARTED.with(|s| s.replace(true)) {
+        return;
+    }
+    if let Some(window) = web_sys::window() {
+        if let Ok(event) = Event::new("clientele-started") {
+            let _ = window.dispatch_event(&event);
+        }
     }
 }
 
