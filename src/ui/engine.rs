@@ -178,7 +178,7 @@ fn on_message(generation: u32, data: JsValue) {
 }
 
 /// Tells `boot.js`, once, that the app has started: it registers the service worker then, so
-/// that the worker's first install does not compete with the start.
+/// that the service worker's first install does not compete with the start.
 fn announce_start() {
     if STARTED.with(|s| s.replace(true)) {
         return;
