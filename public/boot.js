@@ -93,7 +93,7 @@
         registered = true;
         navigator.serviceWorker.register("sw.js").catch(function () { /* offline use is optional */ });
       };
-      window.addEventListener("clientele-started", register, { once: true });
+      window.addEventListener("clientele-started", register);
       window.addEventListener("load", function () { setTimeout(register, 5000); });
     }
   }

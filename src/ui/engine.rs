@@ -66,8 +66,6 @@ thread_local! {
     static GENERATION: Cell<u32> = const { Cell::new(0) };
     /// Workers that stopped since one last finished starting (restored, or found no storage).
     static DEATHS: Cell<u32> = const { Cell::new(0) };
-    /// The first worker has said what it restored (`announce_start`).
-    static STARTED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Starts the worker (it restores the saved workspace and reports it to `listener`).
@@ -177,12 +175,9 @@ fn on_message(generation: u32, data: JsValue) {
     }
 }
 
-/// Tells `boot.js`, once, that the app has started: it registers the service worker then, so
-/// that the service worker's first install does not compete with the start.
+/// Tells `boot.js` that a worker has started: it registers the service worker on the first
+/// such word, so that the service worker's first install does not compete with the start.
 fn announce_start() {
-    if STARTED.with(|s| s.replace(true)) {
-        return;
-    }
     if let Some(window) = web_sys::window() {
         if let Ok(event) = Event::new("clientele-started") {
             let _ = window.dispatch_event(&event);

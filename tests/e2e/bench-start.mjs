@@ -4,16 +4,14 @@
 // what workspace it restored), and the median of the latter. Compare builds by alternating:
 //
 //   for r in 1 2 3; do for d in dist-a dist-b; do CLIENTELE_DIST=$d node tests/e2e/bench-start.mjs; done; done
-import { startServer, launch, appReady, DIST } from "./harness.mjs";
+import { startServer, launch, openApp, appReady, DIST } from "./harness.mjs";
 
 const visits = Number(process.env.VISITS || 3);
 const server = await startServer();
 const browser = await launch();
 const times = [];
 for (let visit = 0; visit < visits; visit++) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-  const page = await context.newPage();
-  await page.goto(server.origin + "/data");
+  const { context, page } = await openApp(browser, server.origin, "/data");
   await page.locator("nav.nav").waitFor({ timeout: 30000 });
   const drawn = await page.evaluate(() => performance.now());
   await appReady(page);
