@@ -155,9 +155,8 @@ async fn import_files(files: Vec<File>, options: &ImportOptions, id: u32) -> Res
     };
     let parts = parts::Workers::new(files);
     if let Some(first) = parts.first_part(options)? {
-        let file = InputFile { name: &first.name, bytes: &first.bytes };
         let keep = import::Keep::Everything;
-        let imported = import::import_first_part(&file, first.start, first.size, options, keep, &parts, &mut progress);
+        let imported = import::import_first_part(first.to_read()?, options, keep, &parts, &mut progress);
         if let Some(imported) = imported.await.transpose() {
             return Ok(imported);
         }
@@ -205,19 +204,33 @@ fn read_file(file: &File, extent: Extent) -> Result<FileData, Failure> {
 /// The bytes of `file` from `start` to `end`, slice by slice straight into wasm memory: the
 /// browser holds one slice at a time instead of a second copy of the whole file.
 fn read_range(reader: &FileReaderSync, file: &File, start: f64, end: f64) -> Result<Vec<u8>, Failure> {
-    let unreadable = || Failure::FileUnreadable { file: file.name() };
     let mut bytes = vec![0u8; (end - start).max(0.0) as usize];
     for (index, chunk) in bytes.chunks_mut(READ_SLICE).enumerate() {
         let start = start + (index * READ_SLICE) as f64;
-        let slice = file.slice_with_f64_and_f64(start, start + chunk.len() as f64).map_err(|_| unreadable())?;
-        let buffer = reader.read_as_array_buffer(&slice).map_err(|_| unreadable())?;
-        let array = Uint8Array::new(&buffer);
-        if array.length() as usize != chunk.len() {
-            return Err(unreadable());
-        }
-        array.copy_to(chunk);
+        read_slice(reader, file, start, start + chunk.len() as f64)?.copy_to(chunk);
     }
     Ok(bytes)
+}
+
+/// The bytes of `file` from `start` to `end`, a slice at a time (`import::Slices`): a slice
+/// that cannot be read ends them, which the reader of the slices sees by their length.
+fn slices(reader: FileReaderSync, file: File, start: f64, end: f64) -> import::Slices<'static> {
+    let starts = (0..).map(move |index| start + (index * READ_SLICE) as f64).take_while(move |&from| from < end);
+    Box::new(starts.map_while(move |from| {
+        read_slice(&reader, &file, from, (from + READ_SLICE as f64).min(end)).ok().map(|array| array.to_vec())
+    }))
+}
+
+/// One slice of `file`, read into the browser's memory.
+fn read_slice(reader: &FileReaderSync, file: &File, start: f64, end: f64) -> Result<Uint8Array, Failure> {
+    let unreadable = || Failure::FileUnreadable { file: file.name() };
+    let slice = file.slice_with_f64_and_f64(start, end).map_err(|_| unreadable())?;
+    let buffer = reader.read_as_array_buffer(&slice).map_err(|_| unreadable())?;
+    let array = Uint8Array::new(&buffer);
+    if f64::from(array.length()) != end - start {
+        return Err(unreadable());
+    }
+    Ok(array)
 }
 
 /// How much of a file is read into the browser's memory at once.

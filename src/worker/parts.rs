@@ -9,7 +9,7 @@
 //! `{failed: true}`. One worker reads one part and is then terminated; the next is started
 //! when a file is previewed, so that its wasm has loaded by the time the import starts.
 
-use super::read_range;
+use super::{read_range, slices};
 use crate::engine::import::{self, ImportOptions, InputFile, Keep, Part, PartReader, PART_BYTES, SAMPLE_BYTES};
 use crate::engine::session::Failure;
 use futures_channel::oneshot;
@@ -52,8 +52,9 @@ fn answer(data: &JsValue) {
         let part: Part = serde_json::from_str(&json).ok()?;
         let file: File = Reflect::get(data, &"file".into()).ok()?.dyn_into().ok()?;
         let reader = FileReaderSync::new().ok()?;
-        let bytes = read_range(&reader, &file, part.start as f64, file.size()).ok()?;
-        import::read_part(&part, bytes)
+        let bytes = (file.size() as u64).checked_sub(part.start)?;
+        let end = file.size();
+        import::read_part(&part, bytes, slices(reader, file, part.start as f64, end))
     };
     match read() {
         Some(bytes) => {
@@ -130,14 +131,27 @@ pub struct Workers {
 /// and the one after it must start within this.
 const WINDOW: f64 = 64.0 * 1024.0;
 
-/// The first part of a large file imported alone, read here (`Workers::first_part`).
+/// The first part of a large file imported alone, to be read here (`Workers::first_part`).
 pub struct FirstPart {
     pub name: String,
-    /// The file's bytes up to the line break after the line at `start`.
-    pub bytes: Vec<u8>,
+    /// The file's first bytes, to a line break (more than the guess reads).
+    pub head: Vec<u8>,
     /// Where the part read by the part worker starts (a line start).
     pub start: u64,
+    /// Where the first part ends: the line break after the line at `start`.
+    pub end: u64,
     pub size: u64,
+    file: File,
+}
+
+impl FirstPart {
+    /// The first part as the importer reads it, its bytes after the head read slice by slice.
+    pub fn to_read(&self) -> Result<import::FirstPart<'_>, Failure> {
+        let reader = FileReaderSync::new().map_err(|_| Failure::NoFileReader)?;
+        let rest = slices(reader, self.file.clone(), self.head.len() as f64, self.end as f64);
+        let head = InputFile { name: &self.name, bytes: &self.head };
+        Ok(import::FirstPart { head, rest, start: self.start, end: self.end, size: self.size })
+    }
 }
 
 impl Workers {
@@ -150,8 +164,8 @@ impl Workers {
     }
 
     /// For a large file imported alone: asks a part worker for the part from the line after
-    /// the file's middle, read with what the guess makes of the file's head, and only then
-    /// reads the first part here, up to the end of the line after that one (the importer needs
+    /// the file's middle, read with what the guess makes of the file's head, and gives the
+    /// first part to read here, up to the end of the line after that one (the importer needs
     /// to see past the split), so that both are read at once from the start. `None` when the
     /// file is to be read whole (small, not alone, one core, a line longer than `WINDOW`, or
     /// not a file read in parts, as a workbook or a grouped report).
@@ -171,11 +185,10 @@ impl Workers {
             window.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| middle as u64 + i as u64 + 1);
         let (Some(start), Some(end)) = (line_starts.next(), line_starts.next()) else { return Ok(None) };
         let name = file.name();
-        let head = InputFile { name: &name, bytes: &head };
-        let Some(part) = import::first_part_of(&head, start, options, Keep::Everything) else { return Ok(None) };
+        let input = InputFile { name: &name, bytes: &head };
+        let Some(part) = import::first_part_of(&input, start, options, Keep::Everything) else { return Ok(None) };
         *self.early.borrow_mut() = ask(file, &part).map(|reading| (part, reading));
-        let bytes = read_range(&reader, file, 0.0, end as f64)?;
-        Ok(Some(FirstPart { name, bytes, start, size: size as u64 }))
+        Ok(Some(FirstPart { name, head, start, end, size: size as u64, file: file.clone() }))
     }
 }
 

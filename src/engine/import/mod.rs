@@ -48,6 +48,7 @@ pub use mapping::{header_signature, normalize as normalize_header, ColumnRef, Ma
 pub use number::{NumberFormat, NumberProblem};
 pub use parts::{read_part, Part, PartReader, PART_BYTES};
 pub use progress::Progress;
+pub use records::Slices;
 pub use workbook::{is_workbook, Sheet};
 
 use crate::engine::ledger::{Columns, Field, Ledger, LedgerBuilder};
@@ -248,25 +249,42 @@ pub fn first_part_of(head: &InputFile<'_>, start: u64, options: &ImportOptions, 
     opened.first()?.part_at(start, &import.columns)
 }
 
-/// `import_files_in_parts` for one large file of which this side holds only the first part:
-/// `file.bytes` are its first bytes, to a line break after `start`, and the part from `start`
-/// (a line start) to its end, `size`, is read by `parts` (which may have been asked for it
+/// The first part of one large file, read here while the part after it is read by another
+/// reader (`import_first_part`).
+pub struct FirstPart<'a> {
+    /// The file's first bytes, to a line break: at least what the guess reads (`SAMPLE_BYTES`)
+    /// and a line more.
+    pub head: InputFile<'a>,
+    /// The first part's bytes after the head, to `end`, a slice at a time: so that only the
+    /// slice being read is held.
+    pub rest: Slices<'a>,
+    /// Where the part read elsewhere starts (a line start).
+    pub start: u64,
+    /// Where the first part ends: past the line break after the line at `start` (the importer
+    /// needs to see past the split).
+    pub end: u64,
+    /// The file's bytes.
+    pub size: u64,
+}
+
+/// `import_files_in_parts` for one large file of which this side reads only the first part,
+/// the part from `first.start` to its end read by `parts` (which may have been asked for it
 /// ahead, `first_part_of`). The same ledger and report as the whole file's; `Ok(None)` when the
 /// file must be read whole after all: a record runs across `start`, the part could not be read
-/// or joined, or the file is not one read in parts.
+/// or joined, the first part could not be read or is no UTF-8, or the file is not one read in
+/// parts.
 pub async fn import_first_part(
-    file: &InputFile<'_>,
-    start: u64,
-    size: u64,
+    first: FirstPart<'_>,
     options: &ImportOptions,
     keep: Keep,
     parts: &impl PartReader,
     progress: &mut dyn FnMut(Progress) -> bool,
 ) -> Result<Option<Imported>, ImportError> {
-    let read = PeriodTotals::of(std::slice::from_ref(file), options)?;
+    let FirstPart { head, rest, start, end, size } = first;
+    let read = PeriodTotals::of(std::slice::from_ref(&head), options)?;
     let (opened, mut import) = Import::open(&read, keep)?;
     let Some(file) = opened.into_iter().next() else { return Ok(None) };
-    let Some(split) = file.first_part_split(start, size) else { return Ok(None) };
+    let Some(split) = file.first_part_split(start, end, size, rest) else { return Ok(None) };
     let Import { builder, columns, origins, .. } = &mut import;
     match file.read_into_parts(0, builder, columns, origins, progress, parts, Some(split)).await? {
         Some(report) => import.finish(vec![report], &read).map(Some),

@@ -10,7 +10,7 @@
 use super::dialect::Dialect;
 use super::duplicates::Origins;
 use super::lines::{Found, LineReader, Plan};
-use super::records::Records;
+use super::records::{Records, Slices};
 use crate::engine::ledger::{Columns, LedgerBuilder, LedgerPart};
 use serde::{Deserialize, Serialize};
 use std::future::Future;
@@ -64,19 +64,20 @@ impl PartRead {
     }
 }
 
-/// Reads `part` from `bytes` (the file's bytes from `part.start` on) as the importer would,
-/// and gives what it read as bytes for `PartRead::decode`; `None` when the bytes are not UTF-8
-/// text (the importer splits UTF-8 files only). The file's bytes are freed once read, before
-/// the part is encoded, so that the encoding takes their room (wasm memory never shrinks).
-pub fn read_part(part: &Part, bytes: Vec<u8>) -> Option<Vec<u8>> {
-    let text = std::str::from_utf8(&bytes).ok()?;
+/// Reads `part` from `slices` (the file's bytes from `part.start` on, `bytes` of them, a slice
+/// at a time: only a slice is held at once) as the importer would, and gives what it read as
+/// bytes for `PartRead::decode`; `None` when the slices are not UTF-8 text (the importer splits
+/// UTF-8 files only) or not `bytes` long (a slice could not be read).
+pub fn read_part(part: &Part, bytes: u64, slices: Slices<'_>) -> Option<Vec<u8>> {
     let (mut builder, mut origins) = (LedgerBuilder::new(part.columns.clone()), Origins::default());
     let mut reader = LineReader::new(&part.plan, &part.columns, &part.headers, &mut builder, &mut origins);
-    reader.reserve(super::source::estimated_lines(text));
-    let mut records = Records::new(text, part.dialect);
+    let mut records = Records::streamed("", slices, part.dialect);
+    reader.reserve(super::source::estimated_lines_in(records.held(), bytes));
     let rows = super::source::read_records(&mut records, 0, u64::MAX, &mut reader, &mut |_, _| Ok(())).ok()?;
     let found = reader.into_found();
-    drop(bytes);
+    if !records.is_whole(bytes) {
+        return None;
+    }
     let out = postcard::to_extend(&(&origins, &found, rows), Vec::new()).ok()?;
     Some(LedgerPart::from(builder).encode_into(out))
 }

@@ -4,21 +4,34 @@
 //! any other line is parsed from where it starts by the csv crate's own parser (`csv_core`), which
 //! reads on past it when a quoted field holds a line break. The parser keeps no state between
 //! records, so the two interleave exactly.
+//!
+//! The text is either held whole (`Records::new`) or streamed (`Records::streamed`): handed
+//! over a slice of bytes at a time, as a file is read slice by slice, so that only a window of
+//! it (the record being read and the slice it is in) is ever held. Both read the same records.
 
 use super::dialect::Dialect;
 use super::row::{Cell, Row};
 use memchr::{memchr, memchr2, memchr_iter};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A UTF-8 byte order mark, which the csv reader skips at the start of its input.
 const BOM: &[u8] = b"\xef\xbb\xbf";
 
+/// The rest of a streamed text: its bytes, a slice at a time, in order.
+pub type Slices<'t> = Box<dyn Iterator<Item = Vec<u8>> + 't>;
+
 /// Reads the records of a text one by one (a lending iterator: each record borrows the reader).
 pub struct Records<'t> {
-    text: &'t str,
+    /// The text held: the whole text, or the window of a streamed one from `base` on.
+    text: Cow<'t, str>,
+    /// What is still to come of a streamed text.
+    rest: Option<Stream<'t>>,
+    /// The bytes of the text before the window.
+    base: usize,
     quote: u8,
     delimiter: u8,
-    /// The byte after the last record read (where the next one is looked for).
+    /// The byte of the window after the last record read (where the next one is looked for).
     position: usize,
     /// The 1-based line at `position`, counting line feeds as the csv reader does.
     line: u64,
@@ -30,6 +43,19 @@ pub struct Records<'t> {
     unquoted: String,
     output: Vec<u8>,
     ends: Vec<usize>,
+}
+
+/// The slices of a streamed text still to come, and what was made of those that came.
+struct Stream<'t> {
+    slices: Slices<'t>,
+    /// The bytes of a character cut by the end of the last slice, which the next one completes.
+    cut: Vec<u8>,
+    /// The bytes of the text so far (what was held at first, and the slices handed over).
+    bytes: u64,
+    /// Whether a slice was not UTF-8 (the text then ends before it).
+    invalid: bool,
+    /// Whether no more comes (the slices ended, or one was not UTF-8).
+    ended: bool,
 }
 
 /// One record's fields.
@@ -63,15 +89,69 @@ impl Row for Fields<'_> {
     }
 }
 
+impl Stream<'_> {
+    /// The next slice as text, completing a character the last one cut; `None` at the end, or
+    /// at a slice that is not UTF-8 (`invalid`).
+    fn next_text(&mut self) -> Option<String> {
+        let Some(slice) = self.slices.next().filter(|_| !self.ended) else {
+            // A character cut by the last slice and never completed.
+            self.invalid |= !self.cut.is_empty();
+            self.ended = true;
+            return None;
+        };
+        self.bytes += slice.len() as u64;
+        let bytes = match std::mem::take(&mut self.cut) {
+            cut if cut.is_empty() => slice,
+            mut cut => {
+                cut.extend_from_slice(&slice);
+                cut
+            }
+        };
+        let error = match String::from_utf8(bytes) {
+            Ok(text) => return Some(text),
+            Err(error) => error,
+        };
+        let (valid, cut) = (error.utf8_error().valid_up_to(), error.utf8_error().error_len().is_none());
+        let mut bytes = error.into_bytes();
+        if !cut {
+            (self.invalid, self.ended) = (true, true);
+            return None;
+        }
+        self.cut = bytes.split_off(valid);
+        String::from_utf8(bytes).ok()
+    }
+}
+
 impl<'t> Records<'t> {
+    /// The records of a whole text.
     pub fn new(text: &'t str, dialect: Dialect) -> Records<'t> {
+        Records::of(Cow::Borrowed(text), None, dialect).after_bom()
+    }
+
+    /// The records of a text from a line start inside it (a part of a file): a byte order mark
+    /// there is no file's start, but text, as the reader of the whole file reads it.
+    pub fn within(text: &'t str, dialect: Dialect) -> Records<'t> {
+        Records::of(Cow::Borrowed(text), None, dialect)
+    }
+
+    /// The records of a text of which `first` is held and the rest handed over as `slices` of its
+    /// bytes; a byte order mark at the start of `first` is skipped (an empty `first` is a part
+    /// of a file, read `within` it). A slice that is not UTF-8 ends the text there (`is_whole`
+    /// then says so).
+    pub fn streamed(first: &'t str, slices: Slices<'t>, dialect: Dialect) -> Records<'t> {
+        let stream = Stream { slices, cut: Vec::new(), bytes: first.len() as u64, invalid: false, ended: false };
+        Records::of(Cow::Borrowed(first), Some(stream), dialect).after_bom()
+    }
+
+    fn of(text: Cow<'t, str>, rest: Option<Stream<'t>>, dialect: Dialect) -> Records<'t> {
         let parser = csv_core::ReaderBuilder::new().delimiter(dialect.delimiter).quote(dialect.quote).build();
-        let position = if text.as_bytes().starts_with(BOM) { BOM.len() } else { 0 };
         Records {
             text,
+            rest,
+            base: 0,
             quote: dialect.quote,
             delimiter: dialect.delimiter,
-            position,
+            position: 0,
             line: 1,
             parser,
             fields: Vec::new(),
@@ -82,36 +162,114 @@ impl<'t> Records<'t> {
         }
     }
 
+    /// The reader past the text's byte order mark, which the csv reader skips at its start.
+    fn after_bom(mut self) -> Records<'t> {
+        if self.text.as_bytes().starts_with(BOM) {
+            self.position = BOM.len();
+        }
+        self
+    }
+
+    /// The text held: the whole text, or what a streamed one has brought of itself so far (at
+    /// least its first slice) and not yet let go.
+    pub fn held(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether the text was all there was to read: not a streamed text that came with a slice
+    /// that was not UTF-8, or other than `bytes` long.
+    pub fn is_whole(&self, bytes: u64) -> bool {
+        match &self.rest {
+            None => self.text.len() as u64 == bytes,
+            Some(stream) => !stream.invalid && stream.bytes == bytes,
+        }
+    }
+
+    /// Brings the next slice of a streamed text into the window, first letting go of what has
+    /// been read; `false` when no more comes.
+    fn fill(&mut self) -> bool {
+        let Some(text) = self.rest.as_mut().and_then(Stream::next_text) else { return false };
+        let window = self.text.to_mut();
+        // Records start after an ASCII byte, so this always holds; it only spares a panic.
+        if window.is_char_boundary(self.position) {
+            window.drain(..self.position);
+            self.base += self.position;
+            self.position = 0;
+        }
+        if window.is_empty() {
+            *window = text;
+        } else {
+            window.push_str(&text);
+        }
+        true
+    }
+
+    /// Whether more of a streamed text may come.
+    fn more(&self) -> bool {
+        self.rest.as_ref().is_some_and(|stream| !stream.ended)
+    }
+
     /// The byte after the last record read, as `csv::Position::byte`.
     pub fn byte(&self) -> u64 {
-        self.position as u64
+        (self.base + self.position) as u64
     }
 
     /// The 1-based line at `byte`, as `csv::Position::line`.
+    #[cfg(test)]
     pub fn line(&self) -> u64 {
         self.line
     }
 
     /// Whether nothing but line breaks lies from `byte` to `end` (within the text): then the
     /// next record starts at or after `end` (a CRLF record stops before its LF).
-    pub fn only_breaks_to(&self, end: usize) -> bool {
-        let gap = self.text.as_bytes().get(self.position..end);
-        gap.is_some_and(|gap| gap.iter().all(|&b| b == b'\n' || b == b'\r'))
+    pub fn only_breaks_to(&mut self, end: usize) -> bool {
+        loop {
+            let Some(to) = end.checked_sub(self.base).filter(|&to| to >= self.position) else { return false };
+            let window = self.text.as_bytes();
+            let gap = &window[self.position..to.min(window.len())];
+            if !gap.iter().all(|&b| b == b'\n' || b == b'\r') {
+                return false;
+            }
+            if to <= window.len() {
+                return true;
+            }
+            if !self.fill() {
+                return false;
+            }
+        }
+    }
+
+    /// The lines of the text before `end` when this reader, stopped where it is, is at the
+    /// start of the record there: nothing but line breaks lies between (a CRLF reader stops
+    /// before the LF). `None` when a record runs across `end`.
+    pub fn lines_before(&mut self, end: usize) -> Option<u64> {
+        if !self.only_breaks_to(end) {
+            return None;
+        }
+        let gap = &self.text.as_bytes()[self.position..end - self.base];
+        Some(self.line - 1 + memchr_iter(b'\n', gap).count() as u64)
     }
 
     /// The next record and the 1-based line where it starts; `None` at the end of the text.
     pub fn next_record(&mut self) -> Option<(u64, Fields<'_>)> {
         let line = self.next_start()?;
-        let text = if self.parsed { self.unquoted.as_str() } else { self.text };
+        let text = if self.parsed { self.unquoted.as_str() } else { &self.text };
         Some((line, Fields { text, fields: &self.fields }))
     }
 
     /// Reads the next record into `fields`, giving the line it starts on.
     fn next_start(&mut self) -> Option<u64> {
-        let bytes = self.text.as_bytes();
         loop {
-            let rest = bytes.get(self.position..).filter(|rest| !rest.is_empty())?;
-            let end = memchr(b'\n', rest).unwrap_or(rest.len());
+            let bytes = self.text.as_bytes();
+            let rest = bytes.get(self.position..).unwrap_or_default();
+            // A line is read once it is held whole (its line break, or the text's end, has come).
+            let Some(end) = memchr(b'\n', rest).or_else(|| (!self.more()).then_some(rest.len())) else {
+                self.fill();
+                continue;
+            };
+            if rest.is_empty() {
+                return None;
+            }
             let (start, number) = (self.position, self.line);
             let line = match memchr2(self.quote, b'\r', &rest[..end]) {
                 None => {
@@ -129,39 +287,42 @@ impl<'t> Records<'t> {
             };
             // The csv reader skips empty lines: they are no record.
             if !line.is_empty() {
-                self.split(start, line);
+                self.split(start, line.len());
                 return Some(number);
             }
         }
     }
 
-    /// The fields of an unquoted line that starts at `start`.
-    fn split(&mut self, start: usize, line: &[u8]) {
+    /// The fields of the unquoted line of `len` bytes that starts at `start`.
+    fn split(&mut self, start: usize, len: usize) {
         self.parsed = false;
         self.fields.clear();
+        let line = &self.text.as_bytes()[start..start + len];
         let mut from = start;
         for delimiter in memchr_iter(self.delimiter, line) {
             self.fields.push(from..start + delimiter);
             from = start + delimiter + 1;
         }
-        self.fields.push(from..start + line.len());
+        self.fields.push(from..start + len);
     }
 
     /// The record at `position` read by the csv parser (a quoted field, or a CR); the line it
     /// starts on counts the line breaks the parser skips before it, as `source::line_of` does.
     fn parse(&mut self) -> Option<u64> {
-        let bytes = self.text.as_bytes();
-        let rest = &bytes[self.position..];
-        let skipped = rest.iter().take_while(|&&b| b == b'\n' || b == b'\r');
-        let number = self.line + skipped.filter(|&&b| b == b'\n').count() as u64;
-        let (mut read, mut written, mut fields) = (0, 0, 0);
+        let (breaks, number) = self.breaks_ahead()?;
+        let (mut read, mut written, mut fields) = (breaks, 0, 0);
         loop {
-            let input = &rest[read..];
+            // The parser takes no input as the text's end: more of a streamed text is brought first.
+            if self.position + read == self.text.len() && self.fill() {
+                continue;
+            }
+            let input = self.text.as_bytes().get(self.position + read..).unwrap_or_default();
             let (result, nin, nout, nend) =
                 self.parser.read_record(input, &mut self.output[written..], &mut self.ends[fields..]);
+            let empty = input.is_empty();
             (read, written, fields) = (read + nin, written + nout, fields + nend);
             match result {
-                csv_core::ReadRecordResult::InputEmpty if input.is_empty() => return None,
+                csv_core::ReadRecordResult::InputEmpty if empty => return None,
                 csv_core::ReadRecordResult::InputEmpty => {}
                 csv_core::ReadRecordResult::OutputFull => self.output.resize(self.output.len() * 2, 0),
                 csv_core::ReadRecordResult::OutputEndsFull => self.ends.resize(self.ends.len() * 2, 0),
@@ -169,10 +330,27 @@ impl<'t> Records<'t> {
                 csv_core::ReadRecordResult::End => return None,
             }
         }
-        self.line += memchr_iter(b'\n', &rest[..read]).count() as u64;
+        let record = &self.text.as_bytes()[self.position..self.position + read];
+        self.line += memchr_iter(b'\n', record).count() as u64;
         self.position += read;
         self.store_parsed(written, fields);
         Some(number)
+    }
+
+    /// The line breaks from `position` to the next record (which the parser would skip), and
+    /// the line that record starts on; `None` when only line breaks are left.
+    fn breaks_ahead(&mut self) -> Option<(usize, u64)> {
+        let (mut breaks, mut number) = (0, self.line);
+        loop {
+            match self.text.as_bytes().get(self.position + breaks).copied() {
+                Some(b'\n') => number += 1,
+                Some(b'\r') => {}
+                Some(_) => return Some((breaks, number)),
+                None if self.fill() => continue,
+                None => return None,
+            }
+            breaks += 1;
+        }
     }
 
     /// Keeps the parser's fields as text. Taking ASCII quotes out of UTF-8 leaves UTF-8, so the
@@ -225,6 +403,20 @@ mod tests {
         records
     }
 
+    /// `by_records` of the text streamed: its first `held` bytes held, the rest in slices of
+    /// `slice` bytes.
+    fn by_streamed(text: &str, dialect: Dialect, held: usize, slice: usize) -> Vec<(u64, u64, u64, Vec<String>)> {
+        let slices: Vec<Vec<u8>> = text.as_bytes()[held..].chunks(slice).map(<[u8]>::to_vec).collect();
+        let mut reader = Records::streamed(&text[..held], Box::new(slices.into_iter()), dialect);
+        let mut records = Vec::new();
+        while let Some((line, fields)) = reader.next_record() {
+            let fields = (0..fields.len()).map(|c| fields.get(c).unwrap_or_default().to_string()).collect();
+            records.push((line, reader.byte(), reader.line(), fields));
+        }
+        assert!(reader.is_whole(text.len() as u64));
+        records
+    }
+
     const COMMA: Dialect = Dialect { delimiter: b',', quote: b'"', sep_line: false };
 
     #[test]
@@ -253,6 +445,39 @@ mod tests {
         assert_eq!(by_records(&text, COMMA)[0].3.len(), 201);
     }
 
+    #[test]
+    fn a_streamed_text_that_is_not_utf8_ends_where_it_stops_being_it() {
+        // `é` cut across two slices is read whole; the byte 0xFF is no UTF-8 and ends the text.
+        let slices = vec![b"a,\xc3".to_vec(), b"\xa9\nb,c\n".to_vec(), b"d,\xff\ne,f\n".to_vec()];
+        let mut reader = Records::streamed("", Box::new(slices.into_iter()), COMMA);
+        let mut read = Vec::new();
+        while let Some((line, fields)) = reader.next_record() {
+            read.push((line, (0..fields.len()).map(|c| fields.get(c).unwrap_or_default().to_string()).collect()));
+        }
+        let expected: Vec<(u64, Vec<String>)> =
+            vec![(1, vec!["a".into(), "é".into()]), (2, vec!["b".into(), "c".into()])];
+        assert_eq!(read, expected);
+        assert!(!reader.is_whole(20));
+        // A character cut by the last slice, never completed, is no UTF-8 either.
+        let mut reader = Records::streamed("x\n", Box::new(vec![b"\xc3".to_vec()].into_iter()), COMMA);
+        while reader.next_record().is_some() {}
+        assert!(!reader.is_whole(3));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped_at_the_start_of_the_text_only() {
+        let text = "\u{feff}a\n\u{feff}b\n";
+        let first =
+            |mut records: Records<'_>| records.next_record().map(|(_, f)| f.get(0).unwrap_or_default().to_string());
+        assert_eq!(first(Records::new(text, COMMA)), Some("a".into()));
+        assert_eq!(first(Records::within(&text[4..], COMMA)), Some("\u{feff}b".into()));
+        assert_eq!(
+            first(Records::streamed("", Box::new(std::iter::once(text.as_bytes()[4..].to_vec())), COMMA)),
+            Some("\u{feff}b".into())
+        );
+        assert_eq!(by_streamed(text, COMMA, 3, 1), by_csv(text, COMMA));
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(1000))]
         #[test]
@@ -260,6 +485,19 @@ mod tests {
             for (delimiter, quote) in [(b',', b'"'), (b';', b'\''), (b'\t', b'"')] {
                 let dialect = Dialect { delimiter, quote, sep_line: false };
                 prop_assert_eq!(by_records(&text, dialect), by_csv(&text, dialect));
+            }
+        }
+
+        #[test]
+        fn any_text_streamed_in_any_slices_reads_as_held_whole(
+            text in "([a;,\"' \t\r\né]|\r\n|ab,c\r\n){0,40}",
+            held in 0usize..60,
+            slice in 1usize..9,
+        ) {
+            let held = (0..=held.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+            for (delimiter, quote) in [(b',', b'"'), (b';', b'\''), (b'\t', b'"')] {
+                let dialect = Dialect { delimiter, quote, sep_line: false };
+                prop_assert_eq!(by_streamed(&text, dialect, held, slice), by_records(&text, dialect));
             }
         }
     }

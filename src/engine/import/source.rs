@@ -10,7 +10,7 @@ use super::lines::{FileLines, LineReader, Plan};
 use super::mapping::Mapping;
 use super::parts::{Part, PartRead, PartReader, PART_BYTES};
 use super::progress::{report_progress, Progress, PROGRESS_EVERY};
-use super::records::Records;
+use super::records::{Records, Slices};
 use super::row::SampleRow;
 use super::workbook::{self, Sheet};
 use super::{FileReport, ImportError, ImportOptions, InputFile, Preview};
@@ -135,27 +135,34 @@ impl<'a> Opened<'a> {
 
     /// Where a large UTF-8 CSV file is split to read its parts at once (see `parts.rs`): the
     /// start of the line after its middle; `None` for any other file.
-    pub fn part_split(&self) -> Option<Split> {
+    pub fn part_split(&self) -> Option<Split<'a>> {
         match &self.table {
             Table::Csv { text, .. } if text.len() >= PART_BYTES && self.splits() => {
-                middle_line(text).map(|at| Split { at, total: text.len() as u64 })
+                middle_line(text).map(|at| Split::whole(at, text))
             }
             _ => None,
         }
     }
 
     /// The split at byte `start` of the file (a line start) when the text is only the file's
-    /// first `size` bytes up to a line break after `start`, the rest to be read elsewhere (see
-    /// `import_first_part`); `None` when this file is not read in parts.
-    pub fn first_part_split(&self, start: u64, size: u64) -> Option<Split> {
+    /// head and `rest` the rest of its first part, to its byte `end` past the line after
+    /// `start`, the part from `start` to its end, `size`, to be read elsewhere (see
+    /// `import_first_part`); `None` when this file is not read in parts. Whether `start` is where
+    /// a record starts is known once the first part is read to it (`Records::lines_before`).
+    pub fn first_part_split(&self, start: u64, end: u64, size: u64, rest: Slices<'a>) -> Option<Split<'a>> {
         let Table::Csv { text, in_file: Some(offset), .. } = &self.table else { return None };
-        let at = usize::try_from(start).ok()?.checked_sub(*offset)?;
-        let line_start = at > 0 && at < text.len() && text.as_bytes()[at - 1] == b'\n';
-        let total = size.checked_sub(*offset as u64)?;
+        let offset = *offset as u64;
+        let at = usize::try_from(start.checked_sub(offset)?).ok()?;
+        let (held, total) = (end.checked_sub(offset)?, size.checked_sub(offset)?);
+        let within = at > 0 && (at as u64) < held && held >= text.len() as u64 && total >= held;
         // Past what the guess reads, the guess is the whole file's.
         let guessed_alike = text.len() > dialect::SAMPLE_BYTES;
-        (line_start && guessed_alike && text.ends_with('\n') && total >= text.len() as u64 && self.splits())
-            .then_some(Split { at, total })
+        (within && guessed_alike && text.ends_with('\n') && self.splits()).then_some(Split {
+            at,
+            total,
+            held,
+            rest: Some(rest),
+        })
     }
 
     /// Whether the file may be read in parts: a CSV text that is the file's bytes as they are,
@@ -189,10 +196,12 @@ impl<'a> Opened<'a> {
         origins: &mut Origins,
         progress: &mut dyn FnMut(Progress) -> bool,
         parts: &P,
-        split: Option<Split>,
+        split: Option<Split<'a>>,
     ) -> Result<Option<FileReport>, ImportError> {
         origins.start_file();
         let mut reader = LineReader::new(&self.plan, columns, &self.guess.headers, builder, origins);
+        // Without a reader for the part, only a text held whole can be read here.
+        let held_whole = split.as_ref().is_none_or(|split| split.total <= self.text_len());
         let later = match (&self.table, split) {
             (Table::Csv { text, dialect, in_file: Some(offset) }, Some(split)) => {
                 let part = self.part_at((offset + split.at) as u64, columns);
@@ -207,7 +216,7 @@ impl<'a> Opened<'a> {
                     return Ok(None);
                 }
             }
-            None if split.is_some_and(|split| split.total > self.text_len()) => return Ok(None),
+            None if !held_whole => return Ok(None),
             None => self.read_table(&mut reader, &parallel_split, progress)?,
         }
         let lines = reader.finish();
@@ -255,13 +264,24 @@ fn no_split(_: &str) -> Option<usize> {
 }
 
 /// Where a CSV text is split for its later part to be read elsewhere (see `parts.rs`).
-#[derive(Copy, Clone, Debug)]
-pub struct Split {
+pub struct Split<'a> {
     /// The byte of the text where the later part starts (a line start).
     at: usize,
-    /// The bytes of the whole text: more than the text holds when it is only the file's first
+    /// The bytes of the whole text: more than `held` when the text is only the file's first
     /// part, which cannot then be read on here.
     total: u64,
+    /// The bytes of the text that may be read here: the text held and `rest`.
+    held: u64,
+    /// The text's bytes after those held, handed over a slice at a time.
+    rest: Option<Slices<'a>>,
+}
+
+impl Split<'_> {
+    /// The split of a text held whole.
+    fn whole(at: usize, text: &str) -> Split<'static> {
+        let bytes = text.len() as u64;
+        Split { at, total: bytes, held: bytes, rest: None }
+    }
 }
 
 /// A CSV text to read, with the records before its first data record (title and header lines).
@@ -278,22 +298,26 @@ impl Csv<'_> {
     /// being only the file's first part.
     async fn read_in_parts(
         &self,
-        split: Split,
+        split: Split<'_>,
         later: impl Future<Output = Option<Vec<u8>>>,
         columns: &Columns,
         reader: &mut LineReader<'_>,
         progress: &mut dyn FnMut(Progress) -> bool,
     ) -> Result<bool, ImportError> {
-        let (text, total, at) = (self.text, split.total, split.at);
+        let Split { at, total, held, rest } = split;
+        let text = self.text;
         // Room for the whole file's lines, the part's to be appended among them.
         reader.reserve(estimated_lines_in(text, total));
         let skip = self.skip + usize::from(self.dialect.sep_line);
-        let mut records = Records::new(text, self.dialect);
+        let mut records = match rest {
+            Some(rest) => Records::streamed(text, rest, self.dialect),
+            None => Records::new(text, self.dialect),
+        };
         // This part's progress stands for both: the other is read at the same pace.
         let scaled = |byte: u64| (u128::from(byte) * u128::from(total) / (at as u128).max(1)) as u64;
         let mut report = |rows, byte| report_progress(rows, (scaled(byte).min(total), total), progress);
         let rows = read_records(&mut records, skip, at as u64, reader, &mut report)?;
-        let joined = match lines_before(text, &records, at).filter(|_| rows >= skip as u64) {
+        let joined = match records.lines_before(at).filter(|_| rows >= skip as u64) {
             Some(line_offset) => later.await.and_then(|bytes| PartRead::decode(&bytes, columns)).map(|read| {
                 reader.join(read.lines, read.origins, read.found, line_offset);
                 read.rows
@@ -302,11 +326,16 @@ impl Csv<'_> {
         };
         let rows = match joined {
             Some(later_rows) => rows + later_rows,
-            None if total > text.len() as u64 => return Ok(false),
+            None if total > held => return Ok(false),
             None => {
                 let skip = skip.saturating_sub(rows as usize);
                 let mut report = |rows, byte| report_progress(rows, (byte, total), progress);
-                rows + read_records(&mut records, skip, total, reader, &mut report)?
+                let rows = rows + read_records(&mut records, skip, total, reader, &mut report)?;
+                // A streamed text that ended short, or was no UTF-8 after all, is read whole.
+                if !records.is_whole(held) {
+                    return Ok(false);
+                }
+                rows
             }
         };
         report_progress(rows, (total, total), progress)?;
@@ -392,7 +421,7 @@ pub(super) fn estimated_lines(text: &str) -> usize {
 }
 
 /// `estimated_lines` of `bytes` of text that starts with `text` (the first part of a file).
-fn estimated_lines_in(text: &str, bytes: u64) -> usize {
+pub(super) fn estimated_lines_in(text: &str, bytes: u64) -> usize {
     let sample = dialect::sample(text);
     let lines = sample.bytes().filter(|&b| b == b'\n').count().max(1);
     usize::try_from(bytes).unwrap_or(usize::MAX).div_ceil(sample.len().max(1)).saturating_mul(lines)
@@ -426,19 +455,20 @@ fn read_halves(
     let (first, second) = std::thread::scope(|scope| {
         let second = scope.spawn(|| {
             let stopped = |_, _| if stop.load(Ordering::Relaxed) { Err(ImportError::Cancelled) } else { Ok(()) };
-            read_records(&mut Records::new(&text[split..], dialect), 0, u64::MAX, &mut later, &mut { stopped })
+            read_records(&mut Records::within(&text[split..], dialect), 0, u64::MAX, &mut later, &mut { stopped })
                 .map(|rows| (rows, later.into_found()))
         });
         let mut records = Records::new(text, dialect);
         let mut report = |rows, byte| report_progress(rows, (byte, total), progress);
-        let first = read_records(&mut records, skip, split as u64, reader, &mut report).and_then(|rows| {
-            match lines_before(text, &records, split).filter(|_| rows >= skip as u64) {
-                Some(lines) => Ok((rows, Some(lines))),
-                None => {
-                    stop.store(true, Ordering::Relaxed);
-                    let skip = skip.saturating_sub(rows as usize);
-                    read_records(&mut records, skip, total, reader, &mut report).map(|more| (rows + more, None))
-                }
+        let first = read_records(&mut records, skip, split as u64, reader, &mut report).and_then(|rows| match records
+            .lines_before(split)
+            .filter(|_| rows >= skip as u64)
+        {
+            Some(lines) => Ok((rows, Some(lines))),
+            None => {
+                stop.store(true, Ordering::Relaxed);
+                let skip = skip.saturating_sub(rows as usize);
+                read_records(&mut records, skip, total, reader, &mut report).map(|more| (rows + more, None))
             }
         });
         if first.is_err() {
@@ -455,14 +485,6 @@ fn read_halves(
         }
         (rows, None) => Ok(rows),
     }
-}
-
-/// The lines of the text before `split` when the reader, having stopped where it is, is at
-/// the start of the record there: nothing but line breaks lies between (a CRLF reader stops
-/// before the LF). `None` when a record runs across `split`.
-fn lines_before(text: &str, records: &Records<'_>, split: usize) -> Option<u64> {
-    let gap = text.as_bytes().get(records.byte() as usize..split)?;
-    records.only_breaks_to(split).then(|| records.line() - 1 + gap.iter().filter(|&&b| b == b'\n').count() as u64)
 }
 
 /// Reads records into `reader`, the first `skip` of them not (title, header and `sep=` lines),
@@ -549,10 +571,15 @@ mod tests {
         fn start(&self, _: usize, part: Part) -> Option<Self::Read> {
             *self.asked.borrow_mut() = Some(part.clone());
             let read = match self.answer {
-                Answer::Read => super::super::read_part(&part, self.bytes[part.start as usize..].to_vec()),
+                Answer::Read => {
+                    // In slices of a few bytes, so that records and line ends fall across them.
+                    let bytes = &self.bytes[part.start as usize..];
+                    let slices = Box::new(bytes.chunks(7).map(<[u8]>::to_vec));
+                    super::super::read_part(&part, bytes.len() as u64, slices)
+                }
                 Answer::Nothing => None,
                 Answer::Garbage => Some(b"not a part".to_vec()),
-                Answer::Empty => super::super::read_part(&part, Vec::new()),
+                Answer::Empty => super::super::read_part(&part, 0, Box::new(std::iter::empty())),
             };
             Some(std::future::ready(read))
         }
@@ -574,7 +601,7 @@ mod tests {
         let (mut builder, mut origins) = (LedgerBuilder::new(columns.clone()), Origins::default());
         let parts = HereAndNow::new(text.as_bytes(), answer);
         let mut progress = |_| true;
-        let split = Some(Split { at: split, total: text.trim_start_matches('\u{feff}').len() as u64 });
+        let split = Some(Split::whole(split, text.trim_start_matches('\u{feff}')));
         let reading = opened.read_into_parts(0, &mut builder, &columns, &mut origins, &mut progress, &parts, split);
         let report = now(reading).unwrap().expect("a whole text is read on here");
         (builder.finish(), report, origins)
@@ -625,11 +652,17 @@ mod tests {
         assert_eq!((whole.len(), whole_report.totals.len()), (5, 3));
     }
 
-    /// `import_first_part` given the file's first `end` bytes, the rest read by `parts`.
+    /// `import_first_part` of the file's first `end` bytes, the part from `start` read by
+    /// `parts`: its head held as the worker holds it (twice what the guess reads, to a line
+    /// break), the rest of the first part handed over in slices of a few bytes.
     fn import_first(text: &str, start: usize, end: usize, parts: &HereAndNow) -> Option<super::super::Imported> {
-        let file = InputFile { name: "tricky.csv", bytes: &text.as_bytes()[..end] };
-        let (options, keep, size) = (ImportOptions::default(), super::super::Keep::Everything, text.len() as u64);
-        now(super::super::import_first_part(&file, start as u64, size, &options, keep, parts, &mut |_| true)).unwrap()
+        let head_end = text[..end.min(2 * super::super::SAMPLE_BYTES)].rfind('\n').map_or(0, |i| i + 1);
+        let head = InputFile { name: "tricky.csv", bytes: &text.as_bytes()[..head_end] };
+        let rest = Box::new(text.as_bytes()[head_end..end].chunks(7).map(<[u8]>::to_vec));
+        let (start, end, size) = (start as u64, end as u64, text.len() as u64);
+        let first = super::super::FirstPart { head, rest, start, end, size };
+        let (options, keep) = (ImportOptions::default(), super::super::Keep::Everything);
+        now(super::super::import_first_part(first, &options, keep, parts, &mut |_| true)).unwrap()
     }
 
     fn import_whole(text: &str) -> super::super::Imported {
@@ -666,14 +699,19 @@ mod tests {
                     }
                 }
             }
-            // A split inside a line, a first part that does not reach past it or no further than
-            // the guess reads, is refused.
+            // A split inside a line is not joined (the file is read whole, or read on when the
+            // first part is all of it); a first part that does not reach past the split, or no
+            // further than the guess reads, is refused.
             let start = text.find("C3,").unwrap();
+            let past_the_guess = *ends.clone().next().unwrap();
             let refused =
-                [(start + 1, text.len()), (start, start), (start, text[..start + 40].rfind('\n').unwrap() + 1)];
+                [(start + 1, past_the_guess), (start, start), (start, text[..start + 40].rfind('\n').unwrap() + 1)];
+            let parts = || HereAndNow::new(text.as_bytes(), Answer::Read);
             for (start, end) in refused {
-                assert!(import_first(text, start, end, &HereAndNow::new(text.as_bytes(), Answer::Read)).is_none());
+                assert!(import_first(text, start, end, &parts()).is_none(), "from {start} to {end}");
             }
+            let read_on = import_first(text, start + 1, text.len(), &parts()).unwrap();
+            assert_same_import(&read_on, &whole, "a split inside a line, the first part all of the file");
         }
     }
 
