@@ -19,7 +19,7 @@ mod parts;
 mod storage;
 
 use crate::engine::import::{self, ImportOptions, InputFile, Progress, SAMPLE_BYTES};
-use crate::engine::session::{Extent, Failure, FileData, Request, Response, Session};
+use crate::engine::session::{Ahead, Extent, Failure, FileData, Request, Response, Session};
 use crate::protocol::{self, FileSlot, FromWorker, StorageNote, ToWorker};
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use std::cell::{Cell, RefCell};
@@ -119,6 +119,21 @@ fn answer(id: u32, response: Response) {
     let keep = Keep::after(&response);
     post(&FromWorker::Response { id, response });
     keep.start();
+}
+
+/// Prepares ahead what the first visit to a page asks for (`Session::prepare_ahead`), a step
+/// at a time, each a task of its own after those already waiting: a page's request that comes
+/// meanwhile is answered in between, and finds built what was. Not while an import is under
+/// way, which will replace the ledger.
+fn prepare_ahead() {
+    for ahead in [Ahead::Table, Ahead::Breakdowns] {
+        let step = Closure::once_into_js(move || {
+            if !IMPORTING.get() {
+                SESSION.with(|session| session.borrow_mut().prepare_ahead(ahead));
+            }
+        });
+        let _ = scope().set_timeout_with_callback(step.unchecked_ref());
+    }
 }
 
 /// Imports the files the slots name. The messages that come meanwhile wait (it awaits its part
@@ -303,6 +318,9 @@ impl Keep {
                 if let Some(file) = SESSION.with(|s| s.borrow().workspace_file()) {
                     wasm_bindgen_futures::spawn_local(async move {
                         post(&FromWorker::Storage { note: storage::save(&file).await });
+                        // After the save, which it would otherwise hold up; after a save of
+                        // anything else than a new ledger, what it prepares is there already.
+                        prepare_ahead();
                     });
                 }
             }
@@ -320,6 +338,7 @@ async fn restore() {
         Ok(Some(bytes)) => {
             let file = FileData { name: "saved workspace".into(), bytes };
             post(&FromWorker::Restored { response: handle(0, Request::Restore { file }) });
+            prepare_ahead();
         }
         Ok(None) => post(&FromWorker::Restored { response: Response::Closed }),
         Err(problem) => post(&FromWorker::Storage { note: StorageNote::Unavailable(problem) }),

@@ -407,6 +407,16 @@ impl Context<'_> {
     }
 }
 
+/// What `AnalysisCache::prepare_ahead` prepares, in the order pages need it: one step at a
+/// time, so that a request that comes in between is answered first.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Ahead {
+    /// The revenue table and levels, which every Customer Performance page reads.
+    Table,
+    /// The product-group and sales-rep breakdowns too, which Customer Views reads.
+    Breakdowns,
+}
+
 /// The last few prepared selections, most recent last.
 #[derive(Default)]
 pub struct AnalysisCache {
@@ -447,6 +457,17 @@ impl AnalysisCache {
     #[cfg(test)]
     pub(crate) fn context<'a>(&'a mut self, ledger: &'a Ledger, tables: &'a SideTables) -> Context<'a> {
         Context { ledger, tables, cache: self }
+    }
+
+    /// Prepares what the first visit to a page asks for before it is asked, while the user
+    /// looks at what was loaded, for the selection of an address without filters (the whole
+    /// company, calendar years, the usual cut-offs): the work the first page would do anyway.
+    pub fn prepare_ahead(&mut self, ledger: &Ledger, ahead: Ahead) {
+        let prepared = self.prepare(ledger, &Selection::default());
+        if ahead == Ahead::Breakdowns {
+            prepared.groups(ledger);
+            prepared.reps(ledger);
+        }
     }
 
     /// The prepared table for a selection, built on first use.
@@ -516,6 +537,21 @@ mod tests {
         let departments = d.attributes.iter().find(|(a, _)| *a == Attribute::Department).map(|(_, v)| v.len());
         assert_eq!(departments, Some(3));
         assert!(d.attributes.iter().all(|(a, _)| *a != Attribute::Invoice), "invoices are no scope");
+    }
+
+    #[test]
+    fn what_is_prepared_ahead_is_what_a_page_without_filters_then_finds_built() {
+        let ledger = sample::sample_ledger();
+        let mut cache = AnalysisCache::default();
+        cache.prepare_ahead(&ledger, Ahead::Table);
+        let ahead = Arc::clone(&cache.prepared[0].1);
+        assert_eq!(cache.prepared.len(), 1);
+        assert!(ahead.groups.get().is_none() && ahead.reps.get().is_none(), "the table first, alone");
+        cache.prepare_ahead(&ledger, Ahead::Breakdowns);
+        assert!(Arc::ptr_eq(&cache.prepare(&ledger, &Selection::default()), &ahead));
+        assert_eq!(cache.prepared.len(), 1);
+        // The sample has product groups and sales reps: both breakdowns are there.
+        assert!(matches!((ahead.groups.get(), ahead.reps.get()), (Some(Some(_)), Some(Some(_)))));
     }
 
     #[test]

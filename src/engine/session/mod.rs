@@ -19,6 +19,7 @@ use super::ledger::Ledger;
 use super::period::YearStart;
 use super::sample;
 use super::summary::Summary;
+pub use analysis::Ahead;
 use analysis::{AnalysisCache, AnalysisRequest, AnalysisResponse};
 pub use backup::BackupError;
 pub use failure::{Failure, Loss};
@@ -188,6 +189,14 @@ pub struct Session {
 }
 
 impl Session {
+    /// Prepares ahead, for the ledger in use, what the first visit to a page asks for
+    /// (`AnalysisCache::prepare_ahead`); nothing without a ledger.
+    pub fn prepare_ahead(&mut self, ahead: Ahead) {
+        if let Some(ledger) = &self.ledger {
+            self.analyses.prepare_ahead(ledger, ahead);
+        }
+    }
+
     /// Answers one request. `progress` sees import progress; returning `false` cancels.
     pub fn handle(&mut self, request: Request, progress: &mut dyn FnMut(Progress) -> bool) -> Response {
         match request {
