@@ -7,7 +7,7 @@
 //! whenever the two cannot be joined exactly (a quoted line break across the split, the other
 //! worker failed or sent something else), this side reads the rest itself.
 
-use super::dialect::Dialect;
+use super::dialect::{Dialect, SAMPLE_BYTES};
 use super::duplicates::Origins;
 use super::lines::{Found, LineReader, Plan};
 use super::records::{Records, Slices};
@@ -72,7 +72,8 @@ pub fn read_part(part: &Part, bytes: u64, slices: Slices<'_>) -> Option<Vec<u8>>
     let (mut builder, mut origins) = (LedgerBuilder::new(part.columns.clone()), Origins::default());
     let mut reader = LineReader::new(&part.plan, &part.columns, &part.headers, &mut builder, &mut origins);
     let mut records = Records::streamed("", slices, part.dialect);
-    reader.reserve(super::source::estimated_lines_in(records.held(), bytes));
+    // The estimate reads the part's start as it reads a file's.
+    reader.reserve(super::source::estimated_lines_in(records.ahead(SAMPLE_BYTES), bytes));
     let rows = super::source::read_records(&mut records, 0, u64::MAX, &mut reader, &mut |_, _| Ok(())).ok()?;
     let found = reader.into_found();
     if !records.is_whole(bytes) {

@@ -170,10 +170,11 @@ impl<'t> Records<'t> {
         self
     }
 
-    /// The text held: the whole text, or what a streamed one has brought of itself so far (at
-    /// least its first slice) and not yet let go.
-    pub fn held(&self) -> &str {
-        &self.text
+    /// The text held from `byte` on: the rest of a whole text, or of a streamed one as much
+    /// as has come, made at least `bytes` long first unless the text ends before.
+    pub fn ahead(&mut self, bytes: usize) -> &str {
+        while self.text.len() - self.position < bytes && self.fill() {}
+        self.text.get(self.position..).unwrap_or_default()
     }
 
     /// Whether the text was all there was to read: not a streamed text that came with a slice

@@ -424,6 +424,11 @@ pub(super) fn estimated_lines(text: &str) -> usize {
 pub(super) fn estimated_lines_in(text: &str, bytes: u64) -> usize {
     let sample = dialect::sample(text);
     let lines = sample.bytes().filter(|&b| b == b'\n').count().max(1);
+    // A start shorter than what the guess reads, and than the text, tells too little to go
+    // by (a start of a few bytes would make as many lines as bytes): the columns grow instead.
+    if sample.len() < dialect::SAMPLE_BYTES && (sample.len() as u64) < bytes {
+        return lines;
+    }
     usize::try_from(bytes).unwrap_or(usize::MAX).div_ceil(sample.len().max(1)).saturating_mul(lines)
 }
 
@@ -766,6 +771,19 @@ mod tests {
         assert_same_import(&in_parts.unwrap(), &whole, "totals per period");
         assert_eq!(*parts.asked.borrow(), None);
         assert_eq!(whole.ledger.len(), 200_000);
+    }
+
+    #[test]
+    fn the_lines_of_a_text_are_estimated_from_its_start_only_when_that_tells_enough() {
+        let line = "C1,2024-01-05,10.00,I1,North\n";
+        let start = line.repeat(dialect::SAMPLE_BYTES / line.len() + 10);
+        // The guess's 65,536 bytes hold 2,259 line breaks of 29-byte lines (2,259 x 29 = 65,511),
+        // and stand for every 65,536 bytes of the text.
+        assert_eq!(estimated_lines_in(&start, 10 * dialect::SAMPLE_BYTES as u64), 22_590);
+        // A whole short text is its own sample; a few bytes of a long one are not.
+        assert_eq!(estimated_lines_in(&line.repeat(3), 3 * line.len() as u64), 3);
+        assert_eq!(estimated_lines_in(&line[..7], 500_000_000), 1);
+        assert_eq!(estimated_lines_in("", 500_000_000), 1);
     }
 
     #[test]
