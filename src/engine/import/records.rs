@@ -93,7 +93,8 @@ impl Stream<'_> {
     /// The next slice as text, completing a character the last one cut; `None` at the end, or
     /// at a slice that is not UTF-8 (`invalid`).
     fn next_text(&mut self) -> Option<String> {
-        let Some(slice) = self.slices.next().filter(|_| !self.ended) else {
+        // Once ended, no slice more is asked for (each is a read of the file).
+        let Some(slice) = (!self.ended).then(|| self.slices.next()).flatten() else {
             // A character cut by the last slice and never completed.
             self.invalid |= !self.cut.is_empty();
             self.ended = true;
