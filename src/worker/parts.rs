@@ -52,9 +52,9 @@ fn answer(data: &JsValue) {
         let part: Part = serde_json::from_str(&json).ok()?;
         let file: File = Reflect::get(data, &"file".into()).ok()?.dyn_into().ok()?;
         let reader = FileReaderSync::new().ok()?;
-        let bytes = (file.size() as u64).checked_sub(part.start)?;
-        let end = file.size();
-        import::read_part(&part, bytes, slices(reader, file, part.start as f64, end))
+        let size = file.size();
+        let bytes = (size as u64).checked_sub(part.start)?;
+        import::read_part(&part, bytes, slices(reader, file, part.start as f64, size))
     };
     match read() {
         Some(bytes) => {

@@ -465,15 +465,15 @@ fn read_halves(
         });
         let mut records = Records::new(text, dialect);
         let mut report = |rows, byte| report_progress(rows, (byte, total), progress);
-        let first = read_records(&mut records, skip, split as u64, reader, &mut report).and_then(|rows| match records
-            .lines_before(split)
-            .filter(|_| rows >= skip as u64)
-        {
-            Some(lines) => Ok((rows, Some(lines))),
-            None => {
-                stop.store(true, Ordering::Relaxed);
-                let skip = skip.saturating_sub(rows as usize);
-                read_records(&mut records, skip, total, reader, &mut report).map(|more| (rows + more, None))
+        let first = read_records(&mut records, skip, split as u64, reader, &mut report).and_then(|rows| {
+            let joined_at = records.lines_before(split).filter(|_| rows >= skip as u64);
+            match joined_at {
+                Some(lines) => Ok((rows, Some(lines))),
+                None => {
+                    stop.store(true, Ordering::Relaxed);
+                    let skip = skip.saturating_sub(rows as usize);
+                    read_records(&mut records, skip, total, reader, &mut report).map(|more| (rows + more, None))
+                }
             }
         });
         if first.is_err() {
