@@ -376,6 +376,18 @@ impl Breakdown {
         }
     }
 
+    /// Every customer's cells in one period, indexed by customer (`customers` of them, the
+    /// table's): one pass, for analyses that visit every customer several times.
+    pub fn per_customer(&self, period: usize, customers: usize) -> Vec<&[BreakdownCell]> {
+        let mut of: Vec<&[BreakdownCell]> = vec![&[]; customers];
+        for cells in self.period(period).chunk_by(|a, b| a.customer == b.customer) {
+            if let Some(slot) = of.get_mut(cells[0].customer.index()) {
+                *slot = cells;
+            }
+        }
+        of
+    }
+
     /// One customer's cells in one period.
     pub fn of_customer(&self, period: usize, customer: CustomerId) -> &[BreakdownCell] {
         let cells = self.period(period);

@@ -9,8 +9,8 @@ use super::ledger::{named, CustomerId};
 use super::money::Money;
 use super::period::Period;
 use super::pyramid::{Level, Levels};
-use super::revenue::{Breakdown, RevenueTable};
-use super::session::analysis::{Analysis, Context, CustomerList, CustomerRef, EmptyReason, Selection};
+use super::revenue::{Breakdown, BreakdownCell, RevenueTable};
+use super::session::analysis::{Analysis, Context, CustomerList, CustomerRef, EmptyReason, Prepared, Selection};
 use super::stats::{median, ranked_order, share, BasisPoints};
 use serde::{Deserialize, Serialize};
 
@@ -81,13 +81,40 @@ impl CustomerViews {
     /// ledger has that column.
     pub fn of(table: &RevenueTable, levels: &Levels, groups: &Breakdown, reps: Option<&Breakdown>) -> CustomerViews {
         let columns = GroupColumns::of(groups);
+        let cells = Cells::of(table, levels, groups, reps);
         CustomerViews {
             period: levels.period(),
-            reps: rep_matrices(table, levels, groups, &columns, reps),
-            white_space: white_space(table, levels, groups, &columns),
+            reps: rep_matrices(table, levels, &columns, &cells, reps),
+            white_space: white_space(table, levels, &columns, &cells),
             up_sell: up_sell(table, levels),
             groups: columns.names,
         }
+    }
+}
+
+/// The period's breakdown cells of every customer, looked up by index: the views visit each
+/// customer's cells several times, and a search of the period's cells each time was most of
+/// their work.
+struct Cells<'b> {
+    groups: Vec<&'b [BreakdownCell]>,
+    reps: Vec<&'b [BreakdownCell]>,
+}
+
+impl<'b> Cells<'b> {
+    fn of(table: &RevenueTable, levels: &Levels, groups: &'b Breakdown, reps: Option<&'b Breakdown>) -> Cells<'b> {
+        let (period, customers) = (levels.period_index(), table.revenue(levels.period_index()).len());
+        Cells {
+            groups: groups.per_customer(period, customers),
+            reps: reps.map_or_else(Vec::new, |reps| reps.per_customer(period, customers)),
+        }
+    }
+
+    fn groups_of(&self, customer: CustomerId) -> &'b [BreakdownCell] {
+        self.groups.get(customer.index()).copied().unwrap_or(&[])
+    }
+
+    fn reps_of(&self, customer: CustomerId) -> &'b [BreakdownCell] {
+        self.reps.get(customer.index()).copied().unwrap_or(&[])
     }
 }
 
@@ -116,17 +143,22 @@ impl GroupColumns {
     fn column(&self, value: u32) -> Option<usize> {
         self.of_value.get(value as usize).copied().flatten()
     }
-}
 
-/// A customer's revenue per group in the period, dense.
-fn by_group(levels: &Levels, groups: &Breakdown, columns: &GroupColumns, customer: CustomerId) -> Vec<Money> {
-    let mut row = vec![Money::ZERO; columns.names.len()];
-    for cell in groups.of_customer(levels.period_index(), customer) {
-        if let Some(column) = columns.column(cell.value) {
-            row[column] = cell.revenue;
+    /// A customer's revenue per group in the period, dense.
+    fn row(&self, cells: &[BreakdownCell]) -> Vec<Money> {
+        let mut row = vec![Money::ZERO; self.names.len()];
+        for cell in cells {
+            if let Some(column) = self.column(cell.value) {
+                row[column] = cell.revenue;
+            }
         }
+        row
     }
-    row
+
+    /// The named groups a customer buys (revenue > 0): lines without a group are nothing to sell.
+    fn bought<'c>(&'c self, cells: &'c [BreakdownCell]) -> impl Iterator<Item = (usize, Money)> + 'c {
+        cells.iter().filter(|c| c.revenue.is_positive()).filter_map(|c| Some((self.column(c.value)?, c.revenue)))
+    }
 }
 
 /// The named rep with the most revenue from the customer in the period (ties: name in byte
@@ -138,42 +170,51 @@ pub(crate) fn main_rep<'b>(levels: &Levels, reps: &'b Breakdown, customer: Custo
 
 /// `main_rep` in the period at `period` of the revenue table (the contact plan's too).
 pub(crate) fn main_rep_in(reps: &Breakdown, period: usize, customer: CustomerId) -> Option<&str> {
-    reps.of_customer(period, customer)
+    main_value(reps, reps.of_customer(period, customer)).map(|(_, name)| name)
+}
+
+/// `main_rep` of a customer's cells: the breakdown value and its name.
+fn main_value<'b>(reps: &'b Breakdown, cells: &[BreakdownCell]) -> Option<(u32, &'b str)> {
+    cells
         .iter()
         .filter(|cell| cell.revenue.is_positive())
-        .filter_map(|cell| Some((cell.revenue, named(reps.values().get(cell.value as usize)?)?)))
-        .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.as_bytes().cmp(a.1.as_bytes())))
-        .map(|(_, name)| name)
+        .filter_map(|cell| Some((cell.revenue, cell.value, named(reps.values().get(cell.value as usize)?)?)))
+        .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.2.as_bytes().cmp(a.2.as_bytes())))
+        .map(|(_, value, name)| (value, name))
 }
 
 fn rep_matrices(
     table: &RevenueTable,
     levels: &Levels,
-    groups: &Breakdown,
     columns: &GroupColumns,
+    cells: &Cells,
     reps: Option<&Breakdown>,
 ) -> Vec<RepMatrix> {
     let revenue = table.revenue(levels.period_index());
     let mut matrices: Vec<RepMatrix> = Vec::new();
+    // The matrix of each rep value (`None`: not made yet), and of the customers without a rep.
+    let mut of_value: Vec<Option<usize>> = vec![None; reps.map_or(0, |r| r.values().len())];
+    let mut without_rep = None;
     for &customer in levels.ranked() {
-        let rep = reps.and_then(|reps| main_rep(levels, reps, customer)).map(String::from);
+        let main = reps.and_then(|reps| main_value(reps, cells.reps_of(customer)));
+        let slot = match main {
+            Some((value, _)) => &mut of_value[value as usize],
+            None => &mut without_rep,
+        };
+        let index = *slot.get_or_insert_with(|| {
+            matrices.push(RepMatrix {
+                rep: main.map(|(_, name)| name.to_string()),
+                rows: Vec::new(),
+                totals: vec![Money::ZERO; columns.names.len()],
+                revenue: Money::ZERO,
+            });
+            matrices.len() - 1
+        });
         let row = CustomerRow {
             customer,
             level: levels.level(customer).unwrap_or(Level::Small),
             revenue: revenue[customer.index()],
-            by_group: by_group(levels, groups, columns, customer),
-        };
-        let index = match matrices.iter().position(|m| m.rep == rep) {
-            Some(index) => index,
-            None => {
-                matrices.push(RepMatrix {
-                    rep,
-                    rows: Vec::new(),
-                    totals: vec![Money::ZERO; columns.names.len()],
-                    revenue: Money::ZERO,
-                });
-                matrices.len() - 1
-            }
+            by_group: columns.row(cells.groups_of(customer)),
         };
         let matrix = &mut matrices[index];
         for (total, amount) in matrix.totals.iter_mut().zip(&row.by_group) {
@@ -192,43 +233,41 @@ fn rep_matrices(
     matrices
 }
 
-fn white_space(table: &RevenueTable, levels: &Levels, groups: &Breakdown, columns: &GroupColumns) -> Vec<WhiteSpace> {
+fn white_space(table: &RevenueTable, levels: &Levels, columns: &GroupColumns, cells: &Cells) -> Vec<WhiteSpace> {
+    let id_order = table.id_order();
     let mut opportunities = Vec::new();
-    // The named groups a customer buys (revenue > 0): lines without a group are nothing to sell.
-    let bought = |customer: CustomerId| {
-        groups
-            .of_customer(levels.period_index(), customer)
-            .iter()
-            .filter(|c| c.revenue.is_positive())
-            .filter_map(|c| Some((columns.column(c.value)?, c.revenue)))
-    };
     for level in Level::ACTIVE {
-        let members = levels.customers_at(level);
-        // buyers[g]: revenue in group g of each member buying it.
-        let mut buyers: Vec<Vec<Money>> = vec![Vec::new(); columns.names.len()];
-        for &customer in &members {
-            for (group, revenue) in bought(customer) {
-                buyers[group].push(revenue);
+        // In id order, so that each group's opportunities come sorted (see below).
+        let mut members = levels.customers_at(level);
+        members.sort_unstable_by_key(|c| id_order[c.index()]);
+        // Per group: the revenue in it of each member buying it, and which members buy it.
+        let mut revenues: Vec<Vec<Money>> = vec![Vec::new(); columns.names.len()];
+        let mut buyers: Vec<Vec<usize>> = vec![Vec::new(); columns.names.len()];
+        for (member, &customer) in members.iter().enumerate() {
+            for (group, revenue) in columns.bought(cells.groups_of(customer)) {
+                revenues[group].push(revenue);
+                buyers[group].push(member);
             }
         }
-        for (group, revenues) in buyers.iter_mut().enumerate() {
+        let mut buys = vec![false; members.len()];
+        for (group, revenues) in revenues.iter_mut().enumerate() {
             let bought_by_peers = revenues.len() as u128 * 10_000 >= u128::from(PEERS_BUY.0) * members.len() as u128;
             let (true, Some(estimated_value)) = (bought_by_peers, median(revenues)) else { continue };
             let peers_buying = share(revenues.len() as i64, members.len() as i64).unwrap_or(0.0);
-            for &customer in &members {
-                if !bought(customer).any(|(g, _)| g == group) {
-                    opportunities.push(WhiteSpace {
-                        customer,
-                        level,
-                        group: group as u32,
-                        peers_buying,
-                        estimated_value,
-                    });
-                }
-            }
+            buys.fill(false);
+            buyers[group].iter().for_each(|&member| buys[member] = true);
+            let others = members.iter().zip(&buys).filter(|(_, &buys)| !buys);
+            opportunities.extend(others.map(|(&customer, _)| WhiteSpace {
+                customer,
+                level,
+                group: group as u32,
+                peers_buying,
+                estimated_value,
+            }));
         }
     }
-    let id_order = table.id_order();
+    // Each group's opportunities of a level share their estimated value and come in id order:
+    // already sorted runs, which the stable sort merges.
     opportunities.sort_by(|a, b| {
         ranked_order((a.estimated_value, a.customer), (b.estimated_value, b.customer), id_order)
             .then(a.group.cmp(&b.group))
@@ -244,7 +283,8 @@ fn up_sell(table: &RevenueTable, levels: &Levels) -> Vec<UpSell> {
         let Some(level_median) = median(&mut members.iter().map(|c| revenue[c.index()]).collect::<Vec<_>>()) else {
             continue;
         };
-        for customer in members.into_iter().filter(|c| revenue[c.index()] < level_median) {
+        // Least revenue, largest gap, first: the members' rank order reversed, nearly sorted.
+        for customer in members.into_iter().rev().filter(|c| revenue[c.index()] < level_median) {
             let revenue = revenue[customer.index()];
             // Both at most 2^61 cents (ledger limit): the gap is within 2^62.
             candidates.push(UpSell { customer, level, revenue, level_median, gap: level_median - revenue });
@@ -325,12 +365,12 @@ impl Analysis for CustomerViewsRequest {
     type View = RepView;
 
     fn answer(self, context: &mut Context) -> Result<RepView, EmptyReason> {
-        let (views, rep) = self.views(context)?;
-        // Beside the white space: what the latest interview says the customer spends elsewhere.
         let prepared = context.prepare(&self.selection);
+        let ledger = context.ledger;
+        let (views, rep) = self.views(&prepared, ledger)?;
+        // Beside the white space: what the latest interview says the customer spends elsewhere.
         let period = prepared.active_levels_of(self.period)?.period_index();
         let latest = interviews::latest_per_customer(&context.tables.interviews);
-        let ledger = context.ledger;
         let uncaptured = |customer: CustomerId| {
             let revenue = prepared.table.revenue_of(customer, period);
             latest.get(ledger.customer_key(customer)).and_then(|f| interviews::uncaptured(f.wallet, revenue))
@@ -342,13 +382,12 @@ impl Analysis for CustomerViewsRequest {
 impl CustomerViewsRequest {
     /// The views of the request's period and the rep they are shown for (the first when the
     /// request says `RepChoice::First`).
-    pub(crate) fn views(&self, context: &mut Context) -> Result<(CustomerViews, Option<String>), EmptyReason> {
-        let prepared = context.prepare(&self.selection);
-        let ledger = context.ledger;
-        // The missing column first: whatever year or scope is chosen, views need it.
-        let groups = prepared.groups(ledger).ok_or(EmptyReason::NoProductGroupColumn)?;
-        let levels = prepared.active_levels_of(self.period)?;
-        let views = CustomerViews::of(&prepared.table, levels, groups, prepared.reps(ledger));
+    pub(crate) fn views<'p>(
+        &self,
+        prepared: &'p Prepared,
+        ledger: &Ledger,
+    ) -> Result<(&'p CustomerViews, Option<String>), EmptyReason> {
+        let views = prepared.views(ledger, self.period)?;
         let rep = match &self.rep {
             RepChoice::First => views.reps.first().and_then(|m| m.rep.clone()),
             RepChoice::Rep(rep) => rep.clone(),
@@ -385,7 +424,7 @@ impl Members {
 impl RepView {
     fn of(
         ledger: &Ledger,
-        views: CustomerViews,
+        views: &CustomerViews,
         rep: Option<String>,
         uncaptured: impl Fn(CustomerId) -> Option<Money>,
     ) -> RepView {
@@ -401,11 +440,11 @@ impl RepView {
             estimated_value: w.estimated_value,
             uncaptured: uncaptured(w.customer),
         }));
-        let (rows, totals, revenue) = match views.reps.into_iter().find(|m| m.rep == rep) {
-            Some(m) => (m.rows, m.totals, m.revenue),
-            None => (Vec::new(), vec![Money::ZERO; views.groups.len()], Money::ZERO),
+        let (rows, totals, revenue) = match views.reps.iter().find(|m| m.rep == rep) {
+            Some(m) => (&m.rows[..], m.totals.clone(), m.revenue),
+            None => (&[][..], vec![Money::ZERO; views.groups.len()], Money::ZERO),
         };
-        let mine = Members::of(&rows);
+        let mine = Members::of(rows);
         let up_sell: Vec<&UpSell> = views.up_sell.iter().filter(|u| mine.has(u.customer)).collect();
         let up_sell = CustomerList::of(up_sell.into_iter().map(|u| UpSellRow {
             customer: CustomerRef::of(ledger, u.customer),
@@ -414,13 +453,14 @@ impl RepView {
             level_median: u.level_median,
             gap: u.gap,
         }));
-        let rows = CustomerList::of(rows.into_iter().map(|r| ViewRow {
+        let rows = CustomerList::of(rows.iter().map(|r| ViewRow {
             customer: CustomerRef::of(ledger, r.customer),
             level: r.level,
             revenue: r.revenue,
-            by_group: r.by_group,
+            by_group: r.by_group.clone(),
         }));
-        RepView { period: views.period, reps, rep, groups: views.groups, rows, totals, revenue, white_space, up_sell }
+        let groups = views.groups.clone();
+        RepView { period: views.period, reps, rep, groups, rows, totals, revenue, white_space, up_sell }
     }
 }
 
@@ -614,6 +654,23 @@ pub(crate) mod tests {
         // Small median 900 (B 1000, C 900, D 100): D is 800 below it.
         let up: Vec<(&str, i64)> = views.up_sell.iter().map(|u| (key(u.customer), u.gap.cents())).collect();
         assert_eq!(up, vec![("D", 800)]);
+    }
+
+    #[test]
+    fn every_customers_cells_at_once_are_each_customers_cells() {
+        let ledger = hand_worked();
+        let table = RevenueTable::build(&ledger, YearStart::default(), &Scope::Company);
+        let groups = Breakdown::build(&ledger, &table, Attribute::ProductGroup).unwrap();
+        let customers = ledger.customer_count();
+        let per_customer = groups.per_customer(0, customers);
+        assert_eq!(per_customer.len(), 6);
+        for (index, cells) in per_customer.iter().enumerate() {
+            assert_eq!(*cells, groups.of_customer(0, CustomerId::from_index(index)));
+        }
+        // S1 buys Tools and Food: two cells.
+        assert_eq!(per_customer[2].len(), 2);
+        // A period without lines has no cells.
+        assert!(groups.per_customer(1, customers).iter().all(|cells| cells.is_empty()));
     }
 
     #[test]

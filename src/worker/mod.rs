@@ -126,7 +126,7 @@ fn answer(id: u32, response: Response) {
 /// meanwhile is answered in between, and finds built what was. Not while an import is under
 /// way, which will replace the ledger.
 fn prepare_ahead() {
-    for ahead in [Ahead::Table, Ahead::Breakdowns] {
+    for ahead in [Ahead::Table, Ahead::Views] {
         let step = Closure::once_into_js(move || {
             if !IMPORTING.get() {
                 SESSION.with(|session| session.borrow_mut().prepare_ahead(ahead));

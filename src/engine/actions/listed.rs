@@ -65,7 +65,8 @@ impl Analysis for ListedRequest {
                 members.into_iter().map(|i| rfm.customers[i].customer).collect()
             }
             Listed::WhiteSpace { request, group } => {
-                let (views, rep) = request.views(context)?;
+                let prepared = context.prepare(&request.selection);
+                let (views, rep) = request.views(&prepared, context.ledger)?;
                 let index = views.groups.iter().position(|g| *g == group);
                 views.white_space_of(&rep).filter(|w| Some(w.group as usize) == index).map(|w| w.customer).collect()
             }

@@ -35,7 +35,7 @@ use crate::engine::revenue::{Breakdown, RevenueTable};
 use crate::engine::rfm::{RfmRequest, RfmView};
 use crate::engine::scope::{LineFilter, Scope};
 use crate::engine::scorecard::{ScorecardRequest, ScorecardView};
-use crate::engine::views::{CustomerViewsRequest, RepView};
+use crate::engine::views::{CustomerViews, CustomerViewsRequest, RepView};
 use serde::{Deserialize, Serialize};
 use std::sync::{Arc, OnceLock};
 
@@ -304,6 +304,9 @@ pub struct Prepared {
     /// Indexed like `levels`: the migration into that period, kept for the matrix and each cell
     /// the user then opens (a cell's customers come from the same matrix).
     migrations: Vec<OnceLock<Option<Migration>>>,
+    /// Indexed like `levels`: Customer Views of that period, every rep's, kept for the rep the
+    /// user picks next and for the lists of its actions.
+    views: Vec<OnceLock<CustomerViews>>,
     /// How many migrations were built: the tests check that a cell reuses its matrix.
     #[cfg(test)]
     migrations_built: std::sync::atomic::AtomicUsize,
@@ -362,6 +365,16 @@ impl Prepared {
         built.as_ref().ok_or(EmptyReason::NoPreviousPeriod)
     }
 
+    /// Customer Views of `period` (latest when `None`), built once; why there are none when the
+    /// ledger has no product group column or the period no active customer.
+    pub fn views(&self, ledger: &Ledger, period: Option<Period>) -> Result<&CustomerViews, EmptyReason> {
+        // The missing column first: whatever year or scope is chosen, views need it.
+        let groups = self.groups(ledger).ok_or(EmptyReason::NoProductGroupColumn)?;
+        let levels = self.active_levels_of(period)?;
+        let slot = self.index_of(period).map(|i| &self.views[i])?;
+        Ok(slot.get_or_init(|| CustomerViews::of(&self.table, levels, groups, self.reps(ledger))))
+    }
+
     pub fn groups(&self, ledger: &Ledger) -> Option<&Breakdown> {
         self.groups.get_or_init(|| Breakdown::build(ledger, &self.table, Attribute::ProductGroup)).as_ref()
     }
@@ -413,8 +426,9 @@ impl Context<'_> {
 pub enum Ahead {
     /// The revenue table and levels, which every Customer Performance page reads.
     Table,
-    /// The product-group and sales-rep breakdowns too, which Customer Views reads.
-    Breakdowns,
+    /// Customer Views of the latest period (with the product-group and sales-rep breakdowns
+    /// they are made of).
+    Views,
 }
 
 /// The last few prepared selections, most recent last.
@@ -464,9 +478,9 @@ impl AnalysisCache {
     /// company, calendar years, the usual cut-offs): the work the first page would do anyway.
     pub fn prepare_ahead(&mut self, ledger: &Ledger, ahead: Ahead) {
         let prepared = self.prepare(ledger, &Selection::default());
-        if ahead == Ahead::Breakdowns {
-            prepared.groups(ledger);
-            prepared.reps(ledger);
+        if ahead == Ahead::Views {
+            // Nothing to prepare when there are no views: the page says why when it asks.
+            let _ = prepared.views(ledger, None);
         }
     }
 
@@ -484,6 +498,7 @@ impl AnalysisCache {
         let no_lines = ledger.is_empty() || matches!(selection.scope.lines(ledger), LineFilter::Nothing);
         let prepared = Arc::new(Prepared {
             migrations: levels.iter().map(|_| OnceLock::new()).collect(),
+            views: levels.iter().map(|_| OnceLock::new()).collect(),
             table,
             levels,
             no_lines,
@@ -547,11 +562,16 @@ mod tests {
         let ahead = Arc::clone(&cache.prepared[0].1);
         assert_eq!(cache.prepared.len(), 1);
         assert!(ahead.groups.get().is_none() && ahead.reps.get().is_none(), "the table first, alone");
-        cache.prepare_ahead(&ledger, Ahead::Breakdowns);
+        cache.prepare_ahead(&ledger, Ahead::Views);
         assert!(Arc::ptr_eq(&cache.prepare(&ledger, &Selection::default()), &ahead));
         assert_eq!(cache.prepared.len(), 1);
-        // The sample has product groups and sales reps: both breakdowns are there.
+        // The sample has product groups and sales reps: both breakdowns are there, and the
+        // latest period's views, which the page then finds.
         assert!(matches!((ahead.groups.get(), ahead.reps.get()), (Some(Some(_)), Some(Some(_)))));
+        let latest = ahead.levels.len() - 1;
+        assert!(ahead.views.iter().enumerate().all(|(i, views)| views.get().is_some() == (i == latest)));
+        let built: *const CustomerViews = ahead.views[latest].get().unwrap();
+        assert!(std::ptr::eq(ahead.views(&ledger, None).unwrap(), built));
     }
 
     #[test]
