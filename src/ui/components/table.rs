@@ -146,6 +146,9 @@ pub fn DataTable(
     #[prop(optional)] class: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    // A page hands a derived signal, which builds its rows again at every read: the table reads
+    // its data in six places, so it is built once here (and again only when what it reads changes).
+    let table = Memo::new(move |_| table.get());
     let show_all = RwSignal::new(false);
     let hidden =
         move || table.with(|t| t.rows.len()).saturating_sub(if show_all.get() { usize::MAX } else { FIRST_ROWS });
