@@ -503,32 +503,32 @@ impl LedgerBuilder {
     /// Appends the lines of `later`, with the same columns (e.g. the second half of a file
     /// read on another thread). The result is the ledger that pushing `later`'s lines here
     /// would give: its values are interned here in their order of first appearance.
-    pub fn append(&mut self, later: LedgerPart) {
-        self.magnitude += later.magnitude;
-        let (l, later) = (&mut self.ledger, later.ledger);
-        let customers: Vec<u32> =
-            later.customer_keys.keys.into_iter().map(|key| l.customer_keys.intern_key(key)).collect();
-        for (&code, name) in customers.iter().zip(later.customer_names) {
-            if code as usize == l.customer_names.len() {
-                l.customer_names.push(None);
+    pub fn append(&mut self, later: LedgerPart<'_>) {
+        let l = &mut self.ledger;
+        match later.0 {
+            part::Lines::Built { ledger: later, magnitude } => {
+                self.magnitude += magnitude;
+                let names = later.customer_names.into_iter();
+                let customers = plain::merged_customers(l, later.customer_keys.keys.into_iter(), names);
+                l.customer.extend(later.customer.iter().map(|c| CustomerId(customers[c.index()])));
+                l.date.extend(later.date);
+                l.amount.extend(later.amount);
+                if let (Some(cost), Some(more)) = (&mut l.cost, later.cost) {
+                    cost.extend(more);
+                }
+                if let (Some(quantity), Some(more)) = (&mut l.quantity, later.quantity) {
+                    quantity.extend(more);
+                }
+                for ((_, column), (_, more)) in l.attributes.iter_mut().zip(later.attributes) {
+                    let codes = plain::merged_values(&mut column.values, more.values.keys.into_iter());
+                    column.codes.extend(more.codes.iter().map(|&c| codes[c as usize]));
+                }
             }
-            let slot = &mut l.customer_names[code as usize];
-            if slot.is_none() {
-                *slot = name;
+            part::Lines::Plain(later) => {
+                let from = l.len();
+                later.append_to(l);
+                self.magnitude += l.magnitude_from(from);
             }
-        }
-        l.customer.extend(later.customer.iter().map(|c| CustomerId(customers[c.index()])));
-        l.date.extend(later.date);
-        l.amount.extend(later.amount);
-        if let (Some(cost), Some(more)) = (&mut l.cost, later.cost) {
-            cost.extend(more);
-        }
-        if let (Some(quantity), Some(more)) = (&mut l.quantity, later.quantity) {
-            quantity.extend(more);
-        }
-        for ((_, column), (_, more)) in l.attributes.iter_mut().zip(later.attributes) {
-            let codes: Vec<u32> = more.values.keys.into_iter().map(|key| column.values.intern_key(key)).collect();
-            column.codes.extend(more.codes.iter().map(|&c| codes[c as usize]));
         }
     }
 

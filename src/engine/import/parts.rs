@@ -47,17 +47,18 @@ pub trait PartReader {
 }
 
 /// What another reader read of a `Part`, to join.
-pub(super) struct PartRead {
-    pub lines: LedgerPart,
+pub(super) struct PartRead<'b> {
+    /// The lines, still in their plain form (appended straight from it).
+    pub lines: LedgerPart<'b>,
     pub origins: Origins,
     pub found: Found,
     /// The records read.
     pub rows: u64,
 }
 
-impl PartRead {
+impl<'b> PartRead<'b> {
     /// The bytes `read_part` sent, or `None` when they are not a part read with `columns`.
-    pub fn decode(bytes: &[u8], columns: &Columns) -> Option<PartRead> {
+    pub fn decode(bytes: &'b [u8], columns: &Columns) -> Option<PartRead<'b>> {
         let ((origins, found, rows), ledger) = postcard::take_from_bytes::<(Origins, Found, u64)>(bytes).ok()?;
         let lines = LedgerPart::decode(ledger).ok()?;
         (lines.columns() == *columns).then_some(PartRead { lines, origins, found, rows })

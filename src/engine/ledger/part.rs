@@ -3,40 +3,53 @@
 //! browser, postcard's encoding and decoding of it were a tenth of a large import's critical
 //! path. The bytes live only as long as one import.
 
+use super::plain::Plain;
 use super::{Columns, DecodeError, Ledger, LedgerBuilder};
 
 /// Lines to append to a builder (`LedgerBuilder::append`): another builder's, or a part of a
-/// file read by another worker and decoded from its plain form (`decode`).
+/// file read by another worker, still in its plain form (`decode`), so that appending it
+/// decodes each column straight into the builder's.
 #[derive(Debug)]
-pub struct LedgerPart {
-    pub(super) ledger: Ledger,
-    pub(super) magnitude: u128,
+pub struct LedgerPart<'b>(pub(super) Lines<'b>);
+
+#[derive(Debug)]
+pub(super) enum Lines<'b> {
+    Built { ledger: Ledger, magnitude: u128 },
+    Plain(Plain<'b>),
 }
 
-impl From<LedgerBuilder> for LedgerPart {
-    fn from(builder: LedgerBuilder) -> LedgerPart {
-        LedgerPart { ledger: builder.ledger, magnitude: builder.magnitude }
+impl From<LedgerBuilder> for LedgerPart<'static> {
+    fn from(builder: LedgerBuilder) -> LedgerPart<'static> {
+        LedgerPart(Lines::Built { ledger: builder.ledger, magnitude: builder.magnitude })
     }
 }
 
-impl LedgerPart {
+impl<'b> LedgerPart<'b> {
     /// The optional columns the part carries.
     pub fn columns(&self) -> Columns {
-        self.ledger.columns()
+        match &self.0 {
+            Lines::Built { ledger, .. } => ledger.columns(),
+            Lines::Plain(plain) => plain.columns(),
+        }
     }
 
     /// Appends the part's plain form to `out`.
-    pub fn encode_into(&self, out: Vec<u8>) -> Vec<u8> {
-        self.ledger.write_plain(out)
+    pub fn encode_into(&self, mut out: Vec<u8>) -> Vec<u8> {
+        match &self.0 {
+            Lines::Built { ledger, .. } => ledger.write_plain(out),
+            Lines::Plain(plain) => {
+                out.extend_from_slice(plain.bytes);
+                out
+            }
+        }
     }
 
     /// Reads a part written by `encode_into`; `Err` when the bytes are not a consistent ledger
     /// (every column as long as the others, every code within its values), as `Ledger::decode`
     /// checks its stored form. The ledger limit is checked when the part is appended and the
     /// ledger finished.
-    pub fn decode(bytes: &[u8]) -> Result<LedgerPart, DecodeError> {
-        let ledger = Ledger::read_plain(bytes).ok_or(DecodeError::Damaged)?;
-        Ok(LedgerPart { magnitude: ledger.magnitude(), ledger })
+    pub fn decode(bytes: &'b [u8]) -> Result<LedgerPart<'b>, DecodeError> {
+        Ok(LedgerPart(Lines::Plain(Plain::read(bytes).ok_or(DecodeError::Damaged)?)))
     }
 }
 
@@ -107,6 +120,26 @@ mod tests {
     }
 
     #[test]
+    fn the_money_of_a_part_appended_from_its_plain_form_counts_against_the_ledger_limit() {
+        // 23,058 lines at the line limit fit in a ledger, 23,059 do not: the head holds one,
+        // its cost the part's first line's amount's worth.
+        let limit = Money::LINE_LIMIT.cents();
+        let line = |cost: Option<i64>| ("C1", None, limit, cost, None, ["", ""]);
+        let part = |lines: usize| {
+            let mut lines = vec![line(None); lines];
+            lines[0] = line(Some(-limit));
+            LedgerPart::from(builder(&lines)).encode_into(Vec::new())
+        };
+        let appended = |bytes: &[u8]| {
+            let mut head = builder(&[line(None)]);
+            head.append(LedgerPart::decode(bytes).unwrap());
+            head.try_finish().map(|l| l.len())
+        };
+        assert_eq!(appended(&part(23_056)), Ok(23_057));
+        assert!(appended(&part(23_057)).is_err(), "23,058 amounts and a cost at the limit");
+    }
+
+    #[test]
     fn bytes_that_are_not_a_whole_part_are_refused() {
         let bytes = LedgerPart::from(builder(&LINES)).encode_into(Vec::new());
         // Cut anywhere, or with a byte more: never a part, never a panic.
@@ -115,13 +148,26 @@ mod tests {
         }
         assert!(LedgerPart::decode(&[bytes.as_slice(), &[0]].concat()).is_err());
         // A customer beyond the customers, a region code beyond the regions.
-        let mut part = LedgerPart::from(builder(&LINES));
+        let mut part = builder(&LINES);
         part.ledger.customer[3] = CustomerId(3);
-        assert!(LedgerPart::decode(&part.encode_into(Vec::new())).is_err());
-        let mut part = LedgerPart::from(builder(&LINES));
+        assert!(LedgerPart::decode(&LedgerPart::from(part).encode_into(Vec::new())).is_err());
+        let mut part = builder(&LINES);
         part.ledger.attributes[1].1.codes[3] = 3;
-        assert!(LedgerPart::decode(&part.encode_into(Vec::new())).is_err());
+        assert!(LedgerPart::decode(&LedgerPart::from(part).encode_into(Vec::new())).is_err());
         // A text's bytes that are not UTF-8.
+        // A cost more or less than the bits of the costs given say. The costs 700 and -1 are
+        // written as their count, the smallest (-1), the width (2) and each one's distance from it.
+        let costs = |values: &[u16]| {
+            let (count, min) = ((values.len() as u64).to_le_bytes(), (-1i64).to_le_bytes());
+            let distances = values.iter().flat_map(|d| d.to_le_bytes());
+            [&count[..], &min, &[2]].concat().into_iter().chain(distances).collect::<Vec<u8>>()
+        };
+        let written = costs(&[701, 0]);
+        let at = bytes.windows(written.len()).position(|w| w == written.as_slice()).unwrap();
+        for other in [costs(&[701]), costs(&[701, 0, 6])] {
+            let other = [&bytes[..at], &other, &bytes[at + written.len()..]].concat();
+            assert!(LedgerPart::decode(&other).is_err(), "{} bytes", other.len());
+        }
         let o_umlaut = bytes.windows(2).position(|w| w == "Ö".as_bytes()).unwrap();
         let mut cut = bytes.clone();
         cut[o_umlaut + 1] = b'x';

@@ -90,9 +90,15 @@ impl Ledger {
     }
 
     /// The sum of the absolute amounts and costs, in cents (what the ledger limit bounds).
-    pub(super) fn magnitude(&self) -> u128 {
-        let costs = self.cost.iter().flatten().flatten();
-        self.amount.iter().chain(costs).map(|m| m.magnitude()).sum()
+    fn magnitude(&self) -> u128 {
+        self.magnitude_from(0)
+    }
+
+    /// `magnitude` of the lines from `line` on.
+    pub(super) fn magnitude_from(&self, line: usize) -> u128 {
+        let costs = self.cost.iter().flat_map(|c| c.get(line..).unwrap_or_default()).flatten();
+        let amounts = self.amount.get(line..).unwrap_or_default();
+        amounts.iter().chain(costs).map(|m| m.magnitude()).sum()
     }
 }
 
