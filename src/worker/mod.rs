@@ -17,6 +17,8 @@
 
 mod parts;
 mod storage;
+#[cfg(feature = "test-hooks")]
+mod test_hooks;
 
 use crate::engine::import::{self, ImportOptions, InputFile, Progress, SAMPLE_BYTES};
 use crate::engine::session::{Ahead, Extent, Failure, FileData, Request, Response, Session};
@@ -168,6 +170,8 @@ async fn import_files(files: Vec<File>, options: &ImportOptions, id: u32) -> Res
         post(&FromWorker::Progress { id, progress });
         true
     };
+    #[cfg(feature = "test-hooks")]
+    test_hooks::wait_while_held(test_hooks::Step::Import).await;
     let parts = parts::Workers::new(files);
     if let Some(first) = parts.first_part(options)? {
         let keep = import::Keep::Everything;
@@ -262,7 +266,9 @@ fn handle(id: u32, request: Request) -> Response {
 
 /// Kills this worker the way the end-to-end tests ask: a panic, an abort (a trap, as exhausted
 /// memory ends), an abort inside a future, (`cut-save-at-chunk:N`) the next save left
-/// unfinished as an abort leaves it, or the next save held (`hold-save`) until `release-save`. True when the hook only armed something, and its request is answered now.
+/// unfinished as an abort leaves it, or the next save or import held (`hold-save`,
+/// `hold-import`: before the import reads a byte) until `release-save` or
+/// `release-import`. True when the hook only armed something, and its request is answered now.
 #[cfg(feature = "test-hooks")]
 fn test_hook(hook: &str) -> bool {
     match hook {
@@ -272,17 +278,18 @@ fn test_hook(hook: &str) -> bool {
             wasm_bindgen_futures::spawn_local(async { core::arch::wasm32::unreachable() });
             false
         }
-        "hold-save" => {
-            storage::test_hooks::hold_save();
-            true
-        }
-        "release-save" => {
-            storage::test_hooks::release_save();
+        "hold-save" | "hold-import" | "release-save" | "release-import" => {
+            let step = if hook.ends_with("save") { test_hooks::Step::Save } else { test_hooks::Step::Import };
+            if hook.starts_with("hold") {
+                test_hooks::hold(step);
+            } else {
+                test_hooks::release(step);
+            }
             true
         }
         _ => {
             if let Some(index) = hook.strip_prefix("cut-save-at-chunk:").and_then(|i| i.parse().ok()) {
-                storage::test_hooks::cut_save_at_chunk(index);
+                test_hooks::cut_save_at_chunk(index);
             }
             true
         }

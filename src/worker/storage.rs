@@ -103,7 +103,7 @@ fn prefix(generation: u32) -> String {
 pub async fn save(file: &[u8]) -> StorageNote {
     // Outside the transaction: one that awaits anything but its own requests ends.
     #[cfg(feature = "test-hooks")]
-    test_hooks::wait_while_held().await;
+    super::test_hooks::wait_while_held(super::test_hooks::Step::Save).await;
     StorageNote::saved(write(file).await)
 }
 
@@ -116,7 +116,7 @@ async fn write(file: &[u8]) -> Result<(), StorageProblem> {
     let next = Manifest { generation: Some(previous.wrapping_add(1)), chunks: chunks.len() as u32 };
     for (index, chunk) in chunks.iter().enumerate() {
         #[cfg(feature = "test-hooks")]
-        if test_hooks::cut_here(index) {
+        if super::test_hooks::cut_here(index) {
             // What an abort does to the transaction: no drop, so no `abort()`; IndexedDB then
             // commits what was written so far.
             std::mem::forget(store);
@@ -161,50 +161,6 @@ fn delete_all_but(store: &ObjectStore<'_>, keep: Manifest) -> indexed_db_futures
 async fn manifest(store: &ObjectStore<'_>) -> Result<Option<Manifest>, StorageProblem> {
     let value = store.get::<JsValue, _, _>(MANIFEST).primitive().map_err(problem)?.await.map_err(problem)?;
     value.map(|v| Manifest::read(&v)).transpose()
-}
-
-/// A save that the end-to-end tests cut off in the middle, as an abort (a trap, exhausted
-/// memory) would: the transaction is left behind after some chunks, never aborted. And a save
-/// held until the test releases it, so that "while a save runs" does not depend on timing.
-#[cfg(feature = "test-hooks")]
-pub mod test_hooks {
-    use futures_channel::oneshot;
-    use std::cell::{Cell, RefCell};
-
-    thread_local! {
-        static CUT_AT_CHUNK: Cell<Option<usize>> = const { Cell::new(None) };
-        static HELD: RefCell<Option<(oneshot::Sender<()>, oneshot::Receiver<()>)>> = const { RefCell::new(None) };
-        static RELEASE: RefCell<Option<oneshot::Sender<()>>> = const { RefCell::new(None) };
-    }
-
-    /// The next save waits until `release_save`.
-    pub fn hold_save() {
-        HELD.with(|h| *h.borrow_mut() = Some(oneshot::channel()));
-    }
-
-    pub fn release_save() {
-        let waiting = RELEASE.with(|r| r.borrow_mut().take());
-        let armed = HELD.with(|h| h.borrow_mut().take()).map(|(release, _)| release);
-        if let Some(release) = waiting.or(armed) {
-            let _ = release.send(());
-        }
-    }
-
-    pub(super) async fn wait_while_held() {
-        if let Some((release, released)) = HELD.with(|h| h.borrow_mut().take()) {
-            RELEASE.with(|r| *r.borrow_mut() = Some(release));
-            let _ = released.await;
-        }
-    }
-
-    /// The next save stops before writing chunk `index`.
-    pub fn cut_save_at_chunk(index: usize) {
-        CUT_AT_CHUNK.with(|a| a.set(Some(index)));
-    }
-
-    pub(super) fn cut_here(index: usize) -> bool {
-        CUT_AT_CHUNK.with(|a| a.get() == Some(index) && a.take().is_some())
-    }
 }
 
 /// The saved workspace file, if there is one.

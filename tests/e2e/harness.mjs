@@ -75,6 +75,14 @@ export async function openApp(browser, origin, path = "/", { locale = "en-GB", i
   return { context, page, problems };
 }
 
+/** Posts a test hook to the worker (`worker/mod.rs`'s `test_hook`); resolves with what its
+ * request answered. */
+export async function hook(page, name) {
+  const present = await page.evaluate(() => typeof window.clienteleTest?.worker === "function");
+  if (!present) throw new Error("this build has no test hooks: build it with `trunk build --features test-hooks` (scripts/test does)");
+  return page.evaluate((h) => window.clienteleTest.worker(h), name);
+}
+
 /** Waits until the app has mounted (the navigation is drawn) and the worker has said what
  * workspace it restored from storage. */
 export async function appReady(page) {

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { startServer, launch, openApp, appReady, screenshot } from "./harness.mjs";
+import { startServer, launch, openApp, appReady, screenshot, hook } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -166,6 +166,9 @@ test("a long import shows progress and can be cancelled, leaving the saved works
   for (let i = 0; i < 600000; i++) lines.push(`C${i % 5000},2024-0${1 + (i % 9)}-1${i % 10},${(i % 977) + 0.5}`);
   await pick(page, "big.csv", lines.join("\n"));
   await page.locator(".preview").waitFor();
+  // The import is held before it reads a byte, until cancelled: "while an import runs" must
+  // not depend on how fast this machine imports (two workers read this file in a few tenths).
+  assert.equal(await hook(page, "hold-import"), "Cancelled");
   await page.getByTestId("import").click();
   await page.getByTestId("progress").waitFor();
   await page.getByRole("button", { name: "Cancel" }).click();

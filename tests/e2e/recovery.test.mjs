@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { mkdtemp, writeFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startServer, launch, openApp, appReady, screenshot } from "./harness.mjs";
+import { startServer, launch, openApp, appReady, screenshot, hook } from "./harness.mjs";
 
 let server, browser, dir;
 before(async () => {
@@ -19,13 +19,6 @@ after(async () => {
   await server?.close();
   await rm(dir, { recursive: true, force: true });
 });
-
-/** Posts a test hook to the worker; resolves with what its request answered. */
-async function hook(page, name) {
-  const present = await page.evaluate(() => typeof window.clienteleTest?.worker === "function");
-  assert.ok(present, "this build has no test hooks: build it with `trunk build --features test-hooks` (scripts/test does)");
-  return page.evaluate((h) => window.clienteleTest.worker(h), name);
-}
 
 const STOPPED = {
   en: "The calculation engine stopped unexpectedly and what it was doing is lost. The saved workspace is being restored…",
