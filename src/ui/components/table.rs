@@ -138,20 +138,23 @@ pub fn heat_class(share: f64) -> String {
 /// Rows drawn before "Show all": long customer lists stay quick to open; the CSV has every row.
 const FIRST_ROWS: usize = 100;
 
-/// The table and its "Download CSV" button; `file` names the download (without `.csv`).
+/// The table and its "Download CSV" button; `file` names the download (without `.csv`);
+/// `first_rows` the rows drawn before "Show all" (`FIRST_ROWS` unless given).
 #[component]
 pub fn DataTable(
     #[prop(into)] table: Signal<TableData>,
     file: &'static str,
     #[prop(optional)] class: &'static str,
+    #[prop(optional)] first_rows: Option<usize>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     // A page hands a derived signal, which builds its rows again at every read: the table reads
     // its data in six places, so it is built once here (and again only when what it reads changes).
     let table = Memo::new(move |_| table.get());
     let show_all = RwSignal::new(false);
-    let hidden =
-        move || table.with(|t| t.rows.len()).saturating_sub(if show_all.get() { usize::MAX } else { FIRST_ROWS });
+    let first_rows = first_rows.unwrap_or(FIRST_ROWS);
+    let shown = move || if show_all.get() { usize::MAX } else { first_rows };
+    let hidden = move || table.with(|t| t.rows.len()).saturating_sub(shown());
     view! {
         <div class="table-frame">
             <ScrollRegion label=move || table.with(|t| t.caption.clone())>
@@ -164,8 +167,7 @@ pub fn DataTable(
                         }).collect_view()}
                     </tr></thead>
                     <tbody>{move || {
-                        let shown = if show_all.get() { usize::MAX } else { FIRST_ROWS };
-                        table.with(|t| t.rows.iter().take(shown).cloned().collect::<Vec<_>>()).into_iter().map(row_view).collect_view()
+                        table.with(|t| t.rows.iter().take(shown()).cloned().collect::<Vec<_>>()).into_iter().map(row_view).collect_view()
                     }}</tbody>
                     {move || table.with(|t| t.footer.clone()).map(|row| view! { <tfoot>{row_view(row)}</tfoot> })}
                 </table>

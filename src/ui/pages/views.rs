@@ -89,6 +89,12 @@ fn RepPicker(view: RepView, on_pick: impl Fn(String) + Copy + Send + Sync + 'sta
     }
 }
 
+/// Rows of each of the three tables drawn at first, the best-ranked (the first customers of
+/// the matrix, the likeliest opportunities): three tables of 100 rows, 2,000-odd cells, were
+/// most of the page's tenth of a second at 1M lines (`docs/performance.md`). "Show all" draws
+/// the rest; the CSV holds every row.
+const VIEW_ROWS: usize = 25;
+
 #[component]
 fn RepTables(view: RepView) -> impl IntoView {
     let i18n = use_i18n();
@@ -102,11 +108,11 @@ fn RepTables(view: RepView) -> impl IntoView {
     );
     let (matrix, space, up) = (view.clone(), view.clone(), view);
     view! {
-        <DataTable table=Signal::derive(move || matrix_table(&matrix, i18n)) file="customer-matrix" class="table-compact"/>
+        <DataTable table=Signal::derive(move || matrix_table(&matrix, i18n)) file="customer-matrix" class="table-compact" first_rows=VIEW_ROWS/>
         {cut_note(notes.0, notes.1)}
-        <DataTable table=Signal::derive(move || white_space_table(&space, i18n)) file="white-space"/>
+        <DataTable table=Signal::derive(move || white_space_table(&space, i18n)) file="white-space" first_rows=VIEW_ROWS/>
         {cut_note(notes.2, notes.3)}
-        <DataTable table=Signal::derive(move || up_sell_table(&up, i18n)) file="up-sell"/>
+        <DataTable table=Signal::derive(move || up_sell_table(&up, i18n)) file="up-sell" first_rows=VIEW_ROWS/>
         {cut_note(notes.4, notes.5)}
     }
 }
