@@ -153,6 +153,12 @@ impl Interner {
         self.intern_key(key)
     }
 
+    /// The codes here of another interner's keys, in their code order, the new ones interned
+    /// (appending a part's column).
+    fn merge<K: Deref<Target = str> + Into<Box<str>>>(&mut self, keys: impl Iterator<Item = K>) -> Vec<u32> {
+        keys.map(|key| self.intern_key(key)).collect()
+    }
+
     /// `intern` for a key owned (boxed: kept, not copied) or borrowed (copied when new).
     fn intern_key<K: Deref<Target = str> + Into<Box<str>>>(&mut self, key: K) -> u32 {
         let hash = self.hash(&key);
@@ -298,6 +304,30 @@ pub struct Ledger {
 }
 
 impl Ledger {
+    /// The codes here of another ledger's customers, in their code order, the new ones interned
+    /// in that order; a customer without a name here takes the other's (appending a part).
+    fn merge_customers<K, N>(
+        &mut self,
+        keys: impl Iterator<Item = K>,
+        names: impl Iterator<Item = Option<N>>,
+    ) -> Vec<u32>
+    where
+        K: Deref<Target = str> + Into<Box<str>>,
+        N: Into<Box<str>>,
+    {
+        let customers = self.customer_keys.merge(keys);
+        for (&code, name) in customers.iter().zip(names) {
+            if code as usize == self.customer_names.len() {
+                self.customer_names.push(None);
+            }
+            let slot = &mut self.customer_names[code as usize];
+            if slot.is_none() {
+                *slot = name.map(Into::into);
+            }
+        }
+        customers
+    }
+
     /// The optional columns the ledger carries.
     fn columns(&self) -> Columns {
         Columns {
@@ -508,8 +538,8 @@ impl LedgerBuilder {
         match later.0 {
             part::Lines::Built { ledger: later, magnitude } => {
                 self.magnitude += magnitude;
-                let names = later.customer_names.into_iter();
-                let customers = plain::merged_customers(l, later.customer_keys.keys.into_iter(), names);
+                let customers =
+                    l.merge_customers(later.customer_keys.keys.into_iter(), later.customer_names.into_iter());
                 l.customer.extend(later.customer.iter().map(|c| CustomerId(customers[c.index()])));
                 l.date.extend(later.date);
                 l.amount.extend(later.amount);
@@ -520,7 +550,7 @@ impl LedgerBuilder {
                     quantity.extend(more);
                 }
                 for ((_, column), (_, more)) in l.attributes.iter_mut().zip(later.attributes) {
-                    let codes = plain::merged_values(&mut column.values, more.values.keys.into_iter());
+                    let codes = column.values.merge(more.values.keys.into_iter());
                     column.codes.extend(more.codes.iter().map(|&c| codes[c as usize]));
                 }
             }

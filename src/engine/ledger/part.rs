@@ -154,7 +154,6 @@ mod tests {
         let mut part = builder(&LINES);
         part.ledger.attributes[1].1.codes[3] = 3;
         assert!(LedgerPart::decode(&LedgerPart::from(part).encode_into(Vec::new())).is_err());
-        // A text's bytes that are not UTF-8.
         // A cost more or less than the bits of the costs given say. The costs 700 and -1 are
         // written as their count, the smallest (-1), the width (2) and each one's distance from it.
         let costs = |values: &[u16]| {
@@ -168,6 +167,7 @@ mod tests {
             let other = [&bytes[..at], &other, &bytes[at + written.len()..]].concat();
             assert!(LedgerPart::decode(&other).is_err(), "{} bytes", other.len());
         }
+        // A text's bytes that are not UTF-8.
         let o_umlaut = bytes.windows(2).position(|w| w == "Ö".as_bytes()).unwrap();
         let mut cut = bytes.clone();
         cut[o_umlaut + 1] = b'x';

@@ -19,7 +19,6 @@ use super::{Attribute, Columns, CustomerId, Interner, Ledger, TextColumn};
 use crate::engine::date::Day;
 use crate::engine::money::Money;
 use std::marker::PhantomData;
-use std::ops::Deref;
 
 impl Ledger {
     /// Appends the ledger's plain form to `out`.
@@ -441,7 +440,7 @@ impl<'a> Plain<'a> {
     /// Appends the lines to `l`, whose columns are the same: each value interned there in its
     /// order of first appearance (as `LedgerBuilder::append` appends a ledger's).
     pub(super) fn append_to(&self, l: &mut Ledger) {
-        let customers = merged_customers(l, self.customer_keys.iter(), self.named.spread(self.names.iter()));
+        let customers = l.merge_customers(self.customer_keys.iter(), self.named.spread(self.names.iter()));
         self.customer.extend(&mut l.customer, |c| CustomerId(customers[c.index()]));
         self.date.extend(&mut l.date, |d| d);
         self.amount.extend(&mut l.amount, |a| a);
@@ -452,7 +451,7 @@ impl<'a> Plain<'a> {
             column.extend(bits.spread(values.to_vec()));
         }
         for ((_, column), (_, values, codes)) in l.attributes.iter_mut().zip(&self.attributes) {
-            let here = merged_values(&mut column.values, values.iter());
+            let here = column.values.merge(values.iter());
             codes.extend(&mut column.codes, |c| here[c as usize]);
         }
     }
@@ -472,38 +471,6 @@ impl<'a> Plain<'a> {
             && within(self.customer.max(), self.customer_keys.len())
             && self.attributes.iter().all(|(_, values, codes)| codes.n == lines && within(codes.max(), values.len()))
     }
-}
-
-/// The codes in `l` of another ledger's customers, in their code order, the new ones interned
-/// (and given their names) in that order; a known customer without a name takes the other's.
-pub(super) fn merged_customers<K, N>(
-    l: &mut Ledger,
-    keys: impl Iterator<Item = K>,
-    names: impl Iterator<Item = Option<N>>,
-) -> Vec<u32>
-where
-    K: Deref<Target = str> + Into<Box<str>>,
-    N: Into<Box<str>>,
-{
-    let customers: Vec<u32> = keys.map(|key| l.customer_keys.intern_key(key)).collect();
-    for (&code, name) in customers.iter().zip(names) {
-        if code as usize == l.customer_names.len() {
-            l.customer_names.push(None);
-        }
-        let slot = &mut l.customer_names[code as usize];
-        if slot.is_none() {
-            *slot = name.map(Into::into);
-        }
-    }
-    customers
-}
-
-/// The codes in `here` of another column's values, in their code order, the new ones interned.
-pub(super) fn merged_values<K: Deref<Target = str> + Into<Box<str>>>(
-    here: &mut Interner,
-    values: impl Iterator<Item = K>,
-) -> Vec<u32> {
-    values.map(|value| here.intern_key(value)).collect()
 }
 
 /// The plain form being read; every step is `None` when the bytes run out or do not fit.
