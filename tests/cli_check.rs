@@ -269,3 +269,95 @@ fn leaves_an_empty_customer_cell_of_a_flat_file_an_error() {
     // C1 10.00 + C2 30.00
     assert!(stdout(&out).contains("revenue: 40.00") && !stdout(&out).contains("grouped report"), "{}", stdout(&out));
 }
+
+/// Record `i` of a large ledger: 997 customers, one invoice a line, amounts of 1.00 to 9.99.
+fn record(i: usize) -> String {
+    format!("C{},2024-{:02}-{:02},{}.{:02},I{i}\n", i % 997, i % 12 + 1, i % 28 + 1, 1 + i % 9, i % 100)
+}
+
+/// 150,000 records, 5 MB, over the 4 MB from which `clientele` reads a file in two parts at
+/// once: record 1,000 has a bad month, record 120,000 no customer, record 140,000 repeats
+/// record 10. With the revenue `check` must print (the other records' amounts, by hand).
+fn large_ledger() -> (Vec<String>, String) {
+    let records = (0..150_000)
+        .map(|i| match i {
+            1_000 => format!("C1,2024-13-01,1.00,I{i}\n"),
+            120_000 => format!(",2024-01-01,1.00,I{i}\n"),
+            140_000 => record(10),
+            _ => record(i),
+        })
+        .collect();
+    let cents: usize = (0..150_000)
+        .filter(|i| ![1_000, 120_000].contains(i))
+        .map(|i| if i == 140_000 { 10 } else { i })
+        .map(|i| 100 * (1 + i % 9) + i % 100)
+        .sum();
+    (records, format!("{}.{:02}", cents / 100, cents % 100))
+}
+
+/// `check` of a header and `records`, as a file: its exit code, stdout and stderr lines.
+fn check_large(name: &str, records: &[String]) -> (Option<i32>, String, Vec<String>, String) {
+    let dir = std::env::temp_dir().join(format!("clientele-large-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("ledger.csv");
+    std::fs::write(&file, format!("customer,date,amount,invoice\n{}", records.concat())).unwrap();
+    let path = file.display().to_string();
+    let out = clientele(&["check", &path]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    (out.status.code(), stdout(&out), stderr(&out).lines().map(str::to_string).collect(), path)
+}
+
+#[test]
+fn a_large_file_read_in_two_parts_reports_every_line_as_one_pass_would() {
+    let (records, revenue) = large_ledger();
+    let (code, text, errors, file) = check_large("parts", &records);
+    assert_eq!(code, Some(2), "{errors:?}");
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    // The header is line 1: record i is line i + 2, on either side of the split.
+    assert!(errors[0].starts_with(&format!("{file}:1002:2: not a date")), "{}", errors[0]);
+    assert!(errors[1].starts_with(&format!("{file}:120002:1: missing customer")), "{}", errors[1]);
+    for expected in [
+        "lines: 149998".to_string(),
+        "customers: 997".to_string(),
+        "dates: 2024-01-01 to 2024-12-28".to_string(),
+        format!("revenue: {revenue}"),
+        "duplicate lines: 1 (kept)".to_string(),
+        format!("  {file}:140002 repeats {file}:12"),
+    ] {
+        assert!(text.contains(&expected), "missing {expected:?} in\n{text}");
+    }
+}
+
+#[test]
+fn a_large_file_split_inside_a_quoted_line_break_is_read_on_as_one_pass() {
+    let (mut records, revenue) = large_ledger();
+    // A record of 2,001 lines (its invoice quoted, 2,000 line breaks in it) where the file's
+    // middle falls: the later part cannot start at the line after the middle.
+    let quoted = format!("C5,2024-06-01,2.00,\"{}\"\n", "note\n".repeat(2_000));
+    let header = "customer,date,amount,invoice\n".len();
+    let size = header + records.iter().map(String::len).sum::<usize>() + quoted.len();
+    let mut before = header;
+    let at = records.iter().position(|r| {
+        before += r.len();
+        before > (size - quoted.len()) / 2
+    });
+    let at = at.unwrap();
+    let start = before - records[at].len();
+    assert!((start..start + quoted.len()).contains(&(size / 2)), "the middle falls in the quoted record");
+    records.insert(at, quoted);
+    assert!(at > 1_000 && at < 120_000);
+    let (code, text, errors, file) = check_large("quoted", &records);
+    assert_eq!(code, Some(2), "{errors:?}");
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    // The lines after the quoted record are 2,001 on (a record more, 2,000 line breaks in it).
+    assert!(errors[0].starts_with(&format!("{file}:1002:2: not a date")), "{}", errors[0]);
+    assert!(errors[1].starts_with(&format!("{file}:122003:1: missing customer")), "{}", errors[1]);
+    let cents: usize = revenue.replace('.', "").parse::<usize>().unwrap() + 200;
+    for expected in [
+        "lines: 149999".to_string(),
+        format!("revenue: {}.{:02}", cents / 100, cents % 100),
+        format!("  {file}:142003 repeats {file}:12"),
+    ] {
+        assert!(text.contains(&expected), "missing {expected:?} in\n{text}");
+    }
+}

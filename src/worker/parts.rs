@@ -10,7 +10,7 @@
 //! when a file is previewed, so that its wasm has loaded by the time the import starts.
 
 use super::{read_range, slices};
-use crate::engine::import::{self, ImportOptions, InputFile, Keep, Part, PartReader, PART_BYTES, SAMPLE_BYTES};
+use crate::engine::import::{self, FileSplit, ImportOptions, InputFile, Keep, Part, PartReader};
 use crate::engine::session::Failure;
 use futures_channel::oneshot;
 use js_sys::{Array, Object, Reflect, Uint8Array};
@@ -127,10 +127,6 @@ pub struct Workers {
     early: RefCell<Option<(Part, Reading)>>,
 }
 
-/// How far past the middle of a file its part split is looked for: the line after the middle
-/// and the one after it must start within this.
-const WINDOW: f64 = 64.0 * 1024.0;
-
 /// The first part of a large file imported alone, to be read here (`Workers::first_part`).
 pub struct FirstPart {
     pub name: String,
@@ -167,28 +163,22 @@ impl Workers {
     /// the file's middle, read with what the guess makes of the file's head, and gives the
     /// first part to read here, up to the end of the line after that one (the importer needs
     /// to see past the split), so that both are read at once from the start. `None` when the
-    /// file is to be read whole (small, not alone, one core, a line longer than `WINDOW`, or
+    /// file is to be read whole (small, not alone, one core, no line break near the middle, or
     /// not a file read in parts, as a workbook or a grouped report).
     pub fn first_part(&self, options: &ImportOptions) -> Result<Option<FirstPart>, Failure> {
         let [file] = &self.files[..] else { return Ok(None) };
-        let size = file.size();
-        if size < PART_BYTES as f64 || !second_core() {
+        if !second_core() {
             return Ok(None);
         }
         let reader = FileReaderSync::new().map_err(|_| Failure::NoFileReader)?;
-        // More than the guess reads, so that it reads what it will read in the first part.
-        let mut head = read_range(&reader, file, 0.0, (2 * SAMPLE_BYTES) as f64)?;
-        head.truncate(head.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1));
-        let middle = (size / 2.0).floor();
-        let window = read_range(&reader, file, middle, (middle + WINDOW).min(size))?;
-        let mut line_starts =
-            window.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| middle as u64 + i as u64 + 1);
-        let (Some(start), Some(end)) = (line_starts.next(), line_starts.next()) else { return Ok(None) };
+        let size = file.size() as u64;
+        let read = |start: u64, end: u64| read_range(&reader, file, start as f64, end as f64);
+        let Some(FileSplit { head, start, end }) = import::split_file(size, read)? else { return Ok(None) };
         let name = file.name();
         let input = InputFile { name: &name, bytes: &head };
         let Some(part) = import::first_part_of(&input, start, options, Keep::Everything) else { return Ok(None) };
         *self.early.borrow_mut() = ask(file, &part).map(|reading| (part, reading));
-        Ok(Some(FirstPart { name, head, start, end, size: size as u64, file: file.clone() }))
+        Ok(Some(FirstPart { name, head, start, end, size, file: file.clone() }))
     }
 }
 

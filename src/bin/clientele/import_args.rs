@@ -1,5 +1,6 @@
 //! The import flags shared by every subcommand that reads ledger files.
 
+use crate::parts;
 use clientele::engine::import::{self, ColumnRef, DateFormat, ImportOptions, Imported, InputFile, Keep};
 use clientele::engine::ledger::{Field, Ledger};
 use clientele::engine::period::YearStart;
@@ -61,15 +62,15 @@ impl ImportArgs {
     /// `keep` says what of each line is kept.
     fn import_with(&self, files: &[PathBuf], aggregates: Option<YearStart>, keep: Keep) -> Result<Imported, ExitCode> {
         let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-        let mut contents = Vec::with_capacity(files.len());
-        for (file, name) in files.iter().zip(&names) {
-            contents.push(std::fs::read(file).map_err(|e| fail(&format!("{name}: {e}")))?);
-        }
-        let inputs: Vec<InputFile<'_>> =
-            names.iter().zip(&contents).map(|(name, bytes)| InputFile { name, bytes }).collect();
         let options = ImportOptions { period_year_start: aggregates.unwrap_or_default(), ..self.options() };
-        let imported =
-            import::import_files_keeping(&inputs, &options, keep, &mut |_| true).map_err(|e| fail(&e.to_string()))?;
+        let imported = match (files, &names[..]) {
+            ([path], [name]) => parts::import(path, name, &options, keep),
+            _ => None,
+        };
+        let imported = match imported {
+            Some(imported) => imported,
+            None => Self::import_whole(files, &names, &options, keep)?,
+        };
         if imported.report.period_totals.is_some() && aggregates.is_none() {
             return Err(fail(&format!(
                 "{} holds {CUSTOMER_PERIOD} (one row per customer and period), and this command needs the ledger's \
@@ -78,6 +79,22 @@ impl ImportArgs {
             )));
         }
         Ok(imported)
+    }
+
+    /// `import_with`, every file read whole into memory first.
+    fn import_whole(
+        files: &[PathBuf],
+        names: &[String],
+        options: &ImportOptions,
+        keep: Keep,
+    ) -> Result<Imported, ExitCode> {
+        let mut contents = Vec::with_capacity(files.len());
+        for (file, name) in files.iter().zip(names) {
+            contents.push(std::fs::read(file).map_err(|e| fail(&format!("{name}: {e}")))?);
+        }
+        let inputs: Vec<InputFile<'_>> =
+            names.iter().zip(&contents).map(|(name, bytes)| InputFile { name, bytes }).collect();
+        import::import_files_keeping(&inputs, options, keep, &mut |_| true).map_err(|e| fail(&e.to_string()))
     }
 
     /// `import`, for a command that analyses the ledger: lines that cannot be read are left out

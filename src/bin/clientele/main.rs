@@ -8,6 +8,7 @@ mod check;
 mod clv;
 mod focus;
 mod import_args;
+mod parts;
 mod profit;
 mod sample;
 mod sql;

@@ -46,7 +46,7 @@ pub use guess::{FileFormat, Guess, ImportNote, SourceInfo, TitleLines};
 pub use lines::{ErrorKind, GroupSum, Grouping, RowError, TotalRow};
 pub use mapping::{header_signature, normalize as normalize_header, ColumnRef, MappedField, MappingSource};
 pub use number::{NumberFormat, NumberProblem};
-pub use parts::{read_part, Part, PartReader, PART_BYTES};
+pub use parts::{read_part, split_file, FileSplit, Part, PartReader, PART_BYTES};
 pub use progress::Progress;
 pub use records::Slices;
 pub use workbook::{is_workbook, Sheet};
