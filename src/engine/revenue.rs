@@ -67,8 +67,10 @@ impl RevenueTable {
     fn sum_lines(&mut self, ledger: &Ledger) {
         let filter = self.scope.lines(ledger);
         let costs = ledger.costs();
-        let tokens = PurchaseTokens::of(ledger, &self.days);
-        let mut purchases = PurchaseCounter::new(self.customers, tokens.count);
+        let tokens = PurchaseTokens::of(ledger);
+        let mut invoices = PurchaseCounter::new(self.customers, tokens.invoice_count);
+        // The positive lines whose purchase is their day, counted once all are known.
+        let mut day_lines = Vec::new();
         for (line, ((customer, &day), &amount)) in
             ledger.customers().iter().zip(ledger.dates()).zip(ledger.amounts()).enumerate()
         {
@@ -87,7 +89,44 @@ impl RevenueTable {
             if amount.is_positive() {
                 let last = &mut self.last_purchase[cell];
                 *last = (*last).max(Some(day));
-                if purchases.is_new(*customer, period, tokens.of_line(line, day)) {
+                match tokens.invoice_of(line) {
+                    Some(invoice) if invoices.is_new(*customer, period, invoice) => self.purchases[cell] += 1,
+                    Some(_) => {}
+                    None => day_lines.push(line as u32),
+                }
+            }
+        }
+        self.count_days(ledger, &day_lines);
+    }
+
+    /// Adds to each customer's purchases in a period the distinct days of `lines` (positive
+    /// lines in scope without an invoice, in line order). The lines are grouped by day (a
+    /// counting sort: there are at most 73,049 days), and in each day a customer's first line
+    /// is its purchase: no set of (customer, day) pairs, whose hashing was two thirds of the
+    /// table's build on a ledger without invoices (5M lines: 0.3 s).
+    fn count_days(&mut self, ledger: &Ledger, lines: &[u32]) {
+        let (dates, customers) = (ledger.dates(), ledger.customers());
+        let day_of = |line: u32| (dates[line as usize].number() - self.days.first_day) as usize;
+        // starts[d]..starts[d + 1]: day d's lines in `by_day`.
+        let mut starts = vec![0usize; self.days.index.len() + 1];
+        for &line in lines {
+            starts[day_of(line) + 1] += 1;
+        }
+        for d in 1..starts.len() {
+            starts[d] += starts[d - 1];
+        }
+        let mut next = starts.clone();
+        let mut by_day = vec![CustomerId::from_index(0); lines.len()];
+        for &line in lines {
+            let slot = &mut next[day_of(line)];
+            by_day[*slot] = customers[line as usize];
+            *slot += 1;
+        }
+        let mut last_day = vec![usize::MAX; self.customers];
+        for (day, &period) in self.days.index.iter().enumerate() {
+            for &customer in &by_day[starts[day]..starts[day + 1]] {
+                if std::mem::replace(&mut last_day[customer.index()], day) != day {
+                    let cell = self.cell(period as usize, customer);
                     self.purchases[cell] += 1;
                 }
             }
@@ -249,57 +288,50 @@ impl DayToPeriod {
 
 /// What makes two positive lines one purchase: the same invoice, or for a line without an
 /// invoice (no invoice column, or a blank cell: a file imported beside one that has invoices)
-/// the same day. Invoices are tokens `0..invoices`, days `invoices + offset from the first day`.
+/// the same day (`RevenueTable::count_days`).
 struct PurchaseTokens<'l> {
     invoices: Option<&'l [u32]>,
     /// The code of the blank invoice, when some line has one.
     blank: Option<u32>,
-    invoice_count: u32,
-    first_day: i32,
-    count: usize,
+    invoice_count: usize,
 }
 
 impl<'l> PurchaseTokens<'l> {
-    fn of(ledger: &'l Ledger, days: &DayToPeriod) -> PurchaseTokens<'l> {
+    fn of(ledger: &'l Ledger) -> PurchaseTokens<'l> {
         let column = ledger.attribute(Attribute::Invoice);
-        let invoice_count = column.map_or(0, |c| c.values().len());
         PurchaseTokens {
             invoices: column.map(|c| c.codes()),
             blank: column.and_then(|c| c.values().code_once("")),
-            invoice_count: invoice_count as u32,
-            first_day: days.first_day,
-            count: invoice_count + days.index.len(),
+            invoice_count: column.map_or(0, |c| c.values().len()),
         }
     }
 
-    fn of_line(&self, line: usize, day: Day) -> u32 {
-        match self.invoices.map(|codes| codes[line]) {
-            Some(code) if Some(code) != self.blank => code,
-            _ => self.invoice_count + (day.number() - self.first_day) as u32,
-        }
+    /// The line's invoice, `None` for a line without one.
+    fn invoice_of(&self, line: usize) -> Option<u32> {
+        self.invoices.map(|codes| codes[line]).filter(|&code| Some(code) != self.blank)
     }
 }
 
-/// Counts each (customer, period, purchase token) once however many lines repeat it.
+/// Counts each (customer, period, invoice) once however many lines repeat it.
 struct PurchaseCounter {
-    /// The (customer, period) that first used each token, packed as `(customer + 1) << 32 |
+    /// The (customer, period) that first used each invoice, packed as `(customer + 1) << 32 |
     /// period` (0: unused). An invoice normally belongs to one customer in one period, so nearly
     /// every repeat is settled by this one load, with no hashing.
     owner: Vec<u64>,
-    /// Tokens shared by several customers or periods (always the case for days): the last one
-    /// counted per customer catches consecutive lines, the set settles the rest exactly.
+    /// Invoices shared by several customers or periods: the last one counted per customer
+    /// catches consecutive lines, the set settles the rest exactly.
     last: Vec<u64>,
     seen: HashSet<(u32, u32, u32)>,
 }
 
 impl PurchaseCounter {
-    fn new(customers: usize, tokens: usize) -> PurchaseCounter {
-        PurchaseCounter { owner: vec![0; tokens], last: vec![u64::MAX; customers], seen: HashSet::default() }
+    fn new(customers: usize, invoices: usize) -> PurchaseCounter {
+        PurchaseCounter { owner: vec![0; invoices], last: vec![u64::MAX; customers], seen: HashSet::default() }
     }
 
-    fn is_new(&mut self, customer: CustomerId, period: usize, token: u32) -> bool {
+    fn is_new(&mut self, customer: CustomerId, period: usize, invoice: u32) -> bool {
         let (c, p) = (customer.index() as u64, period as u64);
-        let Some(owner) = self.owner.get_mut(token as usize) else { return false };
+        let Some(owner) = self.owner.get_mut(invoice as usize) else { return false };
         let key = ((c + 1) << 32) | p;
         if *owner == 0 {
             *owner = key;
@@ -308,11 +340,11 @@ impl PurchaseCounter {
         if *owner == key {
             return false;
         }
-        let recent = (p << 32) | u64::from(token);
+        let recent = (p << 32) | u64::from(invoice);
         if std::mem::replace(&mut self.last[customer.index()], recent) == recent {
             return false;
         }
-        self.seen.insert((c as u32, p as u32, token))
+        self.seen.insert((c as u32, p as u32, invoice))
     }
 }
 
@@ -578,6 +610,32 @@ pub(crate) mod tests {
         let ledger = b.finish();
         let table = RevenueTable::build(&ledger, YearStart::default(), &Scope::Company);
         assert_eq!((table.purchases(0), table.purchases(1)), (&[1, 1][..], &[1, 0][..]));
+    }
+
+    #[test]
+    fn a_line_without_an_invoice_is_a_purchase_of_its_day_however_the_lines_are_ordered() {
+        let mut b = LedgerBuilder::new(Columns { attributes: vec![Attribute::Invoice], ..Columns::default() });
+        let mut line = |customer: &str, (month, day), invoice: &str, cents| {
+            b.push(
+                customer,
+                Day::from_ymd(2024, month, day).unwrap(),
+                Money::from_cents(cents),
+                &LineExtras { attributes: &[invoice], ..LineExtras::default() },
+            );
+        };
+        line("A", (1, 5), "", 100);
+        line("B", (1, 5), "", 100); // the same day, another customer: a purchase of B's
+        line("A", (2, 1), "", 100);
+        line("A", (1, 5), "", 300); // A's day 5 January again, after another day: no purchase
+        line("B", (1, 5), "I1", 100); // an invoice on the same day is a purchase of its own
+        line("B", (1, 5), "", 100); // B's day 5 January again
+        line("B", (3, 3), "", -100); // a credit note is no purchase
+        line("A", (2, 1), "I1", 100); // I1 again, another customer: a purchase of A's
+        let ledger = b.finish();
+        let table = RevenueTable::build(&ledger, YearStart::default(), &Scope::Company);
+        let (a, b) = (ledger.customer_by_key("A").unwrap(), ledger.customer_by_key("B").unwrap());
+        // A: 5 January, 1 February, I1. B: 5 January, I1.
+        assert_eq!((table.purchases(0)[a.index()], table.purchases(0)[b.index()]), (3, 2));
     }
 
     #[test]
