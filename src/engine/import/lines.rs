@@ -353,9 +353,14 @@ impl<'r> LineReader<'r> {
         quantity: Option<f64>,
     ) {
         let name = self.cell(row, Field::CustomerName).text();
-        let texts: [Cow<'_, str>; Attribute::ALL.len()] = std::array::from_fn(|i| {
-            self.attributes.get(i).copied().flatten().map_or(Cow::Borrowed(""), |c| row.cell(c).text())
-        });
+        // Only the columns kept are read (none when only the figures are kept): the texts are
+        // made in place, not as a new array moved into place, whose every cell cost a stall.
+        let mut texts = [const { Cow::Borrowed("") }; Attribute::ALL.len()];
+        for (text, column) in texts.iter_mut().zip(&self.attributes) {
+            if let Some(column) = column {
+                *text = row.cell(*column).text();
+            }
+        }
         let values: [&str; Attribute::ALL.len()] = std::array::from_fn(|i| &*texts[i]);
         let extras = LineExtras {
             customer_name: Some(&name),
