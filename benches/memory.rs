@@ -9,8 +9,8 @@
 //! its step (counted from what was held before it), and the size of the part sent between them.
 
 use clientele::engine::import::{
-    first_part_of, import_first_part, read_part, write_test_ledger, FirstPart, ImportOptions, InputFile, Keep, Part,
-    PartReader, Slices, SAMPLE_BYTES,
+    first_part_of, import_first_part, read_part, split_file, write_test_ledger, FileSplit, FirstPart, ImportOptions,
+    InputFile, Keep, Part, PartReader, Slices,
 };
 use clientele::engine::sample::sample_ledger;
 use peakmem_alloc::{PeakMemAlloc, PeakMemAllocTrait, INSTRUMENTED_SYSTEM};
@@ -55,15 +55,12 @@ fn main() {
     let mut csv = Vec::new();
     write_test_ledger(&sample_ledger(), lines, &mut csv).expect("writing to memory cannot fail");
     println!("{lines} lines, {} of CSV", mib(csv.len()));
-    // The split as `Workers::first_part` makes it: the line after the middle, the first part
-    // read to the end of the line after that one.
-    let breaks = |from: usize| csv[from..].iter().position(|&b| b == b'\n').map(|i| from + i + 1).expect("a line");
-    let start = breaks(csv.len() / 2);
-    let end = breaks(start);
-    let head = &csv[..breaks(2 * SAMPLE_BYTES) - 1];
-    let head = &head[..head.iter().rposition(|&b| b == b'\n').expect("a line") + 1];
+    // The split as `Workers::first_part` makes it.
+    let read = |from: u64, to: u64| Ok::<_, ()>(csv[from as usize..to as usize].to_vec());
+    let FileSplit { head, start, end } = split_file(csv.len() as u64, read).unwrap().expect("a large file");
+    let (start, end) = (start as usize, end as usize);
     let options = ImportOptions::default();
-    let input = InputFile { name: "big.csv", bytes: head };
+    let input = InputFile { name: "big.csv", bytes: &head };
     let part = first_part_of(&input, start as u64, &options, Keep::Everything).expect("read in parts");
 
     ALLOCATOR.reset_peak_memory();
