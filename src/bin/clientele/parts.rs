@@ -17,8 +17,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::task::{Context, Poll};
 
-/// How much of the file each thread reads at once.
-const READ_SLICE: u64 = 4 << 20;
+/// How much of the file each thread reads at once: each holds a slice or two, so this is most
+/// of what a small file's import holds beside its ledger (4 MB: 17.6 MB at 100,000 lines, 1 MB:
+/// 12.6 MB; no slower at 5M lines).
+const READ_SLICE: u64 = 1 << 20;
 
 /// `file`, imported in two parts at once; `None` when it is to be read whole instead: it cannot
 /// be opened or read, is small, the machine has one core, it is not a file read in parts (a
