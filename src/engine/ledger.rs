@@ -8,7 +8,6 @@ use hashbrown::hash_table::{Entry, HashTable};
 use hashbrown::DefaultHashBuilder;
 use serde::{Deserialize, Serialize};
 use std::hash::BuildHasher;
-use std::ops::Deref;
 use std::sync::OnceLock;
 
 /// A customer: a dense index into the ledger's customer table (not the id in the file).
@@ -140,28 +139,53 @@ impl Attribute {
 /// table never reads the keys again) and compares through `keys`.
 #[derive(Clone, Debug, Default)]
 pub struct Interner {
-    keys: Vec<Box<str>>,
-    /// Made on the first lookup when the keys come whole (`with_keys`: a stored ledger's values,
+    keys: Keys,
+    /// Made on the first lookup when the keys come whole (`from_keys`: a stored ledger's values,
     /// a part's): most of them are never looked up (invoice numbers), and hashing them all was
     /// a sixth of restoring a large workspace.
     codes: OnceLock<HashTable<(u32, u32)>>,
     hasher: DefaultHashBuilder,
 }
 
+/// Strings one after another in one text, in code order: no allocation of its own per key
+/// (a key of an invoice number took 48 bytes as a `Box<str>` of its own, 22 here), and the
+/// keys a lookup compares with lie together.
+#[derive(Clone, Debug, Default)]
+struct Keys {
+    text: String,
+    /// Where each key ends in `text`; a key starts where the one before it ends.
+    ends: Vec<usize>,
+}
+
+impl Keys {
+    fn get(&self, code: u32) -> Option<&str> {
+        let code = code as usize;
+        let end = *self.ends.get(code)?;
+        let start = code.checked_sub(1).map_or(0, |before| self.ends[before]);
+        self.text.get(start..end)
+    }
+
+    fn push(&mut self, key: &str) {
+        self.text.push_str(key);
+        self.ends.push(self.text.len());
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> + Clone {
+        self.ends.iter().scan(0, |start, &end| {
+            let key = self.text.get(*start..end).unwrap_or_default();
+            *start = end;
+            Some(key)
+        })
+    }
+}
+
 impl Interner {
     pub fn intern(&mut self, key: &str) -> u32 {
-        self.intern_key(key)
-    }
-
-    /// The codes here of another interner's keys, in their code order, the new ones interned
-    /// (appending a part's column).
-    fn merge<K: Deref<Target = str> + Into<Box<str>>>(&mut self, keys: impl Iterator<Item = K>) -> Vec<u32> {
-        keys.map(|key| self.intern_key(key)).collect()
-    }
-
-    /// `intern` for a key owned (boxed: kept, not copied) or borrowed (copied when new).
-    fn intern_key<K: Deref<Target = str> + Into<Box<str>>>(&mut self, key: K) -> u32 {
-        let hash = self.hash(&key);
+        let hash = self.hash(key);
         if let Some(codes) = self.codes.get_mut() {
             return code_of(codes, &mut self.keys, key, hash);
         }
@@ -172,9 +196,17 @@ impl Interner {
         code
     }
 
-    /// An interner whose codes are the positions of `keys`, which are kept as they are.
-    pub(super) fn with_keys(keys: Vec<Box<str>>) -> Interner {
-        Interner { keys, ..Interner::default() }
+    /// The codes here of another interner's keys, in their code order, the new ones interned
+    /// (appending a part's column).
+    fn merge<'k>(&mut self, keys: impl Iterator<Item = &'k str>) -> Vec<u32> {
+        keys.map(|key| self.intern(key)).collect()
+    }
+
+    /// An interner whose codes are the positions of `keys` (which must be distinct).
+    pub(super) fn from_keys<'k>(keys: impl Iterator<Item = &'k str>) -> Interner {
+        let mut interner = Interner::default();
+        keys.for_each(|key| interner.keys.push(key));
+        interner
     }
 
     /// The lookup table, made from the keys the first time.
@@ -201,13 +233,13 @@ impl Interner {
     /// (the lines of one invoice, one customer's lines), and comparing is cheaper than a lookup.
     fn intern_after(&mut self, key: &str, previous: Option<u32>) -> u32 {
         match previous {
-            Some(code) if self.keys.get(code as usize).is_some_and(|k| **k == *key) => code,
+            Some(code) if self.keys.get(code) == Some(key) => code,
             _ => self.intern(key),
         }
     }
 
     pub fn code(&self, key: &str) -> Option<u32> {
-        self.table().find(spread(self.hash(key)), |&(code, _)| *self.keys[code as usize] == *key).map(|&(code, _)| code)
+        self.table().find(spread(self.hash(key)), |&(code, _)| self.keys.get(code) == Some(key)).map(|&(code, _)| code)
     }
 
     /// `code` for a key looked up once (the blank invoice of a revenue table): a scan of the
@@ -216,13 +248,13 @@ impl Interner {
     pub fn code_once(&self, key: &str) -> Option<u32> {
         match self.codes.get() {
             Some(_) => self.code(key),
-            None => self.keys.iter().position(|k| **k == *key).map(|code| code as u32),
+            None => self.keys.iter().position(|k| k == key).map(|code| code as u32),
         }
     }
 
     /// The string for a code handed out by this interner.
     pub fn key(&self, code: u32) -> &str {
-        &self.keys[code as usize]
+        self.keys.get(code).expect("a code this interner handed out")
     }
 
     pub fn len(&self) -> usize {
@@ -230,27 +262,22 @@ impl Interner {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
+        self.keys.len() == 0
     }
 
-    pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.keys.iter().map(|k| &**k)
+    pub fn keys(&self) -> impl Iterator<Item = &str> + Clone {
+        self.keys.iter()
     }
 }
 
 /// The key's code in `codes`, or the next one, given to it and added to `keys`.
-fn code_of<K: Deref<Target = str> + Into<Box<str>>>(
-    codes: &mut HashTable<(u32, u32)>,
-    keys: &mut Vec<Box<str>>,
-    key: K,
-    hash: u32,
-) -> u32 {
-    match codes.entry(spread(hash), |&(code, _)| *keys[code as usize] == *key, |&(_, h)| spread(h)) {
+fn code_of(codes: &mut HashTable<(u32, u32)>, keys: &mut Keys, key: &str, hash: u32) -> u32 {
+    match codes.entry(spread(hash), |&(code, _)| keys.get(code) == Some(key), |&(_, h)| spread(h)) {
         Entry::Occupied(found) => found.get().0,
         Entry::Vacant(slot) => {
             let code = keys.len() as u32;
             slot.insert((code, hash));
-            keys.push(key.into());
+            keys.push(key);
             code
         }
     }
@@ -306,15 +333,11 @@ pub struct Ledger {
 impl Ledger {
     /// The codes here of another ledger's customers, in their code order, the new ones interned
     /// in that order; a customer without a name here takes the other's (appending a part).
-    fn merge_customers<K, N>(
+    fn merge_customers<'k, N: Into<Box<str>>>(
         &mut self,
-        keys: impl Iterator<Item = K>,
+        keys: impl Iterator<Item = &'k str>,
         names: impl Iterator<Item = Option<N>>,
-    ) -> Vec<u32>
-    where
-        K: Deref<Target = str> + Into<Box<str>>,
-        N: Into<Box<str>>,
-    {
+    ) -> Vec<u32> {
         let customers = self.customer_keys.merge(keys);
         for (&code, name) in customers.iter().zip(names) {
             if code as usize == self.customer_names.len() {
@@ -538,8 +561,7 @@ impl LedgerBuilder {
         match later.0 {
             part::Lines::Built { ledger: later, magnitude } => {
                 self.magnitude += magnitude;
-                let customers =
-                    l.merge_customers(later.customer_keys.keys.into_iter(), later.customer_names.into_iter());
+                let customers = l.merge_customers(later.customer_keys.keys(), later.customer_names.into_iter());
                 l.customer.extend(later.customer.iter().map(|c| CustomerId(customers[c.index()])));
                 l.date.extend(later.date);
                 l.amount.extend(later.amount);
@@ -550,7 +572,7 @@ impl LedgerBuilder {
                     quantity.extend(more);
                 }
                 for ((_, column), (_, more)) in l.attributes.iter_mut().zip(later.attributes) {
-                    let codes = column.values.merge(more.values.keys.into_iter());
+                    let codes = column.values.merge(more.values.keys());
                     column.codes.extend(more.codes.iter().map(|&c| codes[c as usize]));
                 }
             }
@@ -601,16 +623,28 @@ mod tests {
     }
 
     #[test]
+    fn keys_come_back_as_they_went_in_empty_and_multibyte_ones_too() {
+        let mut interner = Interner::default();
+        let codes: Vec<u32> = ["Zoë", "", "Zoë", "日本", "a"].iter().map(|k| interner.intern(k)).collect();
+        assert_eq!(codes, [0, 1, 0, 2, 3]);
+        let keys: Vec<&str> = interner.keys().collect();
+        assert_eq!(keys, ["Zoë", "", "日本", "a"]);
+        assert_eq!((interner.key(1), interner.key(2), interner.len()), ("", "日本", 4));
+        let stored = Interner::from_keys(keys.into_iter());
+        assert_eq!((stored.code("日本"), stored.code(""), stored.code("Zo")), (Some(2), Some(1), None));
+        assert_eq!(stored.keys().collect::<Vec<_>>(), interner.keys().collect::<Vec<_>>());
+    }
+
+    #[test]
     fn stored_keys_are_found_and_added_to_once_the_table_is_made() {
-        let boxed = |keys: &[&str]| keys.iter().map(|&k| Box::from(k)).collect::<Vec<Box<str>>>();
         // Looked up first, then added to; and added to without a lookup before.
-        let mut looked_up = Interner::with_keys(boxed(&["C1", "C2", "C3"]));
+        let mut looked_up = Interner::from_keys(["C1", "C2", "C3"].into_iter());
         assert_eq!((looked_up.code_once("C2"), looked_up.code_once("C9")), (Some(1), None));
         assert!(looked_up.codes.get().is_none(), "a key looked up once makes no table");
         assert_eq!((looked_up.code("C3"), looked_up.code("C4")), (Some(2), None));
         assert_eq!(looked_up.code_once("C3"), Some(2));
         assert_eq!((looked_up.intern("C4"), looked_up.intern("C1")), (3, 0));
-        let mut added_to = Interner::with_keys(boxed(&["C1", "C2"]));
+        let mut added_to = Interner::from_keys(["C1", "C2"].into_iter());
         assert_eq!((added_to.intern("C2"), added_to.intern("C5"), added_to.intern("C5")), (1, 2, 2));
         assert_eq!((added_to.code("C5"), added_to.len()), (Some(2), 3));
     }

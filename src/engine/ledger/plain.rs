@@ -26,9 +26,9 @@ impl Ledger {
         let mut w = Writer(out);
         w.0.reserve(self.plain_len_estimate());
         w.count(self.customer.len());
-        w.texts(self.customer_keys.keys.iter());
+        w.texts(self.customer_keys.keys());
         w.bits(self.customer_names.iter().map(Option::is_some));
-        w.texts(self.customer_names.iter().flatten());
+        w.texts(self.customer_names.iter().flatten().map(|name| &**name));
         w.integers(self.customer.iter().map(|c| i64::from(c.0)));
         w.integers(self.date.iter().map(|d| i64::from(d.number())));
         w.integers(self.amount.iter().map(|a| a.cents()));
@@ -37,7 +37,7 @@ impl Ledger {
         w.count(self.attributes.len());
         for (attribute, column) in &self.attributes {
             w.count(Attribute::ALL.iter().position(|a| a == attribute).unwrap_or(usize::MAX));
-            w.texts(column.values.keys.iter());
+            w.texts(column.values.keys());
             w.integers(column.codes.iter().map(|&c| i64::from(c)));
         }
         w.0
@@ -58,7 +58,7 @@ impl Ledger {
         let optional = self.cost.as_ref().map_or(0, |_| 5) + self.quantity.as_ref().map_or(0, |_| 9);
         let per_line = width(self.customer_keys.len()) + 4 + 4 + optional + codes;
         let values: usize =
-            self.attributes.iter().map(|(_, c)| c.values.keys.len()).sum::<usize>() + self.customer_keys.keys.len();
+            self.attributes.iter().map(|(_, c)| c.values.len()).sum::<usize>() + self.customer_keys.len();
         self.customer.len() * per_line + values * 20 + 64 * (8 + self.attributes.len())
     }
 }
@@ -150,7 +150,7 @@ impl Writer {
     }
 
     /// Texts as their count and lengths, then all their bytes.
-    fn texts<'a>(&mut self, texts: impl Iterator<Item = &'a Box<str>> + Clone) {
+    fn texts<'a>(&mut self, texts: impl Iterator<Item = &'a str> + Clone) {
         self.count(texts.clone().count());
         texts.clone().for_each(|t| self.0.extend_from_slice(&(t.len() as u32).to_le_bytes()));
         texts.for_each(|t| self.0.extend_from_slice(t.as_bytes()));
@@ -343,10 +343,6 @@ impl<'a> Texts<'a> {
             Some(text)
         })
     }
-
-    fn owned(&self) -> Vec<Box<str>> {
-        self.iter().map(Box::from).collect()
-    }
 }
 
 /// Quantities as `Writer::quantities` wrote them.
@@ -420,7 +416,7 @@ impl<'a> Plain<'a> {
             column
         }
         Ledger {
-            customer_keys: Interner::with_keys(self.customer_keys.owned()),
+            customer_keys: Interner::from_keys(self.customer_keys.iter()),
             customer_names: self.named.spread(self.names.iter().map(Box::from)).collect(),
             customer: self.customer.to_vec(),
             date: self.date.to_vec(),
@@ -431,7 +427,7 @@ impl<'a> Plain<'a> {
                 .attributes
                 .iter()
                 .map(|(a, values, codes)| {
-                    (*a, TextColumn { values: Interner::with_keys(values.owned()), codes: codes.to_vec() })
+                    (*a, TextColumn { values: Interner::from_keys(values.iter()), codes: codes.to_vec() })
                 })
                 .collect(),
         }

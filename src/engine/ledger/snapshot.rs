@@ -49,7 +49,7 @@ impl Ledger {
     pub fn decode_postcard(bytes: &[u8]) -> Result<Ledger, DecodeError> {
         let c: ColumnsOwned = postcard::from_bytes(bytes).map_err(|_| DecodeError::Damaged)?;
         let ledger = Ledger {
-            customer_keys: Interner::with_keys(c.customer_keys),
+            customer_keys: Interner::from_keys(c.customer_keys.iter().map(|k| &**k)),
             customer_names: c.customer_names,
             customer: c.customer,
             date: c.date,
@@ -59,7 +59,9 @@ impl Ledger {
             attributes: c
                 .attributes
                 .into_iter()
-                .map(|(a, values, codes)| (a, TextColumn { values: Interner::with_keys(values), codes }))
+                .map(|(a, values, codes)| {
+                    (a, TextColumn { values: Interner::from_keys(values.iter().map(|v| &**v)), codes })
+                })
                 .collect(),
         };
         if !ledger.is_consistent() {
@@ -157,9 +159,10 @@ pub(crate) mod tests {
     /// The columns as workspace versions 1 and 2 wrote them: postcard writes a struct's fields
     /// one after the other, as it writes a tuple.
     pub(crate) fn postcard_form(ledger: &Ledger) -> Vec<u8> {
-        let attributes: Vec<_> = ledger.attributes.iter().map(|(a, c)| (*a, &c.values.keys, &c.codes)).collect();
+        let attributes: Vec<_> =
+            ledger.attributes.iter().map(|(a, c)| (*a, c.values.keys().collect::<Vec<_>>(), &c.codes)).collect();
         let columns = (
-            &ledger.customer_keys.keys,
+            ledger.customer_keys.keys().collect::<Vec<_>>(),
             &ledger.customer_names,
             &ledger.customer,
             &ledger.date,
@@ -176,7 +179,7 @@ pub(crate) mod tests {
     fn beyond(amounts: &[i64], costs: &[Option<i64>]) -> Ledger {
         let lines = amounts.len();
         Ledger {
-            customer_keys: Interner::with_keys(vec!["A".into()]),
+            customer_keys: Interner::from_keys(["A"].into_iter()),
             customer_names: vec![None],
             customer: vec![CustomerId(0); lines],
             date: vec![Day::from_ymd(2024, 1, 1).unwrap(); lines],
