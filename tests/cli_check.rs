@@ -361,3 +361,24 @@ fn a_large_file_split_inside_a_quoted_line_break_is_read_on_as_one_pass() {
         assert!(text.contains(&expected), "missing {expected:?} in\n{text}");
     }
 }
+
+#[test]
+fn a_large_ledger_piped_in_is_read_whole() {
+    use std::io::Write;
+    let (records, revenue) = large_ledger();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_clientele"))
+        .args(["check", "/dev/stdin"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let text = format!("customer,date,amount,invoice\n{}", records.concat());
+    let writer = std::thread::spawn(move || stdin.write_all(text.as_bytes()));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stdout(&out).contains(&format!("revenue: {revenue}")), "{}", stdout(&out));
+    assert!(stderr(&out).contains("/dev/stdin:120002:1: missing customer"), "{}", stderr(&out));
+}

@@ -23,13 +23,15 @@ use std::task::{Context, Poll};
 const READ_SLICE: u64 = 1 << 20;
 
 /// `file`, imported in two parts at once; `None` when it is to be read whole instead: it cannot
-/// be opened or read, is small, the machine has one core, it is not a file read in parts (a
+/// be opened or read, is no regular file (a pipe), is small, the machine has one core, it is not a file read in parts (a
 /// workbook, another encoding, a grouped report, per-period totals), a record runs across the
 /// split, or the import fails (the whole file's reading then says why, as it always has).
 pub fn import(path: &Path, name: &str, options: &ImportOptions, keep: Keep) -> Option<Imported> {
     let two_cores = std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
-    let mut file = File::open(path).ok().filter(|_| two_cores)?;
-    let size = file.metadata().ok()?.len();
+    // Only a regular file is opened here: opening a named pipe waits for its writer, and
+    // closing it again would end what the writer sends before the file's reading got any.
+    let size = std::fs::metadata(path).ok().filter(|m| m.is_file() && two_cores)?.len();
+    let mut file = File::open(path).ok()?;
     let FileSplit { head, start, end } = import::split_file(size, |from, to| read_at(&mut file, from, to)).ok()??;
     let rest = slices(file, head.len() as u64, end, Arc::default());
     let first = FirstPart { head: InputFile { name, bytes: &head }, rest, start, end, size };
