@@ -23,9 +23,10 @@ use std::task::{Context, Poll};
 const READ_SLICE: u64 = 1 << 20;
 
 /// `file`, imported in two parts at once; `None` when it is to be read whole instead: it cannot
-/// be opened or read, is no regular file (a pipe), is small, the machine has one core, it is not a file read in parts (a
-/// workbook, another encoding, a grouped report, per-period totals), a record runs across the
-/// split, or the import fails (the whole file's reading then says why, as it always has).
+/// be opened or read, is no regular file (a pipe), is small, the machine has one core, it is
+/// not a file read in parts (a workbook, another encoding, a grouped report, per-period
+/// totals), a record runs across the split, or the import fails (the whole file's reading then
+/// says why, as it always has).
 pub fn import(path: &Path, name: &str, options: &ImportOptions, keep: Keep) -> Option<Imported> {
     let two_cores = std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
     // Only a regular file is opened here: opening a named pipe waits for its writer, and
@@ -51,10 +52,11 @@ fn read_at(file: &mut File, start: u64, end: u64) -> std::io::Result<Vec<u8>> {
 /// that cannot be read ends them, which the reader of the slices sees by their length.
 fn slices(mut file: File, start: u64, end: u64, stop: Arc<AtomicBool>) -> Slices<'static> {
     let starts = (start..end).step_by(READ_SLICE as usize);
-    Box::new(starts.map_while(move |from| {
-        let to = end.min(from.saturating_add(READ_SLICE));
-        read_at(&mut file, from, to).ok().filter(|_| !stop.load(Ordering::Relaxed))
-    }))
+    Box::new(
+        starts
+            .take_while(move |_| !stop.load(Ordering::Relaxed))
+            .map_while(move |from| read_at(&mut file, from, end.min(from.saturating_add(READ_SLICE))).ok()),
+    )
 }
 
 /// Reads a part on another thread, from its own handle on the file.
