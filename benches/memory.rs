@@ -10,7 +10,7 @@
 
 use clientele::engine::import::{
     first_part_of, import_first_part, read_part, split_file, write_test_ledger, FileSplit, FirstPart, ImportOptions,
-    InputFile, Keep, Part, PartReader, Slices,
+    InputFile, Keep, Part, PartReader, SliceSource, Slices,
 };
 use clientele::engine::sample::sample_ledger;
 use peakmem_alloc::{PeakMemAlloc, PeakMemAllocTrait, INSTRUMENTED_SYSTEM};
@@ -29,9 +29,18 @@ fn mib(bytes: usize) -> String {
     format!("{:.1} MiB", bytes as f64 / (1 << 20) as f64)
 }
 
-/// The bytes of `text` from `start` to `end` a slice at a time, each a new buffer.
+/// The bytes of `text` from `start` to `end` a slice at a time, each copied onto the reader's
+/// window as the worker copies a slice from the browser's memory.
 fn slices(text: &[u8], start: usize, end: usize) -> Slices<'_> {
-    Box::new(text[start..end].chunks(READ_SLICE).map(<[u8]>::to_vec))
+    Box::new(Copied(text[start..end].chunks(READ_SLICE)))
+}
+
+struct Copied<'t>(std::slice::Chunks<'t, u8>);
+
+impl SliceSource for Copied<'_> {
+    fn append_next(&mut self, window: &mut Vec<u8>) -> bool {
+        self.0.next().map(|slice| window.extend_from_slice(slice)).is_some()
+    }
 }
 
 /// The part worker: the part it was asked for, read before this side asks (as the worker does).

@@ -326,8 +326,8 @@ pub struct Ledger {
     customer: Vec<CustomerId>,
     date: Vec<Day>,
     amount: Vec<Money>,
-    cost: Option<Vec<Option<Money>>>,
-    quantity: Option<Vec<Option<f64>>>,
+    cost: Option<OptionalColumn<Money>>,
+    quantity: Option<OptionalColumn<f64>>,
     attributes: Vec<(Attribute, TextColumn)>,
 }
 
@@ -386,12 +386,12 @@ impl Ledger {
     }
 
     /// Direct cost per line, when the ledger has a cost column (`None` in a cell: not given).
-    pub fn costs(&self) -> Option<&[Option<Money>]> {
-        self.cost.as_deref()
+    pub fn costs(&self) -> Option<&OptionalColumn<Money>> {
+        self.cost.as_ref()
     }
 
-    pub fn quantities(&self) -> Option<&[Option<f64>]> {
-        self.quantity.as_deref()
+    pub fn quantities(&self) -> Option<&OptionalColumn<f64>> {
+        self.quantity.as_ref()
     }
 
     pub fn attribute(&self, attribute: Attribute) -> Option<&TextColumn> {
@@ -491,8 +491,8 @@ pub struct LedgerBuilder {
 impl LedgerBuilder {
     pub fn new(columns: Columns) -> LedgerBuilder {
         let ledger = Ledger {
-            cost: columns.cost.then(Vec::new),
-            quantity: columns.quantity.then(Vec::new),
+            cost: columns.cost.then(OptionalColumn::default),
+            quantity: columns.quantity.then(OptionalColumn::default),
             attributes: columns.attributes.iter().map(|&a| (a, TextColumn::default())).collect(),
             ..Ledger::default()
         };
@@ -567,10 +567,10 @@ impl LedgerBuilder {
                 l.date.extend(later.date);
                 l.amount.extend(later.amount);
                 if let (Some(cost), Some(more)) = (&mut l.cost, later.cost) {
-                    cost.extend(more);
+                    cost.extend(more.iter());
                 }
                 if let (Some(quantity), Some(more)) = (&mut l.quantity, later.quantity) {
-                    quantity.extend(more);
+                    quantity.extend(more.iter());
                 }
                 for ((_, column), (_, more)) in l.attributes.iter_mut().zip(later.attributes) {
                     let codes = column.values.merge(more.values.keys());
@@ -607,9 +607,11 @@ impl LedgerBuilder {
     }
 }
 
+mod optional;
 mod part;
 mod plain;
 mod snapshot;
+pub use optional::OptionalColumn;
 pub use part::LedgerPart;
 #[cfg(test)]
 pub(crate) use snapshot::tests::{postcard_form, stored};
@@ -675,7 +677,7 @@ mod tests {
         let dept = ledger.attribute(Attribute::Department).unwrap();
         assert_eq!(dept.codes(), &[0, 1, 0]);
         assert_eq!(dept.value_of_line(1), "South");
-        assert_eq!(ledger.costs().unwrap()[1], None);
+        assert_eq!(ledger.costs().unwrap().iter().collect::<Vec<_>>(), [Some(Money::from_cents(400)), None, None]);
         assert_eq!(ledger.amounts().iter().copied().sum::<Money>(), Money::from_cents(850));
         assert_eq!(ledger.date_range(), Some((day(2023, 3, 1), day(2024, 2, 5))));
         assert!(ledger.attribute(Attribute::SalesRep).is_none());

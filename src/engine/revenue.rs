@@ -81,7 +81,7 @@ impl RevenueTable {
             let cell = self.cell(period, *customer);
             self.revenue[cell] += amount;
             if let (Some(sums), Some(costs)) = (&mut self.cost, costs) {
-                match costs[line] {
+                match costs.get(line) {
                     Some(cost) => sums[cell] += cost,
                     None => self.lines_without_cost += 1,
                 }

@@ -234,10 +234,33 @@ fn read_range(reader: &FileReaderSync, file: &File, start: f64, end: f64) -> Res
 /// The bytes of `file` from `start` to `end`, a slice at a time (`import::Slices`): a slice
 /// that cannot be read ends them, which the reader of the slices sees by their length.
 fn slices(reader: FileReaderSync, file: File, start: f64, end: f64) -> import::Slices<'static> {
-    let starts = (0..).map(move |index| start + (index * READ_SLICE) as f64).take_while(move |&from| from < end);
-    Box::new(starts.map_while(move |from| {
-        read_slice(&reader, &file, from, (from + READ_SLICE as f64).min(end)).ok().map(|array| array.to_vec())
-    }))
+    Box::new(FileSlices { reader, file, at: start, end })
+}
+
+/// `slices`: where the next slice starts.
+struct FileSlices {
+    reader: FileReaderSync,
+    file: File,
+    at: f64,
+    end: f64,
+}
+
+impl import::SliceSource for FileSlices {
+    /// The slice copied from the browser's memory straight onto the window: no buffer of its
+    /// own in wasm memory (8 MB more held in each worker, and one more copy of every byte).
+    fn append_next(&mut self, window: &mut Vec<u8>) -> bool {
+        let to = (self.at + READ_SLICE as f64).min(self.end);
+        let Some(array) =
+            (self.at < self.end).then(|| read_slice(&self.reader, &self.file, self.at, to).ok()).flatten()
+        else {
+            return false;
+        };
+        let held = window.len();
+        window.resize(held + array.length() as usize, 0);
+        array.copy_to(&mut window[held..]);
+        self.at = to;
+        true
+    }
 }
 
 /// One slice of `file`, read into the browser's memory.

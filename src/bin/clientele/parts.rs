@@ -6,7 +6,7 @@
 //! read are held, never the file: at 5M lines that is the 565 MB the whole-file read held.
 
 use clientele::engine::import::{self, FileSplit, FirstPart, ImportOptions, Imported, InputFile, Keep, Part};
-use clientele::engine::import::{PartReader, Slices};
+use clientele::engine::import::{PartReader, SliceSource, Slices};
 use futures_channel::oneshot;
 use std::fs::File;
 use std::future::Future;
@@ -50,13 +50,34 @@ fn read_at(file: &mut File, start: u64, end: u64) -> std::io::Result<Vec<u8>> {
 
 /// The bytes of `file` from `start` to `end`, a slice at a time, until `stop` is set: a slice
 /// that cannot be read ends them, which the reader of the slices sees by their length.
-fn slices(mut file: File, start: u64, end: u64, stop: Arc<AtomicBool>) -> Slices<'static> {
-    let starts = (start..end).step_by(READ_SLICE as usize);
-    Box::new(
-        starts
-            .take_while(move |_| !stop.load(Ordering::Relaxed))
-            .map_while(move |from| read_at(&mut file, from, end.min(from.saturating_add(READ_SLICE))).ok()),
-    )
+fn slices(file: File, start: u64, end: u64, stop: Arc<AtomicBool>) -> Slices<'static> {
+    Box::new(FileSlices { file, at: start, end, stop })
+}
+
+/// `slices`: where the next slice starts.
+struct FileSlices {
+    file: File,
+    at: u64,
+    end: u64,
+    stop: Arc<AtomicBool>,
+}
+
+impl SliceSource for FileSlices {
+    fn append_next(&mut self, window: &mut Vec<u8>) -> bool {
+        let len = (self.end.saturating_sub(self.at)).min(READ_SLICE) as usize;
+        if len == 0 || self.stop.load(Ordering::Relaxed) {
+            return false;
+        }
+        let held = window.len();
+        window.resize(held + len, 0);
+        let read = self.file.seek(SeekFrom::Start(self.at)).and_then(|_| self.file.read_exact(&mut window[held..]));
+        if read.is_err() {
+            window.truncate(held);
+            return false;
+        }
+        self.at += len as u64;
+        true
+    }
 }
 
 /// Reads a part on another thread, from its own handle on the file.

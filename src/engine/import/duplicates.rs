@@ -154,9 +154,9 @@ fn mix(hash: u64, value: u64) -> u64 {
 /// two integers, whether it is given and then its value, so that "not given" never equals a
 /// value (a cost of -0.01 is `u64::MAX` as bits, which a one-integer "missing" marker was).
 fn line_key<'a>(ledger: &'a Ledger, attributes: &'a [&'a [u32]], line: usize) -> impl Iterator<Item = u64> + 'a {
-    let cost = ledger.costs().and_then(|c| c.get(line).copied().flatten()).map(|m| m.cents() as u64);
+    let cost = ledger.costs().and_then(|c| c.get(line)).map(|m| m.cents() as u64);
     // 0.0 and -0.0 are the same quantity but not the same bits (adding +0.0 turns -0.0 into 0.0).
-    let quantity = ledger.quantities().and_then(|q| q.get(line).copied().flatten()).map(|q| (q + 0.0).to_bits());
+    let quantity = ledger.quantities().and_then(|q| q.get(line)).map(|q| (q + 0.0).to_bits());
     let [cost_given, cost] = [u64::from(cost.is_some()), cost.unwrap_or(0)];
     let [quantity_given, quantity] = [u64::from(quantity.is_some()), quantity.unwrap_or(0)];
     [
@@ -202,8 +202,8 @@ fn rebuild<'a>(columns: Columns, lines: impl Iterator<Item = (&'a Ledger, usize)
             columns.attributes.iter().map(|&a| ledger.attribute(a).map_or("", |c| c.value_of_line(i))).collect();
         let extras = LineExtras {
             customer_name: ledger.customer_name(customer),
-            cost: ledger.costs().and_then(|c| c[i]),
-            quantity: ledger.quantities().and_then(|q| q[i]),
+            cost: ledger.costs().and_then(|c| c.get(i)),
+            quantity: ledger.quantities().and_then(|q| q.get(i)),
             attributes: &texts,
         };
         builder.push(ledger.customer_key(customer), ledger.dates()[i], ledger.amounts()[i], &extras);

@@ -76,11 +76,11 @@ fn write_value(cell: &mut String, ledger: &Ledger, field: Field, line: usize) {
         Field::CustomerName => write!(cell, "{}", ledger.customer_name(customer).unwrap_or("")),
         Field::Date => write!(cell, "{}", ledger.dates()[line]),
         Field::Amount => write!(cell, "{}", ledger.amounts()[line]),
-        Field::Cost => match ledger.costs().and_then(|c| c[line]) {
+        Field::Cost => match ledger.costs().and_then(|c| c.get(line)) {
             Some(cost) => write!(cell, "{cost}"),
             None => Ok(()),
         },
-        Field::Quantity => match ledger.quantities().and_then(|q| q[line]) {
+        Field::Quantity => match ledger.quantities().and_then(|q| q.get(line)) {
             Some(quantity) => write!(cell, "{quantity}"),
             None => Ok(()),
         },

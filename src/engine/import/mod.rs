@@ -48,7 +48,7 @@ pub use mapping::{header_signature, normalize as normalize_header, ColumnRef, Ma
 pub use number::{NumberFormat, NumberProblem};
 pub use parts::{read_part, split_file, FileSplit, Part, PartReader, PART_BYTES};
 pub use progress::Progress;
-pub use records::Slices;
+pub use records::{SliceSource, Slices};
 pub use workbook::{is_workbook, Sheet};
 
 use crate::engine::ledger::{Columns, Field, Ledger, LedgerBuilder};
@@ -397,6 +397,7 @@ pub fn field_names() -> impl Iterator<Item = &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::ledger::OptionalColumn;
     use crate::engine::money::Money;
 
     /// Line 2 and line 5 are the same line; line 3 has no date, line 4 an unreadable quantity;
@@ -424,8 +425,12 @@ mod tests {
         let cents = |l: &Ledger| l.amounts().iter().map(|a| a.cents()).collect::<Vec<_>>();
         assert_eq!((cents(&figures.ledger), cents(&everything.ledger)), (vec![1000, 1000], vec![1000, 1000]));
         let four = Some(Money::from_cents(400));
-        assert_eq!(figures.ledger.costs(), Some(&[four, four][..]));
-        assert_eq!((figures.ledger.quantities(), everything.ledger.quantities()), (None, Some(&[Some(2.0); 2][..])));
+        fn cells<T: Copy + Default>(column: &OptionalColumn<T>) -> Vec<Option<T>> {
+            column.iter().collect()
+        }
+        assert_eq!(figures.ledger.costs().map(cells), Some(vec![four, four]));
+        let quantities = (figures.ledger.quantities().map(cells), everything.ledger.quantities().map(cells));
+        assert_eq!(quantities, (None, Some(vec![Some(2.0); 2])));
         assert_eq!(
             (figures.ledger.customer_count(), figures.ledger.customer_key(figures.ledger.customers()[0])),
             (1, "C1")

@@ -19,7 +19,21 @@ use std::ops::Range;
 const BOM: &[u8] = b"\xef\xbb\xbf";
 
 /// The rest of a streamed text: its bytes, a slice at a time, in order.
-pub type Slices<'t> = Box<dyn Iterator<Item = Vec<u8>> + 't>;
+pub type Slices<'t> = Box<dyn SliceSource + 't>;
+
+/// What hands a streamed text's bytes over, a slice at a time.
+pub trait SliceSource {
+    /// Appends the next slice's bytes to `window` (straight from the file, with no buffer of
+    /// their own in between); `false`, with nothing appended, when no more comes.
+    fn append_next(&mut self, window: &mut Vec<u8>) -> bool;
+}
+
+/// Slices that come as buffers of their own, each copied onto the window.
+impl<I: Iterator<Item = Vec<u8>>> SliceSource for I {
+    fn append_next(&mut self, window: &mut Vec<u8>) -> bool {
+        self.next().map(|slice| window.extend_from_slice(&slice)).is_some()
+    }
+}
 
 /// Reads the records of a text one by one (a lending iterator: each record borrows the reader).
 pub struct Records<'t> {
@@ -56,6 +70,8 @@ struct Stream<'t> {
     cut: Vec<u8>,
     /// The bytes of the text so far (what was held at first, and the slices handed over).
     bytes: u64,
+    /// The longest slice so far: the room the window makes for the next.
+    longest: usize,
     /// Whether a slice was not UTF-8 (the text then ends before it).
     invalid: bool,
     /// Whether no more comes (the slices ended, or one was not UTF-8).
@@ -94,36 +110,45 @@ impl Row for Fields<'_> {
 }
 
 impl Stream<'_> {
-    /// The next slice as text, completing a character the last one cut; `None` at the end, or
-    /// at a slice that is not UTF-8 (`invalid`).
-    fn next_text(&mut self) -> Option<String> {
+    /// Appends the next slice to `window` (a text that ends with a whole character), completing
+    /// a character the last one cut and keeping back one this one cuts; `None` at the end, or at
+    /// a slice that is not UTF-8 (`invalid`), with `window` as it was.
+    fn append_next(&mut self, window: String) -> Result<String, String> {
         // Once ended, no slice more is asked for (each is a read of the file).
-        let Some(slice) = (!self.ended).then(|| self.slices.next()).flatten() else {
+        if self.ended {
+            return Err(window);
+        }
+        let held = window.len();
+        let mut bytes = window.into_bytes();
+        // Room for a slice as long as the longest so far and a few records more, not twice
+        // the window that growing it would make (16 MB held for 8 MB slices, in both workers).
+        if bytes.capacity() - held < self.cut.len() + self.longest {
+            bytes.reserve_exact(self.cut.len() + self.longest + WINDOW_SPARE);
+        }
+        bytes.append(&mut self.cut);
+        let cut = bytes.len() - held;
+        if !self.slices.append_next(&mut bytes) {
             // A character cut by the last slice and never completed.
-            self.invalid |= !self.cut.is_empty();
+            self.invalid |= cut > 0;
             self.ended = true;
-            return None;
-        };
-        self.bytes += slice.len() as u64;
-        let bytes = match std::mem::take(&mut self.cut) {
-            cut if cut.is_empty() => slice,
-            mut cut => {
-                cut.extend_from_slice(&slice);
-                cut
-            }
-        };
+            bytes.truncate(held);
+            return Err(String::from_utf8(bytes).unwrap_or_default());
+        }
+        let slice = bytes.len() - held - cut;
+        (self.bytes, self.longest) = (self.bytes + slice as u64, self.longest.max(slice));
         let error = match String::from_utf8(bytes) {
-            Ok(text) => return Some(text),
+            Ok(text) => return Ok(text),
             Err(error) => error,
         };
-        let (valid, cut) = (error.utf8_error().valid_up_to(), error.utf8_error().error_len().is_none());
+        let (valid, cut_off) = (error.utf8_error().valid_up_to(), error.utf8_error().error_len().is_none());
         let mut bytes = error.into_bytes();
-        if !cut {
+        if !cut_off {
             (self.invalid, self.ended) = (true, true);
-            return None;
+            bytes.truncate(held);
+            return Err(String::from_utf8(bytes).unwrap_or_default());
         }
         self.cut = bytes.split_off(valid);
-        String::from_utf8(bytes).ok()
+        Ok(String::from_utf8(bytes).unwrap_or_default())
     }
 }
 
@@ -144,7 +169,8 @@ impl<'t> Records<'t> {
     /// of a file, read `within` it). A slice that is not UTF-8 ends the text there (`is_whole`
     /// then says so).
     pub fn streamed(first: &'t str, slices: Slices<'t>, dialect: Dialect) -> Records<'t> {
-        let stream = Stream { slices, cut: Vec::new(), bytes: first.len() as u64, invalid: false, ended: false };
+        let stream =
+            Stream { slices, cut: Vec::new(), bytes: first.len() as u64, longest: 0, invalid: false, ended: false };
         Records::of(Cow::Borrowed(first), Some(stream), dialect).after_bom()
     }
 
@@ -194,7 +220,7 @@ impl<'t> Records<'t> {
     /// Brings the next slice of a streamed text into the window, first letting go of what has
     /// been read; `false` when no more comes.
     fn fill(&mut self) -> bool {
-        let Some(text) = self.rest.as_mut().and_then(Stream::next_text) else { return false };
+        let Some(stream) = self.rest.as_mut() else { return false };
         let window = self.text.to_mut();
         // Records start after an ASCII byte, so this always holds; it only spares a panic.
         if window.is_char_boundary(self.position) {
@@ -202,17 +228,12 @@ impl<'t> Records<'t> {
             self.base += self.position;
             self.position = 0;
         }
-        if window.is_empty() {
-            *window = text;
-        } else {
-            // Room for the slice and a few records more, not twice the window that `push_str`
-            // would make (16 MB held for 8 MB slices, in both workers).
-            if window.capacity() - window.len() < text.len() {
-                window.reserve_exact(text.len() + WINDOW_SPARE);
-            }
-            window.push_str(&text);
-        }
-        true
+        let (filled, window) = match stream.append_next(std::mem::take(window)) {
+            Ok(window) => (true, window),
+            Err(window) => (false, window),
+        };
+        self.text = Cow::Owned(window);
+        filled
     }
 
     /// Whether more of a streamed text may come.

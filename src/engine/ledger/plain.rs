@@ -15,7 +15,7 @@
 //! and each f64's 8 bytes); the attributes' count and for each its place in `Attribute::ALL`, its
 //! values (texts) and its codes (integers).
 
-use super::{Attribute, Columns, CustomerId, Interner, Ledger, TextColumn};
+use super::{Attribute, Columns, CustomerId, Interner, Ledger, OptionalColumn, TextColumn};
 use crate::engine::date::Day;
 use crate::engine::money::Money;
 use std::marker::PhantomData;
@@ -32,8 +32,8 @@ impl Ledger {
         w.integers(self.customer.iter().map(|c| i64::from(c.0)));
         w.integers(self.date.iter().map(|d| i64::from(d.number())));
         w.integers(self.amount.iter().map(|a| a.cents()));
-        w.optional(self.cost.as_deref(), |w, v| w.integers(v.iter().flatten().map(|m| m.cents())));
-        w.optional(self.quantity.as_deref(), Writer::quantities);
+        w.optional(self.cost.as_ref(), |w, v| w.integers(v.given_from(0).map(Money::cents)));
+        w.optional(self.quantity.as_ref(), Writer::quantities);
         w.count(self.attributes.len());
         for (attribute, column) in &self.attributes {
             w.count(Attribute::ALL.iter().position(|a| a == attribute).unwrap_or(usize::MAX));
@@ -127,25 +127,29 @@ impl Writer {
 
     /// An optional column: whether it is there (a count of 0 or 1), then a bit per line and the
     /// given values, as `given` writes them.
-    fn optional<T: Copy>(&mut self, column: Option<&[Option<T>]>, given: fn(&mut Writer, &[Option<T>])) {
+    fn optional<T: Copy + Default>(
+        &mut self,
+        column: Option<&OptionalColumn<T>>,
+        given: fn(&mut Writer, &OptionalColumn<T>),
+    ) {
         self.count(usize::from(column.is_some()));
         if let Some(values) = column {
-            self.bits(values.iter().map(Option::is_some));
+            self.bits(values.iter().map(|v| v.is_some()));
             given(self, values);
         }
     }
 
     /// The given quantities: a count of 0 and then integers when every one is a whole number
     /// (as most are: pieces, hours), else a count of 1 and then each f64's 8 bytes.
-    fn quantities(&mut self, column: &[Option<f64>]) {
-        let given = column.iter().flatten();
+    fn quantities(&mut self, column: &OptionalColumn<f64>) {
+        let given = || column.given_from(0);
         let whole = |q: f64| q.fract() == 0.0 && q.abs() <= WHOLE as f64 && !(q == 0.0 && q.is_sign_negative());
-        if given.clone().all(|&q| whole(q)) {
+        if given().all(whole) {
             self.count(0);
-            self.integers(given.map(|&q| q as i64));
+            self.integers(given().map(|q| q as i64));
         } else {
             self.count(1);
-            self.fixed(given.map(|q| q.to_bits().to_le_bytes()));
+            self.fixed(given().map(|q| q.to_bits().to_le_bytes()));
         }
     }
 
@@ -410,10 +414,8 @@ impl<'a> Plain<'a> {
 
     /// The ledger, every column decoded into room for all its values.
     fn decoded(&self) -> Ledger {
-        fn spread<T>((bits, values): (&Bits, Vec<T>)) -> Vec<Option<T>> {
-            let mut column = Vec::with_capacity(bits.n);
-            column.extend(bits.spread(values));
-            column
+        fn spread<T: Copy + Default>((bits, values): (&Bits, Vec<T>)) -> OptionalColumn<T> {
+            bits.spread(values).collect()
         }
         Ledger {
             customer_keys: Interner::from_keys(self.customer_keys.iter()),
@@ -638,7 +640,7 @@ mod tests {
         ];
         for (column, kind, len) in forms {
             let mut w = Writer(Vec::new());
-            w.quantities(column);
+            w.quantities(&column.iter().copied().collect());
             assert_eq!((w.0[..8].first_chunk::<8>().map(|b| u64::from_le_bytes(*b)), w.0.len() - 8), (Some(kind), len));
             let back = Reader(&w.0).quantities().unwrap().to_vec();
             let bits = |q: &[f64]| q.iter().map(|v| v.to_bits()).collect::<Vec<_>>();

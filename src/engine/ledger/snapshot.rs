@@ -4,7 +4,7 @@
 //! reads. Reading either back makes no lookup table (they are made on a value's first lookup),
 //! so a saved workspace opens far faster than re-importing the file.
 
-use super::{Attribute, BeyondMoneyLimit, CustomerId, Interner, Ledger, TextColumn};
+use super::{Attribute, BeyondMoneyLimit, CustomerId, Interner, Ledger, OptionalColumn, TextColumn};
 use crate::engine::date::Day;
 use crate::engine::money::Money;
 use serde::Deserialize;
@@ -54,8 +54,8 @@ impl Ledger {
             customer: c.customer,
             date: c.date,
             amount: c.amount,
-            cost: c.cost,
-            quantity: c.quantity,
+            cost: c.cost.map(OptionalColumn::from_iter),
+            quantity: c.quantity.map(OptionalColumn::from_iter),
             attributes: c
                 .attributes
                 .into_iter()
@@ -98,9 +98,9 @@ impl Ledger {
 
     /// `magnitude` of the lines from `line` on.
     pub(super) fn magnitude_from(&self, line: usize) -> u128 {
-        let costs = self.cost.iter().flat_map(|c| c.get(line..).unwrap_or_default()).flatten();
+        let costs = self.cost.iter().flat_map(|c| c.given_from(line));
         let amounts = self.amount.get(line..).unwrap_or_default();
-        amounts.iter().chain(costs).map(|m| m.magnitude()).sum()
+        amounts.iter().copied().chain(costs).map(Money::magnitude).sum()
     }
 }
 
@@ -167,8 +167,8 @@ pub(crate) mod tests {
             &ledger.customer,
             &ledger.date,
             &ledger.amount,
-            &ledger.cost,
-            &ledger.quantity,
+            ledger.cost.as_ref().map(|c| c.iter().collect::<Vec<_>>()),
+            ledger.quantity.as_ref().map(|q| q.iter().collect::<Vec<_>>()),
             attributes,
         );
         postcard::to_allocvec(&columns).unwrap()
